@@ -1,0 +1,57 @@
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { devices, staff } from '../../../db/schema';
+import type { deviceCreate, staffCreate } from '../../protocol/schemas';
+import type { StaffView } from '../../protocol/views';
+import { requireAdmin, type Actor } from '../actor';
+import { AppError } from '../app-error';
+import { newDeviceToken, hashToken, presentStaff } from '../auth';
+import { mapConstraintErrors } from '../db-errors';
+import type { AppDeps } from '../deps';
+import { loadHall } from '../loaders';
+import { hashPassword } from '../passwords';
+
+export interface CreatedDevice {
+  id: string;
+  hallId: string;
+  kind: string;
+  name: string;
+  /** Shown once: only its hash is stored. */
+  token: string;
+}
+
+export async function createDevice(deps: AppDeps, actor: Actor, hallId: string, input: z.output<typeof deviceCreate>): Promise<CreatedDevice> {
+  requireAdmin(actor);
+  await loadHall(deps.db, hallId);
+  const token = newDeviceToken();
+  const [row] = await mapConstraintErrors('A device', () =>
+    deps.db
+      .insert(devices)
+      .values({ hallId, kind: input.kind, name: input.name, zoneId: input.zoneId ?? null, counterId: input.counterId ?? null, tokenHash: hashToken(token) })
+      .returning(),
+  );
+  return { id: row!.id, hallId, kind: row!.kind, name: row!.name, token };
+}
+
+export async function createStaff(deps: AppDeps, actor: Actor, input: z.output<typeof staffCreate>): Promise<StaffView> {
+  requireAdmin(actor);
+  for (const hallId of input.hallIds) await loadHall(deps.db, hallId);
+  const [row] = await mapConstraintErrors('A staff account with this user name', async () =>
+    deps.db
+      .insert(staff)
+      .values({ username: input.username, displayName: input.displayName, role: input.role, hallIds: input.hallIds, passwordHash: await hashPassword(input.password) })
+      .returning(),
+  );
+  return presentStaff(row!);
+}
+
+export async function listStaff(deps: AppDeps, actor: Actor): Promise<StaffView[]> {
+  requireAdmin(actor);
+  return (await deps.db.select().from(staff).orderBy(staff.username)).map(presentStaff);
+}
+
+export async function deactivateDevice(deps: AppDeps, actor: Actor, deviceId: string): Promise<void> {
+  requireAdmin(actor);
+  const rows = await deps.db.update(devices).set({ active: false }).where(eq(devices.id, deviceId)).returning({ id: devices.id });
+  if (!rows.length) throw new AppError('not_found', 'Device not found');
+}

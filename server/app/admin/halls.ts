@@ -1,0 +1,46 @@
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { halls } from '../../../db/schema';
+import { DEFAULT_HALL_SETTINGS } from '../../domain/wait-target';
+import type { hallCreate, hallUpdate } from '../../protocol/schemas';
+import type { HallView } from '../../protocol/views';
+import { canAccessHall, requireAdmin, requireStaff, type Actor } from '../actor';
+import { mapConstraintErrors } from '../db-errors';
+import type { AppDeps } from '../deps';
+import { loadHall } from '../loaders';
+import { presentHall } from '../presenters';
+import { runCommand } from '../run-command';
+
+export async function listHalls(deps: AppDeps, actor: Actor): Promise<HallView[]> {
+  requireStaff(actor);
+  const rows = await deps.db.select().from(halls).orderBy(halls.code);
+  return rows.filter((h) => canAccessHall(actor, h.id)).map(presentHall);
+}
+
+export async function createHall(deps: AppDeps, actor: Actor, input: z.output<typeof hallCreate>): Promise<HallView> {
+  requireAdmin(actor);
+  const [row] = await mapConstraintErrors('A hall with this code', () =>
+    deps.db
+      .insert(halls)
+      .values({ ...input, settings: { ...DEFAULT_HALL_SETTINGS, ...input.settings } })
+      .returning(),
+  );
+  return presentHall(row!);
+}
+
+export async function updateHall(deps: AppDeps, actor: Actor, hallId: string, input: z.output<typeof hallUpdate>): Promise<HallView> {
+  requireAdmin(actor);
+  return runCommand(deps, { name: 'hall:update', hallId, actor }, async ({ tx, emit }) => {
+    const current = await loadHall(tx, hallId);
+    const { settings, ...rest } = input;
+    const [row] = await mapConstraintErrors('A hall with this code', () =>
+      tx
+        .update(halls)
+        .set({ ...rest, ...(settings && { settings: { ...DEFAULT_HALL_SETTINGS, ...current.settings, ...settings } }) })
+        .where(eq(halls.id, hallId))
+        .returning(),
+    );
+    emit({ type: 'hall:configured', data: { what: 'hall' } });
+    return presentHall(row!);
+  });
+}

@@ -1,0 +1,57 @@
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { matters, zones } from '../../../db/schema';
+import { waitTargetMinutes } from '../../domain/wait-target';
+import type { matterCreate, matterUpdate } from '../../protocol/schemas';
+import type { MatterView } from '../../protocol/views';
+import { requireAdmin, requireHall, type Actor } from '../actor';
+import { AppError } from '../app-error';
+import { mapConstraintErrors } from '../db-errors';
+import type { AppDeps } from '../deps';
+import { loadHall } from '../loaders';
+import { presentHall, presentMatter } from '../presenters';
+import { runCommand } from '../run-command';
+
+export async function listMatters(deps: AppDeps, actor: Actor, hallId: string): Promise<MatterView[]> {
+  requireHall(actor, hallId);
+  const hall = presentHall(await loadHall(deps.db, hallId));
+  const rows = await deps.db.select().from(matters).where(eq(matters.hallId, hallId)).orderBy(matters.code);
+  return rows
+    .filter((m) => m.active || actor.kind === 'staff')
+    .map((m) => presentMatter(m, waitTargetMinutes({ ...m, waitTargetMinutes: null }, hall.settings)));
+}
+
+export async function saveMatter(
+  deps: AppDeps,
+  actor: Actor,
+  hallId: string,
+  matterId: string | null,
+  input: z.output<typeof matterCreate> | z.output<typeof matterUpdate>,
+): Promise<MatterView> {
+  requireAdmin(actor);
+  return runCommand(deps, { name: 'matter:save', hallId, actor }, async ({ tx, emit }) => {
+    const hall = presentHall(await loadHall(tx, hallId));
+    if (input.zoneId) {
+      const [zone] = await tx.select().from(zones).where(and(eq(zones.id, input.zoneId), eq(zones.hallId, hallId)));
+      if (!zone) throw new AppError('validation_failed', 'The zone does not belong to this hall', { zoneId: 'unknown zone' });
+    }
+    const { flags, ...rest } = input;
+    const fullFlags = { zeroMaterial: false, fullyOnline: false, onTheSpot: false, ...flags };
+    const rows = await mapConstraintErrors('A matter with this code', () =>
+      matterId
+        ? tx
+            .update(matters)
+            .set({ ...rest, ...(flags && { flags: fullFlags }) })
+            .where(and(eq(matters.id, matterId), eq(matters.hallId, hallId)))
+            .returning()
+        : tx
+            .insert(matters)
+            .values({ ...(rest as Omit<z.output<typeof matterCreate>, 'flags'>), flags: fullFlags, hallId })
+            .returning(),
+    );
+    const row = rows[0];
+    if (!row) throw new AppError('not_found', 'Matter not found');
+    emit({ type: 'hall:configured', data: { what: 'matter', id: row.id } });
+    return presentMatter(row, waitTargetMinutes({ ...row, waitTargetMinutes: null }, hall.settings));
+  });
+}

@@ -1,0 +1,40 @@
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { zones } from '../../../db/schema';
+import type { zoneCreate, zoneUpdate } from '../../protocol/schemas';
+import type { ZoneView } from '../../protocol/views';
+import { requireAdmin, requireHall, requireStaff, type Actor } from '../actor';
+import { AppError } from '../app-error';
+import { mapConstraintErrors } from '../db-errors';
+import type { AppDeps } from '../deps';
+import { loadHall } from '../loaders';
+import { presentZone } from '../presenters';
+import { runCommand } from '../run-command';
+
+export async function listZones(deps: AppDeps, actor: Actor, hallId: string): Promise<ZoneView[]> {
+  requireStaff(actor);
+  requireHall(actor, hallId);
+  const rows = await deps.db.select().from(zones).where(eq(zones.hallId, hallId)).orderBy(zones.sortOrder);
+  return rows.map(presentZone);
+}
+
+export async function saveZone(
+  deps: AppDeps,
+  actor: Actor,
+  hallId: string,
+  zoneId: string | null,
+  input: z.output<typeof zoneCreate> | z.output<typeof zoneUpdate>,
+): Promise<ZoneView> {
+  requireAdmin(actor);
+  return runCommand(deps, { name: 'zone:save', hallId, actor }, async ({ tx, emit }) => {
+    await loadHall(tx, hallId);
+    const rows = await mapConstraintErrors('A zone with this code', () =>
+      zoneId
+        ? tx.update(zones).set(input).where(and(eq(zones.id, zoneId), eq(zones.hallId, hallId))).returning()
+        : tx.insert(zones).values({ ...(input as z.output<typeof zoneCreate>), hallId }).returning(),
+    );
+    if (!rows[0]) throw new AppError('not_found', 'Zone not found');
+    emit({ type: 'hall:configured', data: { what: 'zone', id: rows[0].id } });
+    return presentZone(rows[0]);
+  });
+}

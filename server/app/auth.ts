@@ -1,0 +1,89 @@
+/**
+ * Staff sign-in with lock-out after repeated failures, session tokens (only their hash is stored),
+ * device tokens for kiosks and displays, and resolving any bearer token to an Actor.
+ */
+import { createHash } from 'node:crypto';
+import { and, eq, gt, lt } from 'drizzle-orm';
+import { devices, sessions, staff } from '../../db/schema';
+import type { StaffView } from '../protocol/views';
+import type { Actor, StaffActor } from './actor';
+import { AppError } from './app-error';
+import type { AppDeps } from './deps';
+import { hashPassword, verifyPassword } from './passwords';
+import { newToken } from './pii';
+
+const SESSION_HOURS = 12;
+const MAX_FAILED_LOGINS = 5;
+const LOCK_MINUTES = 15;
+const STAFF_PREFIX = 'st_';
+const DEVICE_PREFIX = 'dv_';
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+// A real hash to compare against when the user does not exist, so timing does not reveal it.
+const dummyHash = hashPassword('not-a-real-password');
+
+export async function login(deps: AppDeps, username: string, password: string): Promise<{ token: string; staff: StaffView; expiresAt: string }> {
+  const now = deps.clock.now();
+  const [row] = await deps.db.select().from(staff).where(eq(staff.username, username));
+  if (!row || !row.active) {
+    await verifyPassword(password, await dummyHash);
+    throw new AppError('invalid_credentials', 'Wrong user name or password');
+  }
+  if (row.lockedUntil && row.lockedUntil > now) {
+    throw new AppError('account_locked', `Too many failed sign-ins; try again after ${row.lockedUntil.toISOString()}`);
+  }
+  if (!(await verifyPassword(password, row.passwordHash))) {
+    const failed = row.failedLogins + 1;
+    const locked = failed >= MAX_FAILED_LOGINS;
+    await deps.db
+      .update(staff)
+      .set({ failedLogins: locked ? 0 : failed, lockedUntil: locked ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null })
+      .where(eq(staff.id, row.id));
+    throw new AppError(locked ? 'account_locked' : 'invalid_credentials', locked ? `Too many failed sign-ins; the account is locked for ${LOCK_MINUTES} minutes` : 'Wrong user name or password');
+  }
+  const token = STAFF_PREFIX + newToken(32);
+  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
+  await deps.db.transaction(async (tx) => {
+    await tx.update(staff).set({ failedLogins: 0, lockedUntil: null }).where(eq(staff.id, row.id));
+    await tx.delete(sessions).where(lt(sessions.expiresAt, now));
+    await tx.insert(sessions).values({ tokenHash: hashToken(token), staffId: row.id, createdAt: now, expiresAt });
+  });
+  return { token, staff: presentStaff(row), expiresAt: expiresAt.toISOString() };
+}
+
+export async function logout(deps: AppDeps, token: string): Promise<void> {
+  await deps.db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+}
+
+export async function resolveToken(deps: AppDeps, token: string | undefined | null): Promise<Actor | null> {
+  if (!token || token.length > 200) return null;
+  const now = deps.clock.now();
+  if (token.startsWith(STAFF_PREFIX)) {
+    const [row] = await deps.db
+      .select({ s: staff })
+      .from(sessions)
+      .innerJoin(staff, eq(staff.id, sessions.staffId))
+      .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now)));
+    if (!row || !row.s.active) return null;
+    return staffActor(row.s);
+  }
+  if (token.startsWith(DEVICE_PREFIX)) {
+    const [row] = await deps.db.select().from(devices).where(eq(devices.tokenHash, hashToken(token)));
+    if (!row || !row.active) return null;
+    return { kind: 'device', id: row.id, deviceKind: row.kind, hallId: row.hallId, zoneId: row.zoneId, counterId: row.counterId };
+  }
+  return null;
+}
+
+export function newDeviceToken(): string {
+  return DEVICE_PREFIX + newToken(32);
+}
+
+export function staffActor(s: typeof staff.$inferSelect): StaffActor {
+  return { kind: 'staff', id: s.id, role: s.role, hallIds: s.hallIds, displayName: s.displayName, username: s.username };
+}
+
+export function presentStaff(s: typeof staff.$inferSelect): StaffView {
+  return { id: s.id, username: s.username, displayName: s.displayName, role: s.role, hallIds: s.hallIds };
+}

@@ -1,0 +1,75 @@
+/**
+ * Call the next ticket at a counter. The counter row is locked first (one call at a time per
+ * counter), candidates are read without locks and ranked by the pure routing policy, then claimed
+ * in that order with FOR UPDATE SKIP LOCKED: a ticket another counter is claiming is skipped, and
+ * one it has already taken fails the status re-check. No ticket is ever given to two counters.
+ */
+import { and, eq, inArray, isNull, or } from 'drizzle-orm';
+import { counterMatters, counters, tickets } from '../../db/schema';
+import { serviceDate } from '../domain/hall-time';
+import { rankCandidates } from '../domain/routing-policy';
+import { applyTicketAction } from '../domain/ticket-machine';
+import type { CommandResult } from '../protocol/events';
+import type { Actor } from './actor';
+import { AppError, unwrap } from './app-error';
+import { lockCounterForCall } from './counter-guard';
+import type { AppDeps } from './deps';
+import { counterView, loadHall, ticketView } from './loaders';
+import { presentHall } from './presenters';
+import { toCandidate } from './queue-position';
+import { runCommand } from './run-command';
+import { callView, claimWaiting, stateOf } from './ticket-writes';
+
+const CANDIDATE_LIMIT = 500;
+
+export async function callNext(deps: AppDeps, actor: Actor, input: { commandId: string; counterId: string }): Promise<CommandResult> {
+  const hallId = await hallOfCounter(deps, input.counterId);
+  return runCommand(deps, { name: 'ticket:call-next', hallId, actor, commandId: input.commandId }, async ({ tx, now, emit }) => {
+    const counter = await lockCounterForCall(tx, actor, input.counterId);
+    const hall = presentHall(await loadHall(tx, counter.hallId));
+    const links = await tx.select().from(counterMatters).where(eq(counterMatters.counterId, counter.id));
+    if (links.length === 0) throw new AppError('queue_empty', 'This counter is not authorised for any matter');
+    const rows = await tx
+      .select()
+      .from(tickets)
+      .where(
+        and(
+          eq(tickets.hallId, counter.hallId),
+          eq(tickets.serviceDate, serviceDate(now, hall.timeZone)),
+          eq(tickets.status, 'waiting'),
+          inArray(tickets.matterId, links.map((l) => l.matterId)),
+          or(isNull(tickets.targetCounterId), eq(tickets.targetCounterId, counter.id)),
+        ),
+      )
+      .orderBy(tickets.waitStartAt)
+      .limit(CANDIDATE_LIMIT);
+    const ranked = rankCandidates(rows.map(toCandidate), {
+      now,
+      consecutivePriorityCalls: counter.priorityStreak,
+      starvationGuard: hall.settings.starvationGuard,
+      appointmentGraceMinutes: 15,
+      preferredMatterIds: new Set(links.filter((l) => l.preferred).map((l) => l.matterId)),
+    });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const candidate of ranked) {
+      const row = byId.get(candidate.id)!;
+      const next = unwrap(applyTicketAction(stateOf(row), { type: 'call', counterId: counter.id, at: now }));
+      if (!(await claimWaiting(tx, row.id, next))) continue;
+      await tx
+        .update(counters)
+        .set({ priorityStreak: row.priority > 0 ? counter.priorityStreak + 1 : 0 })
+        .where(eq(counters.id, counter.id));
+      const ticket = await ticketView(tx, row.id);
+      const counterNow = await counterView(tx, counter.id);
+      emit({ type: 'ticket:called', ticket, counter: counterNow, call: callView(ticket, counter, now, false) });
+      return { ticket, counter: counterNow };
+    }
+    throw new AppError('queue_empty', 'No one is waiting for this counter');
+  });
+}
+
+export async function hallOfCounter(deps: AppDeps, counterId: string): Promise<string> {
+  const [row] = await deps.db.select({ hallId: counters.hallId }).from(counters).where(eq(counters.id, counterId));
+  if (!row) throw new AppError('not_found', 'Counter not found');
+  return row.hallId;
+}

@@ -1,0 +1,100 @@
+/** Issue a ticket at a kiosk or by staff: number it gaplessly, persist it, announce it. */
+import { sql } from 'drizzle-orm';
+import { dayCounters, tickets } from '../../db/schema';
+import { serviceDate } from '../domain/hall-time';
+import { ageOn, idNumberMessages, validateIdNumber } from '../domain/identity-number';
+import { maskIdNumber } from '../domain/masking';
+import { formatTicketNumber } from '../domain/numbering';
+import { waitStart, waitTargetMinutes } from '../domain/wait-target';
+import type { IssueTicketBody } from '../protocol/schemas';
+import type { IssuedTicket, PriorityReason } from '../protocol/views';
+import { requireHall, type Actor } from './actor';
+import { AppError } from './app-error';
+import type { AppDeps } from './deps';
+import { loadHall, loadMatter, ticketView } from './loaders';
+import { encryptField, lookupHash, newToken } from './pii';
+import { presentHall } from './presenters';
+import { queuePosition } from './queue-position';
+import { runCommand } from './run-command';
+
+export interface AppointmentClaim {
+  appointmentId: string;
+  slotStart: Date;
+  slotEnd: Date;
+}
+
+export async function issueTicket(
+  deps: AppDeps,
+  actor: Actor,
+  hallId: string,
+  body: IssueTicketBody,
+  appointment: AppointmentClaim | null = null,
+): Promise<IssuedTicket> {
+  requireHall(actor, hallId);
+  if (actor.kind === 'device' && actor.deviceKind !== 'kiosk') throw new AppError('forbidden', 'Only kiosks issue tickets');
+  const source = appointment ? 'appointment' : actor.kind === 'staff' ? 'staff' : 'kiosk';
+  const lang = body.language ?? 'zh-CN';
+
+  return runCommand(deps, { name: 'ticket:issue', hallId, actor, commandId: body.commandId }, async ({ tx, now, emit }) => {
+    const hall = presentHall(await loadHall(tx, hallId));
+    const matter = await loadMatter(tx, body.matterId);
+    if (matter.hallId !== hallId || !matter.active) throw new AppError('not_found', 'This matter is not offered in this hall');
+    const day = serviceDate(now, hall.timeZone);
+
+    let priority = 0;
+    let priorityReason: PriorityReason | null = body.greenChannel ?? null;
+    let visitor: { hash: string; enc: string; masked: string } | null = null;
+    if (body.idNumber) {
+      const id = validateIdNumber(body.idNumber, day);
+      if (!id.ok) {
+        const message = idNumberMessages[id.reason][lang];
+        throw new AppError('validation_failed', message, { idNumber: message });
+      }
+      visitor = { hash: lookupHash(deps.piiKey, id.value), enc: encryptField(deps.piiKey, id.value), masked: maskIdNumber(id.value) };
+      if (!priorityReason && ageOn(id.birthDate, day) >= hall.settings.elderlyAge) priorityReason = 'elderly';
+    }
+    if (priorityReason) priority = 1;
+
+    const [counter] = await tx
+      .insert(dayCounters)
+      .values({ hallId, serviceDate: day, prefix: matter.ticketPrefix, lastValue: 1 })
+      .onConflictDoUpdate({
+        target: [dayCounters.hallId, dayCounters.serviceDate, dayCounters.prefix],
+        set: { lastValue: sql`${dayCounters.lastValue} + 1` },
+      })
+      .returning({ value: dayCounters.lastValue });
+    const seqNo = counter!.value;
+    const token = newToken();
+    const [row] = await tx
+      .insert(tickets)
+      .values({
+        hallId,
+        zoneId: matter.zoneId,
+        matterId: matter.id,
+        serviceDate: day,
+        prefix: matter.ticketPrefix,
+        seqNo,
+        number: formatTicketNumber(matter.ticketPrefix, seqNo),
+        status: 'waiting',
+        source,
+        priority,
+        priorityReason,
+        appointmentId: appointment?.appointmentId ?? null,
+        slotStart: appointment?.slotStart ?? null,
+        slotEnd: appointment?.slotEnd ?? null,
+        issuedAt: now,
+        waitStartAt: waitStart(now, appointment?.slotStart ?? null),
+        waitTargetMinutes: waitTargetMinutes(matter, hall.settings),
+        token,
+        visitorIdHash: visitor?.hash ?? null,
+        visitorIdEnc: visitor?.enc ?? null,
+        visitorIdMasked: visitor?.masked ?? null,
+      })
+      .returning();
+    const view = await ticketView(tx, row!.id);
+    emit({ type: 'ticket:issued', ticket: view, data: { source } });
+    const fallback = matter.complexity === 'complex' ? 20 : 8;
+    const position = await queuePosition(tx, row!, now, fallback);
+    return { ticket: view, token, hallName: hall.name, ...position };
+  });
+}

@@ -1,0 +1,96 @@
+/** Reads shared by the use cases. `…ForUpdate` variants take a row lock for the transaction. */
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client';
+import { counterMatters, counters, halls, matters, staff, tickets } from '../../db/schema';
+import type { CounterView, TicketView } from '../protocol/views';
+import { AppError } from './app-error';
+import { presentCounter, presentTicket } from './presenters';
+
+type Reader = Db | Tx;
+
+export async function loadHall(tx: Reader, hallId: string) {
+  const [hall] = await tx.select().from(halls).where(eq(halls.id, hallId));
+  if (!hall) throw new AppError('not_found', 'Hall not found');
+  return hall;
+}
+
+export async function loadTicketForUpdate(tx: Tx, ticketId: string) {
+  const [row] = await tx.select().from(tickets).where(eq(tickets.id, ticketId)).for('update');
+  if (!row) throw new AppError('not_found', 'Ticket not found');
+  return row;
+}
+
+export async function loadCounterForUpdate(tx: Tx, counterId: string) {
+  const [row] = await tx.select().from(counters).where(eq(counters.id, counterId)).for('update');
+  if (!row || !row.active) throw new AppError('not_found', 'Counter not found');
+  return row;
+}
+
+export async function loadMatter(tx: Reader, matterId: string) {
+  const [row] = await tx.select().from(matters).where(eq(matters.id, matterId));
+  if (!row) throw new AppError('not_found', 'Matter not found');
+  return row;
+}
+
+export async function ticketViews(tx: Reader, where: SQL | undefined): Promise<TicketView[]> {
+  const rows = await tx
+    .select({ t: tickets, matterName: matters.name, complexity: matters.complexity, counterNumber: counters.number })
+    .from(tickets)
+    .innerJoin(matters, eq(matters.id, tickets.matterId))
+    .leftJoin(counters, eq(counters.id, tickets.counterId))
+    .where(where)
+    .orderBy(tickets.waitStartAt, tickets.number);
+  return rows.map(presentTicket);
+}
+
+export async function ticketView(tx: Reader, ticketId: string): Promise<TicketView> {
+  const [view] = await ticketViews(tx, eq(tickets.id, ticketId));
+  if (!view) throw new AppError('not_found', 'Ticket not found');
+  return view;
+}
+
+export async function counterViews(tx: Reader, where: SQL | undefined): Promise<CounterView[]> {
+  const rows = await tx
+    .select({ c: counters, staffName: staff.displayName })
+    .from(counters)
+    .leftJoin(staff, eq(staff.id, counters.staffId))
+    .where(where)
+    .orderBy(counters.number);
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.c.id);
+  const links = await tx.select().from(counterMatters).where(inArray(counterMatters.counterId, ids));
+  const active = await tx
+    .select({ id: tickets.id, counterId: tickets.counterId })
+    .from(tickets)
+    .where(and(inArray(tickets.counterId, ids), inArray(tickets.status, ['called', 'serving'])));
+  return rows.map(({ c, staffName }) =>
+    presentCounter(c, {
+      staffName,
+      matterIds: links.filter((l) => l.counterId === c.id).map((l) => l.matterId),
+      currentTicketId: active.find((a) => a.counterId === c.id)?.id ?? null,
+    }),
+  );
+}
+
+export async function counterView(tx: Reader, counterId: string): Promise<CounterView> {
+  const [view] = await counterViews(tx, eq(counters.id, counterId));
+  if (!view) throw new AppError('not_found', 'Counter not found');
+  return view;
+}
+
+export async function activeTicketAt(tx: Reader, counterId: string): Promise<string | null> {
+  const [row] = await tx
+    .select({ id: tickets.id })
+    .from(tickets)
+    .where(and(eq(tickets.counterId, counterId), inArray(tickets.status, ['called', 'serving'])))
+    .limit(1);
+  return row?.id ?? null;
+}
+
+export async function counterServesMatter(tx: Reader, counterId: string, matterId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ one: sql<number>`1` })
+    .from(counterMatters)
+    .where(and(eq(counterMatters.counterId, counterId), eq(counterMatters.matterId, matterId)));
+  return row !== undefined;
+}

@@ -1,0 +1,83 @@
+/**
+ * A consistent picture of a hall with the seq it corresponds to. Read in one repeatable-read
+ * transaction so the seq and the rows agree; clients apply deltas with seq > snapshot.seq.
+ */
+import { and, asc, desc, eq, gte, inArray } from 'drizzle-orm';
+import type { Tx } from '../../db/client';
+import { matters, ticketEvents, tickets, zones } from '../../db/schema';
+import { instantAt, serviceDate } from '../domain/hall-time';
+import { waitTargetMinutes } from '../domain/wait-target';
+import { PROTOCOL_VERSION } from '../protocol/version';
+import type { CallView, HallSnapshot, PublicHallSnapshot } from '../protocol/views';
+import { requireHall, type Actor } from './actor';
+import { AppError } from './app-error';
+import type { AppDeps } from './deps';
+import { counterViews, loadHall, ticketViews } from './loaders';
+import { presentHall, presentMatter, presentZone, toPublicCounter, toPublicTicket } from './presenters';
+
+const LIVE_STATUSES = ['waiting', 'called', 'serving', 'parked', 'no_show'] as const;
+const CALL_TYPES = ['ticket:called', 'ticket:recalled', 'ticket:called-back'];
+
+export async function hallSnapshot(deps: AppDeps, actor: Actor, hallId: string): Promise<HallSnapshot> {
+  requireHall(actor, hallId);
+  if (actor.kind === 'device') throw new AppError('forbidden', 'Public screens use the public snapshot');
+  return deps.db.transaction((tx) => readSnapshot(tx, hallId, deps.clock.now()), {
+    isolationLevel: 'repeatable read',
+    accessMode: 'read only',
+  });
+}
+
+export async function publicSnapshot(deps: AppDeps, actor: Actor, hallId: string): Promise<PublicHallSnapshot> {
+  requireHall(actor, hallId);
+  const snap = await deps.db.transaction((tx) => readSnapshot(tx, hallId, deps.clock.now()), {
+    isolationLevel: 'repeatable read',
+    accessMode: 'read only',
+  });
+  const numberById = new Map(snap.tickets.map((t) => [t.id, t.number]));
+  const waitingByZone: Record<string, number> = Object.fromEntries(snap.zones.map((z) => [z.id, 0]));
+  for (const t of snap.tickets) if (t.status === 'waiting') waitingByZone[t.zoneId] = (waitingByZone[t.zoneId] ?? 0) + 1;
+  return {
+    protocolVersion: snap.protocolVersion,
+    seq: snap.seq,
+    serverTime: snap.serverTime,
+    serviceDate: snap.serviceDate,
+    hall: { id: snap.hall.id, name: snap.hall.name, timeZone: snap.hall.timeZone, announcementRepeat: snap.hall.settings.announcementRepeat },
+    zones: snap.zones,
+    counters: snap.counters.map((c) => toPublicCounter(c, c.currentTicketId ? (numberById.get(c.currentTicketId) ?? null) : null)),
+    tickets: snap.tickets.map(toPublicTicket),
+    waitingByZone,
+    recentCalls: snap.recentCalls,
+  };
+}
+
+async function readSnapshot(tx: Tx, hallId: string, now: Date): Promise<HallSnapshot> {
+  const hallRow = await loadHall(tx, hallId);
+  const hall = presentHall(hallRow);
+  const day = serviceDate(now, hall.timeZone);
+  const zoneRows = await tx.select().from(zones).where(eq(zones.hallId, hallId)).orderBy(asc(zones.sortOrder), asc(zones.code));
+  const matterRows = await tx.select().from(matters).where(and(eq(matters.hallId, hallId), eq(matters.active, true))).orderBy(asc(matters.code));
+  const counterList = await counterViews(tx, undefined).then((all) => all.filter((c) => c.hallId === hallId));
+  const ticketList = await ticketViews(
+    tx,
+    and(eq(tickets.hallId, hallId), eq(tickets.serviceDate, day), inArray(tickets.status, [...LIVE_STATUSES])),
+  );
+  const callRows = await tx
+    .select()
+    .from(ticketEvents)
+    .where(and(eq(ticketEvents.hallId, hallId), inArray(ticketEvents.type, CALL_TYPES), gte(ticketEvents.at, instantAt(day, '00:00', hall.timeZone))))
+    .orderBy(desc(ticketEvents.seq))
+    .limit(10);
+  const recentCalls = callRows.map((e) => ({ ...(e.data.call as CallView), seq: e.seq }));
+  return {
+    protocolVersion: PROTOCOL_VERSION,
+    seq: hallRow.eventSeq,
+    serverTime: now.toISOString(),
+    serviceDate: day,
+    hall,
+    zones: zoneRows.map(presentZone),
+    matters: matterRows.map((m) => presentMatter(m, waitTargetMinutes({ ...m, waitTargetMinutes: null }, hall.settings))),
+    counters: counterList,
+    tickets: ticketList,
+    recentCalls,
+  };
+}

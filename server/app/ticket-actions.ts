@@ -1,0 +1,74 @@
+/** Counter actions on one ticket: call a specific ticket, recall, start, finish, no-show, park, call back. */
+import { eq } from 'drizzle-orm';
+import { counters, tickets } from '../../db/schema';
+import { serviceDate } from '../domain/hall-time';
+import { applyTicketAction } from '../domain/ticket-machine';
+import type { CommandResult, FactType } from '../protocol/events';
+import type { Actor } from './actor';
+import { AppError, unwrap } from './app-error';
+import { lockCounterForCall, lockOwnCounter } from './counter-guard';
+import type { AppDeps } from './deps';
+import { counterServesMatter, counterView, loadHall, loadTicketForUpdate, ticketView } from './loaders';
+import { runCommand } from './run-command';
+import { callView, stateOf, writeTicket } from './ticket-writes';
+
+export type CounterTicketAction = 'call' | 'recall' | 'start' | 'finish' | 'no_show' | 'park' | 'call_back';
+
+const FACTS: Record<CounterTicketAction, FactType> = {
+  call: 'ticket:called',
+  recall: 'ticket:recalled',
+  start: 'ticket:started',
+  finish: 'ticket:finished',
+  no_show: 'ticket:no-show',
+  park: 'ticket:parked',
+  call_back: 'ticket:called-back',
+};
+
+const ANNOUNCED: ReadonlySet<CounterTicketAction> = new Set(['call', 'recall', 'call_back']);
+
+export async function actOnTicketAtCounter(
+  deps: AppDeps,
+  actor: Actor,
+  action: CounterTicketAction,
+  input: { commandId: string; counterId: string; ticketId: string },
+): Promise<CommandResult> {
+  const hallId = await hallOfTicket(deps, input.ticketId);
+  return runCommand(deps, { name: `ticket:${action}`, hallId, actor, commandId: input.commandId }, async ({ tx, now, emit }) => {
+    const counter =
+      action === 'call' || action === 'call_back'
+        ? await lockCounterForCall(tx, actor, input.counterId)
+        : await lockOwnCounter(tx, actor, hallId, input.counterId);
+    const row = await loadTicketForUpdate(tx, input.ticketId);
+    if (row.hallId !== counter.hallId) throw new AppError('not_found', 'Ticket not found in this hall');
+    if (action === 'call') {
+      const hall = await loadHall(tx, hallId);
+      if (row.serviceDate !== serviceDate(now, hall.timeZone)) throw new AppError('invalid_transition', 'This ticket was for another day');
+      if (!(await counterServesMatter(tx, counter.id, row.matterId))) {
+        throw new AppError('matter_not_served', 'This counter is not authorised for the ticket’s matter');
+      }
+    }
+    const next = unwrap(applyTicketAction(stateOf(row), { type: action, counterId: counter.id, at: now }));
+    await writeTicket(tx, row.id, next);
+    if (action === 'call') {
+      await tx
+        .update(counters)
+        .set({ priorityStreak: row.priority > 0 ? counter.priorityStreak + 1 : 0 })
+        .where(eq(counters.id, counter.id));
+    }
+    const ticket = await ticketView(tx, row.id);
+    const counterNow = await counterView(tx, counter.id);
+    emit({
+      type: FACTS[action],
+      ticket,
+      counter: counterNow,
+      ...(ANNOUNCED.has(action) && { call: callView(ticket, counter, now, action !== 'call') }),
+    });
+    return { ticket, counter: counterNow };
+  });
+}
+
+export async function hallOfTicket(deps: AppDeps, ticketId: string): Promise<string> {
+  const [row] = await deps.db.select({ hallId: tickets.hallId }).from(tickets).where(eq(tickets.id, ticketId));
+  if (!row) throw new AppError('not_found', 'Ticket not found');
+  return row.hallId;
+}

@@ -1,0 +1,74 @@
+/** Writing a domain TicketState back, and the call view a call produces. */
+import { and, eq, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client';
+import { tickets } from '../../db/schema';
+import type { TicketState } from '../domain/ticket-machine';
+import type { CallView, TicketView } from '../protocol/views';
+
+type TicketRow = typeof tickets.$inferSelect;
+
+export function stateOf(t: TicketRow): TicketState {
+  return {
+    status: t.status,
+    matterId: t.matterId,
+    zoneId: t.zoneId,
+    counterId: t.counterId,
+    targetCounterId: t.targetCounterId,
+    recallCount: t.recallCount,
+    transferCount: t.transferCount,
+    lastTransferReason: t.lastTransferReason,
+    firstCalledAt: t.firstCalledAt,
+    calledAt: t.calledAt,
+    startedAt: t.startedAt,
+    finishedAt: t.finishedAt,
+  };
+}
+
+function columns(s: TicketState) {
+  return {
+    status: s.status,
+    matterId: s.matterId,
+    zoneId: s.zoneId,
+    counterId: s.counterId,
+    targetCounterId: s.targetCounterId,
+    recallCount: s.recallCount,
+    transferCount: s.transferCount,
+    lastTransferReason: s.lastTransferReason,
+    firstCalledAt: s.firstCalledAt,
+    calledAt: s.calledAt,
+    startedAt: s.startedAt,
+    finishedAt: s.finishedAt,
+  };
+}
+
+/** Writes a ticket the caller already holds locked. */
+export async function writeTicket(tx: Tx, id: string, next: TicketState, extra: Partial<TicketRow> = {}): Promise<void> {
+  await tx.update(tickets).set({ ...columns(next), ...extra }).where(eq(tickets.id, id));
+}
+
+/**
+ * Claims a waiting ticket for a counter unless another transaction holds it or has taken it:
+ * UPDATE … WHERE id = (SELECT … AND status = 'waiting' FOR UPDATE SKIP LOCKED) RETURNING.
+ */
+export async function claimWaiting(tx: Tx, id: string, next: TicketState): Promise<boolean> {
+  const locked = sql`(SELECT ${tickets.id} FROM ${tickets} WHERE ${tickets.id} = ${id} AND ${tickets.status} = 'waiting' FOR UPDATE SKIP LOCKED)`;
+  const rows = await tx
+    .update(tickets)
+    .set(columns(next))
+    .where(and(eq(tickets.id, locked), eq(tickets.status, 'waiting')))
+    .returning({ id: tickets.id });
+  return rows.length === 1;
+}
+
+export function callView(ticket: TicketView, counter: { number: number; name: string }, at: Date, recall: boolean): CallView {
+  return {
+    seq: 0, // filled in with the event's seq when the command commits
+    ticketId: ticket.id,
+    number: ticket.number,
+    counterNumber: counter.number,
+    counterName: counter.name,
+    matterName: ticket.matterName,
+    at: at.toISOString(),
+    recall,
+  };
+}

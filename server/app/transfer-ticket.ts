@@ -1,0 +1,59 @@
+/**
+ * Transfer (转窗) a ticket to another matter and/or counter with a reason. The visitor keeps the
+ * original waiting clock and history, so the ticket is not sent to the back of the line.
+ */
+import type { z } from 'zod';
+import { applyTicketAction } from '../domain/ticket-machine';
+import type { CommandResult } from '../protocol/events';
+import type { ticketTransfer } from '../protocol/schemas';
+import { isSupervisor, requireHall, requireStaff, type Actor } from './actor';
+import { AppError, unwrap } from './app-error';
+import { lockOwnCounter } from './counter-guard';
+import type { AppDeps } from './deps';
+import { counterServesMatter, counterView, loadCounterForUpdate, loadMatter, loadTicketForUpdate, ticketView } from './loaders';
+import { runCommand } from './run-command';
+import { hallOfTicket } from './ticket-actions';
+import { stateOf, writeTicket } from './ticket-writes';
+
+export async function transferTicket(deps: AppDeps, actor: Actor, input: z.output<typeof ticketTransfer>): Promise<CommandResult> {
+  requireStaff(actor);
+  const hallId = await hallOfTicket(deps, input.ticketId);
+  requireHall(actor, hallId);
+  if (!input.counterId && !isSupervisor(actor)) {
+    throw new AppError('forbidden', 'Only managers move tickets that are not at their counter');
+  }
+  return runCommand(deps, { name: 'ticket:transfer', hallId, actor, commandId: input.commandId }, async ({ tx, now, emit }) => {
+    // Lock order everywhere: counter → ticket → hall.
+    const from = input.counterId ? await lockOwnCounter(tx, actor, hallId, input.counterId) : null;
+    const row = await loadTicketForUpdate(tx, input.ticketId);
+    const toMatter = input.toMatterId ? await loadMatter(tx, input.toMatterId) : null;
+    if (toMatter && (toMatter.hallId !== hallId || !toMatter.active)) throw new AppError('not_found', 'Target matter not found in this hall');
+    const toCounterId = input.toCounterId ?? null;
+    if (toCounterId) {
+      const target = await loadCounterForUpdate(tx, toCounterId);
+      if (target.hallId !== hallId) throw new AppError('not_found', 'Target counter not found in this hall');
+      if (!(await counterServesMatter(tx, toCounterId, toMatter?.id ?? row.matterId))) {
+        throw new AppError('matter_not_served', 'The target counter is not authorised for this matter');
+      }
+    }
+    const next = unwrap(
+      applyTicketAction(stateOf(row), {
+        type: 'transfer',
+        at: now,
+        byCounterId: from?.id ?? null,
+        toMatter: toMatter ? { id: toMatter.id, zoneId: toMatter.zoneId } : null,
+        toCounterId,
+        reason: input.reason,
+      }),
+    );
+    await writeTicket(tx, row.id, next, toMatter ? { waitTargetMinutes: row.waitTargetMinutes } : {});
+    const ticket = await ticketView(tx, row.id);
+    emit({
+      type: 'ticket:transferred',
+      ticket,
+      ...(from && { counter: await counterView(tx, from.id) }),
+      data: { reason: input.reason, fromMatterId: row.matterId, fromCounterId: row.counterId },
+    });
+    return from ? { ticket, counter: await counterView(tx, from.id) } : { ticket };
+  });
+}

@@ -1,0 +1,52 @@
+/** Pure: environment in, validated configuration out. Bad configuration is a clear message, not a crash. */
+import { z } from 'zod';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(memory:\/\/|file:\/\/.+|postgres(ql)?:\/\/.+)$/, 'must be memory://, file://<dir> or postgres://…')
+    .optional(),
+  DATA_DIR: z.string().default('./data'),
+  PII_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i, 'must be 64 hex characters (32 bytes)')
+    .optional(),
+  PUBLIC_BASE_URL: z.string().url().optional(),
+  SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  PRINTER_HOST: z.string().optional(),
+  PRINTER_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  piiKeyHex: string | undefined;
+  publicBaseUrl: string | undefined;
+  seedDemo: boolean;
+  printer: { host: string; port: number } | null;
+}
+
+export class ConfigError extends Error {}
+
+export function getConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    piiKeyHex: e.PII_KEY,
+    publicBaseUrl: e.PUBLIC_BASE_URL,
+    seedDemo: e.SEED_DEMO === 'true',
+    printer: e.PRINTER_HOST ? { host: e.PRINTER_HOST, port: e.PRINTER_PORT ?? 9100 } : null,
+  };
+}

@@ -1,0 +1,24 @@
+import type { Complexity, HallSettings } from '../protocol/views';
+
+export const DEFAULT_HALL_SETTINGS: HallSettings = {
+  generalWaitTargetMinutes: 10,
+  complexWaitTargetMinutes: 30,
+  counterHandlingTargetMinutes: 20,
+  elderlyAge: 60,
+  starvationGuard: 3,
+  missedNumberRule: '过号请到服务台重新激活，当日有效',
+  announcementRepeat: 2,
+};
+
+export function waitTargetMinutes(
+  matter: { complexity: Complexity; waitTargetMinutes: number | null },
+  settings: HallSettings,
+): number {
+  if (matter.waitTargetMinutes != null) return matter.waitTargetMinutes;
+  return matter.complexity === 'complex' ? settings.complexWaitTargetMinutes : settings.generalWaitTargetMinutes;
+}
+
+/** Waiting time is measured from max(issue time, appointment slot start). */
+export function waitStart(issuedAt: Date, slotStart: Date | null): Date {
+  return slotStart && slotStart > issuedAt ? slotStart : issuedAt;
+}

@@ -1,0 +1,59 @@
+/** The Koa application: middleware chain and routes. Static UI bundles are mounted by main. */
+import { bodyParser } from '@koa/bodyparser';
+import Router from '@koa/router';
+import Koa from 'koa';
+import { sql } from 'drizzle-orm';
+import type { AppDeps } from '../app/deps';
+import { PROTOCOL_VERSION } from '../protocol/version';
+import type { AppState } from './context';
+import { authMiddleware, errorMiddleware } from './middleware';
+import { authRoutes } from './routes/auth-routes';
+import { hallRoutes } from './routes/hall-routes';
+import { ticketRoutes } from './routes/ticket-routes';
+
+export interface HttpAppOptions {
+  log?: (msg: string, err: unknown) => void;
+  mounts?: ((app: Koa<AppState>) => void)[];
+}
+
+export function createHttpApp(deps: AppDeps, opts: HttpAppOptions = {}): Koa<AppState> {
+  const app = new Koa<AppState>();
+  app.proxy = true;
+  app.silent = true; // errors are answered and logged by errorMiddleware, never printed twice
+  const log = opts.log ?? ((msg, err) => console.error(msg, err));
+  app.use(errorMiddleware(log));
+  app.use(async (ctx, next) => {
+    ctx.set('X-Content-Type-Options', 'nosniff');
+    ctx.set('Referrer-Policy', 'no-referrer');
+    await next();
+  });
+
+  const health = new Router<AppState>();
+  health.get('/api/health', async (ctx) => {
+    let db = 'up';
+    try {
+      await deps.db.execute(sql`SELECT 1`);
+    } catch {
+      db = 'down';
+      ctx.status = 503;
+    }
+    ctx.body = { data: { status: db === 'up' ? 'ok' : 'degraded', db, protocolVersion: PROTOCOL_VERSION, time: deps.clock.now().toISOString() } };
+  });
+  app.use(health.routes());
+
+  app.use(async (ctx, next) => {
+    if (ctx.path.startsWith('/api/')) {
+      await bodyParser({ enableTypes: ['json'], jsonLimit: '64kb', encoding: 'utf-8', onError: (err) => { throw err; } })(ctx, async () => {
+        await authMiddleware(deps)(ctx, next);
+      });
+    } else {
+      await next();
+    }
+  });
+  for (const router of [authRoutes(deps), hallRoutes(deps), ticketRoutes(deps)]) {
+    app.use(router.routes());
+    app.use(router.allowedMethods({ throw: false }));
+  }
+  for (const mount of opts.mounts ?? []) mount(app);
+  return app;
+}

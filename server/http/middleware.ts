@@ -1,0 +1,74 @@
+/** Error mapping, bearer-token auth and input parsing for every route. */
+import type { Next, ParameterizedContext } from 'koa';
+import type { z } from 'zod';
+import { requireStaff, type Actor, type StaffActor } from '../app/actor';
+import { AppError, statusOf, toErrorBody, validationError } from '../app/app-error';
+import { resolveToken } from '../app/auth';
+import type { AppDeps } from '../app/deps';
+import type { AppContext, AppState } from './context';
+
+type Ctx = ParameterizedContext<AppState>;
+
+/** Errors become `{ error: { code, message } }`; unknown ones are logged and hidden. */
+export function errorMiddleware(log: (msg: string, err: unknown) => void) {
+  return async (ctx: Ctx, next: Next) => {
+    try {
+      await next();
+      if (ctx.status === 404 && ctx.body === undefined) {
+        ctx.status = 404;
+        ctx.body = { error: { code: 'not_found', message: `No route for ${ctx.method} ${ctx.path}` } };
+      }
+    } catch (err) {
+      const mapped = mapParserError(err);
+      const status = statusOf(mapped);
+      if (status >= 500) log(`${ctx.method} ${ctx.path} failed`, err);
+      ctx.status = status;
+      ctx.body = { error: toErrorBody(mapped) };
+    }
+  };
+}
+
+/** @koa/bodyparser throws http-errors with a status; turn them into our codes. */
+function mapParserError(err: unknown): unknown {
+  const e = err as { status?: number; type?: string; expose?: boolean; message?: string };
+  if (err instanceof AppError || typeof e?.status !== 'number') return err;
+  if (e.status === 413) return new AppError('payload_too_large', 'The request body is too large');
+  if (e.status === 415) return new AppError('validation_failed', 'Send the body as application/json');
+  if (e.status === 400) return new AppError('invalid_json', 'The request body is not valid JSON');
+  return err;
+}
+
+export function authMiddleware(deps: AppDeps) {
+  return async (ctx: Ctx, next: Next) => {
+    const header = ctx.get('authorization');
+    const token = header.startsWith('Bearer ') ? header.slice(7).trim() : null;
+    ctx.state.token = token;
+    ctx.state.actor = token ? await resolveToken(deps, token) : null;
+    if (token && !ctx.state.actor) throw new AppError('unauthenticated', 'Your session has expired or the token is not valid; sign in again');
+    await next();
+  };
+}
+
+export function actorOf(ctx: { state: AppState }): Actor {
+  if (!ctx.state.actor) throw new AppError('unauthenticated', 'Sign in first');
+  return ctx.state.actor;
+}
+
+export function staffOf(ctx: { state: AppState }): StaffActor {
+  return requireStaff(actorOf(ctx));
+}
+
+export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value ?? {});
+  if (!result.success) throw validationError(result.error);
+  return result.data;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Path ids that are not uuids name nothing: 404, never a database error. */
+export function idParam(ctx: AppContext, name: string): string {
+  const value = ctx.params[name];
+  if (!value || !UUID.test(value)) throw new AppError('not_found', `No such ${name.replace(/Id$/, '')}`);
+  return value;
+}

@@ -1,0 +1,37 @@
+/** Stable, snake_case error codes shared by HTTP, socket acks and every UI. */
+export const ERROR_CODES = {
+  validation_failed: 400,
+  invalid_json: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  account_locked: 423,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  invalid_transition: 409,
+  wrong_counter: 409,
+  counter_busy: 409,
+  counter_not_open: 409,
+  counter_taken: 409,
+  queue_empty: 409,
+  matter_not_served: 409,
+  hall_closed: 409,
+  payload_too_large: 413,
+  rate_limited: 429,
+  internal_error: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  /** Field-level details for validation errors: path → message. */
+  fields?: Record<string, string>;
+}
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_CODES, value);
+}

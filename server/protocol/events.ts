@@ -1,0 +1,96 @@
+/** Typed socket.io event maps, shared by the server and every UI. */
+import type { z } from 'zod';
+import type { Ack } from './errors';
+import type * as s from './schemas';
+import type {
+  CallView,
+  CounterView,
+  HallSnapshot,
+  PublicCounterView,
+  PublicHallSnapshot,
+  PublicTicketView,
+  TicketView,
+} from './views';
+
+export type FactType =
+  | 'ticket:issued'
+  | 'ticket:called'
+  | 'ticket:recalled'
+  | 'ticket:started'
+  | 'ticket:finished'
+  | 'ticket:no-show'
+  | 'ticket:reactivated'
+  | 'ticket:transferred'
+  | 'ticket:parked'
+  | 'ticket:called-back'
+  | 'ticket:cancelled'
+  | 'counter:opened'
+  | 'counter:closed'
+  | 'counter:paused'
+  | 'counter:resumed'
+  | 'hall:configured';
+
+/** A committed change, for staff and managers. `seq` is the hall's event number. */
+export interface HallFact {
+  seq: number;
+  hallId: string;
+  type: FactType;
+  at: string;
+  ticket?: TicketView;
+  counter?: CounterView;
+  call?: CallView;
+}
+
+/** The same change as public screens may see it. Same `seq`. */
+export interface PublicHallFact {
+  seq: number;
+  hallId: string;
+  type: FactType;
+  at: string;
+  ticket?: PublicTicketView;
+  counter?: PublicCounterView;
+  call?: CallView;
+}
+
+export interface ServerHello {
+  protocolVersion: number;
+  serverTime: string;
+  role: 'admin' | 'manager' | 'staff' | 'kiosk' | 'display' | 'counter_display';
+  hallIds: string[];
+}
+
+type Cb<T> = (ack: Ack<T>) => void;
+type In<S extends z.ZodType> = z.input<S>;
+
+export interface ServerToClientEvents {
+  'server:hello': (hello: ServerHello) => void;
+  'hall:fact': (fact: HallFact) => void;
+  'public:fact': (fact: PublicHallFact) => void;
+}
+
+export interface CommandResult {
+  ticket?: TicketView;
+  counter?: CounterView;
+}
+
+export interface ClientToServerEvents {
+  'hall:subscribe': (input: In<typeof s.hallSubscribe>, ack: Cb<HallSnapshot>) => void;
+  'public:subscribe': (input: In<typeof s.hallSubscribe>, ack: Cb<PublicHallSnapshot>) => void;
+  'counter:take': (input: In<typeof s.counterRef>, ack: Cb<CommandResult>) => void;
+  'counter:release': (input: In<typeof s.counterRef>, ack: Cb<CommandResult>) => void;
+  'counter:pause': (input: In<typeof s.counterPause>, ack: Cb<CommandResult>) => void;
+  'counter:resume': (input: In<typeof s.counterRef>, ack: Cb<CommandResult>) => void;
+  'ticket:call-next': (input: In<typeof s.counterRef>, ack: Cb<CommandResult>) => void;
+  'ticket:call': (input: In<typeof s.ticketAtCounter>, ack: Cb<CommandResult>) => void;
+  'ticket:recall': (input: In<typeof s.ticketAtCounter>, ack: Cb<CommandResult>) => void;
+  'ticket:start': (input: In<typeof s.ticketAtCounter>, ack: Cb<CommandResult>) => void;
+  'ticket:finish': (input: In<typeof s.ticketAtCounter>, ack: Cb<CommandResult>) => void;
+  'ticket:no-show': (input: In<typeof s.ticketAtCounter>, ack: Cb<CommandResult>) => void;
+  'ticket:park': (input: In<typeof s.ticketAtCounter>, ack: Cb<CommandResult>) => void;
+  'ticket:call-back': (input: In<typeof s.ticketAtCounter>, ack: Cb<CommandResult>) => void;
+  'ticket:reactivate': (input: In<typeof s.ticketReactivate>, ack: Cb<CommandResult>) => void;
+  'ticket:transfer': (input: In<typeof s.ticketTransfer>, ack: Cb<CommandResult>) => void;
+  'ticket:cancel': (input: In<typeof s.ticketCancel>, ack: Cb<CommandResult>) => void;
+}
+
+export type CommandEvent = Exclude<keyof ClientToServerEvents, 'hall:subscribe' | 'public:subscribe'>;

@@ -1,0 +1,161 @@
+/** Input schemas: every command and request body is parsed with one of these at the boundary. */
+import { z } from 'zod';
+
+const id = z.string().uuid();
+const commandId = z.string().trim().min(8).max(100);
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+
+export const counterRef = z.object({ commandId, counterId: id }).strict();
+export const counterPause = z.object({ commandId, counterId: id, reason: z.string().trim().min(1).max(60) }).strict();
+export const ticketAtCounter = z.object({ commandId, counterId: id, ticketId: id }).strict();
+export const ticketTransfer = z
+  .object({
+    commandId,
+    ticketId: id,
+    counterId: id.optional(),
+    toMatterId: id.optional(),
+    toCounterId: id.optional(),
+    reason: z.string().trim().min(1).max(200),
+  })
+  .strict()
+  .refine((v) => v.toMatterId !== undefined || v.toCounterId !== undefined, {
+    message: 'toMatterId or toCounterId is required',
+    path: ['toMatterId'],
+  });
+export const ticketReactivate = z.object({ commandId, ticketId: id, counterId: id.optional() }).strict();
+export const ticketCancel = z
+  .object({ commandId, ticketId: id, reason: z.string().trim().max(200).optional() })
+  .strict();
+export const hallSubscribe = z.object({ hallId: id }).strict();
+
+export const greenChannelReason = z.enum(['elderly', 'disabled', 'military', 'pregnant']);
+
+export const issueTicketBody = z
+  .object({
+    commandId,
+    matterId: id,
+    idNumber: z.string().trim().max(32).optional(),
+    greenChannel: greenChannelReason.optional(),
+    source: z.enum(['kiosk', 'staff']).optional(),
+    language: z.enum(['zh-CN', 'en']).optional(),
+  })
+  .strict();
+
+export const loginBody = z
+  .object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) })
+  .strict();
+
+export const openingSession = z.object({ start: hhmm, end: hhmm }).strict().refine((s) => s.start < s.end, {
+  message: 'start must be before end',
+});
+
+export const hallSettingsInput = z
+  .object({
+    generalWaitTargetMinutes: z.number().int().min(1).max(240),
+    complexWaitTargetMinutes: z.number().int().min(1).max(480),
+    counterHandlingTargetMinutes: z.number().int().min(1).max(240),
+    elderlyAge: z.number().int().min(50).max(100),
+    starvationGuard: z.number().int().min(1).max(50),
+    missedNumberRule: z.string().trim().min(1).max(80),
+    announcementRepeat: z.number().int().min(1).max(5),
+  })
+  .strict();
+
+const timeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'unknown time zone');
+
+export const hallCreate = z
+  .object({
+    code: z.string().trim().min(1).max(32),
+    name: z.string().trim().min(1).max(100),
+    timeZone: timeZone.default('Asia/Shanghai'),
+    sessions: z.array(openingSession).min(1).max(6),
+    settings: hallSettingsInput.partial().optional(),
+  })
+  .strict();
+export const hallUpdate = hallCreate.partial().strict();
+
+export const zoneCreate = z
+  .object({
+    code: z.string().trim().min(1).max(32),
+    name: z.string().trim().min(1).max(100),
+    sortOrder: z.number().int().min(0).max(1000).default(0),
+  })
+  .strict();
+export const zoneUpdate = zoneCreate.partial().strict();
+
+export const matterCreate = z
+  .object({
+    zoneId: id,
+    code: z.string().trim().min(1).max(64),
+    name: z.string().trim().min(1).max(100),
+    department: z.string().trim().min(1).max(100),
+    complexity: z.enum(['general', 'complex']),
+    ticketPrefix: z.string().regex(/^[A-Z]{1,2}$/, 'one or two capital letters'),
+    waitTargetMinutes: z.number().int().min(1).max(480).nullable().optional(),
+    materials: z.array(z.string().trim().min(1).max(200)).max(50).default([]),
+    legalLimitDays: z.number().int().min(0).max(365).nullable().optional(),
+    promisedLimitDays: z.number().int().min(0).max(365).nullable().optional(),
+    flags: z
+      .object({ zeroMaterial: z.boolean(), fullyOnline: z.boolean(), onTheSpot: z.boolean() })
+      .partial()
+      .strict()
+      .optional(),
+    active: z.boolean().default(true),
+  })
+  .strict();
+export const matterUpdate = matterCreate.partial().strict();
+
+export const counterTypeSchema = z.enum([
+  'comprehensive',
+  'professional',
+  'consultation',
+  'pickup',
+  'assisted',
+  'complaint',
+  'cross_region',
+  'after_hours',
+]);
+
+export const counterCreate = z
+  .object({
+    zoneId: id.nullable().optional(),
+    number: z.number().int().min(1).max(999),
+    name: z.string().trim().min(1).max(100),
+    type: counterTypeSchema,
+    matterIds: z.array(id).max(500).default([]),
+    preferredMatterIds: z.array(id).max(500).default([]),
+    active: z.boolean().default(true),
+  })
+  .strict();
+export const counterUpdate = counterCreate.partial().strict();
+
+export const deviceCreate = z
+  .object({
+    kind: z.enum(['kiosk', 'display', 'counter_display']),
+    name: z.string().trim().min(1).max(100),
+    zoneId: id.nullable().optional(),
+    counterId: id.nullable().optional(),
+  })
+  .strict();
+
+export const staffCreate = z
+  .object({
+    username: z.string().trim().regex(/^[a-z0-9_.-]{3,32}$/, '3–32 lower-case letters, digits, _ . -'),
+    displayName: z.string().trim().min(1).max(50),
+    password: z.string().min(8).max(200),
+    role: z.enum(['admin', 'manager', 'staff']),
+    hallIds: z.array(id).max(100).default([]),
+  })
+  .strict();
+
+export type IssueTicketBody = z.infer<typeof issueTicketBody>;
+export type HallCreate = z.infer<typeof hallCreate>;
+export type MatterCreate = z.infer<typeof matterCreate>;
+export type CounterCreate = z.infer<typeof counterCreate>;

@@ -1,0 +1,186 @@
+/** Plain JSON shapes the server presents. Public views carry no personal data at all. */
+export type TicketStatus = 'waiting' | 'called' | 'serving' | 'parked' | 'no_show' | 'done' | 'cancelled';
+export type Complexity = 'general' | 'complex';
+export type TicketSource = 'kiosk' | 'appointment' | 'staff' | 'online';
+export type PriorityReason = 'elderly' | 'disabled' | 'military' | 'pregnant' | 'staff_granted';
+export type CounterType =
+  | 'comprehensive'
+  | 'professional'
+  | 'consultation'
+  | 'pickup'
+  | 'assisted'
+  | 'complaint'
+  | 'cross_region'
+  | 'after_hours';
+export type CounterStatus = 'closed' | 'open' | 'paused';
+export type Role = 'admin' | 'manager' | 'staff';
+export type DeviceKind = 'kiosk' | 'display' | 'counter_display';
+
+/** What a wall display may know about a ticket. */
+export interface PublicTicketView {
+  id: string;
+  number: string;
+  status: TicketStatus;
+  zoneId: string;
+  matterId: string;
+  matterName: string;
+  counterId: string | null;
+  counterNumber: number | null;
+  calledAt: string | null;
+  recallCount: number;
+}
+
+/** What counter staff and managers see. Personal data is masked on the server. */
+export interface TicketView extends PublicTicketView {
+  hallId: string;
+  serviceDate: string;
+  complexity: Complexity;
+  source: TicketSource;
+  priority: number;
+  priorityReason: PriorityReason | null;
+  targetCounterId: string | null;
+  issuedAt: string;
+  waitStartAt: string;
+  waitTargetMinutes: number;
+  firstCalledAt: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  transferCount: number;
+  lastTransferReason: string | null;
+  appointmentSlot: { start: string; end: string } | null;
+  visitorIdMasked: string | null;
+}
+
+export interface CounterView {
+  id: string;
+  hallId: string;
+  zoneId: string | null;
+  number: number;
+  name: string;
+  type: CounterType;
+  status: CounterStatus;
+  pauseReason: string | null;
+  staffName: string | null;
+  matterIds: string[];
+  currentTicketId: string | null;
+}
+
+export interface PublicCounterView {
+  id: string;
+  zoneId: string | null;
+  number: number;
+  name: string;
+  type: CounterType;
+  status: CounterStatus;
+  currentTicketNumber: string | null;
+}
+
+export interface ZoneView {
+  id: string;
+  hallId: string;
+  code: string;
+  name: string;
+  sortOrder: number;
+}
+
+export interface MatterView {
+  id: string;
+  hallId: string;
+  zoneId: string;
+  code: string;
+  name: string;
+  department: string;
+  complexity: Complexity;
+  ticketPrefix: string;
+  waitTargetMinutes: number;
+  materials: string[];
+  legalLimitDays: number | null;
+  promisedLimitDays: number | null;
+  flags: MatterFlags;
+  active: boolean;
+}
+
+export interface MatterFlags {
+  zeroMaterial: boolean;
+  fullyOnline: boolean;
+  onTheSpot: boolean;
+}
+
+export interface OpeningSession {
+  start: string; // HH:MM, hall-local
+  end: string;
+}
+
+export interface HallSettings {
+  generalWaitTargetMinutes: number;
+  complexWaitTargetMinutes: number;
+  counterHandlingTargetMinutes: number;
+  elderlyAge: number;
+  starvationGuard: number;
+  missedNumberRule: string;
+  announcementRepeat: number;
+}
+
+export interface HallView {
+  id: string;
+  code: string;
+  name: string;
+  timeZone: string;
+  sessions: OpeningSession[];
+  settings: HallSettings;
+}
+
+export interface CallView {
+  seq: number;
+  ticketId: string;
+  number: string;
+  counterNumber: number;
+  counterName: string;
+  matterName: string;
+  at: string;
+  recall: boolean;
+}
+
+export interface StaffView {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  hallIds: string[];
+}
+
+/** Snapshot for staff and managers. */
+export interface HallSnapshot {
+  protocolVersion: number;
+  seq: number;
+  serverTime: string;
+  serviceDate: string;
+  hall: HallView;
+  zones: ZoneView[];
+  matters: MatterView[];
+  counters: CounterView[];
+  tickets: TicketView[];
+  recentCalls: CallView[];
+}
+
+/** Snapshot for public screens: same seq stream, no personal data, no staff names. */
+export interface PublicHallSnapshot {
+  protocolVersion: number;
+  seq: number;
+  serverTime: string;
+  serviceDate: string;
+  hall: { id: string; name: string; timeZone: string; announcementRepeat: number };
+  zones: ZoneView[];
+  counters: PublicCounterView[];
+  tickets: PublicTicketView[];
+  waitingByZone: Record<string, number>;
+  recentCalls: CallView[];
+}
+
+export interface IssuedTicket {
+  ticket: TicketView;
+  peopleAhead: number;
+  estimatedWaitMinutes: number | null;
+  token: string;
+  hallName: string;
+}

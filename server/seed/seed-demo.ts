@@ -1,0 +1,75 @@
+/** Seeds the demo district centre into an empty database (no halls yet). Idempotent. */
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { counterMatters, counters, devices, halls, matters, staff, zones } from '../../db/schema';
+import { hashToken } from '../app/auth';
+import { hashPassword } from '../app/passwords';
+import { DEFAULT_HALL_SETTINGS } from '../domain/wait-target';
+import { DEMO_COUNTERS, DEMO_DEVICES, DEMO_PASSWORD, DEMO_STAFF, DEMO_ZONES } from './demo-hall-data';
+
+export interface SeedResult {
+  seeded: boolean;
+  hallId: string | null;
+}
+
+export async function seedDemo(db: Db): Promise<SeedResult> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return db.transaction(async (tx) => {
+    // Serialise concurrent first starts of several processes on one PostgreSQL.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(724011)`);
+    const [existing] = await tx.select({ id: halls.id }).from(halls).limit(1);
+    if (existing) return { seeded: false, hallId: null };
+
+    const [hall] = await tx
+      .insert(halls)
+      .values({
+        code: 'XH-ZX',
+        name: '徐汇区行政服务中心',
+        timeZone: 'Asia/Shanghai',
+        sessions: [
+          { start: '09:00', end: '12:00' },
+          { start: '13:30', end: '17:00' },
+        ],
+        settings: DEFAULT_HALL_SETTINGS,
+      })
+      .returning();
+    const hallId = hall!.id;
+    const matterIds = new Map<string, string>();
+    const zoneIds = new Map<string, string>();
+    for (const [i, z] of DEMO_ZONES.entries()) {
+      const [zone] = await tx.insert(zones).values({ hallId, code: z.code, name: z.name, sortOrder: i }).returning();
+      zoneIds.set(z.code, zone!.id);
+      const rows = await tx
+        .insert(matters)
+        .values(
+          z.matters.map((m) => ({
+            hallId,
+            zoneId: zone!.id,
+            code: m.code,
+            name: m.name,
+            department: m.department,
+            complexity: m.complexity,
+            ticketPrefix: m.prefix,
+            materials: m.materials,
+            legalLimitDays: m.legal,
+            promisedLimitDays: m.promised,
+            flags: { zeroMaterial: false, fullyOnline: false, onTheSpot: false, ...m.flags },
+          })),
+        )
+        .returning();
+      for (const r of rows) matterIds.set(r.name, r.id);
+    }
+    for (const c of DEMO_COUNTERS) {
+      const [row] = await tx
+        .insert(counters)
+        .values({ hallId, zoneId: c.zone ? zoneIds.get(c.zone)! : null, number: c.number, name: c.name, type: c.type })
+        .returning();
+      await tx.insert(counterMatters).values(
+        [...new Set(c.matters)].map((name) => ({ counterId: row!.id, matterId: matterIds.get(name)!, preferred: c.preferred?.includes(name) ?? false })),
+      );
+    }
+    await tx.insert(staff).values(DEMO_STAFF.map((s) => ({ ...s, passwordHash, hallIds: [hallId] })));
+    await tx.insert(devices).values(DEMO_DEVICES.map((d) => ({ hallId, kind: d.kind, name: d.name, tokenHash: hashToken(d.token) })));
+    return { seeded: true, hallId };
+  });
+}

@@ -1,0 +1,95 @@
+/**
+ * Composition: config → database → use-case deps → Koa + socket.io on one http.Server.
+ * Used by main.ts, the tests (port 0) and the benchmark.
+ */
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type Koa from 'koa';
+import { openDb, type OpenedDb } from '../db/client';
+import type { AppDeps } from './app/deps';
+import type { Config } from './config';
+import { systemClock, type Clock } from './domain/clock';
+import { createHttpApp } from './http/http-app';
+import { loadPiiKey } from './pii-key';
+import { seedDemo, type SeedResult } from './seed/seed-demo';
+import { createSocketServer, socketPublisher, type IoServer } from './socket/socket-server';
+import { mountStaticUis } from './static-ui';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  deps: AppDeps;
+  db: OpenedDb;
+  io: IoServer;
+  http: HttpServer;
+  seed: SeedResult;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  clock?: Clock;
+  log?: (msg: string, err: unknown) => void;
+  /** An already opened database (tests share one between restarts). */
+  db?: OpenedDb;
+}
+
+const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
+  const log = opts.log ?? ((msg: string, err: unknown) => console.error(`[yichuang] ${msg}`, err));
+  const db = opts.db ?? (await openDb(config.databaseUrl, { dataDir: config.dataDir }));
+  let io: IoServer | null = null;
+  const deps: AppDeps = {
+    db: db.db,
+    clock: opts.clock ?? systemClock,
+    publisher: socketPublisher(() => io),
+    piiKey: loadPiiKey(config),
+    publicBaseUrl: config.publicBaseUrl ?? `http://localhost:${config.port}`,
+  };
+  const seed = config.seedDemo ? await seedDemo(db.db) : { seeded: false, hallId: null };
+  const app = createHttpApp(deps, { log, mounts: [(a) => mountStaticUis(a as unknown as Koa<never>, projectRoot)] });
+  const http = createServer(app.callback());
+  io = createSocketServer(http, deps, log);
+  let adapterPool: { end(): Promise<void> } | null = null;
+  if (db.kind === 'postgres' && db.url) adapterPool = await attachPostgresAdapter(io, db.url);
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(config.port, config.host, () => resolve());
+  });
+  const port = (http.address() as AddressInfo).port;
+  if (!config.publicBaseUrl) deps.publicBaseUrl = `http://localhost:${port}`;
+
+  let closed = false;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    deps,
+    db,
+    io,
+    http,
+    seed,
+    async close() {
+      if (closed) return;
+      closed = true;
+      io?.disconnectSockets(true);
+      await new Promise<void>((resolve) => io!.close(() => resolve()));
+      http.closeAllConnections?.();
+      await adapterPool?.end();
+      if (!opts.db) await db.close();
+    },
+  };
+}
+
+/** Fan-out across several server processes on one PostgreSQL. */
+async function attachPostgresAdapter(io: IoServer, url: string): Promise<{ end(): Promise<void> }> {
+  const [{ createAdapter }, pg] = await Promise.all([import('@socket.io/postgres-adapter'), import('pg')]);
+  const pool = new pg.default.Pool({ connectionString: url, max: 4 });
+  await pool.query(
+    'CREATE TABLE IF NOT EXISTS socket_io_attachments (id bigserial UNIQUE, created_at timestamptz DEFAULT NOW(), payload bytea)',
+  );
+  io.adapter(createAdapter(pool, { errorHandler: (err) => console.error('[yichuang] socket adapter', err) }));
+  return pool;
+}

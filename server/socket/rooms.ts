@@ -1,0 +1,6 @@
+/** Room names. Staff facts and public facts of one hall share the same seq stream. */
+export const rooms = {
+  hallStaff: (hallId: string) => `hall:${hallId}:staff`,
+  hallPublic: (hallId: string) => `hall:${hallId}:public`,
+  counter: (counterId: string) => `counter:${counterId}`,
+};

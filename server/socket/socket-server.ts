@@ -1,0 +1,137 @@
+/**
+ * socket.io on the Koa http.Server. Handshake auth by token; every event validated; every
+ * command acked with { ok, data } | { ok: false, error }; handlers never throw.
+ */
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import type { Actor } from '../app/actor';
+import { AppError, toErrorBody, validationError } from '../app/app-error';
+import { resolveToken } from '../app/auth';
+import type { AppDeps, Publisher } from '../app/deps';
+import { toPublicCounter, toPublicTicket } from '../app/presenters';
+import { hallSnapshot, publicSnapshot } from '../app/snapshot';
+import type { Ack } from '../protocol/errors';
+import type { ClientToServerEvents, CommandEvent, HallFact, PublicHallFact, ServerToClientEvents } from '../protocol/events';
+import { hallSubscribe } from '../protocol/schemas';
+import { PROTOCOL_VERSION } from '../protocol/version';
+import { commandHandlers } from './command-handlers';
+import { rooms } from './rooms';
+
+interface SocketData {
+  actor: Actor;
+}
+
+export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export function createSocketServer(http: HttpServer, deps: AppDeps, log: (msg: string, err: unknown) => void): IoServer {
+  const io: IoServer = new Server(http, {
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+    cors: { origin: false },
+    connectionStateRecovery: { maxDisconnectionDuration: 60_000 },
+  });
+
+  io.use(async (socket, next) => {
+    try {
+      const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+      const actor = typeof token === 'string' ? await resolveToken(deps, token) : null;
+      if (!actor) return next(new Error('unauthenticated'));
+      socket.data.actor = actor;
+      next();
+    } catch (err) {
+      log('socket auth failed', err);
+      next(new Error('internal_error'));
+    }
+  });
+
+  io.on('connection', (socket: IoSocket) => {
+    const actor = socket.data.actor;
+    socket.emit('server:hello', {
+      protocolVersion: PROTOCOL_VERSION,
+      serverTime: deps.clock.now().toISOString(),
+      role: actor.kind === 'staff' ? actor.role : actor.kind === 'device' ? actor.deviceKind : 'admin',
+      hallIds: actor.kind === 'staff' ? actor.hallIds : actor.kind === 'device' ? [actor.hallId] : [],
+    });
+
+    socket.on('hall:subscribe', (input, ack) =>
+      answer(ack, log, async () => {
+        const { hallId } = parseInput(hallSubscribe, input);
+        const snap = await hallSnapshot(deps, actor, hallId);
+        await socket.join(rooms.hallStaff(hallId));
+        return snap;
+      }),
+    );
+    socket.on('public:subscribe', (input, ack) =>
+      answer(ack, log, async () => {
+        const { hallId } = parseInput(hallSubscribe, input);
+        const snap = await publicSnapshot(deps, actor, hallId);
+        // Public screens only ever join public rooms: staff rooms carry masked personal data.
+        await socket.join(rooms.hallPublic(hallId));
+        return snap;
+      }),
+    );
+
+    for (const [event, h] of Object.entries(commandHandlers) as [CommandEvent, (typeof commandHandlers)[CommandEvent]][]) {
+      socket.on(event, ((input: unknown, ack: unknown) =>
+        answer(ack, log, async () => {
+          const result = await h.run(deps, actor, parseInput(h.schema, input));
+          const counterId = (input as { counterId?: string }).counterId;
+          if (event === 'counter:take' && counterId) await socket.join(rooms.counter(counterId));
+          if (event === 'counter:release' && counterId) await socket.leave(rooms.counter(counterId));
+          return result;
+        })) as never);
+    }
+  });
+  return io;
+}
+
+function parseInput<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } }, input: unknown): T {
+  const result = schema.safeParse(input);
+  if (!result.success) throw validationError(result.error);
+  return result.data;
+}
+
+/** Runs a handler and acks its outcome. A missing ack callback is tolerated; nothing is thrown. */
+function answer<T>(ack: unknown, log: (msg: string, err: unknown) => void, run: () => Promise<T>): void {
+  const reply = typeof ack === 'function' ? (ack as (a: Ack<T>) => void) : () => {};
+  run().then(
+    (data) => reply({ ok: true, data }),
+    (err) => {
+      if (!(err instanceof AppError) && (err as { name?: string })?.name !== 'ZodError') log('socket command failed', err);
+      reply({ ok: false, error: toErrorBody(err) });
+    },
+  );
+}
+
+/** Publishes committed facts: full views to staff, stripped views to public screens. */
+export function socketPublisher(getIo: () => IoServer | null): Publisher {
+  return {
+    publish(hallId, facts) {
+      const io = getIo();
+      if (!io) return;
+      for (const fact of facts) {
+        const staffRooms = [rooms.hallStaff(hallId)];
+        const counterId = fact.counter?.id ?? fact.ticket?.counterId;
+        if (counterId) staffRooms.push(rooms.counter(counterId));
+        io.to(staffRooms).emit('hall:fact', fact);
+        io.to(rooms.hallPublic(hallId)).emit('public:fact', toPublicFact(fact));
+      }
+    },
+  };
+}
+
+export function toPublicFact(fact: HallFact): PublicHallFact {
+  const ticket = fact.ticket;
+  const counter = fact.counter;
+  const currentNumber = counter && ticket && counter.currentTicketId === ticket.id ? ticket.number : null;
+  return {
+    seq: fact.seq,
+    hallId: fact.hallId,
+    type: fact.type,
+    at: fact.at,
+    ...(ticket && { ticket: toPublicTicket(ticket) }),
+    ...(counter && { counter: toPublicCounter(counter, currentNumber) }),
+    ...(fact.call && { call: fact.call }),
+  };
+}

@@ -1,0 +1,33 @@
+/** Serves the built UI bundles (dist/<app>) under /<app>/, and a landing page at /. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type Koa from 'koa';
+import mount from 'koa-mount';
+import serve from 'koa-static';
+
+export const UI_APPS = [
+  { path: 'kiosk', title: '自助取号机 Kiosk' },
+  { path: 'counter', title: '窗口工作台 Counter' },
+  { path: 'display', title: '大厅综合屏 Wall display' },
+  { path: 'dashboard', title: '管理看板 Dashboard' },
+] as const;
+
+export function mountStaticUis(app: Koa<never>, root: string): void {
+  for (const ui of UI_APPS) {
+    const dir = join(root, 'dist', ui.path);
+    app.use(async (ctx, next) => {
+      if (ctx.path === `/${ui.path}`) return ctx.redirect(`/${ui.path}/${ctx.querystring ? `?${ctx.querystring}` : ''}`);
+      await next();
+    });
+    if (existsSync(dir)) app.use(mount(`/${ui.path}`, serve(dir, { maxage: 0, gzip: false })));
+  }
+  app.use(async (ctx, next) => {
+    if (ctx.path !== '/' || ctx.method !== 'GET') return next();
+    ctx.type = 'html';
+    ctx.body = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>一窗 Yichuang</title>
+<style>body{font:18px system-ui,sans-serif;margin:3rem;color:#1f2933}a{display:block;margin:.6rem 0;font-size:1.3rem}</style>
+<h1>一窗 · 政务服务大厅排队叫号</h1>
+${UI_APPS.map((u) => `<a href="/${u.path}/">${u.title}${existsSync(join(root, 'dist', u.path)) ? '' : '（未构建 / not built: npm run build:ui）'}</a>`).join('\n')}
+<p><a href="/api/health">/api/health</a></p></html>`;
+  });
+}
