@@ -1,0 +1,123 @@
+import { Socket } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import type { PrinterProfile } from './printer-profile';
+import type { PrintFailure, PrintOutcome } from './types';
+
+/** DLE EOT 1 — real-time "transmit printer status" (ESC/POS); answered once the bytes before it were read. */
+export const DLE_EOT_PRINTER_STATUS = Buffer.from([0x10, 0x04, 0x01]);
+
+export interface SendOptions {
+  /**
+   * 'socket' (default): done when the bytes are handed to the socket and the printer has not reset
+   * the connection within settleMs (or closed it cleanly, which ends the wait early).
+   * 'status': append DLE EOT 1 and wait for the status byte — proves the printer read the whole job.
+   * Only for Epson-type printers that answer DLE EOT; Star Line Mode ignores it (use 'socket').
+   */
+  confirm?: 'socket' | 'status';
+  /** How long to listen for a reset after the last byte in 'socket' mode. Default 200 ms (capped below timeoutMs). */
+  settleMs?: number;
+}
+
+const UNREACHABLE = new Set(['ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENOTFOUND', 'EAI_AGAIN', 'EADDRNOTAVAIL']);
+const CLOSED = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ERR_STREAM_WRITE_AFTER_END', 'ERR_STREAM_DESTROYED']);
+
+/**
+ * Hands ESC/POS bytes to a raw TCP (9100) printer. Never throws; every path ends within about
+ * timeoutMs: connecting (→ 'unreachable' / 'refused'), writing with an inactivity timeout that
+ * fires when the socket stops draining (→ 'stalled'), and the peer resetting or closing before the
+ * job is written (→ 'closed_mid_job'). `ok` means the printer took the bytes, not that paper printed.
+ */
+export function sendToPrinter(
+  bytes: Uint8Array,
+  profile: Pick<PrinterProfile, 'host' | 'port' | 'timeoutMs'>,
+  options: SendOptions = {},
+): Promise<PrintOutcome> {
+  const started = performance.now();
+  const ms = () => Math.round(performance.now() - started);
+  const timeoutMs = profile.timeoutMs;
+  const confirm = options.confirm ?? 'socket';
+  const settleMs = Math.max(0, Math.min(options.settleMs ?? 200, timeoutMs - 1));
+  const where = `${profile.host}:${profile.port}`;
+
+  return new Promise<PrintOutcome>((resolve) => {
+    const socket = new Socket();
+    let done = false;
+    let connected = false;
+    let flushed = false;
+    let timer: NodeJS.Timeout | undefined;
+    const accepted = () => Math.max(0, socket.bytesWritten - socket.writableLength);
+
+    const finish = (outcome: PrintOutcome) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(outcome);
+    };
+    const fail = (failure: PrintFailure, message: string) => finish({ ok: false, failure, message, ms: ms() });
+    const succeed = (confirmation: 'socket' | 'peer_closed' | 'status', statusByte?: number) =>
+      finish(statusByte === undefined ? { ok: true, ms: ms(), confirmation } : { ok: true, ms: ms(), confirmation, statusByte });
+
+    if (bytes.length === 0) return fail('error', 'empty print job');
+
+    socket.on('error', (err: NodeJS.ErrnoException) => {
+      const code = err.code ?? '';
+      if (!connected) {
+        if (code === 'ECONNREFUSED') return fail('refused', `${where} refused the connection`);
+        if (UNREACHABLE.has(code)) return fail('unreachable', `${where} unreachable (${code})`);
+        return fail('error', `${where}: ${err.message}`);
+      }
+      if (CLOSED.has(code)) {
+        return fail('closed_mid_job', `${where} dropped the connection (${code}) after ${accepted()} of ${bytes.length} bytes`);
+      }
+      fail('error', `${where}: ${err.message}`);
+    });
+
+    socket.on('timeout', () => {
+      if (!flushed) return fail('stalled', `${where} stopped taking data: ${accepted()} of ${bytes.length} bytes in ${ms()} ms`);
+      if (confirm === 'status') return fail('stalled', `${where} took the job but did not answer DLE EOT within ${timeoutMs} ms`);
+      succeed('socket');
+    });
+
+    socket.on('end', () => {
+      // The printer closed its side. Before our last byte that is a lost job; after it, a clean finish.
+      if (!flushed) return fail('closed_mid_job', `${where} closed the connection after ${accepted()} of ${bytes.length} bytes`);
+      if (confirm === 'status') return fail('closed_mid_job', `${where} closed the connection before answering DLE EOT`);
+      succeed('peer_closed');
+    });
+
+    socket.on('close', () => {
+      if (!connected) return fail('unreachable', `${where} closed before connecting`);
+      if (!flushed) return fail('closed_mid_job', `${where} connection closed after ${accepted()} of ${bytes.length} bytes`);
+      if (confirm === 'status') return fail('closed_mid_job', `${where} closed the connection before answering DLE EOT`);
+      succeed('peer_closed');
+    });
+
+    socket.on('data', (chunk: Buffer) => {
+      if (confirm === 'status' && flushed && chunk.length > 0) succeed('status', chunk[chunk.length - 1]);
+    });
+
+    socket.once('connect', () => {
+      connected = true;
+      clearTimeout(timer);
+      socket.setNoDelay(true);
+      socket.setTimeout(timeoutMs); // inactivity: no write completes / nothing arrives for timeoutMs
+      const onFlushed = () => {
+        flushed = true;
+        if (confirm === 'socket') timer = setTimeout(() => succeed('socket'), settleMs);
+      };
+      if (confirm === 'status') {
+        socket.write(Buffer.concat([bytes, DLE_EOT_PRINTER_STATUS]), (err) => (err ? undefined : onFlushed()));
+      } else {
+        socket.end(bytes, onFlushed);
+      }
+    });
+
+    timer = setTimeout(() => fail('unreachable', `no connection to ${where} within ${timeoutMs} ms`), timeoutMs);
+    try {
+      socket.connect({ host: profile.host, port: profile.port });
+    } catch (err) {
+      fail('error', `${where}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  });
+}

@@ -1,0 +1,41 @@
+import type { TicketLanguage } from './types';
+
+/** Fixed wording of a ticket. Hall name, matter and missed-number rule come from the data as given. */
+export interface TicketLabels {
+  reprint: string;
+  matter: (name: string) => string;
+  peopleAhead: (n: number) => string;
+  estimatedWait: (minutes: number | null) => string;
+  issuedAt: (date: string, time: string) => string;
+  appointment: (slot: string) => string;
+  validToday: string;
+  scanHint: string;
+}
+
+const zhCN: TicketLabels = {
+  reprint: '【补打】',
+  matter: (name) => `办理事项：${name}`,
+  peopleAhead: (n) => `您前面还有${n}人等候`,
+  estimatedWait: (m) =>
+    m === null ? '等候时间暂无法预估，请留意叫号' : m < 1 ? '预计即将叫号' : `预计等候约${m}分钟`,
+  issuedAt: (date, time) => `取号时间：${date} ${time}`,
+  appointment: (slot) => `预约时段：${slot}`,
+  validToday: '当日有效',
+  scanHint: '扫码查看进度、评价服务',
+};
+
+const en: TicketLabels = {
+  reprint: '[REPRINT 补打]',
+  matter: (name) => `Service: ${name}`,
+  peopleAhead: (n) => (n === 1 ? '1 person ahead of you' : `${n} people ahead of you`),
+  estimatedWait: (m) =>
+    m === null ? 'Wait time unknown, please listen for your number' : m < 1 ? 'You will be called shortly' : `Estimated wait: about ${m} min`,
+  issuedAt: (date, time) => `Issued: ${date} ${time}`,
+  appointment: (slot) => `Appointment: ${slot}`,
+  validToday: 'Valid today only',
+  scanHint: 'Scan to track progress and rate our service',
+};
+
+export function ticketLabels(language: TicketLanguage = 'zh-CN'): TicketLabels {
+  return language === 'en' ? en : zhCN;
+}

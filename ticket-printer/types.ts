@@ -1,0 +1,59 @@
+// Public data types of the ticket printer. The printer profile type lives next to its zod schema
+// in printer-profile.ts so the two cannot drift apart.
+
+export type TicketLanguage = 'zh-CN' | 'en';
+
+export interface TicketPrintData {
+  hallName: string;
+  /** e.g. "A023". Printed as ASCII, never replaced: layoutTicket refuses a number it cannot print exactly. */
+  number: string;
+  matterName: string;
+  peopleAhead: number;
+  estimatedWaitMinutes: number | null;
+  issuedAt: Date;
+  /** Hall time zone, e.g. 'Asia/Shanghai'; date and time are formatted in it. */
+  timeZone: string;
+  /** URL of the ticket's progress page with its random token. No personal data. */
+  qrContent: string;
+  appointmentSlot?: { start: Date; end: Date } | null;
+  /** From hall settings, e.g. "过号请重新取号". */
+  missedNumberRule: string;
+  /** Reprints are marked "补打". */
+  reprint?: boolean;
+  /** Default 'zh-CN'. */
+  language?: TicketLanguage;
+}
+
+export type Align = 'left' | 'center' | 'right';
+/** Character magnification, the same horizontally and vertically (1 = normal, 4 = 4x). */
+export type TextSize = 1 | 2 | 3 | 4;
+
+/** One printed line: already sanitised and wrapped, so displayWidth(text) * size <= columns. */
+export interface TextBlock {
+  kind: 'text';
+  text: string;
+  align: Align;
+  size: TextSize;
+  bold: boolean;
+}
+export interface RuleBlock { kind: 'rule'; char: '-' | '=' }
+export interface QrBlock { kind: 'qr'; content: string; /** dots per QR module */ moduleDots: number }
+export interface FeedBlock { kind: 'feed'; lines: number }
+export interface CutBlock { kind: 'cut' }
+export type LayoutBlock = TextBlock | RuleBlock | QrBlock | FeedBlock | CutBlock;
+
+export interface TicketLayout {
+  /** Font A columns of the paper: 32 for 58 mm, 48 for 80 mm. */
+  columns: number;
+  blocks: LayoutBlock[];
+}
+
+export type PrintFailure = 'unreachable' | 'refused' | 'stalled' | 'closed_mid_job' | 'error';
+
+/**
+ * Result of one hand-off to a printer. `ok: true` means the bytes were accepted by the socket (and,
+ * by `confirmation`, how far we know they went) — it does NOT mean paper came out.
+ */
+export type PrintOutcome =
+  | { ok: true; ms: number; confirmation: 'socket' | 'peer_closed' | 'status'; statusByte?: number }
+  | { ok: false; failure: PrintFailure; message: string; ms: number };
