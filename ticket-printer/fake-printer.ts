@@ -113,14 +113,10 @@ export async function startFakePrinter(options: FakePrinterOptions = {}): Promis
       server.close(() => resolve());
     });
 
-  if (mode !== 'refuse') await listen(options.port ?? 0);
-  else {
-    await listen(options.port ?? 0); // reserve a port number, then stop listening on it
-    await stopListening();
-  }
+  await listen(options.port ?? 0); // in 'refuse' mode too: reserve a port number, then stop listening on it
   const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
-  let boundPort = port;
+  const boundPort = typeof address === 'object' && address ? address.port : (options.port ?? 0);
+  if (mode === 'refuse') await stopListening();
 
   return {
     get port() { return boundPort; },
@@ -133,8 +129,6 @@ export async function startFakePrinter(options: FakePrinterOptions = {}): Promis
       if (next === 'refuse') await stopListening();
       else if (!listening) {
         await listen(boundPort);
-        const a = server.address();
-        if (typeof a === 'object' && a) boundPort = a.port;
       }
       mode = next;
     },

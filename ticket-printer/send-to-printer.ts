@@ -18,13 +18,14 @@ export interface SendOptions {
   settleMs?: number;
 }
 
+const CHUNK_BYTES = 16 * 1024;
 const UNREACHABLE = new Set(['ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENOTFOUND', 'EAI_AGAIN', 'EADDRNOTAVAIL']);
 const CLOSED = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ERR_STREAM_WRITE_AFTER_END', 'ERR_STREAM_DESTROYED']);
 
 /**
  * Hands ESC/POS bytes to a raw TCP (9100) printer. Never throws; every path ends within about
- * timeoutMs: connecting (→ 'unreachable' / 'refused'), writing with an inactivity timeout that
- * fires when the socket stops draining (→ 'stalled'), and the peer resetting or closing before the
+ * timeoutMs of the last progress: connecting (→ 'unreachable' / 'refused'), writing in chunks with a
+ * watchdog that fires when the socket stops draining (→ 'stalled'), and the peer resetting or closing before the
  * job is written (→ 'closed_mid_job'). `ok` means the printer took the bytes, not that paper printed.
  */
 export function sendToPrinter(
@@ -44,19 +45,32 @@ export function sendToPrinter(
     let done = false;
     let connected = false;
     let flushed = false;
-    let timer: NodeJS.Timeout | undefined;
-    const accepted = () => Math.max(0, socket.bytesWritten - socket.writableLength);
+    let written = 0; // bytes the OS has taken
+    let statusAsked = false;
+    // One watchdog, re-armed on every bit of progress. (socket.setTimeout is not used: Node
+    // re-arms it once while a large write is pending, so it fires only after up to 2 x timeoutMs.)
+    let phase: 'connect' | 'write' | 'status' | 'settle' = 'connect';
+    const watchdog = setTimeout(() => onWatchdog(), timeoutMs);
+    let settleTimer: NodeJS.Timeout | undefined;
+    const accepted = () => written;
 
     const finish = (outcome: PrintOutcome) => {
       if (done) return;
       done = true;
-      clearTimeout(timer);
+      clearTimeout(watchdog);
+      clearTimeout(settleTimer);
       socket.destroy();
       resolve(outcome);
     };
     const fail = (failure: PrintFailure, message: string) => finish({ ok: false, failure, message, ms: ms() });
     const succeed = (confirmation: 'socket' | 'peer_closed' | 'status', statusByte?: number) =>
       finish(statusByte === undefined ? { ok: true, ms: ms(), confirmation } : { ok: true, ms: ms(), confirmation, statusByte });
+
+    function onWatchdog(): void {
+      if (phase === 'connect') return fail('unreachable', `no connection to ${where} within ${timeoutMs} ms`);
+      if (phase === 'write') return fail('stalled', `${where} stopped taking data: ${accepted()} of ${bytes.length} bytes, none for ${timeoutMs} ms`);
+      if (phase === 'status') return fail('stalled', `${where} took the job but did not answer DLE EOT within ${timeoutMs} ms`);
+    }
 
     if (bytes.length === 0) return fail('error', 'empty print job');
 
@@ -71,12 +85,6 @@ export function sendToPrinter(
         return fail('closed_mid_job', `${where} dropped the connection (${code}) after ${accepted()} of ${bytes.length} bytes`);
       }
       fail('error', `${where}: ${err.message}`);
-    });
-
-    socket.on('timeout', () => {
-      if (!flushed) return fail('stalled', `${where} stopped taking data: ${accepted()} of ${bytes.length} bytes in ${ms()} ms`);
-      if (confirm === 'status') return fail('stalled', `${where} took the job but did not answer DLE EOT within ${timeoutMs} ms`);
-      succeed('socket');
     });
 
     socket.on('end', () => {
@@ -94,26 +102,49 @@ export function sendToPrinter(
     });
 
     socket.on('data', (chunk: Buffer) => {
-      if (confirm === 'status' && flushed && chunk.length > 0) succeed('status', chunk[chunk.length - 1]);
+      // Anything after DLE EOT went out is its answer (the write callback may not have run yet).
+      if (confirm === 'status' && statusAsked && chunk.length > 0) succeed('status', chunk[chunk.length - 1]);
     });
+
+    const onFlushed = () => {
+      if (done) return;
+      flushed = true;
+      if (confirm === 'status') {
+        phase = 'status';
+        watchdog.refresh();
+      } else {
+        phase = 'settle';
+        clearTimeout(watchdog);
+        settleTimer = setTimeout(() => succeed('socket'), settleMs);
+      }
+    };
+    let offset = 0;
+    const writeChunks = () => {
+      while (offset < bytes.length && !done) {
+        const chunk = bytes.subarray(offset, offset + CHUNK_BYTES);
+        offset += chunk.length;
+        const more = socket.write(chunk, (err) => {
+          if (err || done) return;
+          written += chunk.length;
+          watchdog.refresh();
+        });
+        if (!more) return void socket.once('drain', writeChunks);
+      }
+      if (done) return;
+      if (confirm === 'status') {
+        statusAsked = true;
+        socket.write(DLE_EOT_PRINTER_STATUS, (err) => (err ? undefined : onFlushed()));
+      } else socket.end(onFlushed);
+    };
 
     socket.once('connect', () => {
       connected = true;
-      clearTimeout(timer);
+      phase = 'write';
+      watchdog.refresh();
       socket.setNoDelay(true);
-      socket.setTimeout(timeoutMs); // inactivity: no write completes / nothing arrives for timeoutMs
-      const onFlushed = () => {
-        flushed = true;
-        if (confirm === 'socket') timer = setTimeout(() => succeed('socket'), settleMs);
-      };
-      if (confirm === 'status') {
-        socket.write(Buffer.concat([bytes, DLE_EOT_PRINTER_STATUS]), (err) => (err ? undefined : onFlushed()));
-      } else {
-        socket.end(bytes, onFlushed);
-      }
+      writeChunks();
     });
 
-    timer = setTimeout(() => fail('unreachable', `no connection to ${where} within ${timeoutMs} ms`), timeoutMs);
     try {
       socket.connect({ host: profile.host, port: profile.port });
     } catch (err) {
