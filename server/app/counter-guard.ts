@@ -10,6 +10,7 @@ export async function lockOwnCounter(tx: Tx, actor: Actor, hallId: string | null
   if (hallId && counter.hallId !== hallId) throw new AppError('not_found', 'Counter not found in this hall');
   requireHall(actor, counter.hallId);
   if (actor.kind === 'device') throw new AppError('forbidden', 'Devices cannot operate counters');
+  if (counter.status === 'closed' && !isSupervisor(actor)) throw new AppError('counter_not_open', 'This counter is closed; take it first');
   if (actor.kind === 'staff' && counter.staffId !== actor.id && !isSupervisor(actor)) {
     throw new AppError('forbidden', 'You are not signed in at this counter');
   }

@@ -1,0 +1,52 @@
+/** A real server on port 0 for HTTP and socket tests, plus small clients for it. */
+import { io as connect, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../server/protocol/events';
+import { getConfig } from '../../server/config';
+import type { Clock } from '../../server/domain/clock';
+import { startServer, type RunningServer } from '../../server/server';
+import type { TestDb } from './db';
+
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export async function startTestServer(db: TestDb, clock?: Clock): Promise<RunningServer> {
+  const config = getConfig({ PORT: '0', HOST: '127.0.0.1', PII_KEY: '11'.repeat(32), SEED_DEMO: 'true' });
+  return startServer({ ...config, databaseUrl: db.url }, { db, ...(clock && { clock }), log: () => {} });
+}
+
+export async function api(base: string, method: string, path: string, body?: unknown, token?: string) {
+  const res = await fetch(base + path, {
+    method,
+    headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...(token && { authorization: `Bearer ${token}` }) },
+    ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  let json: any = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = { raw: text };
+  }
+  return { status: res.status, json };
+}
+
+export async function loginAs(base: string, username: string): Promise<string> {
+  const r = await api(base, 'POST', '/api/auth/login', { username, password: 'yichuang2026' });
+  if (r.status !== 200) throw new Error(`login ${username} failed: ${JSON.stringify(r.json)}`);
+  return r.json.data.token;
+}
+
+export function socketFor(base: string, token: string | undefined): ClientSocket {
+  return connect(base, { auth: token ? { token } : {}, transports: ['websocket'], reconnection: false, forceNew: true });
+}
+
+export function connected(socket: ClientSocket): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (socket.connected) return resolve();
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', (err) => reject(err));
+  });
+}
+
+export function emitAck<T = any>(socket: ClientSocket, event: string, payload: unknown): Promise<{ ok: boolean; data?: T; error?: { code: string; message: string } }> {
+  return new Promise((resolve) => (socket as any).emit(event, payload, resolve));
+}
