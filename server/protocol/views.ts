@@ -183,4 +183,19 @@ export interface IssuedTicket {
   estimatedWaitMinutes: number | null;
   token: string;
   hallName: string;
+  /** The paper ticket: persisted first, printed second. Absent when the issuer has no printer. */
+  print?: PrintJobView;
+}
+
+export type PrintJobStatus = 'pending' | 'printing' | 'printed' | 'failed';
+
+export interface PrintJobView {
+  id: string;
+  ticketId: string;
+  deviceId: string | null;
+  status: PrintJobStatus;
+  attempts: number;
+  reprint: boolean;
+  lastError: string | null;
+  updatedAt: string;
 }

@@ -1,0 +1,93 @@
+/**
+ * One i18n mechanism for every screen: message tables per language, zh-CN by default,
+ * `{name}` parameters, the choice remembered per device. Components never hard-code user text.
+ */
+import { createStore, type Store } from './store';
+
+export type Lang = 'zh-CN' | 'en';
+export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
+
+export type Messages<K extends string> = Record<Lang, Record<K, string>>;
+
+export interface I18n<K extends string> {
+  lang: Store<Lang>;
+  t(key: K, params?: Record<string, string | number>): string;
+  setLang(lang: Lang): void;
+}
+
+export function createI18n<K extends string>(messages: Messages<K>, opts: { storageKey?: string; initial?: Lang } = {}): I18n<K> {
+  const storage = typeof localStorage !== 'undefined' ? localStorage : null;
+  const saved = opts.storageKey ? (storage?.getItem(opts.storageKey) as Lang | null) : null;
+  const lang = createStore<Lang>(opts.initial ?? (saved && LANGS.includes(saved) ? saved : 'zh-CN'));
+  return {
+    lang,
+    t(key, params) {
+      const text = messages[lang.get()][key] ?? messages['zh-CN'][key] ?? key;
+      return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
+    },
+    setLang(next) {
+      lang.set(next);
+      if (opts.storageKey) storage?.setItem(opts.storageKey, next);
+      if (typeof document !== 'undefined') document.documentElement.lang = next;
+    },
+  };
+}
+
+/** Server error codes in plain words, shared by every screen. */
+export const errorMessages: Messages<string> = {
+  'zh-CN': {
+    validation_failed: '输入有误，请检查后重试',
+    invalid_json: '请求格式错误',
+    unauthenticated: '请先登录',
+    invalid_credentials: '用户名或密码错误',
+    account_locked: '登录失败次数过多，账号已临时锁定',
+    forbidden: '没有权限执行此操作',
+    not_found: '未找到',
+    conflict: '操作冲突，请刷新后重试',
+    invalid_transition: '当前状态下不能执行此操作',
+    wrong_counter: '该号码不在本窗口',
+    counter_busy: '请先完成、挂起或转出当前号码',
+    counter_not_open: '窗口未开启或已暂停',
+    counter_taken: '该窗口已有其他工作人员登录',
+    queue_empty: '当前没有等候的号码',
+    matter_not_served: '本窗口未授权办理该事项',
+    hall_closed: '大厅不在服务时间',
+    payload_too_large: '内容过长',
+    rate_limited: '操作太频繁，请稍后再试',
+    internal_error: '服务器出错，操作未生效，请重试',
+    offline: '网络已断开，正在重连…',
+    timeout: '服务器未响应，请重试',
+    busy: '正在处理上一操作',
+  },
+  en: {
+    validation_failed: 'Some input is not valid; please check and try again',
+    invalid_json: 'The request was malformed',
+    unauthenticated: 'Please sign in',
+    invalid_credentials: 'Wrong user name or password',
+    account_locked: 'Too many failed sign-ins; the account is locked for a while',
+    forbidden: 'You may not do this',
+    not_found: 'Not found',
+    conflict: 'Conflicting action; refresh and try again',
+    invalid_transition: 'Not possible in the current state',
+    wrong_counter: 'This ticket is not at your counter',
+    counter_busy: 'Finish, park or transfer the current ticket first',
+    counter_not_open: 'The counter is closed or paused',
+    counter_taken: 'Someone else is signed in at this counter',
+    queue_empty: 'No one is waiting',
+    matter_not_served: 'This counter is not authorised for that matter',
+    hall_closed: 'The hall is closed now',
+    payload_too_large: 'Too long',
+    rate_limited: 'Too many requests; please wait',
+    internal_error: 'Server error; nothing was changed, please retry',
+    offline: 'Offline — reconnecting…',
+    timeout: 'The server did not answer; please retry',
+    busy: 'Still working on the last action',
+  },
+};
+
+/** Plain words for a failed ack: the server's specific message for validation, else the code's text. */
+export function describeError(lang: Lang, error: { code: string; message: string }): string {
+  if (error.code === 'validation_failed' && lang === 'zh-CN' && /[\u4e00-\u9fff]/.test(error.message)) return error.message;
+  const table = errorMessages[lang];
+  return table[error.message] ?? table[error.code] ?? error.message;
+}
