@@ -3,6 +3,7 @@ import { formatHallDateTime } from './format-hall-time';
 import { columnsForPaper, dotsForPaper, type PrinterProfile } from './printer-profile';
 import { ticketLabels } from './ticket-labels';
 import type { Align, LayoutBlock, TextBlock, TextSize, TicketLayout, TicketPrintData } from './types';
+import { displayWidth } from './printable-text';
 import { wrapText } from './wrap-text';
 
 export class InvalidTicketDataError extends Error {
@@ -34,11 +35,23 @@ function text(line: string, align: Align, size: TextSize, bold: boolean): TextBl
   return { kind: 'text', text: line, align, size, bold };
 }
 
-/** Wraps text at the largest size (down from maxSize) that needs at most maxLines lines. */
-function fitted(value: string, columns: number, maxSize: TextSize, maxLines: number, bold = false): TextBlock[] {
+/**
+ * Wraps text at the largest size (down from maxSize) that needs at most maxLines lines; `balance`
+ * evens out the lines of short names ("徐汇区行政 / 服务中心", not "徐汇区行政服务中 / 心").
+ */
+function fitted(value: string, columns: number, maxSize: TextSize, maxLines: number, bold = false, balance = false): TextBlock[] {
   for (let size = maxSize; size >= 1; size--) {
-    const lines = wrapText(value, Math.floor(columns / size));
-    if (lines.length <= maxLines || size === 1) return lines.map((l) => text(l, 'center', size as TextSize, bold));
+    const max = Math.floor(columns / size);
+    let lines = wrapText(value, max);
+    if (lines.length > maxLines && size > 1) continue;
+    for (let cols = Math.ceil(displayWidth(value) / lines.length); balance && lines.length > 1 && cols < max; cols++) {
+      const balanced = wrapText(value, Math.max(2, cols));
+      if (balanced.length === lines.length) {
+        lines = balanced;
+        break;
+      }
+    }
+    return lines.map((l) => text(l, 'center', size as TextSize, bold));
   }
   return [];
 }
@@ -79,7 +92,7 @@ export function layoutTicket(data: TicketPrintData, profile: Pick<PrinterProfile
 
   const blocks: LayoutBlock[] = [];
   if (data.reprint) blocks.push(...fitted(labels.reprint, columns, 2, 1, true));
-  blocks.push(...fitted(data.hallName, columns, 2, 2, true));
+  blocks.push(...fitted(data.hallName, columns, 2, 2, true, true));
   blocks.push({ kind: 'rule', char: '-' });
   blocks.push(numberBlock(number, columns));
   blocks.push(...fitted(labels.matter(data.matterName), columns, 2, 1, true));

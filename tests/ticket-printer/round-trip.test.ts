@@ -23,7 +23,7 @@ for (const type of ['epson', 'star'] as const) {
           assert.ok(job?.complete);
           const lines = job!.decoded.text.split('\n');
           assert.ok(lines.includes('A023'), 'number');
-          assert.ok(job!.decoded.text.includes('不动产登记'), 'matter');
+          assert.ok(job!.decoded.text.replace(/\n/g, '').includes('办理事项：不动产登记（二手房买卖）'), 'matter');
           assert.ok(lines.includes('当日有效'));
           assert.ok(lines.includes('您前面还有12人等候'));
           assert.equal(job!.decoded.warnings, []);
