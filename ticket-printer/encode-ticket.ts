@@ -1,4 +1,5 @@
 import { createEscPosWriter } from './escpos-writer';
+import { qrPayload } from './layout-ticket';
 import { dotsForPaper, type PrinterProfile } from './printer-profile';
 import { encodeGb18030 } from './printable-text';
 import { qrRaster } from './qr-raster';
@@ -41,10 +42,10 @@ export function encodeTicket(layout: TicketLayout, profile: Pick<PrinterProfile,
       case 'qr':
         if (profile.qr === 'native') {
           style('center', 1, false);
-          w.qrNative(block.content, block.moduleDots);
+          w.qrNative(qrPayload(block.content), block.moduleDots);
         } else {
           style('left', 1, false);
-          const image = qrRaster(block.content, block.moduleDots, dotsForPaper(profile.paperWidth));
+          const image = qrRaster(qrPayload(block.content), block.moduleDots, dotsForPaper(profile.paperWidth));
           w.raster(image.width, image.height, image.rows);
         }
         break;
