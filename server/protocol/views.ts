@@ -169,7 +169,16 @@ export interface PublicHallSnapshot {
   seq: number;
   serverTime: string;
   serviceDate: string;
-  hall: { id: string; name: string; timeZone: string; announcementRepeat: number };
+  hall: {
+    id: string;
+    name: string;
+    timeZone: string;
+    announcementRepeat: number;
+    /** Printed and shown on every ticket (kiosk). Optional: added after protocol version 1. */
+    missedNumberRule?: string;
+    /** Age from which an identity number gives elderly priority (kiosk hint). */
+    elderlyAge?: number;
+  };
   zones: ZoneView[];
   counters: PublicCounterView[];
   tickets: PublicTicketView[];
