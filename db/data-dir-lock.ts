@@ -52,7 +52,7 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const owner = Number(readFileSync(path, 'utf8').trim());
-      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
+      if (Number.isInteger(owner) && owner > 0 && (owner === process.pid || isAlive(owner))) {
         throw new DataDirLockedError(dataDir, owner);
       }
       rmSync(path, { force: true }); // stale lock from a process that died

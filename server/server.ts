@@ -53,7 +53,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const http = createServer(app.callback());
   io = createSocketServer(http, deps, log);
   let adapterPool: { end(): Promise<void> } | null = null;
-  if (db.kind === 'postgres' && db.url) adapterPool = await attachPostgresAdapter(io, db.url);
+  let closing = false;
+  if (db.kind === 'postgres' && db.url) adapterPool = await attachPostgresAdapter(io, db.url, (err) => closing || log('socket adapter', err));
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -74,6 +75,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     async close() {
       if (closed) return;
       closed = true;
+      closing = true;
       io?.disconnectSockets(true);
       await new Promise<void>((resolve) => io!.close(() => resolve()));
       http.closeAllConnections?.();
@@ -84,12 +86,12 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
 }
 
 /** Fan-out across several server processes on one PostgreSQL. */
-async function attachPostgresAdapter(io: IoServer, url: string): Promise<{ end(): Promise<void> }> {
+async function attachPostgresAdapter(io: IoServer, url: string, onError: (err: Error) => void): Promise<{ end(): Promise<void> }> {
   const [{ createAdapter }, pg] = await Promise.all([import('@socket.io/postgres-adapter'), import('pg')]);
   const pool = new pg.default.Pool({ connectionString: url, max: 4 });
   await pool.query(
     'CREATE TABLE IF NOT EXISTS socket_io_attachments (id bigserial UNIQUE, created_at timestamptz DEFAULT NOW(), payload bytea)',
   );
-  io.adapter(createAdapter(pool, { errorHandler: (err) => console.error('[yichuang] socket adapter', err) }));
+  io.adapter(createAdapter(pool, { errorHandler: onError }));
   return pool;
 }

@@ -49,9 +49,13 @@ function runFile(file: string): Promise<FileResult> {
   });
 }
 
-const files = findTests(join(root, 'tests')).filter(
+const onPostgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '');
+const matching = findTests(join(root, 'tests')).filter(
   (f) => filter.length === 0 || filter.some((p) => relative(root, f).includes(p)),
 );
+// *.pg.test.ts need a real PostgreSQL (several connections, several server processes).
+const files = matching.filter((f) => onPostgres || !f.endsWith('.pg.test.ts'));
+for (const f of matching) if (!files.includes(f)) console.log(`skip ${relative(root, f)}  (PostgreSQL only; set DATABASE_URL)`);
 const results: FileResult[] = [];
 let next = 0;
 async function worker() {
