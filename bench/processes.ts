@@ -1,0 +1,81 @@
+/** Starting the measured processes: the product server and the bare baseline, each in its own process. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Child {
+  child: ChildProcess;
+  port: number;
+  stop(): Promise<void>;
+  peakRssMb(): number;
+}
+
+function waitForLine(child: ChildProcess, pattern: RegExp, ms = 60_000): Promise<RegExpMatchArray> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`timeout waiting for ${pattern}: ${out}`)), ms);
+    const onData = (d: Buffer) => {
+      out += d;
+      const m = out.match(pattern);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (d) => (out += d));
+    child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+  });
+}
+
+function wrap(child: ChildProcess, port: number): Child {
+  return {
+    child,
+    port,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+    peakRssMb() {
+      try {
+        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+        const kb = Number(status.match(/VmHWM:\s+(\d+)/)?.[1] ?? NaN);
+        return kb / 1024;
+      } catch {
+        return NaN;
+      }
+    },
+  };
+}
+
+export async function startProductServer(databaseUrl: string): Promise<Child> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/main.ts')], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, PII_KEY: '33'.repeat(32) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await waitForLine(child, /Demo sign-in/);
+  return wrap(child, port);
+}
+
+export async function startBareServer(): Promise<Child> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench/bare-server.ts')], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const m = await waitForLine(child, /PORT (\d+)/);
+  return wrap(child, Number(m[1]));
+}
