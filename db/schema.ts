@@ -182,6 +182,10 @@ export const tickets = pgTable(
     visitorIdHash: text('visitor_id_hash'),
     visitorIdEnc: text('visitor_id_enc'),
     visitorIdMasked: text('visitor_id_masked'),
+    /** Wait-target alerts raised by the scanner: 0 none, 1 at risk (80 %), 2 breached. Only ever raised. */
+    alertLevel: integer('alert_level').notNull().default(0),
+    /** When the scanner reported serving past the counter handling target (once per ticket). */
+    handlingAlertedAt: ts('handling_alerted_at'),
   },
   (t) => [
     uniqueIndex('tickets_hall_day_number').on(t.hallId, t.serviceDate, t.number),
