@@ -1,0 +1,56 @@
+/**
+ * Paper tickets: one row per print job, written in the transaction that issues (or reprints) the
+ * ticket, sent to the printer only after commit. Status changes are guarded UPDATEs by the process
+ * holding the claim (claimed_by + lease_until), so several processes on one database never send the
+ * same job twice while its lease runs.
+ */
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { PrintJobStatus } from '../server/protocol/views';
+import { devices, halls, tickets } from './schema';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** What goes on paper, as JSON. Carries no personal data: the QR holds the ticket's random token. */
+export interface StoredTicketPrint {
+  hallName: string;
+  number: string;
+  matterName: string;
+  peopleAhead: number;
+  estimatedWaitMinutes: number | null;
+  issuedAt: string;
+  timeZone: string;
+  qrContent: string;
+  appointmentSlot: { start: string; end: string } | null;
+  missedNumberRule: string;
+  language: 'zh-CN' | 'en';
+}
+
+export const printJobs = pgTable(
+  'print_jobs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    hallId: uuid('hall_id').notNull().references(() => halls.id),
+    ticketId: uuid('ticket_id').notNull().references(() => tickets.id),
+    /** The kiosk whose printer prints it (null only if the device row is gone). */
+    deviceId: uuid('device_id').references(() => devices.id),
+    status: text('status').$type<PrintJobStatus>().notNull().default('pending'),
+    /** Sends tried so far, across restarts. */
+    attempts: integer('attempts').notNull().default(0),
+    reprint: boolean('reprint').notNull().default(false),
+    lastError: text('last_error'),
+    payload: jsonb('payload').$type<StoredTicketPrint>().notNull(),
+    /** Process instance that may send this job and write its status, while lease_until is ahead. */
+    claimedBy: text('claimed_by'),
+    leaseUntil: ts('lease_until'),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    printedAt: ts('printed_at'),
+  },
+  (t) => [
+    check('print_jobs_status', sql`${t.status} in ('pending', 'printing', 'printed', 'failed')`),
+    index('print_jobs_ticket').on(t.ticketId),
+    index('print_jobs_device_recent').on(t.deviceId, t.createdAt),
+    index('print_jobs_open').on(t.status).where(sql`${t.status} in ('pending', 'printing')`),
+  ],
+);
