@@ -8,6 +8,16 @@ export const DEFAULT_HALL_SETTINGS: HallSettings = {
   starvationGuard: 3,
   missedNumberRule: '过号请到服务台重新激活，当日有效',
   announcementRepeat: 2,
+  appointmentGraceMinutes: 15,
+  appointmentSlotMinutes: 30,
+  appointmentSlotCapacity: 4,
+  bookingMinDaysAhead: 1,
+  bookingMaxWorkingDaysAhead: 5,
+  bookingsPerPersonPerDay: 1,
+  bookingCancelCutoffMinutes: 120,
+  noShowBanThreshold: 2,
+  noShowWindowDays: 30,
+  noShowBanDays: 90,
 };
 
 export function waitTargetMinutes(

@@ -24,6 +24,9 @@ export type FactType =
   | 'ticket:parked'
   | 'ticket:called-back'
   | 'ticket:cancelled'
+  | 'ticket:at-risk'
+  | 'ticket:breached'
+  | 'ticket:handling-overdue'
   | 'counter:opened'
   | 'counter:closed'
   | 'counter:paused'
@@ -39,6 +42,20 @@ export interface HallFact {
   ticket?: TicketView;
   counter?: CounterView;
   call?: CallView;
+  /** On ticket:at-risk / ticket:breached / ticket:handling-overdue. */
+  alert?: TicketAlert;
+}
+
+/** A wait or handling target alert, sent to managers and to the counters that can serve the ticket. */
+export interface TicketAlert {
+  kind: 'at_risk' | 'breached' | 'handling_overdue';
+  /** Wait deadline (waitStartAt + target) or handling deadline (startedAt + handling target). */
+  deadline: string;
+  targetMinutes: number;
+  /** Minutes waited (or handled) when the alert was raised. */
+  elapsedMinutes: number;
+  /** Counters open now that may call the ticket (for a serving ticket: its counter). */
+  counterIds: string[];
 }
 
 /** The same change as public screens may see it. Same `seq`. */

@@ -58,6 +58,16 @@ export const hallSettingsInput = z
     starvationGuard: z.number().int().min(1).max(50),
     missedNumberRule: z.string().trim().min(1).max(80),
     announcementRepeat: z.number().int().min(1).max(5),
+    appointmentGraceMinutes: z.number().int().min(0).max(120),
+    appointmentSlotMinutes: z.number().int().min(10).max(240),
+    appointmentSlotCapacity: z.number().int().min(0).max(200),
+    bookingMinDaysAhead: z.number().int().min(0).max(30),
+    bookingMaxWorkingDaysAhead: z.number().int().min(1).max(60),
+    bookingsPerPersonPerDay: z.number().int().min(1).max(10),
+    bookingCancelCutoffMinutes: z.number().int().min(0).max(7 * 24 * 60),
+    noShowBanThreshold: z.number().int().min(1).max(20),
+    noShowWindowDays: z.number().int().min(1).max(365),
+    noShowBanDays: z.number().int().min(0).max(3650),
   })
   .strict();
 

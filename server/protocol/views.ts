@@ -49,7 +49,13 @@ export interface TicketView extends PublicTicketView {
   lastTransferReason: string | null;
   appointmentSlot: { start: string; end: string } | null;
   visitorIdMasked: string | null;
+  /** waitStartAt + waitTargetMinutes: when the wait breaches its target. */
+  deadline?: string;
+  /** Raised by the target scanner: at_risk at 80 % of the target, breached at 100 %. */
+  alertLevel?: TicketAlertLevel;
 }
+
+export type TicketAlertLevel = 'none' | 'at_risk' | 'breached';
 
 export interface CounterView {
   id: string;
@@ -119,6 +125,21 @@ export interface HallSettings {
   starvationGuard: number;
   missedNumberRule: string;
   announcementRepeat: number;
+  /** Appointments keep precedence until slot end + this; later arrivals are walk-ins. */
+  appointmentGraceMinutes: number;
+  /** Default slot length and capacity (per matter per slot); a matter may override both. */
+  appointmentSlotMinutes: number;
+  appointmentSlotCapacity: number;
+  /** Booking horizon: from this many calendar days ahead … */
+  bookingMinDaysAhead: number;
+  /** … to this many working days ahead. */
+  bookingMaxWorkingDaysAhead: number;
+  bookingsPerPersonPerDay: number;
+  bookingCancelCutoffMinutes: number;
+  /** No-show ban: this many no-shows within the window → booking refused for banDays. */
+  noShowBanThreshold: number;
+  noShowWindowDays: number;
+  noShowBanDays: number;
 }
 
 export interface HallView {
