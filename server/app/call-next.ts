@@ -47,7 +47,7 @@ export async function callNext(deps: AppDeps, actor: Actor, input: { commandId: 
       now,
       consecutivePriorityCalls: counter.priorityStreak,
       starvationGuard: hall.settings.starvationGuard,
-      appointmentGraceMinutes: 15,
+      appointmentGraceMinutes: hall.settings.appointmentGraceMinutes,
       preferredMatterIds: new Set(links.filter((l) => l.preferred).map((l) => l.matterId)),
     });
     const byId = new Map(rows.map((r) => [r.id, r]));

@@ -6,6 +6,7 @@ import type {
   MatterView,
   PublicCounterView,
   PublicTicketView,
+  TicketAlertLevel,
   TicketView,
   ZoneView,
 } from '../protocol/views';
@@ -55,8 +56,12 @@ export function presentTicket({ t, matterName, complexity, counterNumber }: Tick
     lastTransferReason: t.lastTransferReason,
     appointmentSlot: t.slotStart && t.slotEnd ? { start: t.slotStart.toISOString(), end: t.slotEnd.toISOString() } : null,
     visitorIdMasked: t.visitorIdMasked,
+    deadline: new Date(t.waitStartAt.getTime() + t.waitTargetMinutes * 60_000).toISOString(),
+    alertLevel: ALERT_LEVELS[t.alertLevel] ?? 'breached',
   };
 }
+
+const ALERT_LEVELS: readonly TicketAlertLevel[] = ['none', 'at_risk', 'breached'];
 
 export function toPublicTicket(v: TicketView): PublicTicketView {
   return {

@@ -1,11 +1,16 @@
 /**
  * "您前面还有 N 人等候" and the estimated wait, from the same ranking the counters call by and the
- * recent service rate of the open counters that can serve the matter.
+ * recent service rate of the open counters that can serve the matter: the open counters drain
+ * today's waiting tickets in rankCandidates order, each call taking the recent mean service time
+ * of its matter (server/domain/queue-forecast.ts). Not a naive count of the matter's queue.
  */
 import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
-import { counterMatters, counters, tickets } from '../../db/schema';
-import { rankCandidates, type QueueCandidate } from '../domain/routing-policy';
+import { counterMatters, counters, matters, tickets } from '../../db/schema';
+import { forecastQueue, type ForecastCandidate, type ForecastCounter } from '../domain/queue-forecast';
+import type { QueueCandidate } from '../domain/routing-policy';
+import { loadHall } from './loaders';
+import { presentHall } from './presenters';
 
 type Reader = Db | Tx;
 
@@ -14,50 +19,118 @@ export interface QueuePosition {
   estimatedWaitMinutes: number | null;
 }
 
+/** Recent calls per matter used for its mean service time; fewer than MIN_SAMPLES → fallback. */
+const RECENT_PER_MATTER = 20;
+const MIN_SAMPLES = 3;
+const FALLBACK_MINUTES = { general: 8, complex: 20 } as const;
+
 export async function queuePosition(
   tx: Reader,
   ticket: { id: string; hallId: string; matterId: string; serviceDate: string },
   now: Date,
   fallbackServiceMinutes: number,
 ): Promise<QueuePosition> {
-  const waiting = await tx
-    .select()
+  const staffed = await tx
+    .select({ id: counters.id, priorityStreak: counters.priorityStreak })
+    .from(counters)
+    .where(and(eq(counters.hallId, ticket.hallId), eq(counters.active, true), eq(counters.status, 'open')));
+  const hall = presentHall(await loadHall(tx, ticket.hallId));
+  const sameDay = and(eq(tickets.hallId, ticket.hallId), eq(tickets.serviceDate, ticket.serviceDate), eq(tickets.status, 'waiting'));
+  // With no counter open only the place in the matter's own line can be told (no estimate).
+  const waiting = await tx.select().from(tickets).where(staffed.length ? sameDay : and(sameDay, eq(tickets.matterId, ticket.matterId)));
+  const ids = staffed.map((c) => c.id);
+  const links = ids.length ? await tx.select().from(counterMatters).where(inArray(counterMatters.counterId, ids)) : [];
+  const busy = ids.length
+    ? await tx
+        .select({ counterId: tickets.counterId, matterId: tickets.matterId, calledAt: tickets.calledAt })
+        .from(tickets)
+        .where(and(inArray(tickets.counterId, ids), inArray(tickets.status, ['called', 'serving'])))
+    : [];
+
+  const serviceMinutes = staffed.length ? await recentServiceMinutes(tx, ticket, fallbackServiceMinutes) : () => fallbackServiceMinutes;
+  const counterList: ForecastCounter[] = staffed.map((c) => {
+    const mine = links.filter((l) => l.counterId === c.id);
+    const current = busy.find((b) => b.counterId === c.id);
+    // A counter with a visitor is expected free when the matter's mean service time has passed.
+    const freeAt = current?.calledAt ? new Date(current.calledAt.getTime() + serviceMinutes(current.matterId) * 60_000) : now;
+    return {
+      id: c.id,
+      matterIds: new Set(mine.map((l) => l.matterId)),
+      preferredMatterIds: new Set(mine.filter((l) => l.preferred).map((l) => l.matterId)),
+      consecutivePriorityCalls: c.priorityStreak,
+      freeAt: freeAt > now ? freeAt : now,
+    };
+  });
+
+  return forecastQueue({
+    now,
+    ticketId: ticket.id,
+    candidates: waiting.map((t) => ({ ...toCandidate(t), targetCounterId: t.targetCounterId }) satisfies ForecastCandidate),
+    counters: counterList,
+    serviceMinutes,
+    starvationGuard: hall.settings.starvationGuard,
+    appointmentGraceMinutes: hall.settings.appointmentGraceMinutes,
+  });
+}
+
+/**
+ * Mean handling minutes (call → finish) of each matter's recent done tickets today; a matter
+ * with too few is estimated from the hall's recent tickets of the same complexity, else a default.
+ */
+async function recentServiceMinutes(
+  tx: Reader,
+  ticket: { hallId: string; matterId: string; serviceDate: string },
+  fallbackForTicketMatter: number,
+): Promise<(matterId: string) => number> {
+  const done = await tx
+    .select({ matterId: tickets.matterId, calledAt: tickets.calledAt, finishedAt: tickets.finishedAt })
     .from(tickets)
     .where(
       and(
         eq(tickets.hallId, ticket.hallId),
         eq(tickets.serviceDate, ticket.serviceDate),
-        eq(tickets.matterId, ticket.matterId),
-        eq(tickets.status, 'waiting'),
+        eq(tickets.status, 'done'),
+        isNotNull(tickets.calledAt),
+        isNotNull(tickets.finishedAt),
       ),
-    );
-  const ranked = rankCandidates(waiting.map(toCandidate), {
-    now,
-    consecutivePriorityCalls: 0,
-    starvationGuard: Number.MAX_SAFE_INTEGER,
-    appointmentGraceMinutes: 0,
-    preferredMatterIds: new Set(),
-  });
-  const index = ranked.findIndex((c) => c.id === ticket.id);
-  const peopleAhead = index < 0 ? ranked.length : index;
-
-  const open = await tx
-    .select({ id: counters.id })
-    .from(counters)
-    .innerJoin(counterMatters, eq(counterMatters.counterId, counters.id))
-    .where(and(eq(counterMatters.matterId, ticket.matterId), eq(counters.status, 'open')));
-  const recent = await tx
-    .select({ startedAt: tickets.startedAt, finishedAt: tickets.finishedAt })
-    .from(tickets)
-    .where(and(eq(tickets.matterId, ticket.matterId), eq(tickets.status, 'done'), isNotNull(tickets.startedAt), inArray(tickets.serviceDate, [ticket.serviceDate])))
+    )
     .orderBy(desc(tickets.finishedAt))
-    .limit(20);
-  const durations = recent
-    .filter((r) => r.startedAt && r.finishedAt)
-    .map((r) => (r.finishedAt!.getTime() - r.startedAt!.getTime()) / 60_000);
-  const avg = durations.length >= 3 ? durations.reduce((a, b) => a + b, 0) / durations.length : fallbackServiceMinutes;
-  const estimatedWaitMinutes = open.length === 0 ? null : Math.ceil((peopleAhead * avg) / open.length);
-  return { peopleAhead, estimatedWaitMinutes };
+    .limit(500);
+  const complexityOf = new Map(
+    (await tx.select({ id: matters.id, complexity: matters.complexity }).from(matters).where(eq(matters.hallId, ticket.hallId))).map((m) => [
+      m.id,
+      m.complexity,
+    ]),
+  );
+  const byMatter = new Map<string, number[]>();
+  const byComplexity = { general: [] as number[], complex: [] as number[] };
+  for (const d of done) {
+    const minutes = (d.finishedAt!.getTime() - d.calledAt!.getTime()) / 60_000;
+    const list = byMatter.get(d.matterId) ?? [];
+    if (list.length < RECENT_PER_MATTER) list.push(minutes);
+    byMatter.set(d.matterId, list);
+    const c = complexityOf.get(d.matterId);
+    if (c && byComplexity[c].length < RECENT_PER_MATTER) byComplexity[c].push(minutes);
+  }
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const cache = new Map<string, number>();
+  return (matterId) => {
+    let v = cache.get(matterId);
+    if (v === undefined) {
+      const own = byMatter.get(matterId) ?? [];
+      const c = complexityOf.get(matterId) ?? 'general';
+      v =
+        own.length >= MIN_SAMPLES
+          ? mean(own)
+          : byComplexity[c].length >= MIN_SAMPLES
+            ? mean(byComplexity[c])
+            : matterId === ticket.matterId
+              ? fallbackForTicketMatter
+              : FALLBACK_MINUTES[c];
+      cache.set(matterId, v);
+    }
+    return v;
+  };
 }
 
 export function toCandidate(t: typeof tickets.$inferSelect): QueueCandidate {

@@ -1,0 +1,210 @@
+/** The calling rule, case by case (docs/routing.md). Pure: no database. */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { applyTicketAction, type TicketState } from '../../server/domain/ticket-machine';
+import {
+  deadlineOf,
+  inAppointmentWindow,
+  PREFERRED_BONUS,
+  rankCandidates,
+  urgencyOf,
+  type QueueCandidate,
+  type RoutingContext,
+} from '../../server/domain/routing-policy';
+
+const NOW = new Date('2026-11-23T02:00:00Z'); // 10:00 Shanghai
+const ago = (min: number) => new Date(NOW.getTime() - min * 60_000);
+let n = 0;
+
+function ticket(p: Partial<QueueCandidate> & { waited?: number } = {}): QueueCandidate {
+  const start = p.waitStartAt ?? ago(p.waited ?? 0);
+  n++;
+  return {
+    id: p.id ?? `t${String(n).padStart(3, '0')}`,
+    matterId: p.matterId ?? 'general',
+    priority: p.priority ?? 0,
+    appointmentSlot: p.appointmentSlot ?? null,
+    issuedAt: p.issuedAt ?? start,
+    waitStartAt: start,
+    waitTargetMinutes: p.waitTargetMinutes ?? 10,
+    number: p.number ?? `A${String(n).padStart(3, '0')}`,
+  };
+}
+
+function ctx(p: Partial<RoutingContext> = {}): RoutingContext {
+  return { now: NOW, consecutivePriorityCalls: 0, starvationGuard: 3, appointmentGraceMinutes: 15, preferredMatterIds: new Set(), ...p };
+}
+
+const ids = (list: QueueCandidate[]) => list.map((c) => c.id);
+
+const basics = suite('routing: urgency, not age');
+
+basics('an empty queue ranks to nothing', () => {
+  assert.equal(rankCandidates([], ctx()), []);
+});
+
+basics('urgency is the share of the target already waited; the deadline is start + target', () => {
+  const t = ticket({ waited: 8, waitTargetMinutes: 10 });
+  assert.ok(Math.abs(urgencyOf(t, NOW) - 0.8) < 1e-9);
+  assert.is(deadlineOf(t).getTime(), NOW.getTime() + 2 * 60_000);
+});
+
+basics('a general ticket at 8/10 min goes before a complex one at 15/30 min, though it is younger', () => {
+  const complex = ticket({ id: 'complex', waited: 15, waitTargetMinutes: 30 });
+  const general = ticket({ id: 'general', waited: 8, waitTargetMinutes: 10 });
+  assert.equal(ids(rankCandidates([complex, general], ctx())), ['general', 'complex']);
+});
+
+basics('with equal targets the order is first come, first served', () => {
+  const a = ticket({ id: 'a', waited: 3 });
+  const b = ticket({ id: 'b', waited: 7 });
+  const c = ticket({ id: 'c', waited: 5 });
+  assert.equal(ids(rankCandidates([a, b, c], ctx())), ['b', 'c', 'a']);
+});
+
+basics('furthest past its target goes first among breached tickets', () => {
+  const x = ticket({ id: 'x', waited: 40, waitTargetMinutes: 30 }); // 1.33
+  const y = ticket({ id: 'y', waited: 15, waitTargetMinutes: 10 }); // 1.5
+  assert.equal(ids(rankCandidates([x, y], ctx())), ['y', 'x']);
+});
+
+basics('exact ties fall back to wait start, issue time, number: the order is total and stable', () => {
+  const a = ticket({ id: 'a', waitStartAt: ago(5), issuedAt: ago(6), number: 'A002' });
+  const b = ticket({ id: 'b', waitStartAt: ago(5), issuedAt: ago(7), number: 'A003' });
+  const c = ticket({ id: 'c', waitStartAt: ago(5), issuedAt: ago(7), number: 'A001' });
+  assert.equal(ids(rankCandidates([a, b, c], ctx())), ['c', 'b', 'a']);
+  assert.equal(ids(rankCandidates([c, a, b], ctx())), ['c', 'b', 'a']);
+});
+
+basics('the input is not mutated', () => {
+  const list = [ticket({ id: 'a', waited: 1 }), ticket({ id: 'b', waited: 9 })];
+  rankCandidates(list, ctx());
+  assert.equal(ids(list), ['a', 'b']);
+});
+
+const green = suite('routing: green channel and the starvation guard');
+
+green('green channel goes before any normal ticket, even a breached one', () => {
+  const breached = ticket({ id: 'breached', waited: 25 });
+  const elderly = ticket({ id: 'elderly', priority: 1, waited: 0 });
+  assert.equal(ids(rankCandidates([breached, elderly], ctx())), ['elderly', 'breached']);
+});
+
+green('green channel goes before an appointment in its slot', () => {
+  const appt = ticket({ id: 'appt', appointmentSlot: { start: ago(5), end: new Date(NOW.getTime() + 25 * 60_000) }, waited: 5 });
+  const elderly = ticket({ id: 'elderly', priority: 1, waited: 1 });
+  assert.equal(ids(rankCandidates([appt, elderly], ctx())), ['elderly', 'appt']);
+});
+
+green('among green-channel tickets, urgency decides', () => {
+  const a = ticket({ id: 'a', priority: 1, waited: 5, waitTargetMinutes: 30 });
+  const b = ticket({ id: 'b', priority: 1, waited: 4, waitTargetMinutes: 10 });
+  assert.equal(ids(rankCandidates([a, b], ctx())), ['b', 'a']);
+});
+
+green('after N priority calls in a row the oldest normal ticket goes next', () => {
+  const oldest = ticket({ id: 'oldest', waited: 20, waitTargetMinutes: 30 }); // 0.67
+  const urgent = ticket({ id: 'urgent', waited: 9, waitTargetMinutes: 10 }); // 0.9
+  const elderly = ticket({ id: 'elderly', priority: 1, waited: 2 });
+  assert.equal(ids(rankCandidates([elderly, urgent, oldest], ctx({ consecutivePriorityCalls: 2 }))), ['elderly', 'urgent', 'oldest']);
+  const tripped = rankCandidates([elderly, urgent, oldest], ctx({ consecutivePriorityCalls: 3 }));
+  assert.equal(ids(tripped), ['oldest', 'urgent', 'elderly'], 'normal tickets first, oldest first; green channel after them');
+});
+
+green('the guard does not hold back green channel when no normal ticket waits', () => {
+  const a = ticket({ id: 'a', priority: 1, waited: 2 });
+  const b = ticket({ id: 'b', priority: 1, waited: 3 });
+  assert.equal(ids(rankCandidates([a, b], ctx({ consecutivePriorityCalls: 10 }))), ['b', 'a']);
+});
+
+green('the guard picks the oldest normal ticket even over an appointment in its slot', () => {
+  const appt = ticket({ id: 'appt', appointmentSlot: { start: ago(5), end: new Date(NOW.getTime() + 25 * 60_000) }, waited: 5 });
+  const old = ticket({ id: 'old', waited: 12 });
+  const elderly = ticket({ id: 'elderly', priority: 1 });
+  assert.equal(ids(rankCandidates([appt, elderly, old], ctx({ consecutivePriorityCalls: 3 }))), ['old', 'appt', 'elderly']);
+});
+
+const appts = suite('routing: appointments');
+const slot = (startMinAgo: number, length = 30) => ({ start: ago(startMinAgo), end: ago(startMinAgo - length) });
+
+appts('an appointment in its slot goes before walk-ins, even breached ones', () => {
+  const walkIn = ticket({ id: 'walk-in', waited: 14 });
+  const appt = ticket({ id: 'appt', appointmentSlot: slot(2), waitStartAt: ago(2) });
+  assert.equal(ids(rankCandidates([walkIn, appt], ctx())), ['appt', 'walk-in']);
+});
+
+appts('precedence lasts until slot end + grace, then the appointment competes on urgency', () => {
+  // slot 09:10–09:40, grace 15 → window closes 09:55; NOW is 10:00.
+  const appt = ticket({ id: 'appt', appointmentSlot: slot(50), waitStartAt: ago(50), waitTargetMinutes: 10 });
+  const walkIn = ticket({ id: 'walk-in', waited: 60, waitTargetMinutes: 10 });
+  assert.is(inAppointmentWindow(appt, NOW, 15), false);
+  assert.is(inAppointmentWindow(appt, NOW, 25), true);
+  assert.equal(ids(rankCandidates([appt, walkIn], ctx())), ['walk-in', 'appt'], 'outside the window: 6.0 beats 5.0');
+  assert.equal(ids(rankCandidates([appt, walkIn], ctx({ appointmentGraceMinutes: 25 }))), ['appt', 'walk-in'], 'a longer grace keeps precedence');
+});
+
+appts('an early arrival has no precedence before its slot and no urgency either', () => {
+  const early = ticket({ id: 'early', appointmentSlot: { start: new Date(NOW.getTime() + 20 * 60_000), end: new Date(NOW.getTime() + 50 * 60_000) }, issuedAt: ago(5), waitStartAt: new Date(NOW.getTime() + 20 * 60_000) });
+  const walkIn = ticket({ id: 'walk-in', waited: 1 });
+  assert.ok(urgencyOf(early, NOW) < 0);
+  assert.equal(ids(rankCandidates([early, walkIn], ctx())), ['walk-in', 'early']);
+});
+
+appts('two appointments in their window: the earlier slot first', () => {
+  const later = ticket({ id: 'later', appointmentSlot: slot(5), waitStartAt: ago(5) });
+  const earlier = ticket({ id: 'earlier', appointmentSlot: slot(25), waitStartAt: ago(25), waitTargetMinutes: 30 });
+  assert.equal(ids(rankCandidates([later, earlier], ctx())), ['earlier', 'later']);
+});
+
+const pref = suite('routing: preferred matters (bounded bonus)');
+const prefers = (m: string) => ctx({ preferredMatterIds: new Set([m]) });
+
+pref(`a preferred matter wins a near-tie (bonus ${PREFERRED_BONUS} of its target)`, () => {
+  const other = ticket({ id: 'other', matterId: 'm1', waited: 5 }); // 0.5
+  const mine = ticket({ id: 'mine', matterId: 'food', waited: 4 }); // 0.4 + 0.25
+  assert.equal(ids(rankCandidates([other, mine], ctx())), ['other', 'mine']);
+  assert.equal(ids(rankCandidates([other, mine], prefers('food'))), ['mine', 'other']);
+});
+
+pref('the bonus is bounded: a clearly more urgent ticket still goes first', () => {
+  const other = ticket({ id: 'other', matterId: 'm1', waited: 8 }); // 0.8
+  const mine = ticket({ id: 'mine', matterId: 'food', waited: 3 }); // 0.3 + 0.25
+  assert.equal(ids(rankCandidates([other, mine], prefers('food'))), ['other', 'mine']);
+});
+
+pref('the bonus never lifts a ticket within its target above a breached one', () => {
+  const breached = ticket({ id: 'breached', matterId: 'm1', waited: 10.2 }); // 1.02
+  const mine = ticket({ id: 'mine', matterId: 'food', waited: 9.5 }); // 0.95 + 0.25 = 1.2, still not breached
+  assert.equal(ids(rankCandidates([breached, mine], prefers('food'))), ['breached', 'mine']);
+});
+
+pref('the bonus size is configurable, and 0 turns it off', () => {
+  const other = ticket({ id: 'other', matterId: 'm1', waited: 5 });
+  const mine = ticket({ id: 'mine', matterId: 'food', waited: 4 });
+  assert.equal(ids(rankCandidates([other, mine], { ...prefers('food'), preferredBonus: 0 })), ['other', 'mine']);
+});
+
+const transfer = suite('routing: transfers keep the original clock');
+
+transfer('a ticket transferred to another matter is not sent to the back of that matter’s line', () => {
+  // Visitor A took a ticket for matter X 12 minutes ago, was served briefly, then transferred to Y.
+  const state: TicketState = {
+    status: 'serving', matterId: 'X', zoneId: 'z', counterId: 'c1', targetCounterId: null, recallCount: 0, transferCount: 0,
+    lastTransferReason: null, firstCalledAt: ago(4), calledAt: ago(4), startedAt: ago(3), finishedAt: null,
+  };
+  const moved = applyTicketAction(state, { type: 'transfer', at: NOW, byCounterId: 'c1', toMatter: { id: 'Y', zoneId: 'z' }, toCounterId: null, reason: '材料需另一事项受理' });
+  assert.ok(moved.ok);
+  if (!moved.ok) return;
+  assert.is(moved.value.status, 'waiting');
+  assert.is(moved.value.matterId, 'Y');
+  // The waiting clock (waitStartAt) is not part of the transition: the row keeps it.
+  const transferred = ticket({ id: 'transferred', matterId: 'Y', waitStartAt: ago(12), issuedAt: ago(12) });
+  const newer = [1, 3, 6, 9].map((w) => ticket({ id: `y-${w}`, matterId: 'Y', waited: w }));
+  assert.is(ids(rankCandidates([...newer, transferred], ctx()))[0], 'transferred');
+});
+
+basics.run();
+green.run();
+appts.run();
+pref.run();
+transfer.run();
