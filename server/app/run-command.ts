@@ -8,7 +8,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { commandResults, halls, ticketEvents } from '../../db/schema';
-import type { FactType, HallFact } from '../protocol/events';
+import type { FactType, HallFact, HallNotice } from '../protocol/events';
 import type { CallView, CounterView, TicketView } from '../protocol/views';
 import type { Actor } from './actor';
 import { AppError } from './app-error';
@@ -19,6 +19,8 @@ export interface PendingFact {
   ticket?: TicketView;
   counter?: CounterView;
   call?: CallView;
+  /** A manager's notice for the wall display (hall:notice). */
+  notice?: HallNotice;
   /** Extra audit data kept in the event log (reasons, previous values). */
   data?: Record<string, unknown>;
 }
@@ -78,6 +80,7 @@ export async function runCommand<T>(deps: AppDeps, meta: CommandMeta, body: (sco
         ...(f.ticket && { ticket: f.ticket }),
         ...(f.counter && { counter: f.counter }),
         ...(f.call && { call: { ...f.call, seq: first + i } }),
+        ...(f.notice && { notice: f.notice }),
       }));
       await tx.insert(ticketEvents).values(
         pending.map((f, i) => ({

@@ -8,6 +8,7 @@ import { PROTOCOL_VERSION } from '../protocol/version';
 import type { AppState } from './context';
 import { authMiddleware, errorMiddleware } from './middleware';
 import { authRoutes } from './routes/auth-routes';
+import { dashboardRoutes } from './routes/dashboard-routes';
 import { hallRoutes } from './routes/hall-routes';
 import { ticketRoutes } from './routes/ticket-routes';
 
@@ -54,6 +55,9 @@ export function createHttpApp(deps: AppDeps, opts: HttpAppOptions = {}): Koa<App
     app.use(router.routes());
     app.use(router.allowedMethods({ throw: false }));
   }
+  const dashboard = dashboardRoutes(deps);
+  app.use(dashboard.routes());
+  app.use(dashboard.allowedMethods({ throw: false }));
   for (const mount of opts.mounts ?? []) mount(app);
   return app;
 }

@@ -31,7 +31,8 @@ export type FactType =
   | 'counter:closed'
   | 'counter:paused'
   | 'counter:resumed'
-  | 'hall:configured';
+  | 'hall:configured'
+  | 'hall:notice';
 
 /** A committed change, for staff and managers. `seq` is the hall's event number. */
 export interface HallFact {
@@ -44,6 +45,19 @@ export interface HallFact {
   call?: CallView;
   /** On ticket:at-risk / ticket:breached / ticket:handling-overdue. */
   alert?: TicketAlert;
+  /** Only on 'hall:notice'. */
+  notice?: HallNotice;
+}
+
+/**
+ * A manager's notice for the wall display (public: no personal data). The newest notice replaces
+ * any earlier one; show it while `until` is in the future. A cleared notice has empty text and until = at.
+ */
+export interface HallNotice {
+  id: string;
+  text: string;
+  at: string;
+  until: string;
 }
 
 /** A wait or handling target alert, sent to managers and to the counters that can serve the ticket. */
@@ -67,6 +81,8 @@ export interface PublicHallFact {
   ticket?: PublicTicketView;
   counter?: PublicCounterView;
   call?: CallView;
+  /** Only on 'hall:notice'. */
+  notice?: HallNotice;
 }
 
 export interface ServerHello {

@@ -133,5 +133,7 @@ export function toPublicFact(fact: HallFact): PublicHallFact {
     ...(ticket && { ticket: toPublicTicket(ticket) }),
     ...(counter && { counter: toPublicCounter(counter, currentNumber) }),
     ...(fact.call && { call: fact.call }),
+    // A manager's notice is public text by design (refused if it holds identity or phone numbers).
+    ...(fact.notice && { notice: fact.notice }),
   };
 }

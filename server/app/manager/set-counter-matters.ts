@@ -1,0 +1,47 @@
+/**
+ * 潮汐窗口 (tidal counter): a manager of the hall opens or reassigns the matters a counter serves,
+ * with a reason. Narrower than the admin's counter PATCH: matters only. Goes through runCommand
+ * (idempotent commandId, hall seq, audit event with before/after and reason, publish after commit);
+ * the 'hall:configured' fact makes every client take a fresh snapshot.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { counterMatters, counters } from '../../../db/schema';
+import type { counterMattersBody } from '../../protocol/dashboard';
+import type { CounterView } from '../../protocol/views';
+import { requireHall, requireStaff, type Actor } from '../actor';
+import { AppError } from '../app-error';
+import { setCounterMatters } from '../admin/counters';
+import type { AppDeps } from '../deps';
+import { counterView } from '../loaders';
+import { runCommand } from '../run-command';
+
+export async function assignCounterMatters(
+  deps: AppDeps,
+  actor: Actor,
+  hallId: string,
+  counterId: string,
+  input: z.output<typeof counterMattersBody>,
+): Promise<CounterView> {
+  requireStaff(actor, ['admin', 'manager']);
+  requireHall(actor, hallId);
+  return runCommand(deps, { name: 'counter:set-matters', hallId, actor, commandId: input.commandId }, async ({ tx, emit }) => {
+    const [counter] = await tx
+      .select()
+      .from(counters)
+      .where(and(eq(counters.id, counterId), eq(counters.hallId, hallId)))
+      .for('update');
+    if (!counter || !counter.active) throw new AppError('not_found', 'Counter not found in this hall');
+    const before = await tx.select().from(counterMatters).where(eq(counterMatters.counterId, counterId));
+    // A matter the counter keeps keeps its "preferred" mark.
+    const preferred = before.filter((l) => l.preferred && input.matterIds.includes(l.matterId)).map((l) => l.matterId);
+    await setCounterMatters(tx, hallId, counterId, input.matterIds, preferred);
+    const view = await counterView(tx, counterId);
+    emit({
+      type: 'hall:configured',
+      counter: view,
+      data: { what: 'counter-matters', reason: input.reason, before: before.map((l) => l.matterId), after: view.matterIds },
+    });
+    return view;
+  });
+}

@@ -1,0 +1,76 @@
+/**
+ * Why is this ticket late? Its whole history from the append-only event log, for staff and
+ * managers of its hall. Only whitelisted fields leave: no identity number, masked or not.
+ */
+import { asc, eq, inArray } from 'drizzle-orm';
+import { counters, devices, matters, staff, ticketEvents } from '../../../db/schema';
+import type { TicketHistoryEntry, TicketHistoryView } from '../../protocol/dashboard';
+import { requireHall, requireStaff, type Actor } from '../actor';
+import type { AppDeps } from '../deps';
+import { ticketView } from '../loaders';
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
+
+export async function ticketHistory(deps: AppDeps, actor: Actor, ticketId: string): Promise<TicketHistoryView> {
+  requireStaff(actor);
+  const t = await ticketView(deps.db, ticketId);
+  requireHall(actor, t.hallId);
+  const events = await deps.db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, ticketId)).orderBy(asc(ticketEvents.seq));
+
+  const ids = (pick: (d: Record<string, unknown>) => unknown[]) => [...new Set(events.flatMap((e) => pick(e.data)).filter((v): v is string => typeof v === 'string'))];
+  const counterIds = [...new Set([...ids((d) => [d.counterId, d.fromCounterId]), ...events.map((e) => e.counterId).filter((v): v is string => !!v)])];
+  const matterIds = ids((d) => [d.matterId, d.fromMatterId]);
+  const staffIds = events.filter((e) => e.actorType === 'staff' && e.actorId).map((e) => e.actorId!);
+  const deviceIds = events.filter((e) => e.actorType === 'device' && e.actorId).map((e) => e.actorId!);
+  const [counterRows, matterRows, staffRows, deviceRows] = await Promise.all([
+    counterIds.length ? deps.db.select({ id: counters.id, number: counters.number }).from(counters).where(inArray(counters.id, counterIds)) : [],
+    matterIds.length ? deps.db.select({ id: matters.id, name: matters.name }).from(matters).where(inArray(matters.id, matterIds)) : [],
+    staffIds.length ? deps.db.select({ id: staff.id, name: staff.displayName }).from(staff).where(inArray(staff.id, [...new Set(staffIds)])) : [],
+    deviceIds.length ? deps.db.select({ id: devices.id, name: devices.name }).from(devices).where(inArray(devices.id, [...new Set(deviceIds)])) : [],
+  ]);
+  const counterNo = new Map(counterRows.map((c) => [c.id, c.number]));
+  const matterName = new Map(matterRows.map((m) => [m.id, m.name]));
+  const actorName = new Map([...staffRows, ...deviceRows].map((a) => [a.id, a.name]));
+
+  const entries: TicketHistoryEntry[] = events.map((e) => {
+    const d = e.data;
+    const alert = d.alert as { kind?: unknown; elapsedMinutes?: unknown; targetMinutes?: unknown } | undefined;
+    const counterId = str(d.counterId) ?? e.counterId;
+    return {
+      seq: e.seq,
+      type: e.type,
+      at: e.at.toISOString(),
+      actor: { kind: e.actorType as 'staff' | 'device' | 'system', name: e.actorId ? (actorName.get(e.actorId) ?? null) : null },
+      status: str(d.status),
+      counterNumber: counterId ? (counterNo.get(counterId) ?? null) : null,
+      matterName: str(d.matterId) ? (matterName.get(d.matterId as string) ?? null) : null,
+      reason: str(d.reason),
+      fromMatterName: str(d.fromMatterId) ? (matterName.get(d.fromMatterId as string) ?? null) : null,
+      fromCounterNumber: str(d.fromCounterId) ? (counterNo.get(d.fromCounterId as string) ?? null) : null,
+      alert:
+        alert && typeof alert.kind === 'string'
+          ? { kind: alert.kind, elapsedMinutes: Number(alert.elapsedMinutes ?? 0), targetMinutes: Number(alert.targetMinutes ?? 0) }
+          : null,
+    };
+  });
+  return {
+    ticket: {
+      id: t.id,
+      hallId: t.hallId,
+      number: t.number,
+      status: t.status,
+      matterName: t.matterName,
+      complexity: t.complexity,
+      source: t.source,
+      counterNumber: t.counterNumber,
+      issuedAt: t.issuedAt,
+      waitStartAt: t.waitStartAt,
+      waitTargetMinutes: t.waitTargetMinutes,
+      firstCalledAt: t.firstCalledAt,
+      startedAt: t.startedAt,
+      finishedAt: t.finishedAt,
+      transferCount: t.transferCount,
+    },
+    events: entries,
+  };
+}

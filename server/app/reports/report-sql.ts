@@ -1,0 +1,177 @@
+/**
+ * The report aggregations, one SQL pass each: tickets grouped by a dimension (with a grand total
+ * through GROUPING SETS, since percentiles do not add up), appointments grouped the same way.
+ * Works unchanged on PGlite and PostgreSQL (percentile_cont, FILTER, GROUPING SETS).
+ *
+ * Definitions (DOMAIN.md §3):
+ *   wait     = first call − wait start (max(issue, appointment slot start)); measured on called tickets
+ *   handling = finish − start; measured on finished tickets that were started
+ *   within target: wait ≤ the ticket's waitTargetMinutes; handling ≤ the hall's counterHandlingTargetMinutes
+ *   staff: the staff member whose action closed the ticket (ticket:finished → served, ticket:no-show → no-show)
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import type { ReportGroupBy } from '../../protocol/dashboard';
+
+export interface TicketAggregate {
+  /** null on the grand-total row. */
+  k: string | number | null;
+  total: boolean;
+  tickets: number;
+  served: number;
+  no_shows: number;
+  cancelled: number;
+  wait_measured: number;
+  wait_within: number;
+  general_measured: number;
+  general_within: number;
+  complex_measured: number;
+  complex_within: number;
+  handling_measured: number;
+  handling_within: number;
+  w50: number | null;
+  w90: number | null;
+  h50: number | null;
+  h90: number | null;
+}
+
+export interface AppointmentAggregate {
+  k: string | number | null;
+  booked: number;
+  kept: number;
+  missed: number;
+  cancelled: number;
+}
+
+export interface ReportScope {
+  hallIds: string[];
+  from: string;
+  to: string;
+}
+
+/** drizzle's execute answers rows (postgres.js) or { rows } (PGlite). */
+export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
+  return Array.isArray(result) ? result : result.rows;
+}
+
+const idList = (ids: string[]) => sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
+
+const TICKET_DIMENSION: Record<Exclude<ReportGroupBy, 'staff'>, SQL> = {
+  hall: sql`hall_id`,
+  zone: sql`zone_id`,
+  matter: sql`matter_id`,
+  counter: sql`counter_id`,
+  hour: sql`hr`,
+  day: sql`service_date`,
+};
+
+export async function aggregateTickets(db: Db, scope: ReportScope, groupBy: ReportGroupBy): Promise<TicketAggregate[]> {
+  const staff = groupBy === 'staff';
+  const dim = staff ? sql`actor_id` : TICKET_DIMENSION[groupBy];
+  // Closing events: only the one that matches the ticket's final status, so a no-show that was
+  // reactivated and then served counts once, as served, for the staff member who finished it.
+  const closing = staff
+    ? sql`JOIN ticket_events e ON e.ticket_id = t.id
+            AND e.hall_id IN (${idList(scope.hallIds)})
+            AND e.type IN ('ticket:finished', 'ticket:no-show')
+            AND e.actor_type = 'staff'
+            AND e.at >= ${scope.from}::date - interval '1 day' AND e.at < ${scope.to}::date + interval '2 days'
+            AND t.status = CASE e.type WHEN 'ticket:finished' THEN 'done' ELSE 'no_show' END`
+    : sql``;
+  const rows = await queryRows<Omit<TicketAggregate, 'total'> & { g: number }>(
+    db,
+    sql`WITH base AS (
+      SELECT t.hall_id, t.zone_id, t.matter_id, t.counter_id, t.service_date, t.status, m.complexity,
+             ${staff ? sql`e.actor_id` : sql`NULL::text`} AS actor_id,
+             extract(hour FROM t.issued_at AT TIME ZONE h.time_zone)::int AS hr,
+             CASE WHEN t.first_called_at IS NOT NULL
+                  THEN greatest(0, extract(epoch FROM t.first_called_at - t.wait_start_at) / 60)::float8 END AS w,
+             t.first_called_at <= t.wait_start_at + make_interval(mins => t.wait_target_minutes) AS w_ok,
+             CASE WHEN t.status = 'done' AND t.started_at IS NOT NULL
+                  THEN greatest(0, extract(epoch FROM t.finished_at - t.started_at) / 60)::float8 END AS hd,
+             coalesce((h.settings ->> 'counterHandlingTargetMinutes')::int, 20) AS hd_target
+      FROM tickets t
+      JOIN halls h ON h.id = t.hall_id
+      JOIN matters m ON m.id = t.matter_id
+      ${closing}
+      WHERE t.hall_id IN (${idList(scope.hallIds)}) AND t.service_date BETWEEN ${scope.from} AND ${scope.to}
+    )
+    SELECT ${dim} AS k, GROUPING(${dim}) AS g,
+      count(*)::int AS tickets,
+      count(*) FILTER (WHERE status = 'done')::int AS served,
+      count(*) FILTER (WHERE status = 'no_show')::int AS no_shows,
+      count(*) FILTER (WHERE status = 'cancelled')::int AS cancelled,
+      count(w)::int AS wait_measured,
+      count(*) FILTER (WHERE w_ok)::int AS wait_within,
+      count(w) FILTER (WHERE complexity = 'general')::int AS general_measured,
+      count(*) FILTER (WHERE w_ok AND complexity = 'general')::int AS general_within,
+      count(w) FILTER (WHERE complexity = 'complex')::int AS complex_measured,
+      count(*) FILTER (WHERE w_ok AND complexity = 'complex')::int AS complex_within,
+      count(hd)::int AS handling_measured,
+      count(*) FILTER (WHERE hd <= hd_target)::int AS handling_within,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY w) AS w50,
+      percentile_cont(0.9) WITHIN GROUP (ORDER BY w) AS w90,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY hd) AS h50,
+      percentile_cont(0.9) WITHIN GROUP (ORDER BY hd) AS h90
+    FROM base
+    GROUP BY GROUPING SETS ((${dim}), ())`,
+  );
+  return rows.map(({ g, k, ...r }) => ({ k, total: Number(g) === 1, ...numbers(r) }));
+}
+
+/** postgres.js and PGlite agree on int and float8, but be strict about what leaves this module. */
+function numbers(r: Omit<TicketAggregate, 'total' | 'k'>): Omit<TicketAggregate, 'total' | 'k'> {
+  const out = { ...r } as Record<string, unknown>;
+  for (const [key, v] of Object.entries(r)) out[key] = v === null ? null : Number(v);
+  return out as Omit<TicketAggregate, 'total' | 'k'>;
+}
+
+const APPOINTMENT_DIMENSION: Partial<Record<ReportGroupBy, SQL>> = {
+  hall: sql`a.hall_id`,
+  zone: sql`m.zone_id`,
+  matter: sql`a.matter_id`,
+  hour: sql`extract(hour FROM a.slot_start AT TIME ZONE h.time_zone)::int`,
+  day: sql`a.service_date`,
+};
+
+/** Appointments kept (checked in) and missed (no-show, or too late to keep the slot). Null for counter/staff. */
+export async function aggregateAppointments(db: Db, scope: ReportScope, groupBy: ReportGroupBy): Promise<AppointmentAggregate[] | null> {
+  const dim = APPOINTMENT_DIMENSION[groupBy];
+  if (!dim) return null;
+  const rows = await queryRows<AppointmentAggregate>(
+    db,
+    sql`SELECT ${dim} AS k,
+        count(*)::int AS booked,
+        count(*) FILTER (WHERE a.status = 'checked_in')::int AS kept,
+        count(*) FILTER (WHERE a.status IN ('no_show', 'late'))::int AS missed,
+        count(*) FILTER (WHERE a.status = 'cancelled')::int AS cancelled
+      FROM appointments a
+      JOIN halls h ON h.id = a.hall_id
+      JOIN matters m ON m.id = a.matter_id
+      WHERE a.hall_id IN (${idList(scope.hallIds)}) AND a.service_date BETWEEN ${scope.from} AND ${scope.to}
+      GROUP BY 1`,
+  );
+  return rows.map((r) => ({ k: r.k, booked: Number(r.booked), kept: Number(r.kept), missed: Number(r.missed), cancelled: Number(r.cancelled) }));
+}
+
+export interface HourAggregate {
+  hr: number;
+  issued: number;
+  served: number;
+}
+
+/** Tickets issued and served per hall-local hour of one service day. */
+export async function aggregateHours(db: Db, hallId: string, day: string, timeZone: string): Promise<HourAggregate[]> {
+  const rows = await queryRows<HourAggregate>(
+    db,
+    sql`SELECT hr, sum(issued)::int AS issued, sum(served)::int AS served FROM (
+        SELECT extract(hour FROM issued_at AT TIME ZONE ${timeZone})::int AS hr, 1 AS issued, 0 AS served
+          FROM tickets WHERE hall_id = ${hallId} AND service_date = ${day}
+        UNION ALL
+        SELECT extract(hour FROM finished_at AT TIME ZONE ${timeZone})::int, 0, 1
+          FROM tickets WHERE hall_id = ${hallId} AND service_date = ${day} AND status = 'done'
+      ) x GROUP BY hr ORDER BY hr`,
+  );
+  return rows.map((r) => ({ hr: Number(r.hr), issued: Number(r.issued), served: Number(r.served) }));
+}

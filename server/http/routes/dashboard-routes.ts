@@ -1,0 +1,73 @@
+/** Managers' dashboard: today's stats, history reports (JSON or CSV), ticket history, tidal counters, notices. */
+import Router from '@koa/router';
+import { assignCounterMatters } from '../../app/manager/set-counter-matters';
+import { activeNotice, clearNotice, postNotice } from '../../app/manager/notices';
+import { ticketHistory } from '../../app/manager/ticket-history';
+import { reportCsv } from '../../app/reports/report-csv';
+import { reportHalls, runReport } from '../../app/reports/run-report';
+import { todayStats } from '../../app/reports/today-stats';
+import { AppError } from '../../app/app-error';
+import type { AppDeps } from '../../app/deps';
+import { counterMattersBody, noticeBody, noticeClearBody, reportQuery, type ReportQuery, type ReportView } from '../../protocol/dashboard';
+import type { AppContext, AppState } from '../context';
+import { actorOf, idParam, parse } from '../middleware';
+
+function present(ctx: AppContext, q: ReportQuery, view: ReportView): void {
+  if (q.format === 'json') {
+    ctx.body = { data: view };
+    return;
+  }
+  const name = `report-${q.groupBy}-${q.from}-${q.to}.csv`;
+  ctx.set('Content-Disposition', `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`);
+  ctx.set('Cache-Control', 'no-store');
+  ctx.type = 'text/csv; charset=utf-8';
+  ctx.body = reportCsv(view, q.lang);
+}
+
+export function dashboardRoutes(deps: AppDeps): Router<AppState> {
+  const r = new Router<AppState>({ prefix: '/api' });
+
+  r.get('/halls/:hallId/stats/today', async (ctx) => {
+    ctx.body = { data: await todayStats(deps, actorOf(ctx), idParam(ctx, 'hallId')) };
+  });
+
+  r.get('/halls/:hallId/reports', async (ctx) => {
+    const actor = actorOf(ctx);
+    const hallId = idParam(ctx, 'hallId');
+    const q = parse(reportQuery, ctx.query);
+    if (q.hallIds) throw new AppError('validation_failed', 'hallIds is only for /api/reports', { hallIds: 'not allowed here' });
+    present(ctx, q, await runReport(deps, actor, await reportHalls(deps, actor, [hallId]), q));
+  });
+
+  /** Several halls at once (a manager's roll-up): every hall the caller may see, or the hallIds given. */
+  r.get('/reports', async (ctx) => {
+    const actor = actorOf(ctx);
+    const q = parse(reportQuery, ctx.query);
+    present(ctx, q, await runReport(deps, actor, await reportHalls(deps, actor, q.hallIds), q));
+  });
+
+  r.get('/tickets/:ticketId/history', async (ctx) => {
+    ctx.body = { data: await ticketHistory(deps, actorOf(ctx), idParam(ctx, 'ticketId')) };
+  });
+
+  r.put('/halls/:hallId/counters/:counterId/matters', async (ctx) => {
+    const actor = actorOf(ctx);
+    const input = parse(counterMattersBody, ctx.request.body);
+    ctx.body = { data: await assignCounterMatters(deps, actor, idParam(ctx, 'hallId'), idParam(ctx, 'counterId'), input) };
+  });
+
+  r.get('/halls/:hallId/notices/active', async (ctx) => {
+    ctx.body = { data: await activeNotice(deps, actorOf(ctx), idParam(ctx, 'hallId')) };
+  });
+  r.post('/halls/:hallId/notices', async (ctx) => {
+    const actor = actorOf(ctx);
+    const input = parse(noticeBody, ctx.request.body);
+    ctx.status = 201;
+    ctx.body = { data: await postNotice(deps, actor, idParam(ctx, 'hallId'), input) };
+  });
+  r.post('/halls/:hallId/notices/clear', async (ctx) => {
+    const actor = actorOf(ctx);
+    ctx.body = { data: await clearNotice(deps, actor, idParam(ctx, 'hallId'), parse(noticeClearBody, ctx.request.body)) };
+  });
+  return r;
+}

@@ -1,0 +1,154 @@
+/** Managers' dashboard: report, stats and history views, and the manager commands' schemas. */
+import { z } from 'zod';
+
+const id = z.string().uuid();
+const commandId = z.string().trim().min(8).max(100);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+
+/** Longest report range, in days (a year, leap years included). */
+export const MAX_REPORT_DAYS = 366;
+
+export const REPORT_GROUPS = ['hall', 'zone', 'matter', 'counter', 'staff', 'hour', 'day'] as const;
+export type ReportGroupBy = (typeof REPORT_GROUPS)[number];
+
+function dayNumber(date: string): number {
+  return Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+}
+
+export const reportQuery = z
+  .object({
+    from: isoDate,
+    to: isoDate,
+    groupBy: z.enum(REPORT_GROUPS).default('day'),
+    format: z.enum(['json', 'csv']).default('json'),
+    lang: z.enum(['zh-CN', 'en']).default('zh-CN'),
+    /** Only on /api/reports: comma-separated hall ids (default: every hall the caller may see). */
+    hallIds: z
+      .string()
+      .optional()
+      .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined))
+      .pipe(z.array(id).max(100).optional()),
+  })
+  .strict()
+  .refine((q) => !Number.isNaN(dayNumber(q.from)) && !Number.isNaN(dayNumber(q.to)), { message: 'not a real date', path: ['from'] })
+  .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['to'] })
+  .refine((q) => dayNumber(q.to) - dayNumber(q.from) < MAX_REPORT_DAYS, { message: `at most ${MAX_REPORT_DAYS} days`, path: ['to'] });
+export type ReportQuery = z.output<typeof reportQuery>;
+
+/** 潮汐窗口: a manager opens or reassigns the matters a counter serves. */
+export const counterMattersBody = z
+  .object({ commandId, matterIds: z.array(id).max(500), reason: z.string().trim().min(1).max(200) })
+  .strict();
+
+/** An 18-character identity number or credit code, or an 11-digit mobile number, anywhere in the text. */
+const PERSONAL_DATA = /(\d{17}[\dXx])|([0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10})|(1[3-9]\d{9})/;
+
+export const noticeBody = z
+  .object({
+    commandId,
+    text: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .refine((t) => !PERSONAL_DATA.test(t.replace(/\s+/g, '')), 'a public notice may not contain identity or phone numbers'),
+    minutes: z.number().int().min(1).max(480),
+  })
+  .strict();
+export const noticeClearBody = z.object({ commandId }).strict();
+
+/** Share of measured tickets within their target: `within` of `measured`; share is null when nothing was measured. */
+export interface TargetShare {
+  within: number;
+  measured: number;
+  share: number | null;
+}
+
+/** One row of a report: the figures of one hall, zone, matter, counter, staff member, hour or day. */
+export interface ReportRow {
+  /** Id of the hall/zone/matter/counter/staff, 'HH' for hours, 'YYYY-MM-DD' for days; '' when none (e.g. never at a counter). */
+  key: string;
+  /** Display name: hall/zone/matter name, counter number, staff display name, '09:00', date. */
+  label: string;
+  /** Tickets issued (for staff: tickets they finished or marked no-show). */
+  tickets: number;
+  served: number;
+  noShows: number;
+  cancelled: number;
+  /** Minutes: wait = first call − wait start; handling = finish − start. */
+  waitP50: number | null;
+  waitP90: number | null;
+  handlingP50: number | null;
+  handlingP90: number | null;
+  wait: TargetShare;
+  waitGeneral: TargetShare;
+  waitComplex: TargetShare;
+  handling: TargetShare;
+  /** From the appointments table; null where the grouping does not apply to appointments (counter, staff). */
+  appointments: { booked: number; kept: number; missed: number; cancelled: number } | null;
+}
+
+export interface ReportView {
+  hallIds: string[];
+  from: string;
+  to: string;
+  groupBy: ReportGroupBy;
+  rows: ReportRow[];
+  totals: ReportRow;
+  generatedAt: string;
+  /** How long the queries took on the server (ms). */
+  tookMs: number;
+}
+
+export interface HourCount {
+  /** Hall-local hour, 0–23. */
+  hour: number;
+  issued: number;
+  served: number;
+}
+
+/** Today's aggregates for a hall (the snapshot only holds live tickets). */
+export interface TodayStatsView {
+  hallId: string;
+  serviceDate: string;
+  generatedAt: string;
+  counterHandlingTargetMinutes: number;
+  totals: ReportRow;
+  byHour: HourCount[];
+}
+
+export interface TicketHistoryEntry {
+  seq: number;
+  type: string;
+  at: string;
+  actor: { kind: 'staff' | 'device' | 'system'; name: string | null };
+  status: string | null;
+  counterNumber: number | null;
+  matterName: string | null;
+  reason: string | null;
+  fromMatterName: string | null;
+  fromCounterNumber: number | null;
+  alert: { kind: string; elapsedMinutes: number; targetMinutes: number } | null;
+}
+
+/** Why a ticket is late: its whole event history. No personal data (the identity number is not included). */
+export interface TicketHistoryView {
+  ticket: {
+    id: string;
+    hallId: string;
+    number: string;
+    status: string;
+    matterName: string;
+    complexity: 'general' | 'complex';
+    source: string;
+    counterNumber: number | null;
+    issuedAt: string;
+    waitStartAt: string;
+    waitTargetMinutes: number;
+    firstCalledAt: string | null;
+    startedAt: string | null;
+    finishedAt: string | null;
+    transferCount: number;
+  };
+  events: TicketHistoryEntry[];
+}
