@@ -1,0 +1,120 @@
+/** The kiosk's one state object: which screen, what the visitor chose, what came back. */
+import type { IdNumberFailure } from '../../../server/domain/identity-number';
+import type { IssuedTicket, MatterView, ZoneView } from '../../../server/protocol/views';
+import type { PrintState } from './print-watch';
+
+export type Screen =
+  | 'boot' // loading the device and hall
+  | 'no_token' // no device token on this device
+  | 'bad_token' // token rejected, or not a kiosk token
+  | 'boot_error' // server unreachable at start: message + retry
+  | 'home'
+  | 'zone'
+  | 'matter'
+  | 'options' // identity number, green channel, confirm
+  | 'issuing'
+  | 'issue_error' // message + retry (same commandId) or start over
+  | 'ticket'
+  | 'checkin'
+  | 'checkin_busy';
+
+export type VisitorGreenChannel = 'disabled' | 'military' | 'pregnant';
+export type CheckInMode = 'code' | 'id';
+
+export interface KioskHall {
+  id: string;
+  name: string;
+  timeZone: string;
+  missedNumberRule: string | null;
+  elderlyAge: number;
+}
+
+export interface KioskError {
+  code: string;
+  message: string;
+  /** A message key of the kiosk's own (offline, timeout …) when it explains better than the server. */
+  key: string | null;
+  /** The same request may be sent again (its outcome is unknown, or it may succeed later). */
+  retryable: boolean;
+}
+
+export interface KioskState {
+  screen: Screen;
+  /** Why a set-up screen is shown ('not_kiosk' when the token belongs to another device kind). */
+  setupReason: 'invalid' | 'not_kiosk' | null;
+  elderly: boolean;
+  offline: boolean;
+  hall: KioskHall | null;
+  zones: ZoneView[];
+  matters: MatterView[];
+  waitingByZone: Record<string, number>;
+  zoneId: string | null;
+  matterId: string | null;
+  search: string;
+  idNumber: string;
+  /** Local GB 11643 verdict once 18 characters are typed (or on confirm). */
+  idError: IdNumberFailure | null;
+  /** The server's own message when it rejected the number. */
+  idServerError: string | null;
+  greenChannel: VisitorGreenChannel | null;
+  issued: IssuedTicket | null;
+  /** From an appointment check-in: the server's note (early, or late → walk-in). */
+  ticketNotice: string | null;
+  print: PrintState;
+  error: KioskError | null;
+  checkInMode: CheckInMode;
+  checkInInput: string;
+  checkInMessage: string | null;
+  /** Seconds until the kiosk goes back home (shown on the ticket screen). */
+  idleLeft: number;
+}
+
+export function initialState(): KioskState {
+  return {
+    screen: 'boot',
+    setupReason: null,
+    elderly: false,
+    offline: false,
+    hall: null,
+    zones: [],
+    matters: [],
+    waitingByZone: {},
+    zoneId: null,
+    matterId: null,
+    search: '',
+    idNumber: '',
+    idError: null,
+    idServerError: null,
+    greenChannel: null,
+    issued: null,
+    ticketNotice: null,
+    print: 'none',
+    error: null,
+    checkInMode: 'code',
+    checkInInput: '',
+    checkInMessage: null,
+    idleLeft: 0,
+  };
+}
+
+/** Everything a visitor chose or saw, wiped when their session ends (privacy: the ID number too). */
+export function visitorReset(s: KioskState): KioskState {
+  const fresh = initialState();
+  return {
+    ...fresh,
+    screen: 'home',
+    hall: s.hall,
+    zones: s.zones,
+    matters: s.matters,
+    waitingByZone: s.waitingByZone,
+    offline: s.offline,
+  };
+}
+
+export function mattersOfZone(s: KioskState): MatterView[] {
+  return s.matters.filter((m) => m.zoneId === s.zoneId && m.active);
+}
+
+export function selectedMatter(s: KioskState): MatterView | null {
+  return s.matters.find((m) => m.id === s.matterId) ?? null;
+}
