@@ -1,0 +1,153 @@
+/** Step 3: confirm the matter, optionally enter an ID number and choose a green channel, take the ticket. */
+import { css, html } from 'lit';
+import { selectedMatter, type VisitorGreenChannel } from '../stores/kiosk-state';
+import { kioskBase } from '../styles/kiosk-styles';
+import type { KioskMessageKey } from '../i18n/messages';
+import './kiosk-id-field';
+import { KioskScreen } from './kiosk-screen';
+
+const CHANNELS: { value: VisitorGreenChannel | null; key: KioskMessageKey }[] = [
+  { value: null, key: 'green_none' },
+  { value: 'disabled', key: 'green_disabled' },
+  { value: 'military', key: 'green_military' },
+  { value: 'pregnant', key: 'green_pregnant' },
+];
+
+export class KioskOptions extends KioskScreen {
+  static override styles = [
+    kioskBase,
+    css`
+      .head {
+        display: flex;
+        align-items: center;
+        gap: var(--k-gap);
+        margin-bottom: var(--k-gap);
+      }
+      .head h2 {
+        flex: 1;
+        text-align: center;
+        font-size: var(--k-font-xl);
+      }
+      .spacer {
+        min-width: var(--k-touch);
+        visibility: hidden;
+      }
+      .layout {
+        display: grid;
+        grid-template-columns: 1fr;
+        grid-template-areas: 'matter' 'id' 'green' 'take';
+        gap: var(--k-pad);
+      }
+      @media (orientation: landscape) {
+        .layout {
+          grid-template-columns: 1fr 1fr;
+          grid-template-rows: auto auto 1fr;
+          grid-template-areas: 'matter id' 'green id' 'take id';
+          align-items: start;
+        }
+      }
+      .matter {
+        grid-area: matter;
+      }
+      .green {
+        grid-area: green;
+      }
+      .id {
+        grid-area: id;
+      }
+      #take {
+        grid-area: take;
+      }
+      .matter strong {
+        display: block;
+        font-size: var(--k-font-xl);
+      }
+      .channels {
+        display: grid;
+        grid-template-columns: repeat(2, 1fr);
+        gap: 12px;
+        margin-top: 12px;
+      }
+      .channels button[aria-checked='true'] {
+        background: var(--k-accent);
+        border-color: var(--k-accent);
+        color: #fff;
+        font-weight: 700;
+      }
+      .note {
+        font-size: var(--k-font-sm);
+        margin-top: 12px;
+      }
+      #take {
+        width: 100%;
+        min-height: calc(var(--k-touch) * 1.8);
+        font-size: var(--k-font-xl);
+        /* Always in reach, even when the large-text form is taller than the screen. */
+        position: sticky;
+        bottom: 0;
+        box-shadow: 0 -12px 0 var(--k-bg), 0 6px 18px rgba(0, 0, 0, 0.25);
+      }
+      #take.cjk {
+        letter-spacing: 0.2em;
+      }
+    `,
+  ];
+
+  private onKey(e: CustomEvent<string>): void {
+    this.flow.pressIdKey(e.detail);
+  }
+
+  override render() {
+    const v = this.view;
+    const matter = selectedMatter(v);
+    return html`<div class="head">
+        <button id="back" @click=${() => this.flow.back()}>‹ ${this.t('back')}</button>
+        <h2>${this.t('options_title')}</h2>
+        <span class="spacer"></span>
+      </div>
+      <div class="layout">
+        <div class="card matter">
+          <span class="muted">${this.t('options_matter')}</span>
+          <strong id="matter-name">${matter?.name ?? ''}</strong>
+          <span class="muted">${matter?.department ?? ''}</span>
+        </div>
+        <div class="card green">
+          <h2>${this.t('green_label')}</h2>
+          <div class="channels" role="radiogroup" aria-label=${this.t('green_label')}>
+            ${CHANNELS.map(
+              (c) => html`<button
+                role="radio"
+                data-channel=${c.value ?? 'none'}
+                aria-checked=${v.greenChannel === c.value ? 'true' : 'false'}
+                @click=${() => this.flow.setGreenChannel(c.value)}
+              >
+                ${this.t(c.key)}
+              </button>`,
+            )}
+          </div>
+          <p class="note muted">${this.t('id_elderly_note', { age: v.hall?.elderlyAge ?? 60 })}</p>
+        </div>
+        <button id="take" class="primary ${this.locale === 'en' ? '' : 'cjk'}" @click=${() => void this.flow.issue()}>${this.t('take_ticket')}</button>
+        <div class="card id" @kiosk-key=${this.onKey}>
+          <kiosk-id-field
+            .view=${v}
+            .flow=${this.flow}
+            .i18n=${this.i18n}
+            .locale=${this.locale}
+            .value=${v.idNumber}
+            .error=${v.idError}
+            .serverError=${v.idServerError}
+            label=${this.t('id_label')}
+          ></kiosk-id-field>
+        </div>
+      </div>`;
+  }
+}
+
+customElements.define('kiosk-options', KioskOptions);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kiosk-options': KioskOptions;
+  }
+}

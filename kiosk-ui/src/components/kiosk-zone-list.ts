@@ -1,0 +1,74 @@
+/** Step 1: the service areas, each with how many people wait there. */
+import { css, html } from 'lit';
+import { kioskBase } from '../styles/kiosk-styles';
+import { KioskScreen } from './kiosk-screen';
+
+export class KioskZoneList extends KioskScreen {
+  static override styles = [
+    kioskBase,
+    css`
+      .head {
+        display: flex;
+        align-items: center;
+        gap: var(--k-gap);
+        margin-bottom: var(--k-pad);
+      }
+      .head h2 {
+        flex: 1;
+        text-align: center;
+        font-size: var(--k-font-xl);
+      }
+      .spacer {
+        min-width: var(--k-touch);
+        visibility: hidden;
+      }
+      .grid {
+        display: grid;
+        grid-template-columns: repeat(2, 1fr);
+        gap: var(--k-pad);
+      }
+      @media (orientation: landscape) {
+        .grid {
+          grid-template-columns: repeat(4, 1fr);
+        }
+      }
+      .zone {
+        min-height: max(calc(var(--k-touch) * 3), 14vh);
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        justify-content: center;
+        gap: 8px;
+        border-left: 10px solid var(--k-primary);
+      }
+      .zone strong {
+        font-size: var(--k-font-lg);
+      }
+    `,
+  ];
+
+  override render() {
+    const v = this.view;
+    return html`<div class="head">
+        <button id="back" @click=${() => this.flow.back()}>‹ ${this.t('back')}</button>
+        <h2>${this.t('zone_title')}</h2>
+        <span class="spacer"></span>
+      </div>
+      <div class="grid">
+        ${v.zones.map(
+          (z) => html`<button class="zone" data-zone=${z.name} @click=${() => this.flow.chooseZone(z.id)}>
+            <strong>${z.name}</strong>
+            <span class="muted">${this.t('zone_waiting', { n: v.waitingByZone[z.id] ?? 0 })}</span>
+          </button>`,
+        )}
+      </div>`;
+  }
+}
+
+customElements.define('kiosk-zone-list', KioskZoneList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kiosk-zone-list': KioskZoneList;
+  }
+}
