@@ -23,6 +23,8 @@ export interface ConnectOptions {
   token: string;
   /** Called when the server speaks another protocol version (default: reload the page). */
   onProtocolChange?: (serverVersion: number) => void;
+  /** Delay before reconnecting after the server closed the connection itself (default 1 s). */
+  serverDisconnectRetryMs?: number;
 }
 
 export function connect(opts: ConnectOptions): Connection {
@@ -36,6 +38,7 @@ export function connect(opts: ConnectOptions): Connection {
   const state = createStore<ConnectionState>('connecting');
   const hello = createStore<ServerHello | null>(null);
   const listeners = new Set<() => void>();
+  let closed = false;
   socket.on('server:hello', (h) => {
     hello.set(h);
     if (h.protocolVersion !== PROTOCOL_VERSION) {
@@ -45,7 +48,12 @@ export function connect(opts: ConnectOptions): Connection {
     state.set('online');
     for (const l of [...listeners]) l();
   });
-  socket.on('disconnect', () => state.set('offline'));
+  socket.on('disconnect', (reason) => {
+    state.set('offline');
+    // A server that shuts down (a restart, a deploy) disconnects every socket on purpose, and socket.io
+    // then does not reconnect by itself: try again, so unattended screens come back on their own.
+    if (reason === 'io server disconnect') setTimeout(() => !closed && !socket.connected && socket.connect(), opts.serverDisconnectRetryMs ?? 1000);
+  });
   socket.on('connect_error', (err) => {
     if (err.message === 'unauthenticated') {
       state.set('unauthorised');
@@ -63,6 +71,9 @@ export function connect(opts: ConnectOptions): Connection {
       if (state.get() === 'online') fn();
       return () => listeners.delete(fn);
     },
-    close: () => socket.close(),
+    close: () => {
+      closed = true;
+      socket.close();
+    },
   };
 }
