@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type Koa from 'koa';
 import { openDb, type OpenedDb } from '../db/client';
 import type { AppDeps } from './app/deps';
+import { startBackgroundJobs, type BackgroundJobs } from './app/targets/jobs';
 import type { Config } from './config';
 import { systemClock, type Clock } from './domain/clock';
 import { createHttpApp } from './http/http-app';
@@ -25,6 +26,8 @@ export interface RunningServer {
   io: IoServer;
   http: HttpServer;
   seed: SeedResult;
+  /** The target scanner and the appointment no-show job (null when started without them). */
+  jobs: BackgroundJobs | null;
   close(): Promise<void>;
 }
 
@@ -33,6 +36,8 @@ export interface StartOptions {
   log?: (msg: string, err: unknown) => void;
   /** An already opened database (tests share one between restarts). */
   db?: OpenedDb;
+  /** Background jobs (target scanner, no-show job): on by default; false to run none; or their intervals. */
+  backgroundJobs?: boolean | { targetScanMs?: number; noShowMs?: number };
 }
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -62,6 +67,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   });
   const port = (http.address() as AddressInfo).port;
   if (!config.publicBaseUrl) deps.publicBaseUrl = `http://localhost:${port}`;
+  const jobs = opts.backgroundJobs === false ? null : startBackgroundJobs(deps, { log, ...(typeof opts.backgroundJobs === 'object' && opts.backgroundJobs) });
 
   let closed = false;
   return {
@@ -72,9 +78,11 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     io,
     http,
     seed,
+    jobs,
     async close() {
       if (closed) return;
       closed = true;
+      await jobs?.stop();
       closing = true;
       io?.disconnectSockets(true);
       await new Promise<void>((resolve) => io!.close(() => resolve()));

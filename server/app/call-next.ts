@@ -9,6 +9,7 @@ import { counterMatters, counters, tickets } from '../../db/schema';
 import { serviceDate } from '../domain/hall-time';
 import { rankCandidates } from '../domain/routing-policy';
 import { applyTicketAction } from '../domain/ticket-machine';
+import { effectiveSettings } from '../domain/wait-target';
 import type { CommandResult } from '../protocol/events';
 import type { Actor } from './actor';
 import { AppError, unwrap } from './app-error';
@@ -47,7 +48,7 @@ export async function callNext(deps: AppDeps, actor: Actor, input: { commandId: 
       now,
       consecutivePriorityCalls: counter.priorityStreak,
       starvationGuard: hall.settings.starvationGuard,
-      appointmentGraceMinutes: hall.settings.appointmentGraceMinutes,
+      appointmentGraceMinutes: effectiveSettings(hall.settings).appointmentGraceMinutes,
       preferredMatterIds: new Set(links.filter((l) => l.preferred).map((l) => l.matterId)),
     });
     const byId = new Map(rows.map((r) => [r.id, r]));

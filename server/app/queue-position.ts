@@ -9,6 +9,7 @@ import type { Db, Tx } from '../../db/client';
 import { counterMatters, counters, matters, tickets } from '../../db/schema';
 import { forecastQueue, type ForecastCandidate, type ForecastCounter } from '../domain/queue-forecast';
 import type { QueueCandidate } from '../domain/routing-policy';
+import { effectiveSettings } from '../domain/wait-target';
 import { loadHall } from './loaders';
 import { presentHall } from './presenters';
 
@@ -69,7 +70,7 @@ export async function queuePosition(
     counters: counterList,
     serviceMinutes,
     starvationGuard: hall.settings.starvationGuard,
-    appointmentGraceMinutes: hall.settings.appointmentGraceMinutes,
+    appointmentGraceMinutes: effectiveSettings(hall.settings).appointmentGraceMinutes,
   });
 }
 

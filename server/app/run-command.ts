@@ -8,7 +8,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { commandResults, halls, ticketEvents } from '../../db/schema';
-import type { FactType, HallFact, HallNotice } from '../protocol/events';
+import type { FactType, HallFact, HallNotice, TicketAlert } from '../protocol/events';
 import type { CallView, CounterView, TicketView } from '../protocol/views';
 import type { Actor } from './actor';
 import { AppError } from './app-error';
@@ -21,6 +21,8 @@ export interface PendingFact {
   call?: CallView;
   /** A manager's notice for the wall display (hall:notice). */
   notice?: HallNotice;
+  /** Wait/handling target alert (ticket:at-risk, ticket:breached, ticket:handling-overdue). */
+  alert?: TicketAlert;
   /** Extra audit data kept in the event log (reasons, previous values). */
   data?: Record<string, unknown>;
 }
@@ -80,6 +82,7 @@ export async function runCommand<T>(deps: AppDeps, meta: CommandMeta, body: (sco
         ...(f.ticket && { ticket: f.ticket }),
         ...(f.counter && { counter: f.counter }),
         ...(f.call && { call: { ...f.call, seq: first + i } }),
+        ...(f.alert && { alert: f.alert }),
         ...(f.notice && { notice: f.notice }),
       }));
       await tx.insert(ticketEvents).values(

@@ -1,6 +1,9 @@
 import type { Complexity, HallSettings } from '../protocol/views';
 
-export const DEFAULT_HALL_SETTINGS: HallSettings = {
+/** Hall settings with every optional one filled in. */
+export type EffectiveHallSettings = Required<HallSettings>;
+
+export const DEFAULT_HALL_SETTINGS: EffectiveHallSettings = {
   generalWaitTargetMinutes: 10,
   complexWaitTargetMinutes: 30,
   counterHandlingTargetMinutes: 20,
@@ -19,6 +22,11 @@ export const DEFAULT_HALL_SETTINGS: HallSettings = {
   noShowWindowDays: 30,
   noShowBanDays: 90,
 };
+
+/** A hall's settings with the defaults of any it does not set (e.g. rows from before a setting existed). */
+export function effectiveSettings(settings: HallSettings): EffectiveHallSettings {
+  return { ...DEFAULT_HALL_SETTINGS, ...settings };
+}
 
 export function waitTargetMinutes(
   matter: { complexity: Complexity; waitTargetMinutes: number | null },

@@ -7,6 +7,7 @@ import type { AppDeps } from '../app/deps';
 import { PROTOCOL_VERSION } from '../protocol/version';
 import type { AppState } from './context';
 import { authMiddleware, errorMiddleware } from './middleware';
+import { appointmentRoutes } from './routes/appointment-routes';
 import { authRoutes } from './routes/auth-routes';
 import { dashboardRoutes } from './routes/dashboard-routes';
 import { hallRoutes } from './routes/hall-routes';
@@ -58,6 +59,9 @@ export function createHttpApp(deps: AppDeps, opts: HttpAppOptions = {}): Koa<App
   const dashboard = dashboardRoutes(deps);
   app.use(dashboard.routes());
   app.use(dashboard.allowedMethods({ throw: false }));
+  const appointments = appointmentRoutes(deps);
+  app.use(appointments.routes());
+  app.use(appointments.allowedMethods({ throw: false }));
   for (const mount of opts.mounts ?? []) mount(app);
   return app;
 }

@@ -125,21 +125,23 @@ export interface HallSettings {
   starvationGuard: number;
   missedNumberRule: string;
   announcementRepeat: number;
+  // Appointment settings below are optional so hand-built settings and older rows stay valid;
+  // the server fills every missing one from DEFAULT_HALL_SETTINGS (effectiveSettings()).
   /** Appointments keep precedence until slot end + this; later arrivals are walk-ins. */
-  appointmentGraceMinutes: number;
+  appointmentGraceMinutes?: number;
   /** Default slot length and capacity (per matter per slot); a matter may override both. */
-  appointmentSlotMinutes: number;
-  appointmentSlotCapacity: number;
+  appointmentSlotMinutes?: number;
+  appointmentSlotCapacity?: number;
   /** Booking horizon: from this many calendar days ahead … */
-  bookingMinDaysAhead: number;
+  bookingMinDaysAhead?: number;
   /** … to this many working days ahead. */
-  bookingMaxWorkingDaysAhead: number;
-  bookingsPerPersonPerDay: number;
-  bookingCancelCutoffMinutes: number;
+  bookingMaxWorkingDaysAhead?: number;
+  bookingsPerPersonPerDay?: number;
+  bookingCancelCutoffMinutes?: number;
   /** No-show ban: this many no-shows within the window → booking refused for banDays. */
-  noShowBanThreshold: number;
-  noShowWindowDays: number;
-  noShowBanDays: number;
+  noShowBanThreshold?: number;
+  noShowWindowDays?: number;
+  noShowBanDays?: number;
 }
 
 export interface HallView {

@@ -114,6 +114,8 @@ export function socketPublisher(getIo: () => IoServer | null): Publisher {
         const staffRooms = [rooms.hallStaff(hallId)];
         const counterId = fact.counter?.id ?? fact.ticket?.counterId;
         if (counterId) staffRooms.push(rooms.counter(counterId));
+        // Target alerts also reach every counter that could serve the ticket.
+        for (const id of fact.alert?.counterIds ?? []) staffRooms.push(rooms.counter(id));
         io.to(staffRooms).emit('hall:fact', fact);
         io.to(rooms.hallPublic(hallId)).emit('public:fact', toPublicFact(fact));
       }

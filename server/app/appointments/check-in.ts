@@ -1,0 +1,119 @@
+/**
+ * Check-in at the kiosk (or by staff) with the booking code or the identity number. On time —
+ * up to slot end + grace — the ticket carries the slot (issueTicket with an AppointmentClaim), so
+ * its wait counts from slot start and it has appointment precedence. Later arrivals get a walk-in
+ * ticket and are told so; the appointment is recorded as 'late' (counted like a no-show).
+ *
+ * The appointment is claimed first with a guarded UPDATE that records the commandId; a retry
+ * with the same commandId resumes (issueTicket is idempotent on it), any other is refused. If
+ * issuing fails, the claim is released.
+ */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { appointments } from '../../../db/schema-appointments';
+import { serviceDate } from '../../domain/hall-time';
+import { effectiveSettings } from '../../domain/wait-target';
+import type { AppointmentCheckIn, AppointmentStatus, CheckInResult } from '../../protocol/appointments';
+import { requireHall, type Actor } from '../actor';
+import { AppError } from '../app-error';
+import type { AppDeps } from '../deps';
+import { issueTicket, type AppointmentClaim } from '../issue-ticket';
+import { loadHall } from '../loaders';
+import { decryptField } from '../pii';
+import { presentHall } from '../presenters';
+import { appointmentView, slotLabelOf, type AppointmentRow } from './present';
+import { idNumberHash, type Lang } from './visitor';
+
+const MINUTE = 60_000;
+
+const NOTICES = {
+  late: {
+    'zh-CN': '您已超过预约时段（{slot}）及 {grace} 分钟宽限时间，本次按现场取号排队，不享受预约优先。',
+    en: 'You arrived after your appointment slot ({slot}) and its {grace}-minute grace period, so this is a walk-in ticket without appointment precedence.',
+  },
+  early: {
+    'zh-CN': '您的预约时段为 {slot}，时段开始后优先叫号，请留意叫号屏。',
+    en: 'Your appointment slot is {slot}; you will be called with precedence once it starts. Please watch the display.',
+  },
+} as const;
+
+export async function checkInAppointment(deps: AppDeps, actor: Actor, hallId: string, input: AppointmentCheckIn): Promise<CheckInResult> {
+  requireHall(actor, hallId);
+  if (actor.kind === 'device' && actor.deviceKind !== 'kiosk') throw new AppError('forbidden', 'Only kiosks check visitors in');
+  const lang: Lang = input.language ?? 'zh-CN';
+  const hall = presentHall(await loadHall(deps.db, hallId));
+  const now = deps.clock.now();
+  const today = serviceDate(now, hall.timeZone);
+  const appt = await findForCheckIn(deps, hallId, input, today, lang);
+  const slot = slotLabelOf(appt, hall.timeZone);
+
+  let late: boolean;
+  if (appt.checkInCommandId === input.commandId) {
+    late = appt.status === 'late'; // a retry of this very check-in: resume
+  } else {
+    refuseUnusable(appt, today);
+    late = appt.status === 'no_show' || now.getTime() > appt.slotEnd.getTime() + effectiveSettings(hall.settings).appointmentGraceMinutes * MINUTE;
+    const from: AppointmentStatus[] = late ? ['booked', 'no_show'] : ['booked'];
+    const claimed = await deps.db
+      .update(appointments)
+      .set({ status: late ? 'late' : 'checked_in', checkedInAt: now, checkInCommandId: input.commandId })
+      .where(and(eq(appointments.id, appt.id), inArray(appointments.status, from)))
+      .returning({ id: appointments.id });
+    if (claimed.length === 0) throw new AppError('conflict', 'This appointment was just checked in elsewhere');
+  }
+
+  const claim: AppointmentClaim | null = late ? null : { appointmentId: appt.id, slotStart: appt.slotStart, slotEnd: appt.slotEnd };
+  let issued;
+  try {
+    issued = await issueTicket(
+      deps,
+      actor,
+      hallId,
+      { commandId: input.commandId, matterId: appt.matterId, idNumber: decryptField(deps.piiKey, appt.visitorIdEnc), language: lang },
+      claim,
+    );
+  } catch (err) {
+    if (appt.checkInCommandId !== input.commandId) {
+      await deps.db
+        .update(appointments)
+        .set({ status: appt.status, checkedInAt: null, checkInCommandId: null })
+        .where(and(eq(appointments.id, appt.id), eq(appointments.checkInCommandId, input.commandId)));
+    }
+    throw err;
+  }
+  await deps.db.update(appointments).set({ ticketId: issued.ticket.id }).where(eq(appointments.id, appt.id));
+
+  const fill = (text: string) => text.replace('{slot}', slot).replace('{grace}', String(effectiveSettings(hall.settings).appointmentGraceMinutes));
+  const notice = late ? fill(NOTICES.late[lang]) : now < appt.slotStart ? fill(NOTICES.early[lang]) : null;
+  return { issued, appointment: await appointmentView(deps.db, appt.id), walkIn: late, notice };
+}
+
+function refuseUnusable(appt: AppointmentRow, today: string): void {
+  if (appt.status === 'cancelled') throw new AppError('invalid_transition', 'This appointment was cancelled');
+  if (appt.status === 'checked_in' || appt.status === 'late') {
+    throw new AppError('conflict', 'This appointment has already been checked in; your ticket was issued then');
+  }
+  if (appt.serviceDate !== today) {
+    throw new AppError('appointment_not_today', `This appointment is for ${appt.serviceDate}; please come back on that day`);
+  }
+}
+
+async function findForCheckIn(deps: AppDeps, hallId: string, input: AppointmentCheckIn, today: string, lang: Lang): Promise<AppointmentRow> {
+  if (input.code !== undefined) {
+    const [row] = await deps.db.select().from(appointments).where(eq(appointments.code, input.code.trim().toUpperCase()));
+    if (!row || row.hallId !== hallId) throw new AppError('not_found', 'No appointment in this hall has this code');
+    return row;
+  }
+  const { hash } = idNumberHash(deps.piiKey, input.idNumber!, today, lang);
+  const rows = await deps.db
+    .select()
+    .from(appointments)
+    .where(and(eq(appointments.hallId, hallId), eq(appointments.serviceDate, today), eq(appointments.visitorIdHash, hash)))
+    .orderBy(asc(appointments.slotStart));
+  const pick =
+    rows.find((r) => r.checkInCommandId === input.commandId) ??
+    rows.find((r) => r.status === 'booked') ??
+    rows.find((r) => r.status === 'no_show') ??
+    rows.find((r) => r.status === 'checked_in' || r.status === 'late');
+  if (!pick) throw new AppError('not_found', 'No appointment today in this hall for this identity number');
+  return pick;
+}

@@ -1,0 +1,47 @@
+/** A visitor's identity number and phone: validated, then kept only sealed, hashed and masked. */
+import { idNumberMessages, validateIdNumber } from '../../domain/identity-number';
+import { maskIdNumber, maskPhone, phoneMessages, validatePhone } from '../../domain/masking';
+import { AppError } from '../app-error';
+import { encryptField, lookupHash } from '../pii';
+
+export type Lang = 'zh-CN' | 'en';
+
+export interface VisitorKeys {
+  idHash: string;
+  idEnc: string;
+  idMasked: string;
+  phoneHash: string;
+  phoneEnc: string;
+  phoneMasked: string;
+}
+
+/** The look-up hash of a valid identity number, or a validation error in the visitor's language. */
+export function idNumberHash(key: Buffer, raw: string, today: string, lang: Lang): { hash: string; value: string } {
+  const id = validateIdNumber(raw, today);
+  if (!id.ok) {
+    const message = idNumberMessages[id.reason][lang];
+    throw new AppError('validation_failed', message, { idNumber: message });
+  }
+  return { hash: lookupHash(key, id.value), value: id.value };
+}
+
+export function phoneHash(key: Buffer, phone: string): string {
+  return lookupHash(key, `phone:${phone}`);
+}
+
+export function visitorKeys(key: Buffer, idRaw: string, phoneRaw: string, today: string, lang: Lang): VisitorKeys {
+  const id = idNumberHash(key, idRaw, today, lang);
+  const phone = validatePhone(phoneRaw);
+  if (!phone.ok) {
+    const message = phoneMessages.format[lang];
+    throw new AppError('validation_failed', message, { phone: message });
+  }
+  return {
+    idHash: id.hash,
+    idEnc: encryptField(key, id.value),
+    idMasked: maskIdNumber(id.value),
+    phoneHash: phoneHash(key, phone.value),
+    phoneEnc: encryptField(key, phone.value),
+    phoneMasked: maskPhone(phone.value),
+  };
+}

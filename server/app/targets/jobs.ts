@@ -1,0 +1,29 @@
+/** The server's background jobs: the target scanner and the appointment no-show job. */
+import { markNoShows } from '../appointments/no-show-job';
+import type { AppDeps } from '../deps';
+import { startPeriodic, type PeriodicJob } from './periodic';
+import { scanTargets } from './target-scanner';
+
+export interface BackgroundJobOptions {
+  log: (msg: string, err: unknown) => void;
+  targetScanMs?: number;
+  noShowMs?: number;
+}
+
+export interface BackgroundJobs {
+  targets: PeriodicJob;
+  noShows: PeriodicJob;
+  stop(): Promise<void>;
+}
+
+export function startBackgroundJobs(deps: AppDeps, opts: BackgroundJobOptions): BackgroundJobs {
+  const targets = startPeriodic('target scanner', opts.targetScanMs ?? 12_000, () => scanTargets(deps), opts.log);
+  const noShows = startPeriodic('appointment no-show job', opts.noShowMs ?? 60_000, () => markNoShows(deps), opts.log);
+  return {
+    targets,
+    noShows,
+    async stop() {
+      await Promise.all([targets.stop(), noShows.stop()]);
+    },
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * Appointments (统一预约). Public booking endpoints under /api/booking (no sign-in, rate-limited
+ * per client address); staff booking, list and cancel, kiosk check-in, per-matter booking rules
+ * and the working-day calendar under /api.
+ */
+import Router from '@koa/router';
+import type { Next, ParameterizedContext } from 'koa';
+import { AppError } from '../../app/app-error';
+import { bookableMatters, bookingCalendar, bookingHall, bookingHalls } from '../../app/appointments/availability';
+import { bookAppointment } from '../../app/appointments/book';
+import { calendarAdminView, declareCalendarYear, deleteCalendarOverride, setCalendarOverride } from '../../app/appointments/calendar';
+import { checkInAppointment } from '../../app/appointments/check-in';
+import { cancelByStaff, cancelByVisitor, listAppointments, lookupBooking } from '../../app/appointments/manage';
+import { saveMatterBookingRule } from '../../app/appointments/matter-rules';
+import type { AppDeps } from '../../app/deps';
+import * as s from '../../protocol/appointments';
+import type { AppState } from '../context';
+import { actorOf, idParam, parse } from '../middleware';
+
+export interface RateLimitOptions {
+  /** Requests per window per client address. */
+  max: number;
+  windowMs: number;
+}
+
+/** A small fixed-window limiter for the public endpoints (booking codes must not be guessable by brute force). */
+export function rateLimit(opts: RateLimitOptions, now: () => number = Date.now) {
+  const hits = new Map<string, { start: number; count: number }>();
+  return async (ctx: ParameterizedContext<AppState>, next: Next) => {
+    const t = now();
+    const key = ctx.ip;
+    let h = hits.get(key);
+    if (!h || t - h.start >= opts.windowMs) {
+      if (hits.size > 10_000) for (const [k, v] of hits) if (t - v.start >= opts.windowMs) hits.delete(k);
+      h = { start: t, count: 0 };
+      hits.set(key, h);
+    }
+    if (++h.count > opts.max) {
+      ctx.set('Retry-After', String(Math.ceil((h.start + opts.windowMs - t) / 1000)));
+      throw new AppError('rate_limited', 'Too many requests; please wait a minute and try again');
+    }
+    await next();
+  };
+}
+
+export function appointmentRoutes(deps: AppDeps, limits: RateLimitOptions = { max: 60, windowMs: 60_000 }): Router<AppState> {
+  const r = new Router<AppState>({ prefix: '/api' });
+  const limited = rateLimit(limits);
+
+  // ── public: the booking page ──
+  r.get('/booking/halls', async (ctx) => {
+    ctx.body = { data: await bookingHalls(deps) };
+  });
+  r.get('/booking/halls/:hallId', async (ctx) => {
+    ctx.body = { data: await bookingHall(deps, idParam(ctx, 'hallId')) };
+  });
+  r.get('/booking/halls/:hallId/matters', async (ctx) => {
+    ctx.body = { data: await bookableMatters(deps, idParam(ctx, 'hallId')) };
+  });
+  r.get('/booking/halls/:hallId/matters/:matterId/slots', async (ctx) => {
+    ctx.body = { data: await bookingCalendar(deps, idParam(ctx, 'hallId'), idParam(ctx, 'matterId')) };
+  });
+  r.post('/booking/halls/:hallId/appointments', limited, async (ctx) => {
+    const hallId = idParam(ctx, 'hallId');
+    const body = parse(s.bookingCreate, ctx.request.body);
+    ctx.status = 201;
+    ctx.body = { data: await bookAppointment(deps, null, hallId, body) };
+  });
+  r.post('/booking/appointments/lookup', limited, async (ctx) => {
+    ctx.body = { data: await lookupBooking(deps, parse(s.bookingLookup, ctx.request.body)) };
+  });
+  r.post('/booking/appointments/cancel', limited, async (ctx) => {
+    ctx.body = { data: await cancelByVisitor(deps, parse(s.bookingCancel, ctx.request.body)) };
+  });
+
+  // ── staff and kiosk ──
+  r.post('/halls/:hallId/appointments/check-in', async (ctx) => {
+    const actor = actorOf(ctx);
+    const hallId = idParam(ctx, 'hallId');
+    ctx.status = 201;
+    ctx.body = { data: await checkInAppointment(deps, actor, hallId, parse(s.appointmentCheckIn, ctx.request.body)) };
+  });
+  r.post('/halls/:hallId/appointments', async (ctx) => {
+    const actor = actorOf(ctx);
+    const hallId = idParam(ctx, 'hallId');
+    const body = parse(s.bookingCreate, ctx.request.body);
+    ctx.status = 201;
+    ctx.body = { data: await bookAppointment(deps, actor, hallId, body) };
+  });
+  r.get('/halls/:hallId/appointments', async (ctx) => {
+    const actor = actorOf(ctx);
+    const { date } = parse(s.appointmentListQuery, { date: ctx.query.date });
+    ctx.body = { data: await listAppointments(deps, actor, idParam(ctx, 'hallId'), date) };
+  });
+  r.post('/halls/:hallId/appointments/:appointmentId/cancel', async (ctx) => {
+    const actor = actorOf(ctx);
+    const input = parse(s.staffBookingCancel, ctx.request.body);
+    ctx.body = { data: await cancelByStaff(deps, actor, idParam(ctx, 'hallId'), idParam(ctx, 'appointmentId'), input) };
+  });
+  r.put('/halls/:hallId/matters/:matterId/booking-rule', async (ctx) => {
+    const actor = actorOf(ctx);
+    const input = parse(s.matterBookingRuleInput, ctx.request.body);
+    ctx.body = { data: await saveMatterBookingRule(deps, actor, idParam(ctx, 'hallId'), idParam(ctx, 'matterId'), input) };
+  });
+
+  // ── working-day calendar (admin) ──
+  r.get('/calendar', async (ctx) => {
+    ctx.body = { data: await calendarAdminView(deps, actorOf(ctx)) };
+  });
+  r.put('/calendar/overrides/:date', async (ctx) => {
+    const actor = actorOf(ctx);
+    await setCalendarOverride(deps, actor, ctx.params.date ?? '', parse(s.calendarOverrideInput, ctx.request.body));
+    ctx.body = { data: await calendarAdminView(deps, actor) };
+  });
+  r.delete('/calendar/overrides/:date', async (ctx) => {
+    const actor = actorOf(ctx);
+    await deleteCalendarOverride(deps, actor, ctx.params.date ?? '');
+    ctx.body = { data: await calendarAdminView(deps, actor) };
+  });
+  r.post('/calendar/years/:year/declare', async (ctx) => {
+    const actor = actorOf(ctx);
+    await declareCalendarYear(deps, actor, Number(ctx.params.year));
+    ctx.body = { data: await calendarAdminView(deps, actor) };
+  });
+  return r;
+}
