@@ -4,7 +4,11 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:f
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
-const apps = readdirSync(root).filter((d) => d.endsWith('-ui') && existsSync(join(root, d, 'src', 'main.ts')));
+// Optional app names (`tsx scripts/build-ui.ts counter`) build only those; no arguments builds every app.
+const only = process.argv.slice(2).map((a) => a.replace(/-ui$/, ''));
+const apps = readdirSync(root).filter(
+  (d) => d.endsWith('-ui') && existsSync(join(root, d, 'src', 'main.ts')) && (only.length === 0 || only.includes(d.replace(/-ui$/, ''))),
+);
 const started = Date.now();
 for (const app of apps) {
   const name = app.replace(/-ui$/, '');
