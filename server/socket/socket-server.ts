@@ -29,7 +29,8 @@ export function createSocketServer(http: HttpServer, deps: AppDeps, log: (msg: s
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
     cors: { origin: false },
-    connectionStateRecovery: { maxDisconnectionDuration: 60_000 },
+    // Recovered connections still pass the auth middleware: a signed-out or expired session must not come back.
+    connectionStateRecovery: { maxDisconnectionDuration: 60_000, skipMiddlewares: false },
   });
 
   io.use(async (socket, next) => {
