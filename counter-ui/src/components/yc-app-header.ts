@@ -1,0 +1,105 @@
+/** Top bar: product, counter, staff member, connection badge, language, sign-out. */
+import { LitElement, css, html, nothing } from 'lit';
+import { StoreController } from '../../../ui-shared/src/store-controller';
+import { tokens } from '../../../ui-shared/src/tokens.css';
+import { app } from '../app-instance';
+import { i18n, t } from '../i18n/messages';
+import { shared } from '../styles/shared.css';
+import './yc-connection-badge';
+
+export class YcAppHeader extends LitElement {
+  static override styles = [
+    tokens,
+    shared,
+    css`
+      header {
+        display: flex;
+        align-items: center;
+        gap: var(--yc-space-3);
+        padding: 10px var(--yc-space-3);
+        background: var(--yc-surface);
+        border-bottom: 1px solid var(--yc-border);
+        min-height: 60px;
+      }
+      .brand {
+        display: flex;
+        align-items: baseline;
+        gap: var(--yc-space-2);
+        white-space: nowrap;
+      }
+      .mark {
+        font-weight: 800;
+        font-size: 1.25rem;
+        color: var(--yc-primary);
+        letter-spacing: 0.04em;
+      }
+      .title {
+        font-size: 1rem;
+        color: var(--yc-muted);
+      }
+      .counter {
+        display: flex;
+        align-items: baseline;
+        gap: var(--yc-space-2);
+        padding-left: var(--yc-space-3);
+        border-left: 1px solid var(--yc-border);
+        min-width: 0;
+      }
+      .counter strong {
+        font-size: 1.15rem;
+      }
+      .counter span {
+        color: var(--yc-muted);
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      .spacer {
+        flex: 1;
+      }
+      .who {
+        font-weight: 600;
+        white-space: nowrap;
+      }
+      .btn {
+        min-height: 36px;
+        padding: 0 12px;
+        font-size: 0.9rem;
+      }
+    `,
+  ];
+
+  private readonly session = new StoreController(this, app.session.session);
+  private readonly screen = new StoreController(this, app.screen);
+
+  constructor() {
+    super();
+    new StoreController(this, i18n.lang);
+    new StoreController(this, app.snapshot);
+    new StoreController(this, app.counterId);
+  }
+
+  override render() {
+    const session = this.session.value;
+    const counter = this.screen.value === 'desk' ? app.counter() : null;
+    const other = i18n.lang.get() === 'zh-CN' ? 'en' : 'zh-CN';
+    return html`<header>
+      <div class="brand"><span class="mark">${t('app.brand')}</span><span class="title">${t('app.title')}</span></div>
+      ${counter
+        ? html`<div class="counter" data-testid="header-counter">
+            <strong>${t('header.counter', { number: counter.number })}</strong><span>${counter.name}</span>
+          </div>`
+        : nothing}
+      <div class="spacer"></div>
+      ${session ? html`<yc-connection-badge></yc-connection-badge><span class="who">${session.staff.displayName}</span>` : nothing}
+      <button class="btn" lang=${other} aria-label=${t('lang.label')} data-testid="lang-toggle" @click=${() => i18n.setLang(other)}>
+        ${t('lang.switch')}
+      </button>
+      ${session
+        ? html`<button class="btn" data-testid="sign-out" @click=${() => void app.signOut()}>${t('header.signOut')}</button>`
+        : nothing}
+    </header>`;
+  }
+}
+
+customElements.define('yc-app-header', YcAppHeader);
