@@ -208,7 +208,12 @@ export const ticketEvents = pgTable(
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     at: ts('at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.hallId, t.seq] }), index('ticket_events_ticket').on(t.ticketId)],
+  (t) => [
+    primaryKey({ columns: [t.hallId, t.seq] }),
+    index('ticket_events_ticket').on(t.ticketId),
+    // Reports (who closed which ticket) and the wall-display notice look events up by hall, type and time.
+    index('ticket_events_hall_type_at').on(t.hallId, t.type, t.at),
+  ],
 );
 
 /** Idempotency: the first result of every mutating command, keyed by the client's commandId. */

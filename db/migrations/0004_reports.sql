@@ -1,0 +1,1 @@
+CREATE INDEX "ticket_events_hall_type_at" ON "ticket_events" USING btree ("hall_id","type","at");
