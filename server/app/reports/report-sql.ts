@@ -10,7 +10,10 @@
  *   staff: the staff member whose action closed the ticket (ticket:finished → served, ticket:no-show → no-show)
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../../db/client';
+import type { Db, Tx } from '../../../db/client';
+
+/** A connection or a transaction. */
+export type Reader = Db | Tx;
 import type { ReportGroupBy } from '../../protocol/dashboard';
 
 export interface TicketAggregate {
@@ -50,7 +53,7 @@ export interface ReportScope {
 }
 
 /** drizzle's execute answers rows (postgres.js) or { rows } (PGlite). */
-export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+export async function queryRows<T>(db: Reader, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
   return Array.isArray(result) ? result : result.rows;
 }
@@ -66,7 +69,7 @@ const TICKET_DIMENSION: Record<Exclude<ReportGroupBy, 'staff'>, SQL> = {
   day: sql`service_date`,
 };
 
-export async function aggregateTickets(db: Db, scope: ReportScope, groupBy: ReportGroupBy): Promise<TicketAggregate[]> {
+export async function aggregateTickets(db: Reader, scope: ReportScope, groupBy: ReportGroupBy): Promise<TicketAggregate[]> {
   const staff = groupBy === 'staff';
   const dim = staff ? sql`actor_id` : TICKET_DIMENSION[groupBy];
   // Closing events: only the one that matches the ticket's final status, so a no-show that was
@@ -136,7 +139,7 @@ const APPOINTMENT_DIMENSION: Partial<Record<ReportGroupBy, SQL>> = {
 };
 
 /** Appointments kept (checked in) and missed (no-show, or too late to keep the slot). Null for counter/staff. */
-export async function aggregateAppointments(db: Db, scope: ReportScope, groupBy: ReportGroupBy): Promise<AppointmentAggregate[] | null> {
+export async function aggregateAppointments(db: Reader, scope: ReportScope, groupBy: ReportGroupBy): Promise<AppointmentAggregate[] | null> {
   const dim = APPOINTMENT_DIMENSION[groupBy];
   if (!dim) return null;
   const rows = await queryRows<AppointmentAggregate>(
@@ -162,7 +165,7 @@ export interface HourAggregate {
 }
 
 /** Tickets issued and served per hall-local hour of one service day. */
-export async function aggregateHours(db: Db, hallId: string, day: string, timeZone: string): Promise<HourAggregate[]> {
+export async function aggregateHours(db: Reader, hallId: string, day: string, timeZone: string): Promise<HourAggregate[]> {
   const rows = await queryRows<HourAggregate>(
     db,
     sql`SELECT hr, sum(issued)::int AS issued, sum(served)::int AS served FROM (

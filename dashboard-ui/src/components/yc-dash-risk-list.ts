@@ -1,0 +1,45 @@
+/** Waiting tickets at risk (≥ 80 % of target) or over target, worst first, with "history" and "move". */
+import { LitElement, html, nothing } from 'lit';
+import type { TicketView } from '../../../server/protocol/views';
+import { tokens } from '../../../ui-shared/src/tokens.css';
+import { t } from '../i18n/messages';
+import type { RiskRow } from '../stores/live-selectors';
+import { dash } from '../styles/dash.css';
+
+export class YcDashRiskList extends LitElement {
+  static override properties = { rows: { attribute: false } };
+  declare rows: RiskRow[];
+
+  static override styles = [tokens, dash];
+
+  override render() {
+    return html`<section class="panel" data-testid="risk-list">
+      <h2>${t('risk.title')}</h2>
+      ${this.rows.length === 0
+        ? html`<p class="muted ok">${t('risk.empty')}</p>`
+        : html`<table>
+            <tbody>
+              ${this.rows.map(
+                (r) => html`<tr class=${r.risk} data-ticket=${r.ticket.number}>
+                  <td><strong>${r.ticket.number}</strong></td>
+                  <td>${r.ticket.matterName}</td>
+                  <td><span class="tag ${r.risk === 'breached' ? 'bad' : 'warn'}">${t(r.risk === 'breached' ? 'risk.breached' : 'risk.at_risk')}</span>
+                    ${r.flagged !== 'ok' ? html`<span class="tag muted" data-testid="server-flag">⚑ ${t('risk.flagged')}</span>` : nothing}</td>
+                  <td class="num">${t('risk.waited', { n: Math.floor(r.waitedMinutes), t: r.ticket.waitTargetMinutes })}</td>
+                  <td class="num">
+                    <button class="btn" @click=${() => this.act('history', r.ticket)}>${t('action.history')}</button>
+                    <button class="btn" @click=${() => this.act('move', r.ticket)}>${t('action.move')}</button>
+                  </td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>`}
+    </section>`;
+  }
+
+  private act(kind: 'history' | 'move', ticket: TicketView) {
+    this.dispatchEvent(new CustomEvent('ticket-action', { detail: { kind, ticket }, bubbles: true, composed: true }));
+  }
+}
+
+customElements.define('yc-dash-risk-list', YcDashRiskList);

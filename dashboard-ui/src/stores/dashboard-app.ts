@@ -1,0 +1,179 @@
+/**
+ * The dashboard's root store: session → the halls the manager may see → one socket, one live feed
+ * per hall (each re-snapshots on every connect), a server-corrected clock ticking each second, and
+ * the manager's actions (move a ticket, tidal counter matters, wall notices, ticket history).
+ */
+import type { Ack, ErrorBody } from '../../../server/protocol/errors';
+import type { CommandResult, HallFact, HallNotice } from '../../../server/protocol/events';
+import type { TicketHistoryView, TodayStatsView } from '../../../server/protocol/dashboard';
+import type { CounterView, HallSnapshot, HallView } from '../../../server/protocol/views';
+import { createCommandSender, newCommandId, type CommandSender } from '../../../ui-shared/src/commands';
+import type { ConnectionState } from '../../../ui-shared/src/connection';
+import { createStore, type Store } from '../../../ui-shared/src/store';
+import { browserTimers, createHallFeed, type HallFeed, type Timers } from './hall-feed';
+import { createReportStore, type ReportStore } from './report-store';
+import { createSessionStore, type RequestFn, type SessionStore, type StorageLike } from './session';
+
+type AckCallback = (err: Error | null, ack: unknown) => void;
+
+/** The part of ui-shared's Connection the dashboard uses (a fake in tests). */
+export interface DashConnection {
+  socket: {
+    connected: boolean;
+    on(event: 'hall:fact', fn: (fact: HallFact) => void): unknown;
+    off(event: 'hall:fact', fn: (fact: HallFact) => void): unknown;
+    timeout(ms: number): { emit(event: string, payload: unknown, cb: AckCallback): void };
+  };
+  state: Store<ConnectionState>;
+  onConnected(fn: () => void): () => void;
+  close(): void;
+}
+
+export interface DashboardDeps {
+  storage: StorageLike;
+  request: RequestFn;
+  connect(token: string): DashConnection;
+  timers?: Timers & { setInterval(fn: () => void, ms: number): unknown; clearInterval(h: unknown): void };
+  localNow?: () => number;
+}
+
+export type View = 'live' | 'reports';
+export type Problem = 'managers_only' | 'no_halls' | ErrorBody | null;
+
+export interface DashboardApp {
+  session: SessionStore;
+  halls: Store<HallView[]>;
+  /** The hall shown in the live view; null shows the roll-up of all the manager's halls. */
+  hallId: Store<string | null>;
+  view: Store<View>;
+  feeds: Store<HallFeed[]>;
+  connection: Store<ConnectionState>;
+  now: Store<number>;
+  problem: Store<Problem>;
+  reports: ReportStore;
+  feed(hallId: string): HallFeed | undefined;
+  transfer(input: { ticketId: string; toMatterId?: string; toCounterId?: string; reason: string }): Promise<Ack<CommandResult>>;
+  setCounterMatters(hallId: string, counterId: string, matterIds: string[], reason: string): Promise<Ack<CounterView>>;
+  postNotice(hallId: string, text: string, minutes: number): Promise<Ack<HallNotice>>;
+  clearNotice(hallId: string): Promise<Ack<HallNotice>>;
+  history(ticketId: string): Promise<Ack<TicketHistoryView>>;
+  stop(): void;
+}
+
+const offline: ErrorBody = { code: 'internal_error', message: 'offline' };
+
+export function createDashboardApp(deps: DashboardDeps): DashboardApp {
+  const timers = deps.timers ?? {
+    ...browserTimers,
+    setInterval: (fn: () => void, ms: number) => globalThis.setInterval(fn, ms),
+    clearInterval: (h: unknown) => globalThis.clearInterval(h as ReturnType<typeof setInterval>),
+  };
+  const localNow = deps.localNow ?? Date.now;
+  const session = createSessionStore({ storage: deps.storage, request: deps.request, now: localNow });
+  const halls = createStore<HallView[]>([]);
+  const hallId = createStore<string | null>(null);
+  const view = createStore<View>('live');
+  const feeds = createStore<HallFeed[]>([]);
+  const connection = createStore<ConnectionState>('connecting');
+  const problem = createStore<Problem>(null);
+  let offset = 0;
+  const now = createStore(localNow());
+  const token = () => session.session.get()?.token ?? null;
+  const reports = createReportStore({ request: deps.request, token, now: () => now.get() });
+
+  let conn: DashConnection | null = null;
+  let sender: CommandSender | null = null;
+  let cleanups: (() => void)[] = [];
+  const ticker = timers.setInterval(() => now.set(localNow() + offset), 1000);
+
+  // An ack-or-timeout around a socket emit, for the snapshot.
+  const subscribeTo = (c: DashConnection, id: string) => (): Promise<HallSnapshot> =>
+    new Promise((resolve, reject) => {
+      const sentAt = localNow();
+      c.socket.timeout(8000).emit('hall:subscribe', { hallId: id }, (err, raw) => {
+        if (err) return reject(new Error('timeout'));
+        const ack = raw as Ack<HallSnapshot>;
+        if (!ack.ok) return reject(Object.assign(new Error(ack.error.code), { body: ack.error }));
+        offset = Date.parse(ack.data.serverTime) - (sentAt + localNow()) / 2;
+        now.set(localNow() + offset);
+        resolve(ack.data);
+      });
+    });
+
+  async function start(tok: string, role: string): Promise<void> {
+    stop();
+    if (role === 'staff') return problem.set('managers_only');
+    const r = await deps.request<HallView[]>('GET', '/api/halls', undefined, tok);
+    if (token() !== tok) return; // signed out meanwhile
+    if (!r.ok) return r.error.code === 'unauthenticated' ? session.expire() : problem.set(r.error);
+    if (r.data.length === 0) return problem.set('no_halls');
+    problem.set(null);
+    halls.set(r.data);
+    if (!r.data.some((h) => h.id === hallId.get())) hallId.set(r.data.length === 1 ? r.data[0]!.id : null);
+    const c = (conn = deps.connect(tok));
+    sender = createCommandSender(c.socket);
+    const list = r.data.map((h) =>
+      createHallFeed({
+        hallId: h.id,
+        subscribe: subscribeTo(c, h.id),
+        fetchStats: () => deps.request<TodayStatsView>('GET', `/api/halls/${h.id}/stats/today`, undefined, token()),
+        fetchNotice: () => deps.request<HallNotice | null>('GET', `/api/halls/${h.id}/notices/active`, undefined, token()),
+        timers,
+      }),
+    );
+    feeds.set(list);
+    const onFact = (fact: HallFact) => list.find((f) => f.hallId === fact.hallId)?.receive(fact);
+    c.socket.on('hall:fact', onFact);
+    const offConnected = c.onConnected(() => list.forEach((f) => void f.resync()));
+    const offState = c.state.subscribe((s) => {
+      connection.set(s);
+      if (s === 'unauthorised') session.expire();
+    });
+    connection.set(c.state.get());
+    cleanups = [() => c.socket.off('hall:fact', onFact), offConnected, offState, () => list.forEach((f) => f.dispose()), () => c.close()];
+  }
+
+  function stop(): void {
+    for (const fn of cleanups) fn();
+    cleanups = [];
+    conn = null;
+    sender = null;
+    feeds.set([]);
+  }
+
+  session.session.subscribe((s) => (s ? void start(s.token, s.staff.role) : (stop(), problem.set(null))));
+  const initial = session.session.get();
+  if (initial) void start(initial.token, initial.staff.role);
+
+  const http = <T>(method: string, path: string, body?: unknown): Promise<Ack<T>> =>
+    deps.request<T>(method, path, body, token()).then((r) => {
+      if (!r.ok && r.error.code === 'unauthenticated') session.expire();
+      return r;
+    });
+
+  return {
+    session,
+    halls,
+    hallId,
+    view,
+    feeds,
+    connection,
+    now,
+    problem,
+    reports,
+    feed: (id) => feeds.get().find((f) => f.hallId === id),
+    async transfer(input) {
+      if (!sender || !conn) return { ok: false, error: offline };
+      return sender.send<CommandResult>('ticket:transfer', { ...input });
+    },
+    setCounterMatters: (hall, counterId, matterIds, reason) =>
+      http<CounterView>('PUT', `/api/halls/${hall}/counters/${counterId}/matters`, { commandId: newCommandId(), matterIds, reason }),
+    postNotice: (hall, text, minutes) => http<HallNotice>('POST', `/api/halls/${hall}/notices`, { commandId: newCommandId(), text, minutes }),
+    clearNotice: (hall) => http<HallNotice>('POST', `/api/halls/${hall}/notices/clear`, { commandId: newCommandId() }),
+    history: (ticketId) => http<TicketHistoryView>('GET', `/api/tickets/${ticketId}/history`),
+    stop() {
+      stop();
+      timers.clearInterval(ticker);
+    },
+  };
+}
