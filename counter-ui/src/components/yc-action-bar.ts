@@ -62,6 +62,7 @@ export class YcActionBar extends LitElement {
       }
       .label {
         text-align: left;
+        line-height: 1.2;
       }
     `,
   ];

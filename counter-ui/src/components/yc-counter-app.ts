@@ -21,7 +21,7 @@ export class YcCounterApp extends LitElement {
       :host {
         display: flex;
         flex-direction: column;
-        min-height: 100vh;
+        height: 100vh;
         background: var(--yc-bg);
       }
       main {
@@ -30,6 +30,7 @@ export class YcCounterApp extends LitElement {
         flex-direction: column;
         padding: var(--yc-space-3);
         min-height: 0;
+        overflow: auto;
       }
       .loading {
         margin: auto;

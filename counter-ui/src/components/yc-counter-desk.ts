@@ -52,7 +52,7 @@ export class YcCounterDesk extends LitElement {
         display: grid;
         grid-template-columns: 1fr 1fr;
         gap: var(--yc-space-3);
-        min-height: 150px;
+        min-height: 120px;
       }
       .paused {
         display: flex;
@@ -69,6 +69,12 @@ export class YcCounterDesk extends LitElement {
       }
       .paused .grow {
         flex: 1;
+      }
+      /* The dialogs live in the top layer: they must not take a place (and gaps) in this column. */
+      yc-pause-dialog,
+      yc-transfer-dialog,
+      yc-release-dialog {
+        display: contents;
       }
       @media (max-width: 1000px) {
         .grid {

@@ -23,7 +23,7 @@ export class YcCurrentTicket extends LitElement {
       }
       section {
         padding: var(--yc-space-3) var(--yc-space-4) var(--yc-space-4);
-        min-height: 250px;
+        min-height: 210px;
         display: flex;
         flex-direction: column;
       }
