@@ -1,7 +1,7 @@
 /** Live dashboard selectors: risk at 80 % / 100 % of target, zones, matters, counters, roll-up. */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { counterRows, countersForMatter, hallSummary, matterRows, riskRows, rollUp, waitRatio, zoneRows, type Risk } from '../../dashboard-ui/src/stores/live-selectors';
+import { counterRows, countersForMatter, hallSummary, hourSeries, matterRows, riskRows, rollUp, waitRatio, zoneRows, type Risk } from '../../dashboard-ui/src/stores/live-selectors';
 import { FR, NOW, ZR, snapshot, ticket } from './dashboard-fixture';
 
 const s = suite('dashboard live selectors');
@@ -66,6 +66,11 @@ s('hall summary and a roll-up over several halls', () => {
 s('moving a ticket: counters authorised for the matter, open ones first', () => {
   assert.equal(countersForMatter(snapshot(), 'm-zr').map((c) => c.number), [5, 4]);
   assert.equal(countersForMatter(snapshot(), 'm-general').map((c) => c.number), [1, 2, 3]);
+});
+
+s('throughput per hour: from the first session to now, missing hours as zeros', () => {
+  const series = hourSeries([{ hour: 10, issued: 4, served: 2 }], [{ start: '09:00', end: '12:00' }, { start: '13:30', end: '17:00' }], '12');
+  assert.equal(series.map((h) => [h.hour, h.issued]), [[9, 0], [10, 4], [11, 0], [12, 0]]);
 });
 
 s.run();

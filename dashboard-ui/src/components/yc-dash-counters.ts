@@ -1,7 +1,8 @@
 /** Every counter: serving whom and for how long (against the handling target), called, paused with reason, idle, closed. */
 import { LitElement, css, html, nothing } from 'lit';
+import { StoreController } from '../../../ui-shared/src/store-controller';
 import { tokens } from '../../../ui-shared/src/tokens.css';
-import { t } from '../i18n/messages';
+import { i18n, t } from '../i18n/messages';
 import type { CounterRow } from '../stores/live-selectors';
 import { dash } from '../styles/dash.css';
 
@@ -24,7 +25,8 @@ export class YcDashCounters extends LitElement {
         border-left: 5px solid var(--yc-border);
         border-radius: 8px;
         padding: 8px 10px;
-        display: grid;
+        display: flex;
+        flex-direction: column;
         gap: 2px;
         font-size: 0.9rem;
       }
@@ -56,12 +58,18 @@ export class YcDashCounters extends LitElement {
         font-weight: 700;
       }
       .btn {
-        justify-self: start;
+        align-self: flex-start;
+        margin-top: auto;
         padding: 2px 8px;
         font-size: 0.8rem;
       }
     `,
   ];
+
+  constructor() {
+    super();
+    new StoreController(this, i18n.lang);
+  }
 
   override render() {
     return html`<section class="panel">
@@ -77,7 +85,9 @@ export class YcDashCounters extends LitElement {
                   ${r.overTarget ? html`<div class="bad">${t('counter.over', { n: this.target })}</div>` : nothing}`
               : nothing}
             ${r.state === 'paused' && r.counter.pauseReason ? html`<div class="warn">${r.counter.pauseReason}</div>` : nothing}
-            <div class="muted">${r.counter.staffName ?? (r.state === 'closed' ? '' : t('counter.noStaff'))} · ${t('counter.matters', { n: r.counter.matterIds.length })}</div>
+            <div class="muted">
+              ${[r.counter.staffName ?? (r.state === 'closed' ? '' : t('counter.noStaff')), t('counter.matters', { n: r.counter.matterIds.length })].filter(Boolean).join(' · ')}
+            </div>
             <button class="btn" @click=${() => this.dispatchEvent(new CustomEvent('counter-matters', { detail: r.counter, bubbles: true, composed: true }))}>
               ${t('action.matters')}
             </button>

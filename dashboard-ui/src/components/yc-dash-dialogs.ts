@@ -1,8 +1,9 @@
 /** The one modal of the live view: a ticket's history, moving a ticket, or a counter's matters. */
 import { LitElement, css, html, nothing } from 'lit';
 import type { HallSnapshot } from '../../../server/protocol/views';
+import { StoreController } from '../../../ui-shared/src/store-controller';
 import { tokens } from '../../../ui-shared/src/tokens.css';
-import { t } from '../i18n/messages';
+import { i18n, t } from '../i18n/messages';
 import { dash } from '../styles/dash.css';
 import type { LiveDialog } from './yc-dash-live';
 import './yc-dash-history';
@@ -34,6 +35,11 @@ export class YcDashDialogs extends LitElement {
       }
     `,
   ];
+
+  constructor() {
+    super();
+    new StoreController(this, i18n.lang);
+  }
 
   override render() {
     const d = this.dialog;

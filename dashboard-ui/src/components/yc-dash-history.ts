@@ -2,10 +2,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { TicketHistoryView } from '../../../server/protocol/dashboard';
 import type { TicketView } from '../../../server/protocol/views';
+import { StoreController } from '../../../ui-shared/src/store-controller';
 import { tokens } from '../../../ui-shared/src/tokens.css';
 import { app } from '../app-instance';
 import { eventWord, timeOf } from '../i18n/format';
-import { describe, t } from '../i18n/messages';
+import { describe, i18n, t } from '../i18n/messages';
 import { dash } from '../styles/dash.css';
 
 export class YcDashHistory extends LitElement {
@@ -39,6 +40,7 @@ export class YcDashHistory extends LitElement {
 
   constructor() {
     super();
+    new StoreController(this, i18n.lang);
     this.view = null;
     this.error = '';
   }

@@ -2,9 +2,10 @@
 import { LitElement, css, html } from 'lit';
 import type { TodayStatsView } from '../../../server/protocol/dashboard';
 import type { HallSnapshot } from '../../../server/protocol/views';
+import { StoreController } from '../../../ui-shared/src/store-controller';
 import { tokens } from '../../../ui-shared/src/tokens.css';
 import { minutes, percent } from '../i18n/format';
-import { t } from '../i18n/messages';
+import { i18n, t } from '../i18n/messages';
 import { hallSummary, type Risk } from '../stores/live-selectors';
 import { dash } from '../styles/dash.css';
 
@@ -43,6 +44,11 @@ export class YcDashKpis extends LitElement {
       }
     `,
   ];
+
+  constructor() {
+    super();
+    new StoreController(this, i18n.lang);
+  }
 
   override render() {
     const s = hallSummary(this.snap, this.now, this.alerts);

@@ -7,7 +7,7 @@ import { app } from '../app-instance';
 import { FeedController } from '../controllers/feed-controller';
 import { i18n, t } from '../i18n/messages';
 import type { HallFeed } from '../stores/hall-feed';
-import { counterRows, matterRows, riskRows, zoneRows } from '../stores/live-selectors';
+import { counterRows, hourSeries, matterRows, riskRows, zoneRows } from '../stores/live-selectors';
 import { dash } from '../styles/dash.css';
 import './yc-dash-chart';
 import './yc-dash-counters';
@@ -62,7 +62,7 @@ export class YcDashLive extends LitElement {
     if (!snap) return html`<p class="muted wide">${t('loading')}</p>`;
     const now = this.now.value;
     const stats = this.feed.stats.get();
-    const hours = stats?.byHour ?? [];
+    const hours = hourSeries(stats?.byHour ?? [], snap.hall.sessions, new Date(now).toLocaleString('en-GB', { timeZone: snap.hall.timeZone, hour: '2-digit', hourCycle: 'h23' }));
     return html`
       <yc-dash-kpis class="wide" .snap=${snap} .stats=${stats} .now=${now} .alerts=${this.feed.alerts.get()}></yc-dash-kpis>
       <yc-dash-risk-list class="wide" .rows=${riskRows(snap, now, this.feed.alerts.get())} @ticket-action=${this.onTicketAction}></yc-dash-risk-list>

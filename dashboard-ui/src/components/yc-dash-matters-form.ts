@@ -1,9 +1,10 @@
 /** 潮汐窗口: open or reassign the matters a counter serves (manager right), with a reason. */
 import { LitElement, css, html } from 'lit';
 import type { CounterView, HallSnapshot } from '../../../server/protocol/views';
+import { StoreController } from '../../../ui-shared/src/store-controller';
 import { tokens } from '../../../ui-shared/src/tokens.css';
 import { app } from '../app-instance';
-import { describe, t } from '../i18n/messages';
+import { describe, i18n, t } from '../i18n/messages';
 import { dash } from '../styles/dash.css';
 
 export class YcDashMattersForm extends LitElement {
@@ -49,6 +50,7 @@ export class YcDashMattersForm extends LitElement {
 
   constructor() {
     super();
+    new StoreController(this, i18n.lang);
     this.message = '';
     this.busy = false;
   }

@@ -1,9 +1,10 @@
 /** Move a waiting ticket to another matter and/or counter (socket 'ticket:transfer' without counterId), reason required. */
 import { LitElement, css, html } from 'lit';
 import type { HallSnapshot, TicketView } from '../../../server/protocol/views';
+import { StoreController } from '../../../ui-shared/src/store-controller';
 import { tokens } from '../../../ui-shared/src/tokens.css';
 import { app } from '../app-instance';
-import { describe, t } from '../i18n/messages';
+import { describe, i18n, t } from '../i18n/messages';
 import { countersForMatter } from '../stores/live-selectors';
 import { dash } from '../styles/dash.css';
 
@@ -32,6 +33,7 @@ export class YcDashMoveForm extends LitElement {
 
   constructor() {
     super();
+    new StoreController(this, i18n.lang);
     this.matterId = '';
     this.message = '';
     this.busy = false;

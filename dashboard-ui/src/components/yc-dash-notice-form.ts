@@ -1,10 +1,11 @@
 /** Broadcast a short notice to the wall display of this hall (≤ 100 characters, some minutes), or take it down. */
 import { LitElement, css, html, nothing } from 'lit';
 import type { HallNotice } from '../../../server/protocol/events';
+import { StoreController } from '../../../ui-shared/src/store-controller';
 import { tokens } from '../../../ui-shared/src/tokens.css';
 import { app } from '../app-instance';
 import { timeOf } from '../i18n/format';
-import { describe, t } from '../i18n/messages';
+import { describe, i18n, t } from '../i18n/messages';
 import { dash } from '../styles/dash.css';
 
 export class YcDashNoticeForm extends LitElement {
@@ -50,6 +51,7 @@ export class YcDashNoticeForm extends LitElement {
 
   constructor() {
     super();
+    new StoreController(this, i18n.lang);
     this.message = '';
     this.busy = false;
   }

@@ -1,8 +1,9 @@
 /** Waiting per zone or per matter: count, longest wait against its target, at risk / over target. */
 import { LitElement, html, nothing } from 'lit';
+import { StoreController } from '../../../ui-shared/src/store-controller';
 import { tokens } from '../../../ui-shared/src/tokens.css';
 import { minutes } from '../i18n/format';
-import { t } from '../i18n/messages';
+import { i18n, t } from '../i18n/messages';
 import { riskOfRatio, type QueueRow } from '../stores/live-selectors';
 import { dash } from '../styles/dash.css';
 
@@ -13,6 +14,11 @@ export class YcDashQueueTable extends LitElement {
   declare empty: string;
 
   static override styles = [tokens, dash];
+
+  constructor() {
+    super();
+    new StoreController(this, i18n.lang);
+  }
 
   override render() {
     return html`<section class="panel">
@@ -31,7 +37,7 @@ export class YcDashQueueTable extends LitElement {
             </thead>
             <tbody>
               ${this.rows.map(
-                (r) => html`<tr class=${riskOfRatio(r.worstRatio)} data-id=${r.id}>
+                (r) => html`<tr class=${riskOfRatio(r.worstRatio) === 'ok' ? '' : riskOfRatio(r.worstRatio)} data-id=${r.id}>
                   <td>${r.name}</td>
                   <td class="num" data-testid="waiting">${r.waiting}</td>
                   <td class="num">${minutes(r.longestMinutes)}</td>

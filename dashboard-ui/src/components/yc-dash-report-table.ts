@@ -1,9 +1,10 @@
 /** The report rows and their total: counts, wait/handling p50/p90, shares within target, appointments. */
 import { LitElement, css, html } from 'lit';
 import type { ReportRow, ReportView } from '../../../server/protocol/dashboard';
+import { StoreController } from '../../../ui-shared/src/store-controller';
 import { tokens } from '../../../ui-shared/src/tokens.css';
 import { percent } from '../i18n/format';
-import { t } from '../i18n/messages';
+import { i18n, t } from '../i18n/messages';
 import { dash } from '../styles/dash.css';
 
 const pair = (a: number | null, b: number | null) => (a === null ? t('none') : `${a.toFixed(1)} / ${(b ?? 0).toFixed(1)}`);
@@ -25,6 +26,11 @@ export class YcDashReportTable extends LitElement {
       }
     `,
   ];
+
+  constructor() {
+    super();
+    new StoreController(this, i18n.lang);
+  }
 
   override render() {
     const v = this.view;

@@ -1,8 +1,9 @@
 /** Waiting tickets at risk (≥ 80 % of target) or over target, worst first, with "history" and "move". */
 import { LitElement, html, nothing } from 'lit';
 import type { TicketView } from '../../../server/protocol/views';
+import { StoreController } from '../../../ui-shared/src/store-controller';
 import { tokens } from '../../../ui-shared/src/tokens.css';
-import { t } from '../i18n/messages';
+import { i18n, t } from '../i18n/messages';
 import type { RiskRow } from '../stores/live-selectors';
 import { dash } from '../styles/dash.css';
 
@@ -11,6 +12,11 @@ export class YcDashRiskList extends LitElement {
   declare rows: RiskRow[];
 
   static override styles = [tokens, dash];
+
+  constructor() {
+    super();
+    new StoreController(this, i18n.lang);
+  }
 
   override render() {
     return html`<section class="panel" data-testid="risk-list">

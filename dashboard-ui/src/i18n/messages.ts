@@ -139,7 +139,7 @@ const zh = {
 export type DashKey = keyof typeof zh;
 
 const en: Record<DashKey, string> = {
-  'app.title': 'Managers’ dashboard',
+  'app.title': 'Manager dashboard',
   'signIn.title': 'Dashboard sign-in',
   'signIn.subtitle': 'For hall managers and administrators',
   'signIn.username': 'User name',
@@ -204,7 +204,7 @@ const en: Record<DashKey, string> = {
   'counter.for': '{n} min',
   'counter.over': 'over the {n} min target',
   'counter.noStaff': 'nobody signed in',
-  'counter.matters': '{n} matters',
+  'counter.matters': 'matters: {n}',
   'throughput.title': 'Tickets issued and served per hour today',
   'throughput.issued': 'Issued',
   'throughput.served': 'Served',

@@ -3,7 +3,8 @@
  * Pure functions: no Lit, no I/O. Targets follow DOMAIN.md §3 and the server's target scanner:
  * a waiting ticket is at risk at 80 % of its waitTargetMinutes (since waitStartAt) and in breach at 100 %.
  */
-import type { CounterView, HallSnapshot, TicketView } from '../../../server/protocol/views';
+import type { HourCount } from '../../../server/protocol/dashboard';
+import type { CounterView, HallSnapshot, OpeningSession, TicketView } from '../../../server/protocol/views';
 
 export const AT_RISK_SHARE = 0.8;
 const MINUTE = 60_000;
@@ -178,4 +179,16 @@ export function rollUp(list: HallSummary[]): Omit<HallSummary, 'hallId' | 'name'
 export function countersForMatter(snap: HallSnapshot, matterId: string): CounterView[] {
   const rank = (c: CounterView) => (c.status === 'open' ? 0 : c.status === 'paused' ? 1 : 2);
   return snap.counters.filter((c) => c.matterIds.includes(matterId)).sort((a, b) => rank(a) - rank(b) || a.number - b.number);
+}
+
+/** Every hour from the first opening session (or the first ticket) to now (or the last ticket), gaps as zeros. */
+export function hourSeries(byHour: HourCount[], sessions: OpeningSession[], nowHour: string | number): HourCount[] {
+  const open = sessions.map((s) => Number(s.start.slice(0, 2)));
+  const hours = byHour.map((h) => h.hour);
+  const first = Math.min(...open, ...hours);
+  const last = Math.min(23, Math.max(Number(nowHour), ...hours));
+  if (!Number.isFinite(first) || !Number.isFinite(last)) return byHour;
+  const out: HourCount[] = [];
+  for (let h = first; h <= last; h++) out.push(byHour.find((x) => x.hour === h) ?? { hour: h, issued: 0, served: 0 });
+  return out;
 }

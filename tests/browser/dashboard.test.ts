@@ -1,0 +1,169 @@
+/**
+ * The managers' dashboard in the system Chromium against a real server on port 0: sign in, the live
+ * view with tickets over and near their target, a call at a counter moves the dashboard within 1 s,
+ * a ticket's history, a notice, and a report with its chart. Screenshots: artifacts/screenshots/dashboard-*.png.
+ */
+import { existsSync } from 'node:fs';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { Browser, Page } from 'playwright-core';
+import type { Clock } from '../../server/domain/clock';
+import type { HallSnapshot } from '../../server/protocol/views';
+import type { RunningServer } from '../../server/server';
+import { buildUi, CHROMIUM_PATH, launchChromium, screenshotPath } from '../_support/browser';
+import { createTestDb, type TestDb } from '../_support/db';
+import { api, connected, emitAck, loginAs, socketFor, startTestServer, type ClientSocket } from '../_support/server';
+
+const KIOSK = 'dv_demo-kiosk-1';
+const MINUTE = 60_000;
+/** The server's clock runs in real time, shifted into the past while the morning is set up. */
+let shift = 0;
+const clock: Clock = { now: () => new Date(Date.now() + shift) };
+
+interface Ctx {
+  db: TestDb;
+  server: RunningServer;
+  browser: Browser;
+  page: Page;
+  hallId: string;
+  manager: string;
+  staff: ClientSocket;
+  counterId: string;
+  errors: string[];
+}
+const ctx = {} as Ctx;
+const test = suite('managers’ dashboard in the browser');
+const hasChromium = existsSync(CHROMIUM_PATH);
+
+async function issue(matterName: string): Promise<string> {
+  const snap = (await api(ctx.server.url, 'GET', `/api/halls/${ctx.hallId}/snapshot`, undefined, ctx.manager)).json.data as HallSnapshot;
+  const matter = snap.matters.find((m) => m.name === matterName)!;
+  const r = await api(ctx.server.url, 'POST', `/api/halls/${ctx.hallId}/tickets`, { commandId: crypto.randomUUID(), matterId: matter.id }, KIOSK);
+  assert.is(r.status, 201, JSON.stringify(r.json));
+  return r.json.data.ticket.number as string;
+}
+
+async function counterCommand(event: string, extra: Record<string, unknown> = {}) {
+  const r = await emitAck(ctx.staff, event, { commandId: crypto.randomUUID(), counterId: ctx.counterId, ...extra });
+  assert.ok(r.ok, `${event}: ${JSON.stringify(r.error)}`);
+  return r.data as { ticket?: { id: string; number: string } };
+}
+
+const shot = (name: string) => ctx.page.screenshot({ path: screenshotPath(`dashboard-${name}`), fullPage: true });
+const text = (selector: string) => ctx.page.locator(selector).first().textContent().then((s) => (s ?? '').trim());
+
+test.before(async () => {
+  if (!hasChromium) return;
+  buildUi('dashboard');
+  ctx.db = await createTestDb();
+  ctx.server = await startTestServer(ctx.db, clock);
+  ctx.manager = await loginAs(ctx.server.url, 'manager');
+  ctx.hallId = (await api(ctx.server.url, 'GET', '/api/halls', undefined, ctx.manager)).json.data[0].id;
+  const counters = (await api(ctx.server.url, 'GET', `/api/halls/${ctx.hallId}/counters`, undefined, ctx.manager)).json.data;
+  ctx.counterId = counters.find((c: { number: number }) => c.number === 1).id;
+  ctx.staff = socketFor(ctx.server.url, await loginAs(ctx.server.url, 'staff1'));
+  await connected(ctx.staff);
+
+  // The morning so far: two served tickets, two waiting past the 10-minute target, one at 90 %, two fresh.
+  shift = -60 * MINUTE;
+  await issue('企业设立登记');
+  await issue('营业执照变更登记');
+  await counterCommand('counter:take');
+  for (const wait of [4, 14]) {
+    shift += wait * MINUTE;
+    const called = await counterCommand('ticket:call-next');
+    await counterCommand('ticket:start', { ticketId: called.ticket!.id });
+    shift += 8 * MINUTE;
+    await counterCommand('ticket:finish', { ticketId: called.ticket!.id });
+  }
+  shift = -12 * MINUTE;
+  await issue('企业设立登记');
+  await issue('公章刻制备案');
+  shift = -9 * MINUTE;
+  await issue('营业执照变更登记');
+  shift = 0;
+  await issue('社会保障卡补换');
+  await issue('企业注销登记');
+
+  ctx.browser = await launchChromium();
+  ctx.page = await ctx.browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  ctx.errors = [];
+  ctx.page.on('pageerror', (e) => ctx.errors.push(String(e)));
+  ctx.page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && ctx.errors.push(m.text()));
+  ctx.page.on('response', (r) => r.status() >= 400 && !r.url().endsWith('/favicon.ico') && ctx.errors.push(`${r.status()} ${r.url()}`));
+});
+
+test.after(async () => {
+  ctx.staff?.close();
+  await ctx.browser?.close();
+  await ctx.server?.close();
+  await ctx.db?.drop();
+});
+
+if (!hasChromium) {
+  test('skipped: no Chromium at ' + CHROMIUM_PATH, () => console.log(`dashboard browser test skipped: ${CHROMIUM_PATH} is absent`));
+} else {
+  test('sign in as the manager: the live view shows waits against target, at-risk and breached tickets, counters', async () => {
+    const page = ctx.page;
+    await page.goto(`${ctx.server.url}/dashboard/`);
+    await page.locator('yc-dash-sign-in #username').fill('manager');
+    await page.locator('yc-dash-sign-in #password').fill('yichuang2026');
+    await page.locator('yc-dash-sign-in button[type=submit]').click();
+    await page.locator('[data-testid=kpi-waiting] .value', { hasText: '5' }).waitFor();
+    assert.is(await text('[data-testid=kpi-breached] .value'), '2');
+    assert.is(await text('[data-testid=kpi-at-risk] .value'), '1');
+    await page.locator('[data-testid=kpi-served] .value', { hasText: '2' }).waitFor(); // today's stats from the server
+    assert.is(await text('[data-testid=kpi-handling] .value'), '100.0%');
+    assert.is(await page.locator('[data-testid=risk-list] tr.breached').count(), 2);
+    assert.is(await page.locator('[data-testid=counter-card][data-counter="1"]').getAttribute('data-state'), 'idle');
+    await shot('live');
+  });
+
+  test('a call at a counter moves the dashboard within 1 s', async () => {
+    const page = ctx.page;
+    const started = Date.now();
+    const called = await counterCommand('ticket:call-next');
+    const number = called.ticket!.number;
+    await page.locator('[data-testid=counter-card][data-counter="1"] [data-testid=counter-ticket]', { hasText: number }).waitFor({ timeout: 1000 });
+    await page.locator('[data-testid=kpi-waiting] .value', { hasText: '4' }).waitFor({ timeout: 1000 });
+    const ms = Date.now() - started;
+    console.log(`  call → dashboard: ${ms} ms`);
+    assert.ok(ms < 1000, `${ms} ms`);
+    assert.is(await page.locator('[data-testid=counter-card][data-counter="1"]').getAttribute('data-state'), 'called');
+  });
+
+  test("why is a ticket late: its history, without personal data", async () => {
+    const page = ctx.page;
+    await page.locator('[data-testid=risk-list] tr').first().locator('button').first().click();
+    await page.locator('yc-dash-history [data-testid=history] li').first().waitFor();
+    const body = await text('yc-dash-history [data-testid=history]');
+    assert.ok(body.includes('取号'), body);
+    await shot('history');
+    await page.locator('yc-dash-dialogs button.close').click();
+  });
+
+  test('a notice for the wall display', async () => {
+    const page = ctx.page;
+    await page.locator('yc-dash-notice-form textarea').fill('系统维护中，请耐心等候');
+    await page.locator('yc-dash-notice-form button[type=submit]').click();
+    await page.locator('yc-dash-notice-form [data-testid=notice-current]', { hasText: '系统维护中' }).waitFor();
+  });
+
+  test('reports: by matter with a chart and a table; English switch', async () => {
+    const page = ctx.page;
+    await page.locator('[data-testid=nav-reports]').click();
+    await page.locator('[data-testid=group-by]').selectOption('matter');
+    await page.locator('[data-testid=report-run]').click();
+    await page.locator('[data-testid=report-table] td', { hasText: '企业设立登记' }).first().waitFor();
+    await page.waitForTimeout(300); // the chart draws on the next frame
+    await shot('report');
+    await page.locator('yc-dash-header button', { hasText: 'English' }).click();
+    await page.locator('[data-testid=report-table] th', { hasText: 'Tickets' }).first().waitFor();
+    await page.locator('[data-testid=nav-live]').click();
+    await page.locator('[data-testid=kpi-waiting] .label', { hasText: 'Waiting' }).waitFor();
+    await shot('live-en');
+    assert.equal(ctx.errors, []);
+  });
+}
+
+test.run();
