@@ -4,9 +4,12 @@
  * reconnects and reloads on a protocol change; the session re-snapshots after every reconnect.
  */
 import { connect } from '../../ui-shared/src/connection';
+import { request } from '../../ui-shared/src/http';
+import type { HallNotice } from '../../server/protocol/events';
 import { createStore } from '../../ui-shared/src/store';
 import './components/yc-display-app';
 import './components/yc-display-message';
+import './components/yc-display-notice';
 import { createChime } from './controllers/chime';
 import { createWebSpeechBackend } from './controllers/web-speech';
 import { createDisplayI18n } from './i18n/messages';
@@ -14,6 +17,7 @@ import { createAnnouncer } from './stores/announcer';
 import { feedAnnouncements } from './stores/call-feed';
 import { readDisplayConfig } from './stores/display-config';
 import { createDisplaySession } from './stores/display-session';
+import { createHallNotice } from './stores/hall-notice';
 import { callInScope, findZone } from './stores/selectors';
 
 function storage(): Storage | null {
@@ -84,6 +88,13 @@ function start(): void {
   app.announcing = announcer.current;
   app.soundBlocked = soundBlocked;
   document.body.append(app);
+  // A manager's notice (管理看板 → 大厅屏通知) across the bottom of the screen while it is current.
+  const notice = document.createElement('yc-display-notice');
+  notice.notice = createHallNotice(connection, (hallId) =>
+    request<HallNotice | null>('GET', `/api/halls/${hallId}/notices/active`, undefined, config.token).then((r) => (r.ok ? r.data : null)),
+  );
+  notice.now = session.now;
+  document.body.append(notice);
   keepScreenAwake();
 }
 

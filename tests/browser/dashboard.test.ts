@@ -54,7 +54,7 @@ const text = (selector: string) => ctx.page.locator(selector).first().textConten
 
 test.before(async () => {
   if (!hasChromium) return;
-  buildUi('dashboard');
+  buildUi('dashboard', 'display');
   ctx.db = await createTestDb();
   ctx.server = await startTestServer(ctx.db, clock);
   ctx.manager = await loginAs(ctx.server.url, 'manager');
@@ -147,6 +147,12 @@ if (!hasChromium) {
     await page.locator('yc-dash-notice-form textarea').fill('系统维护中，请耐心等候');
     await page.locator('yc-dash-notice-form button[type=submit]').click();
     await page.locator('yc-dash-notice-form [data-testid=notice-current]', { hasText: '系统维护中' }).waitFor();
+    // The wall display, switched on after the notice went out, shows it across the bottom.
+    const display = await ctx.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await display.goto(`${ctx.server.url}/display/?token=dv_demo-display-1`);
+    await display.locator('yc-display-notice [data-testid=display-notice]', { hasText: '系统维护中，请耐心等候' }).waitFor();
+    await display.screenshot({ path: screenshotPath('dashboard-display-notice') });
+    await display.close();
   });
 
   test('reports: by matter with a chart and a table; English switch', async () => {
