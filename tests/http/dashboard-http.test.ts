@@ -107,6 +107,20 @@ t('CSV export: UTF-8 with BOM for Excel, attachment, Chinese headers; nothing pe
   }
 });
 
+t('a manager moves a waiting ticket (no counterId, reason required); its history tells where from and why', async () => {
+  const sock = socketFor(base, tok.manager);
+  await connected(sock);
+  const noReason = await emitAck(sock, 'ticket:transfer', { commandId: randomUUID(), ticketId, toMatterId: matterIds[1] });
+  assert.is(noReason.error?.code, 'validation_failed');
+  const moved = await emitAck(sock, 'ticket:transfer', { commandId: randomUUID(), ticketId, toMatterId: matterIds[1], reason: '材料属于变更登记' });
+  assert.ok(moved.ok, JSON.stringify(moved.error));
+  sock.close();
+  const h = (await api(base, 'GET', `/api/tickets/${ticketId}/history`, undefined, tok.manager)).json.data;
+  const last = h.events.at(-1);
+  assert.equal([last.type, last.reason, last.actor.name, typeof last.fromMatterName], ['ticket:transferred', '材料属于变更登记', '王主任', 'string']);
+  assert.is.not(last.fromMatterName, last.matterName);
+});
+
 t('tidal counter: a manager reassigns a counter’s matters with a reason; checks and idempotency', async () => {
   const path = `/api/halls/${hallId}/counters/${counterId}/matters`;
   const commandId = randomUUID();
