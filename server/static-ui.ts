@@ -10,6 +10,7 @@ export const UI_APPS = [
   { path: 'counter', title: '窗口工作台 Counter' },
   { path: 'display', title: '大厅综合屏 Wall display' },
   { path: 'dashboard', title: '管理看板 Dashboard' },
+  { path: 'booking', title: '预约办事 Booking' },
 ] as const;
 
 export function mountStaticUis(app: Koa<never>, root: string): void {

@@ -106,6 +106,7 @@ export interface BookableMatterView {
 export interface BookingHallView {
   id: string;
   name: string;
+  timeZone: string;
   sessions: { start: string; end: string }[];
   rules: {
     minDaysAhead: number;
@@ -124,6 +125,8 @@ export interface AppointmentView {
   id: string;
   hallId: string;
   hallName: string;
+  /** The hall's time zone, for showing the instants below in hall-local time. */
+  timeZone: string;
   matterId: string;
   matterName: string;
   date: string;

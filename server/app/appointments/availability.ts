@@ -19,6 +19,7 @@ function presentBookingHall(h: HallView): BookingHallView {
   return {
     id: h.id,
     name: h.name,
+    timeZone: h.timeZone,
     sessions: h.sessions,
     rules: {
       minDaysAhead: s.bookingMinDaysAhead,

@@ -31,6 +31,7 @@ export function presentAppointment(a: AppointmentRow, ctx: AppointmentContext): 
     id: a.id,
     hallId: a.hallId,
     hallName: ctx.hallName,
+    timeZone: ctx.timeZone,
     matterId: a.matterId,
     matterName: ctx.matterName,
     date: a.serviceDate,
