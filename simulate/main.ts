@@ -55,7 +55,7 @@ export function simulate(opts: SimOptions, print: (line: string) => void = conso
     print(policyTable(results));
     const ours = results.find((r) => r.policy.name === 'ours')!.stats;
     const fcfs = results.find((r) => r.policy.name === 'fcfs')!.stats;
-    print(`ours vs FCFS: +${pct(ours.withinAll - fcfs.withinAll)} of visitors within target (${pct(fcfs.withinAll)} → ${pct(ours.withinAll)}).`);
+    print(`ours vs FCFS: ${((ours.withinAll - fcfs.withinAll) * 100).toFixed(1)} percentage points more visitors within target (${pct(fcfs.withinAll)} → ${pct(ours.withinAll)}).`);
   }
   if (opts.sweep) {
     print('');
