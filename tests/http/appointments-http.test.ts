@@ -120,6 +120,27 @@ t('kiosk check-in by code and by identity number issues a ticket carrying the sl
   assert.is(none.status, 409, 'already checked in');
 });
 
+t('admin calendar: overrides and a declared year open 2027 for booking; others may only read', async () => {
+  clock.set('2026-12-28T02:00:00Z');
+  const admin = await loginAs(base, 'admin');
+  const staff = await loginAs(base, 'staff2');
+  const body = { commandId: cmd(), matterId, date: '2027-01-04', slotStart: '09:00', idNumber: '11010519491231002X', phone: '13812341234' };
+  assert.is((await api(base, 'POST', `/api/booking/halls/${hallId}/appointments`, body)).json.error.code, 'calendar_year_unknown');
+  const slots = await api(base, 'GET', `/api/booking/halls/${hallId}/matters/${matterId}/slots`);
+  assert.is(slots.json.data.calendarUnknownFrom, '2026-12-29');
+  assert.is((await api(base, 'PUT', '/api/calendar/overrides/2027-01-01', { working: false, note: '元旦' }, staff)).status, 403);
+  assert.is((await api(base, 'PUT', '/api/calendar/overrides/2027-02-30', { working: false }, admin)).status, 400);
+  const put = await api(base, 'PUT', '/api/calendar/overrides/2027-01-01', { working: false, note: '元旦' }, admin);
+  assert.is(put.status, 200);
+  assert.equal(put.json.data.pendingYears, [2027], 'entered but not yet declared');
+  const declared = await api(base, 'POST', '/api/calendar/years/2027/declare', undefined, admin);
+  assert.ok(declared.json.data.coveredYears.includes(2027));
+  assert.is((await api(base, 'GET', '/api/calendar', undefined, staff)).status, 200);
+  const booked = await api(base, 'POST', `/api/booking/halls/${hallId}/appointments`, { ...body, commandId: cmd() });
+  assert.is(booked.status, 201);
+  clock.set('2026-11-24T02:50:00Z');
+});
+
 t('the booking page is a UI app served at /booking/', async () => {
   const { UI_APPS } = await import('../../server/static-ui');
   assert.ok(UI_APPS.some((u) => u.path === 'booking'));
