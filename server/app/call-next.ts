@@ -4,8 +4,9 @@
  * in that order with FOR UPDATE SKIP LOCKED: a ticket another counter is claiming is skipped, and
  * one it has already taken fails the status re-check. No ticket is ever given to two counters.
  */
-import { and, eq, inArray, isNull, or } from 'drizzle-orm';
-import { counterMatters, counters, tickets } from '../../db/schema';
+import { eq } from 'drizzle-orm';
+import { counterMatters, counters } from '../../db/schema';
+import { loadCallCandidates } from './call-candidates';
 import { serviceDate } from '../domain/hall-time';
 import { rankCandidates } from '../domain/routing-policy';
 import { applyTicketAction } from '../domain/ticket-machine';
@@ -21,7 +22,7 @@ import { toCandidate } from './queue-position';
 import { runCommand } from './run-command';
 import { callView, claimWaiting, stateOf } from './ticket-writes';
 
-const CANDIDATE_LIMIT = 500;
+const MAX_ROUNDS = 5;
 
 export async function callNext(deps: AppDeps, actor: Actor, input: { commandId: string; counterId: string }): Promise<CommandResult> {
   const hallId = await hallOfCounter(deps, input.counterId);
@@ -30,40 +31,32 @@ export async function callNext(deps: AppDeps, actor: Actor, input: { commandId: 
     const hall = presentHall(await loadHall(tx, counter.hallId));
     const links = await tx.select().from(counterMatters).where(eq(counterMatters.counterId, counter.id));
     if (links.length === 0) throw new AppError('queue_empty', 'This counter is not authorised for any matter');
-    const rows = await tx
-      .select()
-      .from(tickets)
-      .where(
-        and(
-          eq(tickets.hallId, counter.hallId),
-          eq(tickets.serviceDate, serviceDate(now, hall.timeZone)),
-          eq(tickets.status, 'waiting'),
-          inArray(tickets.matterId, links.map((l) => l.matterId)),
-          or(isNull(tickets.targetCounterId), eq(tickets.targetCounterId, counter.id)),
-        ),
-      )
-      .orderBy(tickets.waitStartAt)
-      .limit(CANDIDATE_LIMIT);
-    const ranked = rankCandidates(rows.map(toCandidate), {
+    const ctx = {
       now,
       consecutivePriorityCalls: counter.priorityStreak,
       starvationGuard: hall.settings.starvationGuard,
       appointmentGraceMinutes: effectiveSettings(hall.settings).appointmentGraceMinutes,
       preferredMatterIds: new Set(links.filter((l) => l.preferred).map((l) => l.matterId)),
-    });
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    for (const candidate of ranked) {
-      const row = byId.get(candidate.id)!;
-      const next = unwrap(applyTicketAction(stateOf(row), { type: 'call', counterId: counter.id, at: now }));
-      if (!(await claimWaiting(tx, row.id, next))) continue;
-      await tx
-        .update(counters)
-        .set({ priorityStreak: row.priority > 0 ? counter.priorityStreak + 1 : 0 })
-        .where(eq(counters.id, counter.id));
-      const ticket = await ticketView(tx, row.id);
-      const counterNow = await counterView(tx, counter.id);
-      emit({ type: 'ticket:called', ticket, counter: counterNow, call: callView(ticket, counter, now, false) });
-      return { ticket, counter: counterNow };
+    };
+    const query = { hallId: counter.hallId, serviceDate: serviceDate(now, hall.timeZone), counterId: counter.id, matterIds: links.map((l) => l.matterId) };
+    // Each round reads afresh (READ COMMITTED): if other counters took every candidate meanwhile, look again.
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const rows = await loadCallCandidates(tx, query);
+      if (rows.length === 0) break;
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      for (const candidate of rankCandidates(rows.map(toCandidate), ctx)) {
+        const row = byId.get(candidate.id)!;
+        const next = unwrap(applyTicketAction(stateOf(row), { type: 'call', counterId: counter.id, at: now }));
+        if (!(await claimWaiting(tx, row.id, next))) continue;
+        await tx
+          .update(counters)
+          .set({ priorityStreak: row.priority > 0 ? counter.priorityStreak + 1 : 0 })
+          .where(eq(counters.id, counter.id));
+        const ticket = await ticketView(tx, row.id);
+        const counterNow = await counterView(tx, counter.id);
+        emit({ type: 'ticket:called', ticket, counter: counterNow, call: callView(ticket, counter, now, false) });
+        return { ticket, counter: counterNow };
+      }
     }
     throw new AppError('queue_empty', 'No one is waiting for this counter');
   });
