@@ -3,11 +3,10 @@
 // Each job is written as <n>.txt (decoded text) and <n>.png (preview). Other settings:
 // HOST (default 127.0.0.1), FAKE_PRINTER_MODE (ok|stall|close-mid-job|slow|refuse),
 // FAKE_PRINTER_EMULATION (epson|star), FAKE_PRINTER_PAPER (58|80).
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { startFakePrinter, type FakePrinterMode } from './fake-printer';
-import { dotsForPaper } from './printer-profile';
-import { renderPreviewPng } from './preview-png';
+import { savePrintedJob } from './save-printed-job';
 
 const outDir = resolve(process.env.FAKE_PRINTER_OUT ?? './data/printed');
 const paper = process.env.FAKE_PRINTER_PAPER === '58' ? 58 : 80;
@@ -21,12 +20,8 @@ const printer = await startFakePrinter({
   mode,
   emulation: process.env.FAKE_PRINTER_EMULATION === 'star' ? 'star' : 'epson',
   onJob(job) {
-    const name = `${job.receivedAt.toISOString().replace(/[:.]/g, '-')}-${job.id}`;
-    const notes = [...job.decoded.warnings, ...(job.complete ? [] : ['job incomplete (connection cut)'])];
-    const text = job.decoded.text + (notes.length ? `\n\n# ${notes.join('\n# ')}` : '') + '\n';
-    writeFileSync(join(outDir, `${name}.txt`), text);
-    writeFileSync(join(outDir, `${name}.png`), renderPreviewPng(job.decoded.items, dotsForPaper(paper)));
-    console.log(`job ${job.id}: ${job.bytes.length} bytes → ${join(outDir, name)}.{txt,png}`);
+    const name = savePrintedJob(job, outDir, paper);
+    console.log(`job ${job.id}: ${job.bytes.length} bytes → ${name}.{txt,png}`);
   },
 });
 console.log(`fake printer (${mode}) listening on ${printer.host}:${printer.port}, writing to ${outDir}`);

@@ -2,9 +2,10 @@ import { createServer, type Socket } from 'node:net';
 import { EscPosDecoder, type DecodedJob } from './decode-escpos';
 
 /**
- * 'ok' reads and decodes; 'refuse' stops listening (connections are refused); 'stall' accepts but
- * never reads, so the sender's writes back up once the kernel buffers (a few MB on loopback) are
- * full; 'close-mid-job' resets the connection after closeAfterBytes; 'slow' waits slowMs before reading.
+ * 'ok' reads and decodes; 'refuse' drops open connections and stops listening (new ones are
+ * refused); 'stall' accepts but never reads, so the sender's writes back up once the kernel buffers
+ * (a few MB on loopback) are full; 'close-mid-job' resets the connection after closeAfterBytes;
+ * 'slow' waits slowMs before reading.
  */
 export type FakePrinterMode = 'ok' | 'refuse' | 'stall' | 'close-mid-job' | 'slow';
 
@@ -126,7 +127,11 @@ export async function startFakePrinter(options: FakePrinterOptions = {}): Promis
     async setMode(next, opts = {}) {
       closeAfterBytes = opts.closeAfterBytes ?? closeAfterBytes;
       slowMs = opts.slowMs ?? slowMs;
-      if (next === 'refuse') await stopListening();
+      if (next === 'refuse') {
+        // Switched off: open connections (e.g. stalled ones nobody reads) drop, new ones are refused.
+        for (const socket of sockets) socket.destroy();
+        await stopListening();
+      }
       else if (!listening) {
         await listen(boundPort);
       }

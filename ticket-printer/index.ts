@@ -25,6 +25,7 @@ export type {
   PrintJobRunnerOptions,
   PrintJobStatus,
   PrintJobUpdate,
+  RetryContext,
   SendFn,
 } from './print-job-runner';
 export { startFakePrinter } from './fake-printer';
@@ -32,3 +33,4 @@ export type { FakePrinter, FakePrinterMode, FakePrinterOptions, FakePrintJob } f
 export { decodeEscPos, EscPosDecoder } from './decode-escpos';
 export type { DecodedItem, DecodedJob, DecoderOptions } from './decode-escpos';
 export { renderPreviewPng } from './preview-png';
+export { savePrintedJob } from './save-printed-job';

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { PrinterProfile } from './printer-profile';
 import { sendToPrinter } from './send-to-printer';
 import type { PrintFailure, PrintOutcome } from './types';
@@ -8,7 +9,8 @@ export interface PrintJob {
   /** The server's id of the print job (the ticket is persisted before printing). */
   id: string;
   bytes: Uint8Array;
-  profile: Pick<PrinterProfile, 'host' | 'port' | 'timeoutMs'>;
+  /** `type` lets a send function pick how to confirm (Star Line Mode ignores DLE EOT). */
+  profile: Pick<PrinterProfile, 'host' | 'port' | 'timeoutMs'> & Partial<Pick<PrinterProfile, 'type'>>;
 }
 
 /** One status change, for the server to persist (job row) and publish (printer online/offline). */
@@ -42,9 +44,21 @@ export interface PrintJobRunnerOptions {
   /** Awaited before the runner goes on, so the server can persist; its errors go to onStatusError. */
   onStatus?: (update: PrintJobUpdate) => void | Promise<void>;
   onStatusError?: (error: unknown, update: PrintJobUpdate) => void;
-  /** Whether a failed attempt is worth retrying. Default: every failure (a duplicate ticket beats none). */
-  shouldRetry?: (outcome: Extract<PrintOutcome, { ok: false }>) => boolean;
+  /**
+   * Whether a failed attempt is worth retrying. Default: every failure (a duplicate ticket beats none).
+   * `context.elapsedMs` counts from the job's first attempt, so a caller can keep a time budget.
+   */
+  shouldRetry?: (outcome: Extract<PrintOutcome, { ok: false }>, context: RetryContext) => boolean;
   sleep?: (ms: number) => Promise<void>;
+}
+
+export interface RetryContext {
+  job: PrintJob;
+  /** The attempt that just failed (1-based). */
+  attempt: number;
+  maxAttempts: number;
+  /** Since the first attempt of this job started (queueing behind other jobs excluded). */
+  elapsedMs: number;
 }
 
 export interface PrintJobRunner {
@@ -78,6 +92,7 @@ export function createPrintJobRunner(options: PrintJobRunnerOptions = {}): Print
     let lastError: PrintJobUpdate['lastError'] = null;
     const base = { jobId: job.id, printer, maxAttempts };
     await report({ ...base, status: 'pending', attempt: 0, outcome: null, lastError });
+    const started = performance.now();
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       await report({ ...base, status: 'printing', attempt, outcome: null, lastError });
       let outcome: PrintOutcome;
@@ -92,7 +107,8 @@ export function createPrintJobRunner(options: PrintJobRunnerOptions = {}): Print
         return { jobId: job.id, status: 'printed', attempts: attempt, outcomes };
       }
       lastError = { failure: outcome.failure, message: outcome.message };
-      const retry = attempt < maxAttempts && shouldRetry(outcome);
+      const retry =
+        attempt < maxAttempts && shouldRetry(outcome, { job, attempt, maxAttempts, elapsedMs: performance.now() - started });
       await report({ ...base, status: retry ? 'pending' : 'failed', attempt, outcome, lastError });
       if (!retry) return { jobId: job.id, status: 'failed', attempts: attempt, outcomes };
       await sleep(typeof backoff === 'number' ? backoff : backoff(attempt));

@@ -56,6 +56,26 @@ runner('shouldRetry can stop early; a throwing send counts as an error outcome',
   assert.equal(result.outcomes[0], { ok: false, failure: 'error', message: 'boom', ms: 0 });
 });
 
+runner('shouldRetry gets the attempt and the time spent, so a caller can keep a budget', async () => {
+  const seen: string[] = [];
+  const slowFail: SendFn = async () => {
+    await new Promise((r) => setTimeout(r, 30));
+    return refused;
+  };
+  const result = await createPrintJobRunner({
+    send: slowFail,
+    attempts: 5,
+    backoffMs: 0,
+    shouldRetry: (_o, c) => {
+      seen.push(`${c.job.id}:${c.attempt}/${c.maxAttempts}`);
+      return c.elapsedMs + 30 <= 75; // room for one more 30 ms attempt?
+    },
+  }).runJob(job('j5'));
+  assert.is(result.status, 'failed');
+  assert.is(result.attempts, 2);
+  assert.equal(seen, ['j5:1/5', 'j5:2/5']);
+});
+
 runner('a failing status callback does not stop printing', async () => {
   const errors: string[] = [];
   const result = await createPrintJobRunner({
