@@ -16,6 +16,7 @@ export const ERROR_CODES = {
   queue_empty: 409,
   matter_not_served: 409,
   hall_closed: 409,
+  no_printer: 409,
   calendar_year_unknown: 422,
   booking_not_open: 409,
   slot_full: 409,

@@ -8,6 +8,7 @@ import type {
   HallSnapshot,
   PublicCounterView,
   PublicHallSnapshot,
+  PrintJobView,
   PublicTicketView,
   TicketView,
 } from './views';
@@ -32,7 +33,8 @@ export type FactType =
   | 'counter:paused'
   | 'counter:resumed'
   | 'hall:configured'
-  | 'hall:notice';
+  | 'hall:notice'
+  | 'print:status';
 
 /** A committed change, for staff and managers. `seq` is the hall's event number. */
 export interface HallFact {
@@ -43,6 +45,8 @@ export interface HallFact {
   ticket?: TicketView;
   counter?: CounterView;
   call?: CallView;
+  /** Only on 'print:status' (a paper ticket's job changed); never on public facts. */
+  printJob?: PrintJobView;
   /** On ticket:at-risk / ticket:breached / ticket:handling-overdue. */
   alert?: TicketAlert;
   /** Only on 'hall:notice'. */

@@ -27,6 +27,8 @@ export const ticketCancel = z
   .object({ commandId, ticketId: id, reason: z.string().trim().max(200).optional() })
   .strict();
 export const hallSubscribe = z.object({ hallId: id }).strict();
+/** Reprint a paper ticket (marked 补打) on the issuing kiosk's printer, or on the kiosk named. */
+export const ticketReprint = z.object({ commandId, deviceId: id.optional() }).strict();
 
 export const greenChannelReason = z.enum(['elderly', 'disabled', 'military', 'pregnant']);
 

@@ -231,3 +231,34 @@ export interface PrintJobView {
   lastError: string | null;
   updatedAt: string;
 }
+
+/** A kiosk's thermal printer (raw TCP 9100 printers have no credentials, so nothing is secret). */
+export interface PrinterProfileView {
+  host: string;
+  port: number;
+  type: 'epson' | 'star';
+  paperWidth: 58 | 80;
+  chineseMode: 'fs-and' | 'none';
+  qr: 'native' | 'image';
+  timeoutMs: number;
+}
+
+/**
+ * Which printer a kiosk prints on. 'device': set by an admin through the API; 'server_default': the
+ * server's PRINTER_HOST (or the demo fake printer) for kiosks never configured; 'none': no printer.
+ */
+export interface DevicePrinterView {
+  deviceId: string;
+  hallId: string;
+  deviceName: string;
+  source: 'device' | 'server_default' | 'none';
+  profile: PrinterProfileView | null;
+}
+
+/** Printer health per kiosk for managers, from the outcomes of its recent print jobs. */
+export interface KioskPrinterStatusView extends DevicePrinterView {
+  state: 'ok' | 'failing' | 'unknown' | 'no_printer';
+  lastJob: PrintJobView | null;
+  /** Failed jobs since the last printed one. */
+  consecutiveFailures: number;
+}
