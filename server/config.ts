@@ -17,6 +17,9 @@ const envSchema = z.object({
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   PRINTER_HOST: z.string().optional(),
   PRINTER_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** 1: start a fake printer for kiosks without one; 0: never; unset: only on embedded PGlite with demo data. */
+  FAKE_PRINTER: z.enum(['0', '1']).optional(),
+  FAKE_PRINTER_PORT: z.coerce.number().int().min(0).max(65535).default(9109),
 });
 
 export interface Config {
@@ -28,6 +31,7 @@ export interface Config {
   publicBaseUrl: string | undefined;
   seedDemo: boolean;
   printer: { host: string; port: number } | null;
+  fakePrinter: { enabled: boolean | 'auto'; port: number };
 }
 
 export class ConfigError extends Error {}
@@ -50,5 +54,6 @@ export function getConfig(env: Record<string, string | undefined>): Config {
     publicBaseUrl: e.PUBLIC_BASE_URL,
     seedDemo: e.SEED_DEMO === 'true',
     printer: e.PRINTER_HOST ? { host: e.PRINTER_HOST, port: e.PRINTER_PORT ?? 9100 } : null,
+    fakePrinter: { enabled: e.FAKE_PRINTER === undefined ? 'auto' : e.FAKE_PRINTER === '1', port: e.FAKE_PRINTER_PORT },
   };
 }

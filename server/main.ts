@@ -3,10 +3,12 @@ import { ConfigError, getConfig } from './config';
 import { DataDirLockedError } from '../db/data-dir-lock';
 import { DEMO_DEVICES, DEMO_PASSWORD, DEMO_STAFF } from './seed/demo-hall-data';
 import { startServer } from './server';
+import { printingBannerLine, startDemoPrinter } from './app/printing/server-printer';
 
 async function main(): Promise<void> {
   const config = getConfig(process.env);
-  const server = await startServer(config);
+  const demoPrinter = await startDemoPrinter(config, (line) => console.log(line));
+  const server = await startServer(demoPrinter ? { ...config, printer: { host: demoPrinter.printer.host, port: demoPrinter.printer.port } } : config);
   const base = `http://localhost:${server.port}`;
   const dbLabel = server.db.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : config.databaseUrl === 'memory://' ? 'PGlite in memory' : `PGlite in ${config.dataDir}`;
   console.log(`
@@ -17,6 +19,7 @@ async function main(): Promise<void> {
   大厅综合屏 Display    ${base}/display/?token=${DEMO_DEVICES[1]!.token}
   管理看板 Dashboard    ${base}/dashboard/
   API health           ${base}/api/health
+${printingBannerLine(config, demoPrinter)}
 
 Demo sign-in (password for all: ${DEMO_PASSWORD}):
 ${DEMO_STAFF.map((s) => `  ${s.username.padEnd(9)} ${s.role.padEnd(8)} ${s.displayName}`).join('\n')}
@@ -29,6 +32,7 @@ ${DEMO_STAFF.map((s) => `  ${s.username.padEnd(9)} ${s.role.padEnd(8)} ${s.displ
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     await server.close();
+    await demoPrinter?.close();
     console.log('closed cleanly');
     process.exit(0);
   };

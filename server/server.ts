@@ -13,6 +13,8 @@ import { startBackgroundJobs, type BackgroundJobs } from './app/targets/jobs';
 import type { Config } from './config';
 import { systemClock, type Clock } from './domain/clock';
 import { createHttpApp } from './http/http-app';
+import { createPrintService } from './app/printing/print-service';
+import { serverDefaultPrinter } from './app/printing/server-printer';
 import { loadPiiKey } from './pii-key';
 import { seedDemo, type SeedResult } from './seed/seed-demo';
 import { createSocketServer, socketPublisher, type IoServer } from './socket/socket-server';
@@ -53,6 +55,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     piiKey: loadPiiKey(config),
     publicBaseUrl: config.publicBaseUrl ?? `http://localhost:${config.port}`,
   };
+  deps.printing = createPrintService(deps, { defaultProfile: serverDefaultPrinter(config), log });
   const seed = config.seedDemo ? await seedDemo(db.db) : { seeded: false, hallId: null };
   const app = createHttpApp(deps, { log, mounts: [(a) => mountStaticUis(a as unknown as Koa<never>, projectRoot)] });
   const http = createServer(app.callback());
@@ -67,6 +70,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   });
   const port = (http.address() as AddressInfo).port;
   if (!config.publicBaseUrl) deps.publicBaseUrl = `http://localhost:${port}`;
+  await deps.printing.start(); // re-run print jobs a previous run left open
   const jobs = opts.backgroundJobs === false ? null : startBackgroundJobs(deps, { log, ...(typeof opts.backgroundJobs === 'object' && opts.backgroundJobs) });
 
   let closed = false;
@@ -82,6 +86,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     async close() {
       if (closed) return;
       closed = true;
+      await deps.printing?.close();
       await jobs?.stop();
       closing = true;
       io?.disconnectSockets(true);

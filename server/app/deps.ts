@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client';
 import type { Clock } from '../domain/clock';
 import type { HallFact } from '../protocol/events';
+import type { PrintService } from './printing/print-service';
 
 /** Receives facts after their transaction committed. The socket layer fans them out. */
 export interface Publisher {
@@ -16,4 +17,6 @@ export interface AppDeps {
   /** 32-byte key for field encryption and keyed hashes of identity numbers. */
   piiKey: Buffer;
   publicBaseUrl: string;
+  /** Sends paper tickets after commit. Without it no print jobs are created. */
+  printing?: PrintService;
 }

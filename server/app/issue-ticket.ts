@@ -14,6 +14,7 @@ import type { AppDeps } from './deps';
 import { loadHall, loadMatter, ticketView } from './loaders';
 import { encryptField, lookupHash, newToken } from './pii';
 import { presentHall } from './presenters';
+import { addIssuePrintJob, startPrinting } from './printing/issue-print';
 import { queuePosition } from './queue-position';
 import { runCommand } from './run-command';
 
@@ -35,7 +36,7 @@ export async function issueTicket(
   const source = appointment ? 'appointment' : actor.kind === 'staff' ? 'staff' : 'kiosk';
   const lang = body.language ?? 'zh-CN';
 
-  return runCommand(deps, { name: 'ticket:issue', hallId, actor, commandId: body.commandId }, async ({ tx, now, emit }) => {
+  const issued = await runCommand(deps, { name: 'ticket:issue', hallId, actor, commandId: body.commandId }, async ({ tx, now, emit }) => {
     const hall = presentHall(await loadHall(tx, hallId));
     const matter = await loadMatter(tx, body.matterId);
     if (matter.hallId !== hallId || !matter.active) throw new AppError('not_found', 'This matter is not offered in this hall');
@@ -95,6 +96,10 @@ export async function issueTicket(
     emit({ type: 'ticket:issued', ticket: view, data: { source } });
     const fallback = matter.complexity === 'complex' ? 20 : 8;
     const position = await queuePosition(tx, row!, now, fallback);
-    return { ticket: view, token, hallName: hall.name, ...position };
+    // Persist first, print second: the paper job commits with the ticket and is sent after commit.
+    const print = await addIssuePrintJob(tx, deps, actor, { ticket: row!, hall, matterName: matter.name, position, language: lang, now });
+    return { ticket: view, token, hallName: hall.name, ...position, ...(print && { print }) };
   });
+  startPrinting(deps, issued.print);
+  return issued;
 }

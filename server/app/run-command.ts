@@ -9,7 +9,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { commandResults, halls, ticketEvents } from '../../db/schema';
 import type { FactType, HallFact, HallNotice, TicketAlert } from '../protocol/events';
-import type { CallView, CounterView, TicketView } from '../protocol/views';
+import type { CallView, CounterView, PrintJobView, TicketView } from '../protocol/views';
 import type { Actor } from './actor';
 import { AppError } from './app-error';
 import type { AppDeps } from './deps';
@@ -19,6 +19,7 @@ export interface PendingFact {
   ticket?: TicketView;
   counter?: CounterView;
   call?: CallView;
+  printJob?: PrintJobView;
   /** A manager's notice for the wall display (hall:notice). */
   notice?: HallNotice;
   /** Wait/handling target alert (ticket:at-risk, ticket:breached, ticket:handling-overdue). */
@@ -83,6 +84,7 @@ export async function runCommand<T>(deps: AppDeps, meta: CommandMeta, body: (sco
         ...(f.counter && { counter: f.counter }),
         ...(f.call && { call: { ...f.call, seq: first + i } }),
         ...(f.alert && { alert: f.alert }),
+        ...(f.printJob && { printJob: f.printJob }),
         ...(f.notice && { notice: f.notice }),
       }));
       await tx.insert(ticketEvents).values(
@@ -90,7 +92,7 @@ export async function runCommand<T>(deps: AppDeps, meta: CommandMeta, body: (sco
           hallId: meta.hallId,
           seq: first + i,
           type: f.type,
-          ticketId: f.ticket?.id ?? null,
+          ticketId: f.ticket?.id ?? f.printJob?.ticketId ?? null,
           counterId: f.counter?.id ?? f.ticket?.counterId ?? null,
           actorType: meta.actor.kind,
           actorId: meta.actor.id,
@@ -120,6 +122,7 @@ function eventData(f: PendingFact): Record<string, unknown> {
     ...(t && { number: t.number, status: t.status, matterId: t.matterId, counterId: t.counterId, targetCounterId: t.targetCounterId }),
     ...(f.counter && { counterStatus: f.counter.status, pauseReason: f.counter.pauseReason }),
     ...(f.call && { call: f.call }),
+    ...(f.printJob && { printJob: { id: f.printJob.id, status: f.printJob.status, attempts: f.printJob.attempts, reprint: f.printJob.reprint, lastError: f.printJob.lastError, deviceId: f.printJob.deviceId } }),
     ...f.data,
   };
 }

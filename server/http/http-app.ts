@@ -11,6 +11,7 @@ import { appointmentRoutes } from './routes/appointment-routes';
 import { authRoutes } from './routes/auth-routes';
 import { dashboardRoutes } from './routes/dashboard-routes';
 import { hallRoutes } from './routes/hall-routes';
+import { printingRoutes } from './routes/printing-routes';
 import { ticketRoutes } from './routes/ticket-routes';
 
 export interface HttpAppOptions {
@@ -52,7 +53,7 @@ export function createHttpApp(deps: AppDeps, opts: HttpAppOptions = {}): Koa<App
       await next();
     }
   });
-  for (const router of [authRoutes(deps), hallRoutes(deps), ticketRoutes(deps)]) {
+  for (const router of [authRoutes(deps), hallRoutes(deps), ticketRoutes(deps), printingRoutes(deps)]) {
     app.use(router.routes());
     app.use(router.allowedMethods({ throw: false }));
   }

@@ -1,0 +1,55 @@
+/** Print job rows: insert (inside the issuing transaction), load, present. */
+import { desc, eq } from 'drizzle-orm';
+import type { Db, Tx } from '../../../db/client';
+import { printJobs, type StoredTicketPrint } from '../../../db/schema-printing';
+import type { PrintJobStatus, PrintJobView } from '../../protocol/views';
+import { AppError } from '../app-error';
+
+type Reader = Db | Tx;
+export type PrintJobRow = typeof printJobs.$inferSelect;
+
+export const OPEN_STATUSES: PrintJobStatus[] = ['pending', 'printing'];
+
+export function presentPrintJob(row: PrintJobRow): PrintJobView {
+  return {
+    id: row.id,
+    ticketId: row.ticketId,
+    deviceId: row.deviceId,
+    status: row.status,
+    attempts: row.attempts,
+    reprint: row.reprint,
+    lastError: row.lastError,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export async function insertPrintJob(
+  tx: Tx,
+  job: { hallId: string; ticketId: string; deviceId: string; reprint: boolean; payload: StoredTicketPrint; now: Date },
+): Promise<PrintJobRow> {
+  const [row] = await tx
+    .insert(printJobs)
+    .values({
+      hallId: job.hallId,
+      ticketId: job.ticketId,
+      deviceId: job.deviceId,
+      status: 'pending',
+      reprint: job.reprint,
+      payload: job.payload,
+      createdAt: job.now,
+      updatedAt: job.now,
+    })
+    .returning();
+  return row!;
+}
+
+export async function loadPrintJob(reader: Reader, jobId: string): Promise<PrintJobRow> {
+  const [row] = await reader.select().from(printJobs).where(eq(printJobs.id, jobId));
+  if (!row) throw new AppError('not_found', 'Print job not found');
+  return row;
+}
+
+export async function latestPrintJobOfTicket(reader: Reader, ticketId: string): Promise<PrintJobRow | null> {
+  const [row] = await reader.select().from(printJobs).where(eq(printJobs.ticketId, ticketId)).orderBy(desc(printJobs.createdAt)).limit(1);
+  return row ?? null;
+}

@@ -1,0 +1,53 @@
+/** Visible failure: a print job for its kiosk or the hall's staff, and printer health per kiosk for managers. */
+import { and, desc, eq } from 'drizzle-orm';
+import { devices } from '../../../db/schema';
+import { printJobs } from '../../../db/schema-printing';
+import type { KioskPrinterStatusView, PrintJobView } from '../../protocol/views';
+import { requireHall, requireStaff, type Actor } from '../actor';
+import { AppError } from '../app-error';
+import type { AppDeps } from '../deps';
+import { loadHall } from '../loaders';
+import { presentDevicePrinter, printerOf } from './printer-profiles';
+import { loadPrintJob, presentPrintJob } from './print-jobs';
+
+/** The issuing kiosk, or staff and managers of the hall. Other devices learn nothing (404). */
+export async function getPrintJob(deps: AppDeps, actor: Actor, jobId: string): Promise<PrintJobView> {
+  const job = await loadPrintJob(deps.db, jobId).catch(() => null);
+  if (actor.kind === 'device') {
+    if (!job || job.deviceId !== actor.id) throw new AppError('not_found', 'Print job not found');
+    return presentPrintJob(job);
+  }
+  if (actor.kind === 'staff') requireStaff(actor);
+  if (!job) throw new AppError('not_found', 'Print job not found');
+  requireHall(actor, job.hallId);
+  return presentPrintJob(job);
+}
+
+const RECENT = 20;
+
+export async function listHallPrinters(deps: AppDeps, actor: Actor, hallId: string): Promise<KioskPrinterStatusView[]> {
+  requireStaff(actor);
+  requireHall(actor, hallId);
+  await loadHall(deps.db, hallId);
+  const kiosks = await deps.db
+    .select()
+    .from(devices)
+    .where(and(eq(devices.hallId, hallId), eq(devices.kind, 'kiosk'), eq(devices.active, true)))
+    .orderBy(devices.name);
+  const out: KioskPrinterStatusView[] = [];
+  for (const kiosk of kiosks) {
+    const printer = printerOf(kiosk, deps.printing?.defaultProfile ?? null);
+    const recent = await deps.db.select().from(printJobs).where(eq(printJobs.deviceId, kiosk.id)).orderBy(desc(printJobs.createdAt)).limit(RECENT);
+    const finished = recent.filter((j) => j.status === 'printed' || j.status === 'failed');
+    const firstPrinted = finished.findIndex((j) => j.status === 'printed');
+    const consecutiveFailures = firstPrinted < 0 ? finished.length : firstPrinted;
+    const state = !printer.profile ? 'no_printer' : finished.length === 0 ? 'unknown' : consecutiveFailures > 0 ? 'failing' : 'ok';
+    out.push({
+      ...presentDevicePrinter(kiosk, printer),
+      state,
+      lastJob: recent[0] ? presentPrintJob(recent[0]) : null,
+      consecutiveFailures,
+    });
+  }
+  return out;
+}

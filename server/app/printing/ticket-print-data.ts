@@ -1,0 +1,52 @@
+/** What goes on a paper ticket, from the issuing transaction's rows. Nothing personal. */
+import type { StoredTicketPrint } from '../../../db/schema-printing';
+import type { TicketPrintData } from '../../../ticket-printer/index';
+import type { HallView } from '../../protocol/views';
+import type { QueuePosition } from '../queue-position';
+
+export interface TicketPrintSource {
+  hall: HallView;
+  matterName: string;
+  ticket: { number: string; issuedAt: Date; slotStart: Date | null; slotEnd: Date | null; token: string };
+  position: QueuePosition;
+  language: 'zh-CN' | 'en';
+  publicBaseUrl: string;
+}
+
+/** The QR: the public progress page of the ticket's random token. */
+export function progressUrl(publicBaseUrl: string, token: string): string {
+  return `${publicBaseUrl.replace(/\/+$/, '')}/api/progress/${token}`;
+}
+
+export function storedTicketPrint(s: TicketPrintSource): StoredTicketPrint {
+  return {
+    hallName: s.hall.name,
+    number: s.ticket.number,
+    matterName: s.matterName,
+    peopleAhead: s.position.peopleAhead,
+    estimatedWaitMinutes: s.position.estimatedWaitMinutes,
+    issuedAt: s.ticket.issuedAt.toISOString(),
+    timeZone: s.hall.timeZone,
+    qrContent: progressUrl(s.publicBaseUrl, s.ticket.token),
+    appointmentSlot: s.ticket.slotStart && s.ticket.slotEnd ? { start: s.ticket.slotStart.toISOString(), end: s.ticket.slotEnd.toISOString() } : null,
+    missedNumberRule: s.hall.settings.missedNumberRule,
+    language: s.language,
+  };
+}
+
+export function toTicketPrintData(stored: StoredTicketPrint, reprint: boolean): TicketPrintData {
+  return {
+    hallName: stored.hallName,
+    number: stored.number,
+    matterName: stored.matterName,
+    peopleAhead: stored.peopleAhead,
+    estimatedWaitMinutes: stored.estimatedWaitMinutes,
+    issuedAt: new Date(stored.issuedAt),
+    timeZone: stored.timeZone,
+    qrContent: stored.qrContent,
+    appointmentSlot: stored.appointmentSlot ? { start: new Date(stored.appointmentSlot.start), end: new Date(stored.appointmentSlot.end) } : null,
+    missedNumberRule: stored.missedNumberRule,
+    reprint,
+    language: stored.language,
+  };
+}
