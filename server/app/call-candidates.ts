@@ -40,5 +40,6 @@ export async function loadCallCandidates(
     .from(windowed)
     .where(or(lte(windowed.byWait, perPartition), and(eq(windowed.hasSlot, true), lte(windowed.bySlot, perPartition))));
   if (ids.length === 0) return [];
-  return tx.select().from(t).where(inArray(t.id, ids.map((r) => r.id)));
+  // A new statement sees newer commits (READ COMMITTED): keep only rows still waiting.
+  return tx.select().from(t).where(and(inArray(t.id, ids.map((r) => r.id)), eq(t.status, 'waiting')));
 }

@@ -46,8 +46,9 @@ export async function callNext(deps: AppDeps, actor: Actor, input: { commandId: 
       const byId = new Map(rows.map((r) => [r.id, r]));
       for (const candidate of rankCandidates(rows.map(toCandidate), ctx)) {
         const row = byId.get(candidate.id)!;
-        const next = unwrap(applyTicketAction(stateOf(row), { type: 'call', counterId: counter.id, at: now }));
-        if (!(await claimWaiting(tx, row.id, next))) continue;
+        const transition = applyTicketAction(stateOf(row), { type: 'call', counterId: counter.id, at: now });
+        // A row read as waiting may have been taken since; the guarded claim below decides.
+        if (!transition.ok || !(await claimWaiting(tx, row.id, transition.value))) continue;
         await tx
           .update(counters)
           .set({ priorityStreak: row.priority > 0 ? counter.priorityStreak + 1 : 0 })
