@@ -13,7 +13,7 @@ import { applyTicketAction } from '../domain/ticket-machine';
 import { effectiveSettings } from '../domain/wait-target';
 import type { CommandResult } from '../protocol/events';
 import type { Actor } from './actor';
-import { AppError, unwrap } from './app-error';
+import { AppError } from './app-error';
 import { lockCounterForCall } from './counter-guard';
 import type { AppDeps } from './deps';
 import { counterView, loadHall, ticketView } from './loaders';
