@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   窗口工作台 Counter    ${base}/counter/
   大厅综合屏 Display    ${base}/display/?token=${DEMO_DEVICES[1]!.token}
   管理看板 Dashboard    ${base}/dashboard/
+  预约办事 Booking      ${base}/booking/
   API health           ${base}/api/health
 ${printingBannerLine(config, demoPrinter)}
 
