@@ -91,6 +91,7 @@ export function presentCounter(
     type: c.type,
     status: c.status,
     pauseReason: c.pauseReason,
+    staffId: c.staffId,
     ...extra,
   };
 }

@@ -66,6 +66,8 @@ export interface CounterView {
   type: CounterType;
   status: CounterStatus;
   pauseReason: string | null;
+  /** Who holds the counter (a staff id is not personal data; PublicCounterView never carries it). */
+  staffId: string | null;
   staffName: string | null;
   matterIds: string[];
   currentTicketId: string | null;

@@ -172,10 +172,12 @@ t('nothing a display receives holds an identity number, a masked one, or a staff
   const masked = maskIdNumber(ID_NUMBER);
   assert.is(staffSnap.tickets.find((x) => x.id === ticket.id)?.visitorIdMasked, masked);
   assert.ok(JSON.stringify(staffSnap).includes('李娜'), 'staff see the staff name');
+  const staffId = (await api(server.url, 'GET', '/api/auth/me', undefined, await loginAs(server.url, 'staff1'))).json.data.id as string;
+  assert.is(staffSnap.counters.find((c) => c.id === c5)?.staffId, staffId, 'staff see who holds the counter by id');
 
   const all = received.join('\n');
   assert.ok(all.includes(ticket.number), 'the display did see the ticket');
-  for (const secret of [ID_NUMBER, ID_NUMBER.toLowerCase(), masked, '110105', 'visitorIdMasked', 'staffName', ...DEMO_STAFF.map((s) => s.displayName)]) {
+  for (const secret of [ID_NUMBER, ID_NUMBER.toLowerCase(), masked, '110105', 'visitorIdMasked', 'staffName', 'staffId', staffId, ...DEMO_STAFF.map((s) => s.displayName)]) {
     assert.not.ok(all.includes(secret), `display received ${secret}`);
   }
   await command('ticket:finish', { counterId: c5, ticketId: ticket.id });

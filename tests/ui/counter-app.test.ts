@@ -59,7 +59,7 @@ test('sign in → the only hall → snapshot → counter picker', async () => {
   assert.is(app.hallId.get(), HALL);
   assert.is(app.screen.get(), 'loading');
   link().goOnline();
-  link().answerSnapshot(snapshot({ counters: [counter({ status: 'closed', staffName: null })] }));
+  link().answerSnapshot(snapshot({ counters: [counter({ status: 'closed', staffId: null, staffName: null })] }));
   await tick();
   assert.is(app.screen.get(), 'pick-counter');
   assert.is(app.badge.get(), 'online');
@@ -70,7 +70,7 @@ test('take a counter → desk; the choice is remembered per tab and per device',
   await app.session.signIn('staff1', 'yichuang2026');
   await tick();
   link().goOnline();
-  link().answerSnapshot(snapshot({ seq: 10, counters: [counter({ status: 'closed', staffName: null })] }));
+  link().answerSnapshot(snapshot({ seq: 10, counters: [counter({ status: 'closed', staffId: null, staffName: null })] }));
   await tick();
   const taking = app.takeCounter(C1);
   answerCommands((event) => {
@@ -113,7 +113,7 @@ test('a counter closed by a manager sends staff back to the picker with a notice
   link().goOnline();
   link().answerSnapshot(snapshot({ seq: 10 }));
   await tick();
-  link().push(fact(11, 'counter:closed', { counter: counter({ status: 'closed', staffName: null }) }));
+  link().push(fact(11, 'counter:closed', { counter: counter({ status: 'closed', staffId: null, staffName: null }) }));
   assert.is(app.screen.get(), 'pick-counter');
   assert.equal(app.notice.get(), { kind: 'info', key: 'info.counterLost' });
   assert.is(storage.getItem(COUNTER_KEY), null);

@@ -69,6 +69,7 @@ export function counter(over: Partial<CounterView> = {}): CounterView {
     type: 'comprehensive',
     status: 'open',
     pauseReason: null,
+    staffId: 's1',
     staffName: '李娜',
     matterIds: [M_SETUP, M_FOOD],
     currentTicketId: null,
@@ -122,8 +123,8 @@ export function snapshot(over: Partial<HallSnapshot> = {}): HallSnapshot {
     matters: [matter(M_SETUP, '企业设立登记', ZONE_FR), matter(M_FOOD, '食品经营许可', ZONE_FR), matter(M_SOCIAL, '社保登记', ZONE_ZR)],
     counters: [
       counter(),
-      counter({ id: C2, number: 2, status: 'closed', staffName: null }),
-      counter({ id: C4, number: 4, zoneId: ZONE_ZR, name: '自然人综合受理窗口', matterIds: [M_SOCIAL], staffName: '张伟' }),
+      counter({ id: C2, number: 2, status: 'closed', staffId: null, staffName: null }),
+      counter({ id: C4, number: 4, zoneId: ZONE_ZR, name: '自然人综合受理窗口', matterIds: [M_SOCIAL], staffId: 's2', staffName: '张伟' }),
     ],
     tickets: [],
     recentCalls: [],

@@ -7,6 +7,7 @@ import {
   currentTicketClock,
   formatClockTime,
   formatDuration,
+  heldBy,
   isForCounter,
   missedTickets,
   parkedTickets,
@@ -107,17 +108,28 @@ held.run();
 const choices = suite('counterChoices and transferCounters');
 choices('counters in number order, mine and others’ marked', () => {
   const snap = snapshot();
-  const list = counterChoices(snap, '李娜');
+  const list = counterChoices(snap, 's1');
   assert.equal(list.map((c) => [c.counter.number, c.mine, c.takenByOther]), [
     [1, true, false],
     [2, false, false],
     [4, false, true],
   ]);
-  assert.equal(counterChoices(null, '李娜'), []);
+  assert.equal(counterChoices(null, 's1'), []);
+});
+choices('held by me is decided by staff id, not by display name', () => {
+  // Two staff members named 李娜: the other one's counter is not mine.
+  const snap = snapshot({ counters: [counter({ staffId: 's9', staffName: '李娜' }), counter({ id: C2, number: 2, staffId: 's1', staffName: '李娜（二）' })] });
+  assert.equal(counterChoices(snap, 's1').map((c) => [c.counter.number, c.mine, c.takenByOther]), [
+    [1, false, true],
+    [2, true, false],
+  ]);
+  assert.not.ok(heldBy(counter({ staffId: 's9', staffName: '李娜' }), 's1'));
+  assert.ok(heldBy(counter({ staffId: 's1', staffName: '改名后' }), 's1'), 'a renamed staff member still holds the counter');
+  assert.not.ok(heldBy(counter({ status: 'closed', staffId: 's1' }), 's1'), 'a closed counter is nobody’s');
 });
 choices('a paused counter of mine is still mine', () => {
   const snap = snapshot({ counters: [counter({ status: 'paused' })] });
-  assert.ok(counterChoices(snap, '李娜')[0]!.mine);
+  assert.ok(counterChoices(snap, 's1')[0]!.mine);
 });
 choices('transfer targets: other counters authorised for the matter', () => {
   const snap = snapshot();

@@ -21,7 +21,7 @@ export function ticket(id: string, number: string, o: Partial<TicketView> & { wa
 export function counter(number: number, o: Partial<CounterView> = {}): CounterView {
   return {
     id: `c${number}`, hallId: 'hall-1', zoneId: FR, number, name: '法人综合受理窗口', type: 'comprehensive', status: 'open',
-    pauseReason: null, staffName: '李娜', matterIds: ['m-general', 'm-complex'], currentTicketId: null, ...o,
+    pauseReason: null, staffId: 's1', staffName: '李娜', matterIds: ['m-general', 'm-complex'], currentTicketId: null, ...o,
   };
 }
 
@@ -43,9 +43,9 @@ export function snapshot(): HallSnapshot {
     ],
     counters: [
       counter(1, { currentTicketId: 't-s1' }),
-      counter(2, { currentTicketId: 't-c1', staffName: '张伟' }),
+      counter(2, { currentTicketId: 't-c1', staffId: 's2', staffName: '张伟' }),
       counter(3, { status: 'paused', pauseReason: '会议' }),
-      counter(4, { status: 'closed', staffName: null, zoneId: ZR, matterIds: ['m-zr'] }),
+      counter(4, { status: 'closed', staffId: null, staffName: null, zoneId: ZR, matterIds: ['m-zr'] }),
       counter(5, { zoneId: ZR, matterIds: ['m-zr'] }),
     ],
     tickets: [

@@ -104,7 +104,7 @@ export class YcCounterPicker extends LitElement {
 
   override render() {
     const snap = this.snapshot.value;
-    const me = this.session.value?.staff.displayName ?? '';
+    const me = this.session.value?.staff.id ?? '';
     const choices = counterChoices(snap, me);
     const zones = [...(snap?.zones ?? [])].sort((a, b) => a.sortOrder - b.sortOrder);
     const groups = [

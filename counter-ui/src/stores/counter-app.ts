@@ -99,7 +99,7 @@ export function createCounterApp(deps: CounterAppDeps): CounterApp {
     },
   });
 
-  const me = () => session.session.get()?.staff.displayName ?? '';
+  const me = () => session.session.get()?.staff.id ?? '';
   const counter = () => findCounter(snapshot.get(), counterId.get());
 
   function closeLink() {

@@ -96,20 +96,20 @@ export function currentTicketClock(ticket: TicketView, nowMs: number, handlingTa
   return { phase: 'called', elapsedMs: elapsedSince(ticket.calledAt, nowMs), level: null, targetMinutes: handlingTargetMinutes };
 }
 
-/** Is this counter held by the signed-in staff member? Views carry the staff's display name only. */
-export function heldBy(counter: CounterView | null, displayName: string): boolean {
-  return !!counter && counter.status !== 'closed' && counter.staffName === displayName;
+/** Is this counter held by the signed-in staff member? By staff id: two people may share a display name. */
+export function heldBy(counter: CounterView | null, staffId: string): boolean {
+  return !!counter && counter.status !== 'closed' && counter.staffId === staffId;
 }
 
 /** Counters of the hall a staff member may take, in number order. */
-export function counterChoices(snap: HallSnapshot | null, displayName: string) {
+export function counterChoices(snap: HallSnapshot | null, staffId: string) {
   if (!snap) return [];
   return [...snap.counters]
     .sort((a, b) => a.number - b.number)
     .map((counter) => ({
       counter,
-      mine: heldBy(counter, displayName),
-      takenByOther: counter.status !== 'closed' && counter.staffName !== displayName,
+      mine: heldBy(counter, staffId),
+      takenByOther: counter.status !== 'closed' && counter.staffId !== staffId,
     }));
 }
 
