@@ -42,7 +42,7 @@ export class YcDashSignIn extends LitElement {
 
   private readonly error = new StoreController(this, app.session.error);
   private readonly pending = new StoreController(this, app.session.pending);
-  private readonly expired = new StoreController(this, app.session.expired);
+  private readonly reason = new StoreController(this, app.session.reason);
 
   constructor() {
     super();
@@ -57,7 +57,7 @@ export class YcDashSignIn extends LitElement {
         <h1>${t('signIn.title')}</h1>
         <p class="muted">${t('signIn.subtitle')}</p>
       </div>
-      ${this.expired.value ? html`<p class="note" role="status">${t('signIn.expired')}</p>` : nothing}
+      ${this.reason.value === 'expired' ? html`<p class="note" role="status">${t('signIn.expired')}</p>` : nothing}
       <div>
         <label for="username">${t('signIn.username')}</label>
         <input id="username" name="username" autocomplete="username" autocapitalize="off" spellcheck="false" />
