@@ -97,7 +97,9 @@ export function presentCounter(
 }
 
 export function toPublicCounter(c: CounterView, currentTicketNumber: string | null): PublicCounterView {
-  return { id: c.id, zoneId: c.zoneId, number: c.number, name: c.name, type: c.type, status: c.status, currentTicketNumber };
+  // Listed field by field: a public view must never pick up staffId, staffName or anything added later.
+  const pauseReason = c.status === 'paused' ? c.pauseReason : null;
+  return { id: c.id, zoneId: c.zoneId, number: c.number, name: c.name, type: c.type, status: c.status, pauseReason, currentTicketNumber };
 }
 
 export function presentMatter(m: MatterRow, defaultTarget: number): MatterView {

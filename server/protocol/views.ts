@@ -80,6 +80,8 @@ export interface PublicCounterView {
   name: string;
   type: CounterType;
   status: CounterStatus;
+  /** Why a paused counter is paused (休息, 会议 …); null unless paused. Never who holds the counter. */
+  pauseReason: string | null;
   currentTicketNumber: string | null;
 }
 

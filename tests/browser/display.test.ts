@@ -195,6 +195,7 @@ t('server restart on the same port: offline badge, then back by itself with the 
   await command('ticket:no-show', { counterId: counter5, ticketId: missed.ticket!.id });
   await command('counter:pause', { counterId: counter5, reason: '休息' });
   await counterPage.locator('[data-testid=counter-state]', { hasText: '暂停服务' }).waitFor({ timeout: 1000 });
+  await counterPage.locator('[data-testid=pause-reason]', { hasText: '暂停原因：休息' }).waitFor({ timeout: 1000 });
   await page.locator('yc-display-counters [data-counter="5"]', { hasText: '暂停服务' }).waitFor({ timeout: 1000 });
   await counterPage.screenshot({ path: screenshotPath('display-counter-paused') });
 });

@@ -221,7 +221,11 @@ t('a display that misses facts while disconnected converges to a fresh snapshot'
   assert.equal(normalise(flakySync.state.get()), normalise(freshSnap), 'reconnected display = fresh snapshot');
   assert.equal(normalise(liveSync.state.get()), normalise(freshSnap), 'live deltas = fresh snapshot');
   assert.is(freshSnap.counters.find((c) => c.number === 5)?.status, 'paused');
+  assert.is(freshSnap.counters.find((c) => c.number === 5)?.pauseReason, '休息', 'the pause reason is public');
+  assert.is(live.facts.find((f) => f.type === 'counter:paused')?.counter?.pauseReason, '休息', 'and travels in the fact');
   await command('counter:resume', { counterId: c5 });
+  const resumed = await waitFor(() => live.facts.find((f) => f.type === 'counter:resumed'), 3000, 'counter:resumed');
+  assert.is(resumed.counter?.pauseReason, null, 'cleared on resume');
   for (const s of [live, flaky, fresh]) s.socket.close();
 });
 

@@ -19,8 +19,15 @@ export function ticket(id: string, number: string, zoneId: string, status: Publi
   };
 }
 
-export function counter(number: number, zoneId: string | null, status: PublicCounterView['status'], current: string | null = null): PublicCounterView {
-  return { id: `c${number}`, zoneId, number, name: zoneId === FR ? '法人综合受理窗口' : '自然人综合受理窗口', type: 'comprehensive', status, currentTicketNumber: current };
+export function counter(
+  number: number,
+  zoneId: string | null,
+  status: PublicCounterView['status'],
+  current: string | null = null,
+  pauseReason: string | null = null,
+): PublicCounterView {
+  const name = zoneId === FR ? '法人综合受理窗口' : '自然人综合受理窗口';
+  return { id: `c${number}`, zoneId, number, name, type: 'comprehensive', status, pauseReason, currentTicketNumber: current };
 }
 
 export function call(seq: number, ticketId: string, number: string, counterNumber: number, at = '2026-03-05T02:00:00.000Z', recall = false): CallView {
@@ -41,7 +48,7 @@ export function demoSnapshot(): PublicHallSnapshot {
     counters: [
       counter(5, ZR, 'open', 'C002'),
       counter(1, FR, 'open', 'A001'),
-      counter(2, FR, 'paused'),
+      counter(2, FR, 'paused', null, '休息'),
       counter(4, ZR, 'closed'),
       counter(6, ZR, 'open'),
     ],

@@ -127,6 +127,7 @@ screen('serving', () => {
 screen('paused and closed show 暂停服务 (paused / closed), idle shows the welcome', () => {
   const snap = demoSnapshot();
   assert.is(counterScreenState(snap, 2).kind, 'paused');
+  assert.equal(counterScreenState(snap, 2), { kind: 'paused', counter: snap.counters.find((c) => c.number === 2)!, reason: '休息' });
   assert.is(counterScreenState(snap, 4).kind, 'closed');
   assert.is(counterScreenState(snap, 6).kind, 'idle');
   assert.equal(counterScreenState(snap, 99), { kind: 'missing', number: 99 });
@@ -147,8 +148,19 @@ screen('after the ticket is finished the counter goes back to idle', () => {
 
 screen('a counter paused by a fact switches to 暂停服务', () => {
   const snap = demoSnapshot();
-  const next = applyPublicFact(snap, { seq: 21, hallId: 'hall-1', type: 'counter:paused', at: 'x', counter: counter(6, ZR, 'paused') })!;
-  assert.is(counterScreenState(next, 6).kind, 'paused');
+  const next = applyPublicFact(snap, { seq: 21, hallId: 'hall-1', type: 'counter:paused', at: 'x', counter: counter(6, ZR, 'paused', null, '会议') })!;
+  const s = counterScreenState(next, 6);
+  assert.is(s.kind, 'paused');
+  assert.is(s.kind === 'paused' && s.reason, '会议', 'the pause reason is shown');
+});
+
+screen('a paused counter without a reason (or a blank one) shows no reason line', () => {
+  const snap = demoSnapshot();
+  for (const reason of [null, '  ']) {
+    const next = applyPublicFact(snap, { seq: 21, hallId: 'hall-1', type: 'counter:paused', at: 'x', counter: counter(6, ZR, 'paused', null, reason) })!;
+    const s = counterScreenState(next, 6);
+    assert.is(s.kind === 'paused' && s.reason, null);
+  }
 });
 
 screen.run();

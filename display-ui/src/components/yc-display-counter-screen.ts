@@ -105,6 +105,12 @@ export class YcDisplayCounterScreen extends LitElement {
         font-weight: 800;
         color: var(--yc-paused);
       }
+      .reason {
+        font-size: calc(var(--u) * 80);
+        font-weight: 700;
+        color: var(--yc-text);
+        max-width: 100%;
+      }
       .note {
         font-size: calc(var(--u) * 60);
         color: var(--yc-muted);
@@ -139,7 +145,11 @@ export class YcDisplayCounterScreen extends LitElement {
   private body() {
     const s = this.state;
     if (s.kind === 'closed' || s.kind === 'paused') {
+      const reason = s.kind === 'paused' && s.reason
+        ? html`<div class="reason ellipsis" data-testid="pause-reason">${this.i18n.t('counterScreen.pauseReason', { reason: s.reason })}</div>`
+        : null;
       return html`<div class="paused" data-testid="counter-state">${this.i18n.t('counterScreen.paused')}</div>
+        ${reason}
         <div class="note">${this.i18n.t(s.kind === 'paused' ? 'counterScreen.pausedNote' : 'counterScreen.closedNote')}</div>`;
     }
     if (s.kind === 'idle') return html`<div class="idle" data-testid="counter-state">${this.i18n.t('counterScreen.idle')}</div>`;

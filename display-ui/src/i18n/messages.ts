@@ -35,6 +35,7 @@ export type DisplayKey =
   | 'counterScreen.idle'
   | 'counterScreen.paused'
   | 'counterScreen.pausedNote'
+  | 'counterScreen.pauseReason'
   | 'counterScreen.closedNote'
   | 'voice.text';
 
@@ -73,6 +74,7 @@ export const messages: Messages<DisplayKey> = {
     'counterScreen.idle': '欢迎办理',
     'counterScreen.paused': '暂停服务',
     'counterScreen.pausedNote': '窗口暂停中，请稍候',
+    'counterScreen.pauseReason': '暂停原因：{reason}',
     'counterScreen.closedNote': '本窗口暂未开放',
     'voice.text': '请 {ticket} 号 到 {counter} 号窗口办理',
   },
@@ -110,6 +112,7 @@ export const messages: Messages<DisplayKey> = {
     'counterScreen.idle': 'Welcome',
     'counterScreen.paused': 'Service paused',
     'counterScreen.pausedNote': 'This counter is paused; please wait',
+    'counterScreen.pauseReason': 'Reason: {reason}',
     'counterScreen.closedNote': 'This counter is not open',
     'voice.text': 'Number {ticket}, please go to counter {counter}',
   },

@@ -76,7 +76,7 @@ export function totalWaiting(counts: readonly ZoneCount[]): number {
 export type CounterScreenState =
   | { kind: 'missing'; number: number }
   | { kind: 'closed'; counter: PublicCounterView }
-  | { kind: 'paused'; counter: PublicCounterView }
+  | { kind: 'paused'; counter: PublicCounterView; reason: string | null }
   | { kind: 'idle'; counter: PublicCounterView }
   | { kind: 'called'; counter: PublicCounterView; ticketNumber: string; matterName: string | null }
   | { kind: 'serving'; counter: PublicCounterView; ticketNumber: string; matterName: string | null };
@@ -86,7 +86,7 @@ export function counterScreenState(snap: PublicHallSnapshot, number: number): Co
   const counter = snap.counters.find((c) => c.number === number);
   if (!counter) return { kind: 'missing', number };
   if (counter.status === 'closed') return { kind: 'closed', counter };
-  if (counter.status === 'paused') return { kind: 'paused', counter };
+  if (counter.status === 'paused') return { kind: 'paused', counter, reason: counter.pauseReason?.trim() || null };
   const ticketNumber = counter.currentTicketNumber;
   const ticket = ticketNumber
     ? snap.tickets.find((t) => t.number === ticketNumber && (t.counterId === counter.id || t.counterNumber === counter.number))
