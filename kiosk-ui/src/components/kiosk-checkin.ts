@@ -4,7 +4,7 @@
  */
 import { css, html } from 'lit';
 import { CODE_ALPHABET, CODE_LENGTH, idKeyEnabled, pressCodeKey } from '../stores/keypad-input';
-import { kioskBase } from '../styles/kiosk-styles';
+import { kioskBase, kioskScreenHead } from '../styles/kiosk-styles';
 import type { KioskMessageKey } from '../i18n/messages';
 import { describeError } from '../../../ui-shared/src/i18n';
 import type { PadKeyDef } from './kiosk-keypad';
@@ -16,22 +16,8 @@ import { KioskScreen } from './kiosk-screen';
 export class KioskCheckin extends KioskScreen {
   static override styles = [
     kioskBase,
+    kioskScreenHead,
     css`
-      .head {
-        display: flex;
-        align-items: center;
-        gap: var(--k-gap);
-        margin-bottom: var(--k-gap);
-      }
-      .head h2 {
-        flex: 1;
-        text-align: center;
-        font-size: var(--k-font-xl);
-      }
-      .spacer {
-        min-width: var(--k-touch);
-        visibility: hidden;
-      }
       .modes {
         display: grid;
         grid-template-columns: 1fr 1fr;
@@ -98,11 +84,7 @@ export class KioskCheckin extends KioskScreen {
     const v = this.view;
     const byCode = v.checkInMode === 'code';
     const onKey = (e: CustomEvent<string>) => this.flow.pressCheckInKey(e.detail);
-    return html`<div class="head">
-        <button id="back" @click=${() => this.flow.back()}>‹ ${this.t('back')}</button>
-        <h2>${this.t('checkin_title')}</h2>
-        <span class="spacer"></span>
-      </div>
+    return html`${this.renderHead(this.t('checkin_title'))}
       <div class="modes">
         <button id="mode-code" aria-pressed=${byCode ? 'true' : 'false'} @click=${() => this.flow.setCheckInMode('code')}>${this.t('checkin_by_code')}</button>
         <button id="mode-id" aria-pressed=${byCode ? 'false' : 'true'} @click=${() => this.flow.setCheckInMode('id')}>${this.t('checkin_by_id')}</button>

@@ -2,7 +2,7 @@
 import { css, html } from 'lit';
 import { filterMatters } from '../stores/matter-search';
 import { mattersOfZone } from '../stores/kiosk-state';
-import { kioskBase } from '../styles/kiosk-styles';
+import { kioskBase, kioskScreenHead } from '../styles/kiosk-styles';
 import type { PadKeyDef } from './kiosk-keypad';
 import './kiosk-keypad';
 import { KioskScreen } from './kiosk-screen';
@@ -20,22 +20,8 @@ export class KioskMatterList extends KioskScreen {
 
   static override styles = [
     kioskBase,
+    kioskScreenHead,
     css`
-      .head {
-        display: flex;
-        align-items: center;
-        gap: var(--k-gap);
-        margin-bottom: var(--k-gap);
-      }
-      .head h2 {
-        flex: 1;
-        text-align: center;
-        font-size: var(--k-font-xl);
-      }
-      .spacer {
-        min-width: var(--k-touch);
-        visibility: hidden;
-      }
       .search {
         display: flex;
         gap: var(--k-gap);
@@ -103,11 +89,7 @@ export class KioskMatterList extends KioskScreen {
     const v = this.view;
     const found = filterMatters(mattersOfZone(v), v.search);
     const zone = v.zones.find((z) => z.id === v.zoneId);
-    return html`<div class="head">
-        <button id="back" @click=${() => this.flow.back()}>‹ ${this.t('back')}</button>
-        <h2>${zone?.name ?? this.t('matter_title')}</h2>
-        <span class="spacer"></span>
-      </div>
+    return html`${this.renderHead(zone?.name ?? this.t('matter_title'))}
       <div class="search">
         <input
           id="search"

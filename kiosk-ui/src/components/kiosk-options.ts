@@ -1,7 +1,7 @@
 /** Step 3: confirm the matter, optionally enter an ID number and choose a green channel, take the ticket. */
 import { css, html } from 'lit';
 import { selectedMatter, type VisitorGreenChannel } from '../stores/kiosk-state';
-import { kioskBase } from '../styles/kiosk-styles';
+import { kioskBase, kioskScreenHead } from '../styles/kiosk-styles';
 import type { KioskMessageKey } from '../i18n/messages';
 import './kiosk-id-field';
 import { KioskScreen } from './kiosk-screen';
@@ -16,22 +16,8 @@ const CHANNELS: { value: VisitorGreenChannel | null; key: KioskMessageKey }[] = 
 export class KioskOptions extends KioskScreen {
   static override styles = [
     kioskBase,
+    kioskScreenHead,
     css`
-      .head {
-        display: flex;
-        align-items: center;
-        gap: var(--k-gap);
-        margin-bottom: var(--k-gap);
-      }
-      .head h2 {
-        flex: 1;
-        text-align: center;
-        font-size: var(--k-font-xl);
-      }
-      .spacer {
-        min-width: var(--k-touch);
-        visibility: hidden;
-      }
       .layout {
         display: grid;
         grid-template-columns: 1fr;
@@ -100,11 +86,7 @@ export class KioskOptions extends KioskScreen {
   override render() {
     const v = this.view;
     const matter = selectedMatter(v);
-    return html`<div class="head">
-        <button id="back" @click=${() => this.flow.back()}>‹ ${this.t('back')}</button>
-        <h2>${this.t('options_title')}</h2>
-        <span class="spacer"></span>
-      </div>
+    return html`${this.renderHead(this.t('options_title'))}
       <div class="layout">
         <div class="card matter">
           <span class="muted">${this.t('options_matter')}</span>

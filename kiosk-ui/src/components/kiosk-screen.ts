@@ -1,5 +1,5 @@
 /** Base of every kiosk screen: the state to show, the flow to act on, and the words. Not a tag itself. */
-import { LitElement } from 'lit';
+import { LitElement, html, type TemplateResult } from 'lit';
 import type { I18n } from '../../../ui-shared/src/i18n';
 import type { KioskMessageKey } from '../i18n/messages';
 import type { KioskFlow } from '../stores/kiosk-flow';
@@ -23,5 +23,14 @@ export class KioskScreen extends LitElement {
 
   protected t(key: KioskMessageKey, params?: Record<string, string | number>): string {
     return this.i18n.t(key, params);
+  }
+
+  /** A step screen's head (styles: kioskScreenHead): ‹ back, then the title. */
+  protected renderHead(title: string): TemplateResult {
+    return html`<div class="head">
+      <button id="back" @click=${() => this.flow.back()}>‹ ${this.t('back')}</button>
+      <h2>${title}</h2>
+      <span class="spacer"></span>
+    </div>`;
   }
 }

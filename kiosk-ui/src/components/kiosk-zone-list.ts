@@ -1,26 +1,15 @@
 /** Step 1: the service areas, each with how many people wait there. */
 import { css, html } from 'lit';
-import { kioskBase } from '../styles/kiosk-styles';
+import { kioskBase, kioskScreenHead } from '../styles/kiosk-styles';
 import { KioskScreen } from './kiosk-screen';
 
 export class KioskZoneList extends KioskScreen {
   static override styles = [
     kioskBase,
+    kioskScreenHead,
     css`
       .head {
-        display: flex;
-        align-items: center;
-        gap: var(--k-gap);
         margin-bottom: var(--k-pad);
-      }
-      .head h2 {
-        flex: 1;
-        text-align: center;
-        font-size: var(--k-font-xl);
-      }
-      .spacer {
-        min-width: var(--k-touch);
-        visibility: hidden;
       }
       .grid {
         display: grid;
@@ -49,11 +38,7 @@ export class KioskZoneList extends KioskScreen {
 
   override render() {
     const v = this.view;
-    return html`<div class="head">
-        <button id="back" @click=${() => this.flow.back()}>‹ ${this.t('back')}</button>
-        <h2>${this.t('zone_title')}</h2>
-        <span class="spacer"></span>
-      </div>
+    return html`${this.renderHead(this.t('zone_title'))}
       <div class="grid">
         ${v.zones.map(
           (z) => html`<button class="zone" data-zone=${z.name} @click=${() => this.flow.chooseZone(z.id)}>

@@ -140,3 +140,22 @@ export const kioskBase = css`
     padding: var(--k-pad);
   }
 `;
+
+/** The head of a step screen (KioskScreen.renderHead): ‹ back, the title centred, a hidden spacer balancing it. */
+export const kioskScreenHead = css`
+  .head {
+    display: flex;
+    align-items: center;
+    gap: var(--k-gap);
+    margin-bottom: var(--k-gap);
+  }
+  .head h2 {
+    flex: 1;
+    text-align: center;
+    font-size: var(--k-font-xl);
+  }
+  .spacer {
+    min-width: var(--k-touch);
+    visibility: hidden;
+  }
+`;
