@@ -1,5 +1,5 @@
 import { create as createQr } from 'qrcode';
-import { formatHallDateTime } from './format-hall-time';
+import { localParts } from '../server/domain/hall-time';
 import { columnsForPaper, dotsForPaper, type PrinterProfile } from './printer-profile';
 import { ticketLabels } from './ticket-labels';
 import type { Align, LayoutBlock, TextBlock, TextSize, TicketLayout, TicketPrintData } from './types';
@@ -69,8 +69,8 @@ function qrModuleDots(payload: string, paperDots: number): number {
 }
 
 function slotText(slot: { start: Date; end: Date }, issuedDate: string, timeZone: string): string {
-  const start = formatHallDateTime(slot.start, timeZone);
-  const end = formatHallDateTime(slot.end, timeZone);
+  const start = localParts(slot.start, timeZone);
+  const end = localParts(slot.end, timeZone);
   const startText = start.date === issuedDate ? start.time : `${start.date} ${start.time}`;
   const endText = end.date === start.date ? end.time : `${end.date} ${end.time}`;
   return `${startText}-${endText}`;
@@ -85,7 +85,8 @@ export function layoutTicket(data: TicketPrintData, profile: Pick<PrinterProfile
   }
   const number = ticketNumberAsAscii(data.number);
   const payload = qrPayload(data.qrContent);
-  const issued = formatHallDateTime(data.issuedAt, data.timeZone);
+  // Throws RangeError for an unknown zone: a ticket must not silently show another zone's time.
+  const issued = localParts(data.issuedAt, data.timeZone);
   const wait = data.estimatedWaitMinutes === null || !Number.isFinite(data.estimatedWaitMinutes)
     ? null
     : Math.max(0, Math.round(data.estimatedWaitMinutes));
