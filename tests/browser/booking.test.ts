@@ -8,9 +8,11 @@ import * as assert from 'uvu/assert';
 import type { Browser, Page } from 'playwright-core';
 import { manualClock } from '../../server/domain/clock';
 import type { RunningServer } from '../../server/server';
-import { buildUi, launchChromium, screenshotPath } from '../_support/browser';
+import { assertChromium, buildUi, launchChromium, screenshotPath } from '../_support/browser';
 import { createTestDb, type TestDb } from '../_support/db';
 import { startTestServer } from '../_support/server';
+
+assertChromium(); // without Chromium a browser test fails, it never skips
 
 let db: TestDb;
 let server: RunningServer;

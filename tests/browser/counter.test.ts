@@ -5,7 +5,6 @@
  * resync after a dropped connection, and a refused session back to sign-in. Screenshots go to
  * artifacts/screenshots/counter-*.png.
  */
-import { existsSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Browser, Page } from 'playwright-core';
@@ -13,9 +12,11 @@ import { manualClock } from '../../server/domain/clock';
 import type { HallFact } from '../../server/protocol/events';
 import type { HallSnapshot } from '../../server/protocol/views';
 import type { RunningServer } from '../../server/server';
-import { buildUi, CHROMIUM_PATH, launchChromium, screenshotPath } from '../_support/browser';
+import { assertChromium, buildUi, launchChromium, screenshotPath } from '../_support/browser';
 import { createTestDb, type TestDb } from '../_support/db';
 import { api, connected, emitAck, loginAs, socketFor, startTestServer, type ClientSocket } from '../_support/server';
+
+assertChromium(); // without Chromium a browser test fails, it never skips
 
 const KIOSK = 'dv_demo-kiosk-1';
 const MINUTE = 60_000;
@@ -37,7 +38,6 @@ const ctx = {} as Ctx;
 const clock = manualClock(new Date(Date.now() - 12 * MINUTE));
 
 const test = suite('counter workstation in the browser');
-const hasChromium = existsSync(CHROMIUM_PATH);
 
 async function snapshot(): Promise<HallSnapshot> {
   const r = await api(ctx.server.url, 'GET', `/api/halls/${ctx.hallId}/snapshot`, undefined, ctx.manager);
@@ -81,7 +81,6 @@ function dropBrowserConnections(): void {
 }
 
 test.before(async () => {
-  if (!hasChromium) return;
   buildUi('counter');
   ctx.db = await createTestDb();
   ctx.server = await startTestServer(ctx.db, clock);
@@ -121,173 +120,167 @@ test.after(async () => {
   await ctx.db?.drop();
 });
 
-if (!hasChromium) {
-  test('skipped: no Chromium at ' + CHROMIUM_PATH, () => {
-    console.log(`counter browser test skipped: ${CHROMIUM_PATH} is absent (apt-get install -y chromium)`);
-  });
-} else {
-  test('sign in with a wrong password shows plain words, then sign in and take counter 1', async () => {
-    const page = ctx.page;
-    await page.goto(`${ctx.server.url}/counter/`);
-    await page.locator('yc-sign-in #username').fill('staff1');
-    await page.locator('yc-sign-in #password').fill('wrong-password');
-    await page.locator('yc-sign-in button[type=submit]').click();
-    const error = page.locator('yc-sign-in [data-testid=sign-in-error]');
-    await error.waitFor();
-    assert.is((await error.textContent())?.trim(), '用户名或密码错误');
-    await shot('sign-in-error');
+test('sign in with a wrong password shows plain words, then sign in and take counter 1', async () => {
+  const page = ctx.page;
+  await page.goto(`${ctx.server.url}/counter/`);
+  await page.locator('yc-sign-in #username').fill('staff1');
+  await page.locator('yc-sign-in #password').fill('wrong-password');
+  await page.locator('yc-sign-in button[type=submit]').click();
+  const error = page.locator('yc-sign-in [data-testid=sign-in-error]');
+  await error.waitFor();
+  assert.is((await error.textContent())?.trim(), '用户名或密码错误');
+  await shot('sign-in-error');
 
-    await page.locator('yc-sign-in #password').fill('yichuang2026');
-    await page.locator('yc-sign-in button[type=submit]').click();
-    const choice = page.locator('yc-counter-picker li[data-number="1"]');
-    await choice.waitFor();
-    await page.locator('yc-connection-badge [data-state=online]').waitFor();
-    await shot('picker');
-    await choice.locator('button').click();
-    await desk().waitFor();
-    assert.match((await page.locator('yc-app-header [data-testid=header-counter]').textContent()) ?? '', '1 号窗口');
-    assert.ok(await page.evaluate(() => sessionStorage.getItem('yc-counter:session')?.includes('"token"')), 'token kept in sessionStorage');
-  });
+  await page.locator('yc-sign-in #password').fill('yichuang2026');
+  await page.locator('yc-sign-in button[type=submit]').click();
+  const choice = page.locator('yc-counter-picker li[data-number="1"]');
+  await choice.waitFor();
+  await page.locator('yc-connection-badge [data-state=online]').waitFor();
+  await shot('picker');
+  await choice.locator('button').click();
+  await desk().waitFor();
+  assert.match((await page.locator('yc-app-header [data-testid=header-counter]').textContent()) ?? '', '1 号窗口');
+  assert.ok(await page.evaluate(() => sessionStorage.getItem('yc-counter:session')?.includes('"token"')), 'token kept in sessionStorage');
+});
 
-  test('the queue shows each live wait coloured against its target', async () => {
-    const { old, mid, fresh } = ctx.numbers;
-    for (const n of [old, mid, fresh]) await row('waiting', n).waitFor();
-    const level = (n: string) => row('waiting', n).locator('.wait').getAttribute('data-level');
-    assert.is(await level(old), 'over');
-    assert.is(await level(mid), 'warn');
-    assert.is(await level(fresh), 'ok');
-    assert.ok(await row('waiting', old).locator('.wait.wait-over').count(), 'red class');
-    assert.ok(await row('waiting', mid).locator('.wait.wait-warn').count(), 'amber class');
-    assert.ok(await row('waiting', fresh).locator('.wait.wait-ok').count(), 'green class');
-    const first = await row('waiting', mid).locator('.wait').innerText();
-    await waitFor('the wait to tick', async () => (await row('waiting', mid).locator('.wait').innerText()) !== first, 3000);
-    assert.ok(await button('recall').isDisabled(), 'nothing to recall yet');
-    await shot('desk-waiting');
-  });
+test('the queue shows each live wait coloured against its target', async () => {
+  const { old, mid, fresh } = ctx.numbers;
+  for (const n of [old, mid, fresh]) await row('waiting', n).waitFor();
+  const level = (n: string) => row('waiting', n).locator('.wait').getAttribute('data-level');
+  assert.is(await level(old), 'over');
+  assert.is(await level(mid), 'warn');
+  assert.is(await level(fresh), 'ok');
+  assert.ok(await row('waiting', old).locator('.wait.wait-over').count(), 'red class');
+  assert.ok(await row('waiting', mid).locator('.wait.wait-warn').count(), 'amber class');
+  assert.ok(await row('waiting', fresh).locator('.wait.wait-ok').count(), 'green class');
+  const first = await row('waiting', mid).locator('.wait').innerText();
+  await waitFor('the wait to tick', async () => (await row('waiting', mid).locator('.wait').innerText()) !== first, 3000);
+  assert.ok(await button('recall').isDisabled(), 'nothing to recall yet');
+  await shot('desk-waiting');
+});
 
-  test('a double click on "call next" calls exactly one ticket', async () => {
-    await button('call-next').dblclick();
-    await waitFor('the called ticket', async () => (await currentStatus()) === 'called');
-    await ctx.page.waitForTimeout(400); // room for a second command, were one sent
-    assert.is(factsOf('ticket:called').length, 1, 'one ticket:called fact');
-    const snap = await snapshot();
-    const called = snap.tickets.filter((t) => t.status === 'called');
-    assert.is(called.length, 1);
-    assert.is(called[0]!.number, ctx.numbers.old, 'the longest wait goes first');
-    assert.is(await ctx.page.locator('[data-testid=current-number]').textContent(), ctx.numbers.old);
-    assert.is(await ctx.page.locator('yc-counter-desk yc-notice-bar').count(), 0, 'no error for the swallowed second click');
-    assert.ok(await button('call-next').isDisabled());
-    await shot('desk-called');
-  });
+test('a double click on "call next" calls exactly one ticket', async () => {
+  await button('call-next').dblclick();
+  await waitFor('the called ticket', async () => (await currentStatus()) === 'called');
+  await ctx.page.waitForTimeout(400); // room for a second command, were one sent
+  assert.is(factsOf('ticket:called').length, 1, 'one ticket:called fact');
+  const snap = await snapshot();
+  const called = snap.tickets.filter((t) => t.status === 'called');
+  assert.is(called.length, 1);
+  assert.is(called[0]!.number, ctx.numbers.old, 'the longest wait goes first');
+  assert.is(await ctx.page.locator('[data-testid=current-number]').textContent(), ctx.numbers.old);
+  assert.is(await ctx.page.locator('yc-counter-desk yc-notice-bar').count(), 0, 'no error for the swallowed second click');
+  assert.ok(await button('call-next').isDisabled());
+  await shot('desk-called');
+});
 
-  test('a held F2 recalls once; F3 starts; the handling clock runs against 20 minutes; F4 finishes', async () => {
-    const kb = ctx.page.keyboard;
-    await waitFor('recall enabled', () => button('recall').isEnabled());
-    await kb.down('F2');
-    await kb.down('F2'); // auto-repeat of a held key
-    await kb.down('F2');
-    await kb.up('F2');
-    await waitFor('the recall', () => factsOf('ticket:recalled').length === 1);
-    await ctx.page.waitForTimeout(300);
-    assert.is(factsOf('ticket:recalled').length, 1, 'a held key sends one command');
-    await ctx.page.locator('yc-current-ticket .tag', { hasText: '已重呼 1 次' }).waitFor();
+test('a held F2 recalls once; F3 starts; the handling clock runs against 20 minutes; F4 finishes', async () => {
+  const kb = ctx.page.keyboard;
+  await waitFor('recall enabled', () => button('recall').isEnabled());
+  await kb.down('F2');
+  await kb.down('F2'); // auto-repeat of a held key
+  await kb.down('F2');
+  await kb.up('F2');
+  await waitFor('the recall', () => factsOf('ticket:recalled').length === 1);
+  await ctx.page.waitForTimeout(300);
+  assert.is(factsOf('ticket:recalled').length, 1, 'a held key sends one command');
+  await ctx.page.locator('yc-current-ticket .tag', { hasText: '已重呼 1 次' }).waitFor();
 
-    await press('F3', 'start');
-    await waitFor('serving', async () => (await currentStatus()) === 'serving');
-    const clockEl = ctx.page.locator('[data-testid=current-clock]');
-    assert.is(await clockEl.getAttribute('data-level'), 'ok');
-    assert.match(await clockEl.innerText(), '目标 20 分钟');
-    assert.ok(await button('finish').isEnabled());
-    assert.ok(await button('start').isDisabled());
-    await shot('desk-serving');
+  await press('F3', 'start');
+  await waitFor('serving', async () => (await currentStatus()) === 'serving');
+  const clockEl = ctx.page.locator('[data-testid=current-clock]');
+  assert.is(await clockEl.getAttribute('data-level'), 'ok');
+  assert.match(await clockEl.innerText(), '目标 20 分钟');
+  assert.ok(await button('finish').isEnabled());
+  assert.ok(await button('start').isDisabled());
+  await shot('desk-serving');
 
-    await button('finish').click();
-    await waitFor('finished', async () => (await currentStatus()) === 'none');
-    assert.is(factsOf('ticket:finished').length, 1);
-    await notice(`${ctx.numbers.old} 已办结`);
-  });
+  await button('finish').click();
+  await waitFor('finished', async () => (await currentStatus()) === 'none');
+  assert.is(factsOf('ticket:finished').length, 1);
+  await notice(`${ctx.numbers.old} 已办结`);
+});
 
-  test('transfer needs a reason; no-show then reactivate; park and call back', async () => {
-    const page = ctx.page;
-    await press('F1', 'call-next');
-    await waitFor('called', async () => (await currentStatus()) === 'called');
-    const number = await page.locator('[data-testid=current-number]').textContent();
-    assert.is(number, ctx.numbers.mid);
+test('transfer needs a reason; no-show then reactivate; park and call back', async () => {
+  const page = ctx.page;
+  await press('F1', 'call-next');
+  await waitFor('called', async () => (await currentStatus()) === 'called');
+  const number = await page.locator('[data-testid=current-number]').textContent();
+  assert.is(number, ctx.numbers.mid);
 
-    await press('F7', 'transfer');
-    const dialog = page.locator('yc-transfer-dialog dialog');
-    await dialog.waitFor();
-    await page.keyboard.press('F1'); // shortcuts are suspended while a dialog is open
-    await dialog.locator('#to-counter').selectOption({ label: '2 号 · 法人综合受理窗口' });
-    await dialog.locator('button[type=submit]').click();
-    assert.match(await dialog.locator('.problem').innerText(), '请填写转窗原因');
-    await shot('transfer-dialog');
-    await page.keyboard.press('Escape');
-    await waitFor('dialog closed', async () => !(await dialog.isVisible()));
-    assert.is(factsOf('ticket:transferred').length, 0);
-    assert.is(factsOf('ticket:called').length, 2, 'F1 did nothing while the dialog was open');
+  await press('F7', 'transfer');
+  const dialog = page.locator('yc-transfer-dialog dialog');
+  await dialog.waitFor();
+  await page.keyboard.press('F1'); // shortcuts are suspended while a dialog is open
+  await dialog.locator('#to-counter').selectOption({ label: '2 号 · 法人综合受理窗口' });
+  await dialog.locator('button[type=submit]').click();
+  assert.match(await dialog.locator('.problem').innerText(), '请填写转窗原因');
+  await shot('transfer-dialog');
+  await page.keyboard.press('Escape');
+  await waitFor('dialog closed', async () => !(await dialog.isVisible()));
+  assert.is(factsOf('ticket:transferred').length, 0);
+  assert.is(factsOf('ticket:called').length, 2, 'F1 did nothing while the dialog was open');
 
-    await press('F6', 'park');
-    await row('parked', number!).waitFor();
-    assert.is(await currentStatus(), 'none');
-    await press('F10', 'call-back'); // the only parked ticket is called back
-    await waitFor('called back', async () => (await currentStatus()) === 'called');
-    assert.is(factsOf('ticket:called-back').length, 1);
+  await press('F6', 'park');
+  await row('parked', number!).waitFor();
+  assert.is(await currentStatus(), 'none');
+  await press('F10', 'call-back'); // the only parked ticket is called back
+  await waitFor('called back', async () => (await currentStatus()) === 'called');
+  assert.is(factsOf('ticket:called-back').length, 1);
 
-    await press('F5', 'no-show');
-    await row('missed', number!).waitFor();
-    await row('missed', number!).click();
-    await press('Shift+F9', 'reactivate');
-    await row('waiting', number!).waitFor();
-    assert.is(factsOf('ticket:reactivated').length, 1);
-  });
+  await press('F5', 'no-show');
+  await row('missed', number!).waitFor();
+  await row('missed', number!).click();
+  await press('Shift+F9', 'reactivate');
+  await row('waiting', number!).waitFor();
+  assert.is(factsOf('ticket:reactivated').length, 1);
+});
 
-  test('pause with a reason, resume with F8; English switch', async () => {
-    const page = ctx.page;
-    await press('F8', 'pause-resume');
-    const dialog = page.locator('yc-pause-dialog dialog');
-    await dialog.waitFor();
-    await dialog.locator('button[data-preset=other]').click();
-    await dialog.locator('button[type=submit]').click();
-    assert.match(await dialog.locator('.problem').innerText(), '请填写说明');
-    await dialog.locator('button[data-preset=meeting]').click();
-    await dialog.locator('#pause-detail').fill('科室例会');
-    await dialog.locator('button[type=submit]').click();
-    await page.locator('[data-testid=paused-banner]').waitFor();
-    assert.match(await page.locator('[data-testid=paused-banner]').innerText(), '会议：科室例会');
-    assert.ok(await button('call-next').isDisabled(), 'no calling while paused');
-    assert.is((await snapshot()).counters.find((c) => c.number === 1)!.pauseReason, '会议：科室例会');
-    await shot('desk-paused');
+test('pause with a reason, resume with F8; English switch', async () => {
+  const page = ctx.page;
+  await press('F8', 'pause-resume');
+  const dialog = page.locator('yc-pause-dialog dialog');
+  await dialog.waitFor();
+  await dialog.locator('button[data-preset=other]').click();
+  await dialog.locator('button[type=submit]').click();
+  assert.match(await dialog.locator('.problem').innerText(), '请填写说明');
+  await dialog.locator('button[data-preset=meeting]').click();
+  await dialog.locator('#pause-detail').fill('科室例会');
+  await dialog.locator('button[type=submit]').click();
+  await page.locator('[data-testid=paused-banner]').waitFor();
+  assert.match(await page.locator('[data-testid=paused-banner]').innerText(), '会议：科室例会');
+  assert.ok(await button('call-next').isDisabled(), 'no calling while paused');
+  assert.is((await snapshot()).counters.find((c) => c.number === 1)!.pauseReason, '会议：科室例会');
+  await shot('desk-paused');
 
-    await page.locator('[data-testid=lang-toggle]').click();
-    await page.locator('[data-testid=paused-banner]', { hasText: 'Meeting: 科室例会' }).waitFor();
-    assert.match(await button('pause-resume').innerText(), 'Resume');
-    await shot('desk-paused-en');
-    await page.locator('[data-testid=lang-toggle]').click();
+  await page.locator('[data-testid=lang-toggle]').click();
+  await page.locator('[data-testid=paused-banner]', { hasText: 'Meeting: 科室例会' }).waitFor();
+  assert.match(await button('pause-resume').innerText(), 'Resume');
+  await shot('desk-paused-en');
+  await page.locator('[data-testid=lang-toggle]').click();
 
-    await press('F8', 'pause-resume');
-    await waitFor('resumed', async () => (await page.locator('[data-testid=paused-banner]').count()) === 0);
-    assert.ok(await button('call-next').isEnabled());
-  });
+  await press('F8', 'pause-resume');
+  await waitFor('resumed', async () => (await page.locator('[data-testid=paused-banner]').count()) === 0);
+  assert.ok(await button('call-next').isEnabled());
+});
 
-  test('after a dropped connection the screen resyncs by itself', async () => {
-    dropBrowserConnections();
-    const late = await issue('发票申领'); // issued while the counter may be offline
-    await row('waiting', late).waitFor({ timeout: 10_000 });
-    await ctx.page.locator('yc-connection-badge [data-state=online]').waitFor({ timeout: 10_000 });
-  });
+test('after a dropped connection the screen resyncs by itself', async () => {
+  dropBrowserConnections();
+  const late = await issue('发票申领'); // issued while the counter may be offline
+  await row('waiting', late).waitFor({ timeout: 10_000 });
+  await ctx.page.locator('yc-connection-badge [data-state=online]').waitFor({ timeout: 10_000 });
+});
 
-  test('a session the server no longer accepts sends staff back to sign-in with a message', async () => {
-    const token = await ctx.page.evaluate(() => JSON.parse(sessionStorage.getItem('yc-counter:session')!).token as string);
-    await api(ctx.server.url, 'POST', '/api/auth/logout', undefined, token);
-    dropBrowserConnections();
-    const reason = ctx.page.locator('yc-sign-in [data-testid=sign-in-reason]');
-    await reason.waitFor({ timeout: 10_000 });
-    assert.match(await reason.innerText(), '登录已过期');
-    assert.is(await ctx.page.evaluate(() => sessionStorage.getItem('yc-counter:session')), null);
-    await shot('session-expired');
-    assert.equal(ctx.errors, [], 'no page errors');
-  });
-}
+test('a session the server no longer accepts sends staff back to sign-in with a message', async () => {
+  const token = await ctx.page.evaluate(() => JSON.parse(sessionStorage.getItem('yc-counter:session')!).token as string);
+  await api(ctx.server.url, 'POST', '/api/auth/logout', undefined, token);
+  dropBrowserConnections();
+  const reason = ctx.page.locator('yc-sign-in [data-testid=sign-in-reason]');
+  await reason.waitFor({ timeout: 10_000 });
+  assert.match(await reason.innerText(), '登录已过期');
+  assert.is(await ctx.page.evaluate(() => sessionStorage.getItem('yc-counter:session')), null);
+  await shot('session-expired');
+  assert.equal(ctx.errors, [], 'no page errors');
+});
 
 test.run();

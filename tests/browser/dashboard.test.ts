@@ -3,16 +3,17 @@
  * view with tickets over and near their target, a call at a counter moves the dashboard within 1 s,
  * a ticket's history, a notice, and a report with its chart. Screenshots: artifacts/screenshots/dashboard-*.png.
  */
-import { existsSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Browser, Page } from 'playwright-core';
 import type { Clock } from '../../server/domain/clock';
 import type { HallSnapshot } from '../../server/protocol/views';
 import type { RunningServer } from '../../server/server';
-import { buildUi, CHROMIUM_PATH, launchChromium, screenshotPath } from '../_support/browser';
+import { assertChromium, buildUi, launchChromium, screenshotPath } from '../_support/browser';
 import { createTestDb, type TestDb } from '../_support/db';
 import { api, connected, emitAck, loginAs, socketFor, startTestServer, type ClientSocket } from '../_support/server';
+
+assertChromium(); // without Chromium a browser test fails, it never skips
 
 const KIOSK = 'dv_demo-kiosk-1';
 const MINUTE = 60_000;
@@ -33,7 +34,6 @@ interface Ctx {
 }
 const ctx = {} as Ctx;
 const test = suite('managers’ dashboard in the browser');
-const hasChromium = existsSync(CHROMIUM_PATH);
 
 async function issue(matterName: string): Promise<string> {
   const snap = (await api(ctx.server.url, 'GET', `/api/halls/${ctx.hallId}/snapshot`, undefined, ctx.manager)).json.data as HallSnapshot;
@@ -53,7 +53,6 @@ const shot = (name: string) => ctx.page.screenshot({ path: screenshotPath(`dashb
 const text = (selector: string) => ctx.page.locator(selector).first().textContent().then((s) => (s ?? '').trim());
 
 test.before(async () => {
-  if (!hasChromium) return;
   buildUi('dashboard', 'display');
   ctx.db = await createTestDb();
   ctx.server = await startTestServer(ctx.db, clock);
@@ -100,76 +99,72 @@ test.after(async () => {
   await ctx.db?.drop();
 });
 
-if (!hasChromium) {
-  test('skipped: no Chromium at ' + CHROMIUM_PATH, () => console.log(`dashboard browser test skipped: ${CHROMIUM_PATH} is absent`));
-} else {
-  test('sign in as the manager: the live view shows waits against target, at-risk and breached tickets, counters', async () => {
-    const page = ctx.page;
-    await page.goto(`${ctx.server.url}/dashboard/`);
-    await page.locator('yc-dash-sign-in #username').fill('manager');
-    await page.locator('yc-dash-sign-in #password').fill('yichuang2026');
-    await page.locator('yc-dash-sign-in button[type=submit]').click();
-    await page.locator('[data-testid=kpi-waiting] .value', { hasText: '5' }).waitFor();
-    assert.is(await text('[data-testid=kpi-breached] .value'), '2');
-    assert.is(await text('[data-testid=kpi-at-risk] .value'), '1');
-    await page.locator('[data-testid=kpi-served] .value', { hasText: '2' }).waitFor(); // today's stats from the server
-    assert.is(await text('[data-testid=kpi-handling] .value'), '100.0%');
-    assert.is(await page.locator('[data-testid=risk-list] tr.breached').count(), 2);
-    assert.is(await page.locator('[data-testid=counter-card][data-counter="1"]').getAttribute('data-state'), 'idle');
-    await shot('live');
-  });
+test('sign in as the manager: the live view shows waits against target, at-risk and breached tickets, counters', async () => {
+  const page = ctx.page;
+  await page.goto(`${ctx.server.url}/dashboard/`);
+  await page.locator('yc-dash-sign-in #username').fill('manager');
+  await page.locator('yc-dash-sign-in #password').fill('yichuang2026');
+  await page.locator('yc-dash-sign-in button[type=submit]').click();
+  await page.locator('[data-testid=kpi-waiting] .value', { hasText: '5' }).waitFor();
+  assert.is(await text('[data-testid=kpi-breached] .value'), '2');
+  assert.is(await text('[data-testid=kpi-at-risk] .value'), '1');
+  await page.locator('[data-testid=kpi-served] .value', { hasText: '2' }).waitFor(); // today's stats from the server
+  assert.is(await text('[data-testid=kpi-handling] .value'), '100.0%');
+  assert.is(await page.locator('[data-testid=risk-list] tr.breached').count(), 2);
+  assert.is(await page.locator('[data-testid=counter-card][data-counter="1"]').getAttribute('data-state'), 'idle');
+  await shot('live');
+});
 
-  test('a call at a counter moves the dashboard within 1 s', async () => {
-    const page = ctx.page;
-    const started = Date.now();
-    const called = await counterCommand('ticket:call-next');
-    const number = called.ticket!.number;
-    await page.locator('[data-testid=counter-card][data-counter="1"] [data-testid=counter-ticket]', { hasText: number }).waitFor({ timeout: 1000 });
-    await page.locator('[data-testid=kpi-waiting] .value', { hasText: '4' }).waitFor({ timeout: 1000 });
-    const ms = Date.now() - started;
-    console.log(`  call → dashboard: ${ms} ms`);
-    assert.ok(ms < 1000, `${ms} ms`);
-    assert.is(await page.locator('[data-testid=counter-card][data-counter="1"]').getAttribute('data-state'), 'called');
-  });
+test('a call at a counter moves the dashboard within 1 s', async () => {
+  const page = ctx.page;
+  const started = Date.now();
+  const called = await counterCommand('ticket:call-next');
+  const number = called.ticket!.number;
+  await page.locator('[data-testid=counter-card][data-counter="1"] [data-testid=counter-ticket]', { hasText: number }).waitFor({ timeout: 1000 });
+  await page.locator('[data-testid=kpi-waiting] .value', { hasText: '4' }).waitFor({ timeout: 1000 });
+  const ms = Date.now() - started;
+  console.log(`  call → dashboard: ${ms} ms`);
+  assert.ok(ms < 1000, `${ms} ms`);
+  assert.is(await page.locator('[data-testid=counter-card][data-counter="1"]').getAttribute('data-state'), 'called');
+});
 
-  test("why is a ticket late: its history, without personal data", async () => {
-    const page = ctx.page;
-    await page.locator('[data-testid=risk-list] tr').first().locator('button').first().click();
-    await page.locator('yc-dash-history [data-testid=history] li').first().waitFor();
-    const body = await text('yc-dash-history [data-testid=history]');
-    assert.ok(body.includes('取号'), body);
-    await shot('history');
-    await page.locator('yc-dash-dialogs button.close').click();
-  });
+test("why is a ticket late: its history, without personal data", async () => {
+  const page = ctx.page;
+  await page.locator('[data-testid=risk-list] tr').first().locator('button').first().click();
+  await page.locator('yc-dash-history [data-testid=history] li').first().waitFor();
+  const body = await text('yc-dash-history [data-testid=history]');
+  assert.ok(body.includes('取号'), body);
+  await shot('history');
+  await page.locator('yc-dash-dialogs button.close').click();
+});
 
-  test('a notice for the wall display', async () => {
-    const page = ctx.page;
-    await page.locator('yc-dash-notice-form textarea').fill('系统维护中，请耐心等候');
-    await page.locator('yc-dash-notice-form button[type=submit]').click();
-    await page.locator('yc-dash-notice-form [data-testid=notice-current]', { hasText: '系统维护中' }).waitFor();
-    // The wall display, switched on after the notice went out, shows it across the bottom.
-    const display = await ctx.browser.newPage({ viewport: { width: 1280, height: 720 } });
-    await display.goto(`${ctx.server.url}/display/?token=dv_demo-display-1`);
-    await display.locator('yc-display-notice [data-testid=display-notice]', { hasText: '系统维护中，请耐心等候' }).waitFor();
-    await display.screenshot({ path: screenshotPath('dashboard-display-notice') });
-    await display.close();
-  });
+test('a notice for the wall display', async () => {
+  const page = ctx.page;
+  await page.locator('yc-dash-notice-form textarea').fill('系统维护中，请耐心等候');
+  await page.locator('yc-dash-notice-form button[type=submit]').click();
+  await page.locator('yc-dash-notice-form [data-testid=notice-current]', { hasText: '系统维护中' }).waitFor();
+  // The wall display, switched on after the notice went out, shows it across the bottom.
+  const display = await ctx.browser.newPage({ viewport: { width: 1280, height: 720 } });
+  await display.goto(`${ctx.server.url}/display/?token=dv_demo-display-1`);
+  await display.locator('yc-display-notice [data-testid=display-notice]', { hasText: '系统维护中，请耐心等候' }).waitFor();
+  await display.screenshot({ path: screenshotPath('dashboard-display-notice') });
+  await display.close();
+});
 
-  test('reports: by matter with a chart and a table; English switch', async () => {
-    const page = ctx.page;
-    await page.locator('[data-testid=nav-reports]').click();
-    await page.locator('[data-testid=group-by]').selectOption('matter');
-    await page.locator('[data-testid=report-run]').click();
-    await page.locator('[data-testid=report-table] td', { hasText: '企业设立登记' }).first().waitFor();
-    await page.waitForTimeout(300); // the chart draws on the next frame
-    await shot('report');
-    await page.locator('yc-dash-header button', { hasText: 'English' }).click();
-    await page.locator('[data-testid=report-table] th', { hasText: 'Tickets' }).first().waitFor();
-    await page.locator('[data-testid=nav-live]').click();
-    await page.locator('[data-testid=kpi-waiting] .label', { hasText: 'Waiting' }).waitFor();
-    await shot('live-en');
-    assert.equal(ctx.errors, []);
-  });
-}
+test('reports: by matter with a chart and a table; English switch', async () => {
+  const page = ctx.page;
+  await page.locator('[data-testid=nav-reports]').click();
+  await page.locator('[data-testid=group-by]').selectOption('matter');
+  await page.locator('[data-testid=report-run]').click();
+  await page.locator('[data-testid=report-table] td', { hasText: '企业设立登记' }).first().waitFor();
+  await page.waitForTimeout(300); // the chart draws on the next frame
+  await shot('report');
+  await page.locator('yc-dash-header button', { hasText: 'English' }).click();
+  await page.locator('[data-testid=report-table] th', { hasText: 'Tickets' }).first().waitFor();
+  await page.locator('[data-testid=nav-live]').click();
+  await page.locator('[data-testid=kpi-waiting] .label', { hasText: 'Waiting' }).waitFor();
+  await shot('live-en');
+  assert.equal(ctx.errors, []);
+});
 
 test.run();

@@ -11,10 +11,12 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { systemClock } from '../../server/domain/clock';
 import { callNext } from '../../server/app/call-next';
 import type { RunningServer } from '../../server/server';
-import { buildUi, launchChromium, screenshotPath } from '../_support/browser';
+import { assertChromium, buildUi, launchChromium, screenshotPath } from '../_support/browser';
 import { createTestDb, type TestDb } from '../_support/db';
 import { seedDemoHall, testDeps } from '../_support/fixtures';
 import { api, connected, emitAck, loginAs, socketFor, startTestServer, type ClientSocket } from '../_support/server';
+
+assertChromium(); // without Chromium a browser test fails, it never skips
 
 const DISPLAY = 'dv_demo-display-1';
 const KIOSK = 'dv_demo-kiosk-1';

@@ -7,9 +7,11 @@ import * as assert from 'uvu/assert';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningServer } from '../../server/server';
 import { startFakePrinter } from '../../ticket-printer/fake-printer';
-import { buildUi, launchChromium, screenshotPath } from '../_support/browser';
+import { assertChromium, buildUi, launchChromium, screenshotPath } from '../_support/browser';
 import { createTestDb, type TestDb } from '../_support/db';
 import { api, loginAs, startTestServer } from '../_support/server';
+
+assertChromium(); // without Chromium a browser test fails, it never skips
 
 const TOKEN = 'dv_demo-kiosk-1';
 const PORTRAIT = { width: 1080, height: 1920 };
