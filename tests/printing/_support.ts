@@ -4,8 +4,9 @@ import { eq } from 'drizzle-orm';
 import { devices, matters } from '../../db/schema';
 import type { PrintJobView } from '../../server/protocol/views';
 import type { RunningServer } from '../../server/server';
-import type { TestDb } from '../_support/db';
-import { api } from '../_support/server';
+import { startFakePrinter, type FakePrinter } from '../../ticket-printer/index';
+import { createTestDb, type TestDb } from '../_support/db';
+import { api, loginAs, startTestServer } from '../_support/server';
 
 export const KIOSK = 'dv_demo-kiosk-1';
 export const DISPLAY = 'dv_demo-display-1';
@@ -17,6 +18,38 @@ export async function demoIds(db: TestDb) {
   const [matter] = await db.db.select().from(matters).where(eq(matters.name, '社保登记'));
   const anyMatter = matter ?? (await db.db.select().from(matters).limit(1))[0];
   return { hallId: kiosk!.hallId, kioskId: kiosk!.id, displayId: display!.id, matterId: anyMatter!.id, matterName: anyMatter!.name };
+}
+
+export type DemoIds = Awaited<ReturnType<typeof demoIds>>;
+
+/** A demo hall on a real server with a fake printer, the admin, staff1 and manager signed in. */
+export interface PrintingHall {
+  db: TestDb;
+  server: RunningServer;
+  printer: FakePrinter;
+  admin: string;
+  staff: string;
+  manager: string;
+  ids: DemoIds;
+  close(): Promise<void>;
+}
+
+export async function startPrintingHall(): Promise<PrintingHall> {
+  const db = await createTestDb();
+  const server = await startTestServer(db);
+  const printer = await startFakePrinter();
+  const admin = await loginAs(server.url, 'admin');
+  const staff = await loginAs(server.url, 'staff1');
+  const manager = await loginAs(server.url, 'manager');
+  const ids = await demoIds(db);
+  return {
+    db, server, printer, admin, staff, manager, ids,
+    async close() {
+      await server.close();
+      await printer.close();
+      await db.drop();
+    },
+  };
 }
 
 export function printerAt(port: number, overrides: Record<string, unknown> = {}) {

@@ -7,12 +7,12 @@ import { eq } from 'drizzle-orm';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { tickets } from '../../db/schema';
-import { startFakePrinter, type FakePrinter, type FakePrinterMode } from '../../ticket-printer/index';
+import type { FakePrinter, FakePrinterMode } from '../../ticket-printer/index';
 import type { RunningServer } from '../../server/server';
-import { createTestDb, type TestDb } from '../_support/db';
-import { api, loginAs, startTestServer } from '../_support/server';
+import type { TestDb } from '../_support/db';
+import { api } from '../_support/server';
 import { startBlackhole } from '../ticket-printer/_fixtures';
-import { demoIds, kioskTicket, pollJob, printerAt, putPrinter } from './_support';
+import { kioskTicket, pollJob, printerAt, putPrinter, startPrintingHall, type DemoIds } from './_support';
 
 const TIMEOUT = 1000;
 const ATTEMPTS = 3;
@@ -24,22 +24,14 @@ let server: RunningServer;
 let printer: FakePrinter;
 let admin = '';
 let manager = '';
-let ids: Awaited<ReturnType<typeof demoIds>>;
+let ids: DemoIds;
+let close: () => Promise<void>;
 
 const t = suite('print failure modes');
 t.before(async () => {
-  db = await createTestDb();
-  server = await startTestServer(db);
-  printer = await startFakePrinter();
-  admin = await loginAs(server.url, 'admin');
-  manager = await loginAs(server.url, 'manager');
-  ids = await demoIds(db);
+  ({ db, server, printer, admin, manager, ids, close } = await startPrintingHall());
 });
-t.after(async () => {
-  await server.close();
-  await printer.close();
-  await db.drop();
-});
+t.after(() => close());
 
 async function issueAndWait(port: number) {
   const put = await putPrinter(server, admin, ids.kioskId, printerAt(port, { timeoutMs: TIMEOUT }));

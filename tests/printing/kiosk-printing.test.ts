@@ -6,36 +6,25 @@
 import { randomUUID } from 'node:crypto';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { startFakePrinter, type FakePrinter } from '../../ticket-printer/index';
+import type { FakePrinter } from '../../ticket-printer/index';
 import type { HallFact, PublicHallFact } from '../../server/protocol/events';
 import type { RunningServer } from '../../server/server';
-import { createTestDb, type TestDb } from '../_support/db';
-import { api, connected, emitAck, loginAs, socketFor, startTestServer, type ClientSocket } from '../_support/server';
-import { demoIds, DISPLAY, ID_NUMBER, KIOSK, kioskTicket, pollJob, printerAt, putPrinter } from './_support';
+import { api, connected, emitAck, loginAs, socketFor, type ClientSocket } from '../_support/server';
+import { DISPLAY, ID_NUMBER, KIOSK, kioskTicket, pollJob, printerAt, putPrinter, startPrintingHall, type DemoIds } from './_support';
 
-let db: TestDb;
 let server: RunningServer;
 let printer: FakePrinter;
 let admin = '';
 let staff = '';
 let manager = '';
-let ids: Awaited<ReturnType<typeof demoIds>>;
+let ids: DemoIds;
+let close: () => Promise<void>;
 
 const t = suite('kiosk printing end to end');
 t.before(async () => {
-  db = await createTestDb();
-  server = await startTestServer(db);
-  printer = await startFakePrinter();
-  admin = await loginAs(server.url, 'admin');
-  staff = await loginAs(server.url, 'staff1');
-  manager = await loginAs(server.url, 'manager');
-  ids = await demoIds(db);
+  ({ server, printer, admin, staff, manager, ids, close } = await startPrintingHall());
 });
-t.after(async () => {
-  await server.close();
-  await printer.close();
-  await db.drop();
-});
+t.after(() => close());
 
 t('the admin gives the kiosk a printer; GET shows it', async () => {
   const before = await api(server.url, 'GET', `/api/devices/${ids.kioskId}/printer`, undefined, admin);
