@@ -15,6 +15,7 @@ const envSchema = z.object({
     .optional(),
   PUBLIC_BASE_URL: z.string().url().optional(),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   PRINTER_HOST: z.string().optional(),
   PRINTER_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** 1: start a fake printer for kiosks without one; 0: never; unset: only on embedded PGlite with demo data. */
@@ -30,6 +31,8 @@ export interface Config {
   piiKeyHex: string | undefined;
   publicBaseUrl: string | undefined;
   seedDemo: boolean;
+  /** Behind a reverse proxy: take the client address from the last X-Forwarded-For hop. */
+  trustProxy: boolean;
   printer: { host: string; port: number } | null;
   fakePrinter: { enabled: boolean | 'auto'; port: number };
 }
@@ -53,6 +56,7 @@ export function getConfig(env: Record<string, string | undefined>): Config {
     piiKeyHex: e.PII_KEY,
     publicBaseUrl: e.PUBLIC_BASE_URL,
     seedDemo: e.SEED_DEMO === 'true',
+    trustProxy: e.TRUST_PROXY === 'true',
     printer: e.PRINTER_HOST ? { host: e.PRINTER_HOST, port: e.PRINTER_PORT ?? 9100 } : null,
     fakePrinter: { enabled: e.FAKE_PRINTER === undefined ? 'auto' : e.FAKE_PRINTER === '1', port: e.FAKE_PRINTER_PORT },
   };

@@ -57,7 +57,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   };
   deps.printing = createPrintService(deps, { defaultProfile: serverDefaultPrinter(config), log });
   const seed = config.seedDemo ? await seedDemo(db.db) : { seeded: false, hallId: null };
-  const app = createHttpApp(deps, { log, mounts: [(a) => mountStaticUis(a as unknown as Koa<never>, projectRoot)] });
+  const app = createHttpApp(deps, { log, trustProxy: config.trustProxy, mounts: [(a) => mountStaticUis(a as unknown as Koa<never>, projectRoot)] });
   const http = createServer(app.callback());
   io = createSocketServer(http, deps, log);
   let adapterPool: { end(): Promise<void> } | null = null;

@@ -15,13 +15,16 @@ import { printingRoutes } from './routes/printing-routes';
 import { ticketRoutes } from './routes/ticket-routes';
 
 export interface HttpAppOptions {
+  trustProxy?: boolean;
   log?: (msg: string, err: unknown) => void;
   mounts?: ((app: Koa<AppState>) => void)[];
 }
 
 export function createHttpApp(deps: AppDeps, opts: HttpAppOptions = {}): Koa<AppState> {
   const app = new Koa<AppState>();
-  app.proxy = true;
+  // Only behind a configured reverse proxy is X-Forwarded-For believed, and only its last hop.
+  app.proxy = opts.trustProxy ?? false;
+  app.maxIpsCount = 1;
   app.silent = true; // errors are answered and logged by errorMiddleware, never printed twice
   const log = opts.log ?? ((msg, err) => console.error(msg, err));
   app.use(errorMiddleware(log));

@@ -4,8 +4,6 @@
  * and the working-day calendar under /api.
  */
 import Router from '@koa/router';
-import type { Next, ParameterizedContext } from 'koa';
-import { AppError } from '../../app/app-error';
 import { bookableMatters, bookingCalendar, bookingHall, bookingHalls } from '../../app/appointments/availability';
 import { bookAppointment } from '../../app/appointments/book';
 import { calendarAdminView, declareCalendarYear, deleteCalendarOverride, setCalendarOverride } from '../../app/appointments/calendar';
@@ -16,48 +14,24 @@ import type { AppDeps } from '../../app/deps';
 import * as s from '../../protocol/appointments';
 import type { AppState } from '../context';
 import { actorOf, idParam, parse } from '../middleware';
-
-export interface RateLimitOptions {
-  /** Requests per window per client address. */
-  max: number;
-  windowMs: number;
-}
-
-/** A small fixed-window limiter for the public endpoints (booking codes must not be guessable by brute force). */
-export function rateLimit(opts: RateLimitOptions, now: () => number = Date.now) {
-  const hits = new Map<string, { start: number; count: number }>();
-  return async (ctx: ParameterizedContext<AppState>, next: Next) => {
-    const t = now();
-    const key = ctx.ip;
-    let h = hits.get(key);
-    if (!h || t - h.start >= opts.windowMs) {
-      if (hits.size > 10_000) for (const [k, v] of hits) if (t - v.start >= opts.windowMs) hits.delete(k);
-      h = { start: t, count: 0 };
-      hits.set(key, h);
-    }
-    if (++h.count > opts.max) {
-      ctx.set('Retry-After', String(Math.ceil((h.start + opts.windowMs - t) / 1000)));
-      throw new AppError('rate_limited', 'Too many requests; please wait a minute and try again');
-    }
-    await next();
-  };
-}
+import { rateLimit, type RateLimitOptions } from '../rate-limit';
 
 export function appointmentRoutes(deps: AppDeps, limits: RateLimitOptions = { max: 60, windowMs: 60_000 }): Router<AppState> {
   const r = new Router<AppState>({ prefix: '/api' });
   const limited = rateLimit(limits);
+  const reads = rateLimit({ ...limits, max: limits.max * 5 });
 
   // ── public: the booking page ──
-  r.get('/booking/halls', async (ctx) => {
+  r.get('/booking/halls', reads, async (ctx) => {
     ctx.body = { data: await bookingHalls(deps) };
   });
-  r.get('/booking/halls/:hallId', async (ctx) => {
+  r.get('/booking/halls/:hallId', reads, async (ctx) => {
     ctx.body = { data: await bookingHall(deps, idParam(ctx, 'hallId')) };
   });
-  r.get('/booking/halls/:hallId/matters', async (ctx) => {
+  r.get('/booking/halls/:hallId/matters', reads, async (ctx) => {
     ctx.body = { data: await bookableMatters(deps, idParam(ctx, 'hallId')) };
   });
-  r.get('/booking/halls/:hallId/matters/:matterId/slots', async (ctx) => {
+  r.get('/booking/halls/:hallId/matters/:matterId/slots', reads, async (ctx) => {
     ctx.body = { data: await bookingCalendar(deps, idParam(ctx, 'hallId'), idParam(ctx, 'matterId')) };
   });
   r.post('/booking/halls/:hallId/appointments', limited, async (ctx) => {
