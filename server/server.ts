@@ -14,7 +14,7 @@ import type { Config } from './config';
 import { systemClock, type Clock } from './domain/clock';
 import { createHttpApp } from './http/http-app';
 import { createPrintService } from './app/printing/print-service';
-import { serverDefaultPrinter } from './app/printing/server-printer';
+import { publicBaseUrlWarning, serverDefaultPrinter } from './app/printing/server-printer';
 import { loadPiiKey } from './pii-key';
 import { seedDemo, type SeedResult } from './seed/seed-demo';
 import { createSocketServer, socketPublisher, type IoServer } from './socket/socket-server';
@@ -70,6 +70,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   });
   const port = (http.address() as AddressInfo).port;
   if (!config.publicBaseUrl) deps.publicBaseUrl = `http://localhost:${port}`;
+  const urlWarning = publicBaseUrlWarning(config, port);
+  if (urlWarning) console.warn(`[yichuang] warning: ${urlWarning}`);
   await deps.printing.start(); // re-run print jobs a previous run left open
   const jobs = opts.backgroundJobs === false ? null : startBackgroundJobs(deps, { log, ...(typeof opts.backgroundJobs === 'object' && opts.backgroundJobs) });
 

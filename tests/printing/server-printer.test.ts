@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { encodeTicket, layoutTicket, printerProfileSchema, sendToPrinter } from '../../ticket-printer/index';
-import { serverDefaultPrinter, startDemoPrinter, wantsFakePrinter, printingBannerLine } from '../../server/app/printing/server-printer';
+import { publicBaseUrlWarning, serverDefaultPrinter, startDemoPrinter, wantsFakePrinter, printingBannerLine } from '../../server/app/printing/server-printer';
 import { ConfigError, getConfig } from '../../server/config';
 import { sampleTicket } from '../ticket-printer/_fixtures';
 
@@ -66,6 +66,14 @@ t('the demo printer takes any free port when its port is in use', async () => {
     await first?.close();
     await second?.close();
   }
+});
+
+t('a real printer without PUBLIC_BASE_URL: a start warning that printed QR codes point at localhost', () => {
+  const warning = publicBaseUrlWarning(getConfig({ PRINTER_HOST: '10.0.0.5' }), 8080);
+  assert.ok(warning && warning.includes('http://localhost:8080') && warning.includes('set PUBLIC_BASE_URL'), String(warning));
+  assert.is(publicBaseUrlWarning(getConfig({ PRINTER_HOST: '10.0.0.5', PUBLIC_BASE_URL: 'https://q.example.cn' }), 8080), null);
+  assert.is(publicBaseUrlWarning(getConfig({}), 8080), null, 'demo fake printer: no warning');
+  assert.is(publicBaseUrlWarning(getConfig({ FAKE_PRINTER: '1' }), 8080), null);
 });
 
 t.run();

@@ -4,9 +4,12 @@
  *   send    createPrintJobRunner: bounded retries inside a time budget, one job at a time per printer;
  *   status  every change is a guarded UPDATE (still ours, still open) plus a 'print:status' fact with
  *           the hall's next seq, published after commit (runCommand as the system actor);
- *   recover on start and every sweepEveryMs: open jobs without a live claim are re-run when younger
- *           than staleAfterMs, failed as stale otherwise. Several processes may sweep one database:
- *           the claim lets exactly one of them send.
+ *   recover on start and every sweepEveryMs: first renews the leases of the jobs this process still
+ *           has queued or sending (a slow printer's queue may outlast a lease), then re-runs open jobs
+ *           without a live claim when younger than staleAfterMs, failed as stale otherwise. A job this
+ *           process already runs is never run twice (`running`). Several processes may sweep one
+ *           database: the claim lets exactly one of them send, and a run that lost its claim while
+ *           queued finds out at its 'printing' write (which renews the lease) and does not send.
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull, lt, or } from 'drizzle-orm';
@@ -63,7 +66,9 @@ export interface PrintService {
   close(): Promise<void>;
 }
 
+/** One run of one job in this process, from dispatch until it finished (queued behind its printer included). */
 interface Running {
+  /** Set once the claim is taken. */
   hallId: string;
   /** Attempts made before this run (a recovered job keeps counting). */
   base: number;
@@ -100,14 +105,16 @@ export function createPrintService(deps: AppDeps, options: PrintServiceOptions =
     send: async (bytes, profile) => {
       if (closed) return { ok: false, failure: 'error', message: 'server shutting down', ms: 0 };
       const jobId = jobOfProfile.get(profile);
-      if (jobId && running.get(jobId)?.lost) return { ok: false, failure: 'error', message: 'another process took over this job', ms: 0 };
+      const run = jobId === undefined ? undefined : running.get(jobId);
+      if (!run) return { ok: false, failure: 'error', message: 'print job not running in this process', ms: 0 };
+      if (run.lost) return { ok: false, failure: 'error', message: 'another process took over this job', ms: 0 };
       return send(bytes, profile);
     },
     // A stalled printer holds the connection and maybe half the job: sending again prints a duplicate
     // when it recovers. Otherwise retry while a whole further attempt still fits in the budget.
     shouldRetry: (outcome, c) =>
       !closed &&
-      !running.get(c.job.id)?.lost &&
+      running.get(c.job.id)?.lost === false &&
       outcome.failure !== 'stalled' &&
       c.elapsedMs + backoff(c.attempt) + c.job.profile.timeoutMs <= budgetMs,
     onStatus: (u) => onRunnerStatus(u),
@@ -122,14 +129,25 @@ export function createPrintService(deps: AppDeps, options: PrintServiceOptions =
   }
 
   async function claimAndPrint(jobId: string): Promise<void> {
-    const now = deps.clock.now();
-    const [job] = await deps.db
-      .update(printJobs)
-      .set({ claimedBy: instanceId, leaseUntil: new Date(now.getTime() + leaseMs) })
-      .where(and(eq(printJobs.id, jobId), inArray(printJobs.status, OPEN_STATUSES), claimable(now)))
-      .returning();
-    if (!job) return; // printed, failed, or another process holds it
-    await print(job);
+    // Queued or sending in this process already: its lease may have run out while it waits behind a
+    // slow printer, but claiming it again would send it twice. (Checked and set before any await.)
+    if (running.has(jobId)) return;
+    const run: Running = { hallId: '', base: 0, lost: false };
+    running.set(jobId, run);
+    try {
+      const now = deps.clock.now();
+      const [job] = await deps.db
+        .update(printJobs)
+        .set({ claimedBy: instanceId, leaseUntil: new Date(now.getTime() + leaseMs) })
+        .where(and(eq(printJobs.id, jobId), inArray(printJobs.status, OPEN_STATUSES), claimable(now)))
+        .returning();
+      if (!job) return; // printed, failed, or another process holds it
+      run.hallId = job.hallId;
+      run.base = job.attempts;
+      await print(job);
+    } finally {
+      if (running.get(jobId) === run) running.delete(jobId);
+    }
   }
 
   async function print(job: PrintJobRow): Promise<void> {
@@ -142,19 +160,19 @@ export function createPrintService(deps: AppDeps, options: PrintServiceOptions =
     } catch (err) {
       return void (await finishWithoutSending(job, `layout: ${err instanceof Error ? err.message : String(err)}`));
     }
-    running.set(job.id, { hallId: job.hallId, base: job.attempts, lost: false });
     const jobProfile = { ...profile };
     jobOfProfile.set(jobProfile, job.id);
-    try {
-      await runner.runJob({ id: job.id, bytes, profile: jobProfile });
-    } finally {
-      running.delete(job.id);
-    }
+    // The runner sends one job at a time per printer: this may wait behind other jobs. The 'printing'
+    // write before each send renews the lease, or (claim lost meanwhile) marks the run lost: no send.
+    await runner.runJob({ id: job.id, bytes, profile: jobProfile });
   }
 
   async function onRunnerStatus(u: PrintJobUpdate): Promise<void> {
+    if (closed || u.attempt === 0) return; // attempt 0 is "pending", which the row already says
     const run = running.get(u.jobId);
-    if (!run || closed || u.attempt === 0) return; // attempt 0 is "pending", which the row already says
+    // Every run stays in `running` until runJob settles, so this is a bug, not a race: say so loudly
+    // and stop the run (the send guard refuses a lost run) rather than print without a status.
+    if (!run) throw new Error(`print job ${u.jobId}: status ${u.status} from a run this process does not know`);
     const lastError = u.lastError ? `${u.lastError.failure}: ${u.lastError.message}` : null;
     const row = await writeStatus(u.jobId, run.hallId, {
       status: u.status,
@@ -207,8 +225,20 @@ export function createPrintService(deps: AppDeps, options: PrintServiceOptions =
     return or(isNull(printJobs.claimedBy), lt(printJobs.leaseUntil, now), isNull(printJobs.leaseUntil));
   }
 
+  /** Heartbeat: jobs this process still has queued or sending keep their claim (see the header). */
+  async function renewLeases(): Promise<void> {
+    const ids = [...running.keys()];
+    if (ids.length === 0) return;
+    const now = deps.clock.now();
+    await deps.db
+      .update(printJobs)
+      .set({ leaseUntil: new Date(now.getTime() + leaseMs) })
+      .where(and(inArray(printJobs.id, ids), eq(printJobs.claimedBy, instanceId), inArray(printJobs.status, OPEN_STATUSES)));
+  }
+
   async function recover(): Promise<{ resumed: number; stale: number }> {
     if (closing) return { resumed: 0, stale: 0 };
+    await renewLeases().catch((err) => log('could not renew print job leases', err));
     const now = deps.clock.now();
     const open = await deps.db
       .select({ id: printJobs.id, hallId: printJobs.hallId, createdAt: printJobs.createdAt })
@@ -219,6 +249,7 @@ export function createPrintService(deps: AppDeps, options: PrintServiceOptions =
     let resumed = 0;
     let stale = 0;
     for (const job of open) {
+      if (running.has(job.id)) continue; // this process runs it (its claim is being renewed, or just lapsed)
       if (now.getTime() - job.createdAt.getTime() > staleAfterMs) {
         const minutes = Math.round((now.getTime() - job.createdAt.getTime()) / 60_000);
         const failed = await writeStatus(

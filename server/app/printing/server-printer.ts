@@ -60,6 +60,19 @@ export async function startDemoPrinter(
   return { printer, outDir, close: () => printer.close() };
 }
 
+/**
+ * Printed QR codes link to publicBaseUrl. With a real printer (PRINTER_HOST) and no PUBLIC_BASE_URL
+ * that is http://localhost:<port>, which no visitor's phone can open: a warning for the start log.
+ * (The demo fake printer prints nowhere a phone could scan: no warning.)
+ */
+export function publicBaseUrlWarning(config: Pick<Config, 'printer' | 'publicBaseUrl'>, port: number): string | null {
+  if (!config.printer || config.publicBaseUrl) return null;
+  return (
+    `PRINTER_HOST is set but PUBLIC_BASE_URL is not: printed QR codes will point at http://localhost:${port}; ` +
+    `set PUBLIC_BASE_URL to the address visitors' phones can reach (e.g. PUBLIC_BASE_URL=https://queue.example.gov.cn)`
+  );
+}
+
 /** One line for the start banner: where tickets print (and where the fake printer's tickets land). */
 export function printingBannerLine(config: Pick<Config, 'printer'>, demo: DemoPrinter | null): string {
   if (demo) return `  打印票据 Printed      ${demo.outDir}/*.txt|png  (fake printer ${demo.printer.host}:${demo.printer.port}; FAKE_PRINTER=0 turns it off)`;
