@@ -1,5 +1,6 @@
 /** Issue a ticket at a kiosk or by staff: number it gaplessly, persist it, announce it. */
 import { sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client';
 import { dayCounters, tickets } from '../../db/schema';
 import { serviceDate } from '../domain/hall-time';
 import { ageOn, idNumberMessages, validateIdNumber } from '../domain/identity-number';
@@ -24,12 +25,22 @@ export interface AppointmentClaim {
   slotEnd: Date;
 }
 
+export interface IssueTicketOptions {
+  /**
+   * Runs inside the issuing transaction right after the ticket row is inserted, so whatever it
+   * writes commits together with the ticket or not at all; throw (an AppError) to roll both back.
+   * Not run when the commandId is replayed (the first run's writes are already committed).
+   */
+  onIssued?: (tx: Tx, ticket: typeof tickets.$inferSelect, now: Date) => Promise<void>;
+}
+
 export async function issueTicket(
   deps: AppDeps,
   actor: Actor,
   hallId: string,
   body: IssueTicketBody,
   appointment: AppointmentClaim | null = null,
+  options: IssueTicketOptions = {},
 ): Promise<IssuedTicket> {
   requireHall(actor, hallId);
   if (actor.kind === 'device' && actor.deviceKind !== 'kiosk') throw new AppError('forbidden', 'Only kiosks issue tickets');
@@ -92,6 +103,7 @@ export async function issueTicket(
         visitorIdMasked: visitor?.masked ?? null,
       })
       .returning();
+    if (options.onIssued) await options.onIssued(tx, row!, now);
     const view = await ticketView(tx, row!.id);
     emit({ type: 'ticket:issued', ticket: view, data: { source } });
     const fallback = matter.complexity === 'complex' ? 20 : 8;

@@ -6,7 +6,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { eq } from 'drizzle-orm';
-import { tickets } from '../../db/schema';
+import { dayCounters, ticketEvents, tickets } from '../../db/schema';
 import { appointments } from '../../db/schema-appointments';
 import { bookableMatters, bookingCalendar } from '../../server/app/appointments/availability';
 import { bookAppointment } from '../../server/app/appointments/book';
@@ -403,6 +403,109 @@ checkIn('after the no-show job has run the visitor still gets a walk-in ticket',
   const res = await checkInAppointment(deps(), kiosk, hall.hallId, { commandId: cmd(), code: r.appointment.code });
   assert.is(res.walkIn, true);
   assert.is(res.appointment.status, 'late');
+});
+
+/**
+ * deps whose database fails the way a dropped connection or a killed process would:
+ * `dropAfterFirstWrite` — the first UPDATE outside a transaction succeeds, every later write and
+ * every transaction fails; `failInTx` — inside a transaction, appending the hall events fails
+ * (after the ticket and the appointment were written), and `afterRollback` runs once the failed
+ * transaction has rolled back, before the error reaches the caller.
+ */
+function failingDeps(mode: { dropAfterFirstWrite?: true; failInTx?: true; afterRollback?: () => Promise<unknown> }) {
+  const real = db.db;
+  let updates = 0;
+  const broken = () => {
+    throw new Error('connection terminated');
+  };
+  const txProxy = (tx: object) =>
+    new Proxy(tx, {
+      get(t, p, rcv) {
+        if (p === 'insert') return (table: unknown) => (table === ticketEvents ? broken() : (t as typeof real).insert(table as never));
+        return Reflect.get(t, p, rcv);
+      },
+    });
+  const flaky = new Proxy(real, {
+    get(t, p, rcv) {
+      if (mode.dropAfterFirstWrite) {
+        if (p === 'update' && ++updates > 1) return broken;
+        if (p === 'transaction') return () => Promise.reject(new Error('connection terminated'));
+      }
+      if (mode.failInTx && p === 'transaction') {
+        return async (fn: (tx: unknown) => Promise<unknown>) => {
+          try {
+            return await t.transaction((tx) => fn(txProxy(tx)) as never);
+          } catch (err) {
+            await mode.afterRollback?.();
+            throw err;
+          }
+        };
+      }
+      return Reflect.get(t, p, rcv);
+    },
+  });
+  return { ...deps(), db: flaky as typeof real };
+}
+
+async function appointmentRow(id: string) {
+  const [row] = await db.db.select().from(appointments).where(eq(appointments.id, id));
+  return row!;
+}
+
+checkIn('a check-in that dies after its first write leaves the appointment booked with no ticket; a retry succeeds', async () => {
+  const kiosk = await hall.kiosk();
+  clock.set('2026-11-23T02:00:00Z');
+  const r = await book(booking(person(), '2026-11-30', '09:00'));
+  clock.set('2026-11-30T00:55:00Z'); // 08:55, before the slot
+  const commandId = cmd();
+  const first = await codeOf(checkInAppointment(failingDeps({ dropAfterFirstWrite: true }), kiosk, hall.hallId, { commandId, code: r.appointment.code }));
+  assert.is.not(first, 'ok');
+  let row = await appointmentRow(r.appointment.id);
+  assert.equal({ status: row.status, ticketId: row.ticketId, cmd: row.checkInCommandId }, { status: 'booked', ticketId: null, cmd: null }, 'nothing was claimed');
+  assert.is((await db.db.select().from(tickets).where(eq(tickets.appointmentId, r.appointment.id))).length, 0);
+
+  const retry = await checkInAppointment(deps(), kiosk, hall.hallId, { commandId, code: r.appointment.code });
+  assert.is(retry.walkIn, false);
+  assert.is(retry.issued.ticket.source, 'appointment');
+  row = await appointmentRow(r.appointment.id);
+  assert.equal({ status: row.status, ticketId: row.ticketId }, { status: 'checked_in', ticketId: retry.issued.ticket.id });
+});
+
+checkIn('a failure inside the issuing transaction rolls back ticket, number and claim; a same-commandId retry racing it wins cleanly', async () => {
+  const kiosk = await hall.kiosk();
+  clock.set('2026-11-27T02:00:00Z');
+  const r = await book(booking(person(), '2026-12-01', '09:00'));
+  clock.set('2026-12-01T01:05:00Z'); // 09:05, in the slot
+  const counterBefore = await db.db.select().from(dayCounters);
+  const commandId = cmd();
+  let retried: Awaited<ReturnType<typeof checkInAppointment>> | undefined;
+  const first = await codeOf(
+    checkInAppointment(
+      failingDeps({
+        failInTx: true,
+        // The kiosk retries the same check-in while the first attempt is failing.
+        afterRollback: async () => (retried = await checkInAppointment(deps(), kiosk, hall.hallId, { commandId, code: r.appointment.code })),
+      }),
+      kiosk,
+      hall.hallId,
+      { commandId, code: r.appointment.code },
+    ),
+  );
+  assert.is.not(first, 'ok');
+  assert.ok(retried, 'the retry ran');
+  const row = await appointmentRow(r.appointment.id);
+  const issued = await db.db.select().from(tickets).where(eq(tickets.appointmentId, r.appointment.id));
+  assert.is(issued.length, 1, 'exactly one ticket');
+  assert.equal(
+    { status: row.status, ticketId: row.ticketId, cmd: row.checkInCommandId },
+    { status: 'checked_in', ticketId: issued[0]!.id, cmd: commandId },
+    'the appointment holds the one ticket that exists',
+  );
+  assert.is(retried!.issued.ticket.id, issued[0]!.id);
+  assert.is(issued[0]!.seqNo, (counterBefore.find((c) => c.prefix === issued[0]!.prefix && c.serviceDate === issued[0]!.serviceDate)?.lastValue ?? 0) + 1, 'the failed attempt used no number');
+  const replay = await checkInAppointment(deps(), kiosk, hall.hallId, { commandId, code: r.appointment.code });
+  assert.is(replay.issued.ticket.id, issued[0]!.id, 'a later replay returns the first result');
+  assert.is(replay.appointment.status, 'checked_in');
 });
 
 checkIn('refused: another day, cancelled, unknown code, a display device', async () => {

@@ -4,9 +4,10 @@
  * its wait counts from slot start and it has appointment precedence. Later arrivals get a walk-in
  * ticket and are told so; the appointment is recorded as 'late' (counted like a no-show).
  *
- * The appointment is claimed first with a guarded UPDATE that records the commandId; a retry
- * with the same commandId resumes (issueTicket is idempotent on it), any other is refused. If
- * issuing fails, the claim is released.
+ * One transaction: the guarded appointment UPDATE (booked|no_show → checked_in|late, recording the
+ * commandId and the ticket) runs inside issueTicket's transaction (its onIssued hook), so the
+ * ticket and the appointment's new state commit together or not at all. A retry with the same
+ * commandId replays the first result; any other check-in of a claimed appointment is refused.
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { appointments } from '../../../db/schema-appointments';
@@ -46,41 +47,46 @@ export async function checkInAppointment(deps: AppDeps, actor: Actor, hallId: st
   const appt = await findForCheckIn(deps, hallId, input, today, lang);
   const slot = slotLabelOf(appt, hall.timeZone);
 
-  let late: boolean;
-  if (appt.checkInCommandId === input.commandId) {
-    late = appt.status === 'late'; // a retry of this very check-in: resume
-  } else {
-    refuseUnusable(appt, today);
-    late = appt.status === 'no_show' || now.getTime() > appt.slotEnd.getTime() + effectiveSettings(hall.settings).appointmentGraceMinutes * MINUTE;
-    const from: AppointmentStatus[] = late ? ['booked', 'no_show'] : ['booked'];
-    const claimed = await deps.db
-      .update(appointments)
-      .set({ status: late ? 'late' : 'checked_in', checkedInAt: now, checkInCommandId: input.commandId })
-      .where(and(eq(appointments.id, appt.id), inArray(appointments.status, from)))
-      .returning({ id: appointments.id });
-    if (claimed.length === 0) throw new AppError('conflict', 'This appointment was just checked in elsewhere');
-  }
+  const graceMinutes = effectiveSettings(hall.settings).appointmentGraceMinutes;
+  const resuming = appt.checkInCommandId === input.commandId; // a retry of this very check-in
+  if (!resuming) refuseUnusable(appt, today);
+  const onTime = resuming ? appt.status === 'checked_in' : appt.status !== 'no_show' && now.getTime() <= appt.slotEnd.getTime() + graceMinutes * MINUTE;
+  const claim: AppointmentClaim | null = onTime ? { appointmentId: appt.id, slotStart: appt.slotStart, slotEnd: appt.slotEnd } : null;
+  const claimable: AppointmentStatus[] = onTime ? ['booked'] : ['booked', 'no_show'];
 
-  const claim: AppointmentClaim | null = late ? null : { appointmentId: appt.id, slotStart: appt.slotStart, slotEnd: appt.slotEnd };
-  let issued;
-  try {
-    issued = await issueTicket(
-      deps,
-      actor,
-      hallId,
-      { commandId: input.commandId, matterId: appt.matterId, idNumber: decryptField(deps.piiKey, appt.visitorIdEnc), language: lang },
-      claim,
-    );
-  } catch (err) {
-    if (appt.checkInCommandId !== input.commandId) {
-      await deps.db
-        .update(appointments)
-        .set({ status: appt.status, checkedInAt: null, checkInCommandId: null })
-        .where(and(eq(appointments.id, appt.id), eq(appointments.checkInCommandId, input.commandId)));
-    }
-    throw err;
+  const issued = await issueTicket(
+    deps,
+    actor,
+    hallId,
+    { commandId: input.commandId, matterId: appt.matterId, idNumber: decryptField(deps.piiKey, appt.visitorIdEnc), language: lang },
+    claim,
+    {
+      // Same transaction as the ticket: if this throws, neither the ticket nor the claim exists.
+      onIssued: async (tx, ticket, at) => {
+        const changed = await tx
+          .update(appointments)
+          .set({
+            status: onTime ? 'checked_in' : 'late',
+            checkedInAt: at,
+            checkInCommandId: input.commandId,
+            ticketId: ticket.id,
+          })
+          .where(and(eq(appointments.id, appt.id), inArray(appointments.status, claimable)))
+          .returning({ id: appointments.id });
+        if (changed.length === 0) throw new AppError('conflict', 'This appointment was just checked in elsewhere');
+      },
+    },
+  );
+
+  // What was committed decides the answer (on a replay the hook did not run in this call).
+  const [after] = await deps.db
+    .select({ status: appointments.status, ticketId: appointments.ticketId, checkInCommandId: appointments.checkInCommandId })
+    .from(appointments)
+    .where(eq(appointments.id, appt.id));
+  if (!after || after.checkInCommandId !== input.commandId || after.ticketId !== issued.ticket.id) {
+    throw new AppError('conflict', 'This commandId was already used for another command');
   }
-  await deps.db.update(appointments).set({ ticketId: issued.ticket.id }).where(eq(appointments.id, appt.id));
+  const late = after.status === 'late';
 
   const fill = (text: string) => text.replace('{slot}', slot).replace('{grace}', String(effectiveSettings(hall.settings).appointmentGraceMinutes));
   const notice = late ? fill(NOTICES.late[lang]) : now < appt.slotStart ? fill(NOTICES.early[lang]) : null;
