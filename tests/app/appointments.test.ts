@@ -508,6 +508,21 @@ checkIn('a failure inside the issuing transaction rolls back ticket, number and 
   assert.is(replay.appointment.status, 'checked_in');
 });
 
+checkIn('on time although the no-show job has just marked it (both at slot end + grace): checked in with precedence, not refused', async () => {
+  const kiosk = await hall.kiosk();
+  clock.set('2026-11-27T02:00:00Z');
+  const r = await book(booking(person(), '2026-12-02', '09:00'));
+  clock.set('2026-12-02T01:45:00Z'); // 09:45 = 09:30 + 15: the last on-time instant, and the job's first
+  assert.ok((await markNoShows(deps())).includes(r.appointment.id));
+  const res = await checkInAppointment(deps(), kiosk, hall.hallId, { commandId: cmd(), code: r.appointment.code });
+  assert.is(res.walkIn, false);
+  assert.is(res.notice, null);
+  assert.is(res.issued.ticket.source, 'appointment');
+  assert.ok(res.issued.ticket.appointmentSlot, 'appointment precedence');
+  assert.is(res.appointment.status, 'checked_in');
+  assert.is((await appointmentRow(r.appointment.id)).noShowAt, null, 'no longer recorded as a no-show');
+});
+
 checkIn('refused: another day, cancelled, unknown code, a display device', async () => {
   const kiosk = await hall.kiosk();
   clock.set('2026-11-23T02:00:00Z');

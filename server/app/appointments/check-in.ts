@@ -8,6 +8,8 @@
  * commandId and the ticket) runs inside issueTicket's transaction (its onIssued hook), so the
  * ticket and the appointment's new state commit together or not at all. A retry with the same
  * commandId replays the first result; any other check-in of a claimed appointment is refused.
+ * 'no_show' is claimable on time too: the no-show job marks only after slot end + grace, so a
+ * no_show seen inside that window is the job racing this check-in, not a missed appointment.
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { appointments } from '../../../db/schema-appointments';
@@ -50,9 +52,9 @@ export async function checkInAppointment(deps: AppDeps, actor: Actor, hallId: st
   const graceMinutes = effectiveSettings(hall.settings).appointmentGraceMinutes;
   const resuming = appt.checkInCommandId === input.commandId; // a retry of this very check-in
   if (!resuming) refuseUnusable(appt, today);
-  const onTime = resuming ? appt.status === 'checked_in' : appt.status !== 'no_show' && now.getTime() <= appt.slotEnd.getTime() + graceMinutes * MINUTE;
+  const onTime = resuming ? appt.status === 'checked_in' : now.getTime() <= appt.slotEnd.getTime() + graceMinutes * MINUTE;
   const claim: AppointmentClaim | null = onTime ? { appointmentId: appt.id, slotStart: appt.slotStart, slotEnd: appt.slotEnd } : null;
-  const claimable: AppointmentStatus[] = onTime ? ['booked'] : ['booked', 'no_show'];
+  const claimable: AppointmentStatus[] = ['booked', 'no_show'];
 
   const issued = await issueTicket(
     deps,
@@ -70,6 +72,7 @@ export async function checkInAppointment(deps: AppDeps, actor: Actor, hallId: st
             checkedInAt: at,
             checkInCommandId: input.commandId,
             ticketId: ticket.id,
+            ...(onTime && { noShowAt: null }),
           })
           .where(and(eq(appointments.id, appt.id), inArray(appointments.status, claimable)))
           .returning({ id: appointments.id });
