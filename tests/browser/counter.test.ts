@@ -12,7 +12,7 @@ import { manualClock } from '../../server/domain/clock';
 import type { HallFact } from '../../server/protocol/events';
 import type { HallSnapshot } from '../../server/protocol/views';
 import type { RunningServer } from '../../server/server';
-import { assertChromium, buildUi, launchChromium, screenshotPath } from '../_support/browser';
+import { assertChromium, buildUi, counterButton, counterRow, counterStatus, launchChromium, pollUntil, screenshotPath } from '../_support/browser';
 import { createTestDb, type TestDb } from '../_support/db';
 import { api, connected, emitAck, loginAs, socketFor, startTestServer, type ClientSocket } from '../_support/server';
 
@@ -54,9 +54,10 @@ async function issue(matterName: string): Promise<string> {
 
 const factsOf = (type: HallFact['type']) => ctx.facts.filter((f) => f.type === type);
 const desk = () => ctx.page.locator('yc-counter-desk');
-const button = (action: string) => ctx.page.locator(`yc-action-bar button[data-action="${action}"]`);
-const currentStatus = () => ctx.page.locator('yc-current-ticket section').getAttribute('data-status');
-const row = (list: string, number: string) => ctx.page.locator(`yc-ticket-list[kind="${list}"] button.row[data-ticket="${number}"]`);
+const button = (action: string) => counterButton(ctx.page, action);
+const currentStatus = () => counterStatus(ctx.page);
+const row = (list: string, number: string) => counterRow(ctx.page, list, number);
+const waitFor = pollUntil;
 /** Presses a shortcut once its button is enabled, as a person would after the last answer came back. */
 async function press(key: string, action: string): Promise<void> {
   await waitFor(`${action} enabled`, () => button(action).isEnabled());
@@ -64,14 +65,6 @@ async function press(key: string, action: string): Promise<void> {
 }
 const notice = (text: string) => ctx.page.locator('yc-counter-desk yc-notice-bar [data-testid=notice]', { hasText: text }).waitFor();
 const shot = (name: string) => ctx.page.screenshot({ path: screenshotPath(`counter-${name}`) });
-
-async function waitFor(what: string, check: () => boolean | Promise<boolean>, ms = 5000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** Cuts the page's transport as a network drop would (the page's socket.io client reconnects). */
 function dropBrowserConnections(): void {

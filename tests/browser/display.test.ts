@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { systemClock } from '../../server/domain/clock';
 import { callNext } from '../../server/app/call-next';
 import type { RunningServer } from '../../server/server';
-import { assertChromium, buildUi, launchChromium, screenshotPath } from '../_support/browser';
+import { assertChromium, buildUi, CAPTURE_SPEECH, launchChromium, screenshotPath, spoken, waitSpoken, zhSpell } from '../_support/browser';
 import { createTestDb, type TestDb } from '../_support/db';
 import { seedDemoHall, testDeps } from '../_support/fixtures';
 import { api, connected, emitAck, loginAs, socketFor, startTestServer, type ClientSocket } from '../_support/server';
@@ -36,22 +36,6 @@ let matterId = '';
 /** Every websocket frame the display pages received. */
 const frames: string[] = [];
 
-/**
- * Replaces the Web Speech API with a recorder whose utterances end after 30 ms. A string, because
- * tsx's compiled functions reference helpers (__name) that do not exist in the page.
- */
-const CAPTURE_SPEECH = `
-  window.__spoken = [];
-  window.SpeechSynthesisUtterance = class {
-    constructor(text) { this.text = text; this.lang = ''; this.rate = 1; this.volume = 1; this.voice = null; this.onend = null; this.onerror = null; }
-  };
-  window.speechSynthesis.speak = (u) => {
-    window.__spoken.push({ text: u.text, lang: u.lang });
-    setTimeout(() => u.onend && u.onend(new Event('end')), 30);
-  };
-  window.speechSynthesis.cancel = () => {};
-`;
-
 /** All text on the page, shadow roots included. */
 const PAGE_TEXT = `(() => {
   const out = [];
@@ -62,16 +46,6 @@ const PAGE_TEXT = `(() => {
   walk(document);
   return out.join('\\n');
 })()`;
-
-const spoken = (p: Page) => p.evaluate(() => (window as unknown as { __spoken: { text: string; lang: string }[] }).__spoken);
-
-async function waitSpoken(p: Page, text: string, count: number, ms = 6000): Promise<void> {
-  await p.waitForFunction(
-    ([t, n]) => (window as unknown as { __spoken: { text: string }[] }).__spoken.filter((s) => s.text === t).length >= (n as number),
-    [text, count] as const,
-    { timeout: ms },
-  );
-}
 
 async function command(event: string, payload: Record<string, unknown>) {
   const ack = await emitAck(staff, event, { commandId: randomUUID(), ...payload });
@@ -89,9 +63,6 @@ async function staffSignIn(): Promise<void> {
   staff = socketFor(server.url, await loginAs(server.url, 'staff1'));
   await connected(staff);
 }
-
-/** "C001" → "C 零 零 一", as the display reads it. */
-const zhSpell = (n: string) => [...n].map((c) => ('0123456789'.includes(c) ? '零一二三四五六七八九'[Number(c)] : c)).join(' ');
 
 const t = suite('wall display in Chromium');
 

@@ -7,7 +7,7 @@ import * as assert from 'uvu/assert';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningServer } from '../../server/server';
 import { startFakePrinter } from '../../ticket-printer/fake-printer';
-import { assertChromium, buildUi, launchChromium, screenshotPath } from '../_support/browser';
+import { assertChromium, buildUi, kioskToOptions, kioskTypeId, launchChromium, screenshotPath } from '../_support/browser';
 import { createTestDb, type TestDb } from '../_support/db';
 import { api, loginAs, startTestServer } from '../_support/server';
 
@@ -58,17 +58,6 @@ async function openKiosk(viewport = PORTRAIT, query = `?token=${TOKEN}`): Promis
   return page;
 }
 
-async function toOptions(page: Page, zone = '法人服务区', matter = '企业设立登记'): Promise<void> {
-  await page.locator('kiosk-home #take').click();
-  await page.locator(`kiosk-zone-list button[data-zone="${zone}"]`).click();
-  await page.locator(`kiosk-matter-list button[data-matter="${matter}"]`).click();
-  await page.locator('kiosk-options #take').waitFor();
-}
-
-async function typeId(page: Page, id: string): Promise<void> {
-  for (const ch of id) await page.locator(`kiosk-options kiosk-keypad button[data-key="${ch}"]`).click();
-}
-
 test('take a ticket for 企业设立登记: A001 on screen, the same as the server holds', async () => {
   const page = await openKiosk();
   await page.locator('kiosk-home #take').waitFor();
@@ -107,8 +96,8 @@ test('take a ticket for 企业设立登记: A001 on screen, the same as the serv
 
 test('an invalid ID number shows a clear message and issues nothing; a valid elderly ID gets priority', async () => {
   const page = await openKiosk();
-  await toOptions(page);
-  await typeId(page, '110105194912310021');
+  await kioskToOptions(page);
+  await kioskTypeId(page, '110105194912310021');
   const error = page.locator('kiosk-options #id-error');
   await error.waitFor();
   assert.match((await error.textContent()) ?? '', '身份证号码校验位不符');
@@ -119,7 +108,7 @@ test('an invalid ID number shows a clear message and issues nothing; a valid eld
   await page.screenshot({ path: screenshotPath('kiosk-id-invalid') });
 
   await page.locator('kiosk-options kiosk-keypad button[data-key="back"]').click();
-  await typeId(page, 'X');
+  await kioskTypeId(page, 'X');
   await page.locator('kiosk-options #id-ok').waitFor();
   await page.locator('kiosk-options #take').click();
   const number = page.locator('kiosk-ticket #ticket-number');
@@ -145,7 +134,7 @@ test('large-text mode and English', async () => {
   assert.match((await page.locator('kiosk-home #take').textContent()) ?? '', 'Take a ticket');
   assert.is(await page.evaluate(() => document.documentElement.lang), 'en');
   await page.screenshot({ path: screenshotPath('kiosk-home-elderly-en') });
-  await toOptions(page, '自然人服务区', '社保登记');
+  await kioskToOptions(page, '自然人服务区', '社保登记');
   const take = await page.locator('kiosk-options #take').boundingBox();
   assert.ok(take && take.y + take.height <= PORTRAIT.height, 'the take button is on screen without scrolling');
   const key = await page.locator('kiosk-options kiosk-keypad button[data-key="5"]').boundingBox();
@@ -168,7 +157,7 @@ test('landscape: search by name, green channel, ticket; appointment check-in is 
   await page.screenshot({ path: screenshotPath('kiosk-matters-search') });
   await page.locator('kiosk-matter-list button[data-matter="发票申领"]').click();
   await page.locator('kiosk-options #take').waitFor();
-  await typeId(page, '1101051949');
+  await kioskTypeId(page, '1101051949');
   await page.screenshot({ path: screenshotPath('kiosk-options-partial-id-landscape') });
   for (let i = 0; i < 10; i++) await page.locator('kiosk-options kiosk-keypad button[data-key="back"]').click();
   await page.locator('kiosk-options button[data-channel="disabled"]').click();
@@ -205,7 +194,7 @@ test('with a printer: "请取走您的号票"; with a dead printer: the failure 
     assert.is(put.status, 200, JSON.stringify(put.json));
 
     const page = await openKiosk();
-    await toOptions(page, '综合服务区', '政务服务咨询');
+    await kioskToOptions(page, '综合服务区', '政务服务咨询');
     await page.locator('kiosk-options #take').click();
     const status = page.locator('kiosk-ticket #print-status');
     await page.locator('kiosk-ticket #ticket-number').waitFor();
@@ -216,7 +205,7 @@ test('with a printer: "请取走您的号票"; with a dead printer: the failure 
 
     await printer.setMode('refuse');
     await page.locator('kiosk-ticket #done').click();
-    await toOptions(page, '综合服务区', '政务服务咨询');
+    await kioskToOptions(page, '综合服务区', '政务服务咨询');
     await page.locator('kiosk-options #take').click();
     await page.locator('kiosk-ticket #ticket-number').waitFor();
     await page.waitForFunction(() => /打印失败/.test(document.querySelector('kiosk-app')?.shadowRoot?.querySelector('kiosk-ticket')?.shadowRoot?.querySelector('#print-status')?.textContent ?? ''), undefined, { timeout: 8000 });
