@@ -10,6 +10,7 @@ import type {
   TicketView,
   ZoneView,
 } from '../protocol/views';
+import { publicPauseReason } from '../domain/pause-reason';
 import { DEFAULT_HALL_SETTINGS } from '../domain/wait-target';
 
 type TicketRow = typeof tickets.$inferSelect;
@@ -98,7 +99,7 @@ export function presentCounter(
 
 export function toPublicCounter(c: CounterView, currentTicketNumber: string | null): PublicCounterView {
   // Listed field by field: a public view must never pick up staffId, staffName or anything added later.
-  const pauseReason = c.status === 'paused' ? c.pauseReason : null;
+  const pauseReason = c.status === 'paused' ? publicPauseReason(c.pauseReason) : null;
   return { id: c.id, zoneId: c.zoneId, number: c.number, name: c.name, type: c.type, status: c.status, pauseReason, currentTicketNumber };
 }
 
