@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Response } from 'playwright-core';
 
 export const projectRoot = join(import.meta.dirname, '..', '..');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -39,6 +39,24 @@ export async function launchChromium(): Promise<Browser> {
     process.once('exit', () => (process.exitCode = 1));
     throw err;
   }
+}
+
+/**
+ * A new page that records what must not happen, for the test to assert `errors` is empty at the end:
+ * uncaught errors, console errors and HTTP answers of 400 or more, except those `allowed`
+ * (Chromium's own "Failed to load resource" console line is left to the response check).
+ */
+export async function openWatchedPage(
+  browser: Browser,
+  viewport: { width: number; height: number },
+  allowed: (response: Response) => boolean = () => false,
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text()));
+  page.on('response', (r) => r.status() >= 400 && !allowed(r) && errors.push(`${r.status()} ${r.request().method()} ${r.url()}`));
+  return { page, errors };
 }
 
 const built = new Set<string>();

@@ -1,6 +1,8 @@
 /** A real server on port 0 for HTTP and socket tests, plus small clients for it. */
+import { randomUUID } from 'node:crypto';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../server/protocol/events';
+import type { HallSnapshot } from '../../server/protocol/views';
 import { getConfig } from '../../server/config';
 import type { Clock } from '../../server/domain/clock';
 import { startServer, type RunningServer } from '../../server/server';
@@ -34,6 +36,16 @@ export async function loginAs(base: string, username: string): Promise<string> {
   const r = await api(base, 'POST', '/api/auth/login', { username, password: 'yichuang2026' });
   if (r.status !== 200) throw new Error(`login ${username} failed: ${JSON.stringify(r.json)}`);
   return r.json.data.token;
+}
+
+/** Issues a walk-in ticket as the demo kiosk for the matter of this name (looked up in the hall snapshot, read as `reader`); returns its number. */
+export async function issueAtDemoKiosk(base: string, hallId: string, reader: string, matterName: string): Promise<string> {
+  const snap = (await api(base, 'GET', `/api/halls/${hallId}/snapshot`, undefined, reader)).json.data as HallSnapshot;
+  const matter = snap.matters.find((m) => m.name === matterName);
+  if (!matter) throw new Error(`no matter named ${matterName}`);
+  const r = await api(base, 'POST', `/api/halls/${hallId}/tickets`, { commandId: randomUUID(), matterId: matter.id }, 'dv_demo-kiosk-1');
+  if (r.status !== 201) throw new Error(`issue failed: ${r.status} ${JSON.stringify(r.json)}`);
+  return r.json.data.ticket.number as string;
 }
 
 export function socketFor(base: string, token: string | undefined): ClientSocket {

@@ -7,14 +7,14 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Response } from 'playwright-core';
 import { manualClock } from '../../server/domain/clock';
 import type { HallFact } from '../../server/protocol/events';
 import type { HallSnapshot } from '../../server/protocol/views';
 import type { RunningServer } from '../../server/server';
-import { assertChromium, buildUi, counterButton, counterRow, counterStatus, launchChromium, pollUntil, screenshotPath } from '../_support/browser';
+import { assertChromium, buildUi, counterButton, counterRow, counterStatus, launchChromium, openWatchedPage, pollUntil, screenshotPath } from '../_support/browser';
 import { createTestDb, type TestDb } from '../_support/db';
-import { api, connected, emitAck, loginAs, socketFor, startTestServer, type ClientSocket } from '../_support/server';
+import { api, connected, emitAck, issueAtDemoKiosk, loginAs, socketFor, startTestServer, type ClientSocket } from '../_support/server';
 
 assertChromium(); // without Chromium a browser test fails, it never skips
 
@@ -44,13 +44,7 @@ async function snapshot(): Promise<HallSnapshot> {
   return r.json.data as HallSnapshot;
 }
 
-async function issue(matterName: string): Promise<string> {
-  const snap = await snapshot();
-  const matter = snap.matters.find((m) => m.name === matterName)!;
-  const r = await api(ctx.server.url, 'POST', `/api/halls/${ctx.hallId}/tickets`, { commandId: crypto.randomUUID(), matterId: matter.id }, KIOSK);
-  assert.is(r.status, 201, JSON.stringify(r.json));
-  return r.json.data.ticket.number as string;
-}
+const issue = (matterName: string) => issueAtDemoKiosk(ctx.server.url, ctx.hallId, ctx.manager, matterName);
 
 const factsOf = (type: HallFact['type']) => ctx.facts.filter((f) => f.type === type);
 const desk = () => ctx.page.locator('yc-counter-desk');
@@ -95,15 +89,9 @@ test.before(async () => {
   ctx.numbers = { old, mid, fresh };
 
   ctx.browser = await launchChromium();
-  ctx.page = await ctx.browser.newPage({ viewport: { width: 1366, height: 768 } }); // a common counter PC screen
-  ctx.errors = [];
-  ctx.page.on('pageerror', (e) => ctx.errors.push(String(e)));
-  // Console errors and failed requests, except the one refused sign-in the first test makes on purpose.
-  ctx.page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && ctx.errors.push(m.text()));
-  ctx.page.on('response', (r) => {
-    const expected = r.status() === 401 && r.url().endsWith('/api/auth/login');
-    if (r.status() >= 400 && !expected) ctx.errors.push(`${r.status()} ${r.request().method()} ${r.url()}`);
-  });
+  // A common counter PC screen. Errors are kept, except the one refused sign-in the first test makes on purpose.
+  const refusedSignIn = (r: Response) => r.status() === 401 && r.url().endsWith('/api/auth/login');
+  ({ page: ctx.page, errors: ctx.errors } = await openWatchedPage(ctx.browser, { width: 1366, height: 768 }, refusedSignIn));
 });
 
 test.after(async () => {

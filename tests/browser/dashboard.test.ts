@@ -5,17 +5,15 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Response } from 'playwright-core';
 import type { Clock } from '../../server/domain/clock';
-import type { HallSnapshot } from '../../server/protocol/views';
 import type { RunningServer } from '../../server/server';
-import { assertChromium, buildUi, launchChromium, screenshotPath } from '../_support/browser';
+import { assertChromium, buildUi, launchChromium, openWatchedPage, screenshotPath } from '../_support/browser';
 import { createTestDb, type TestDb } from '../_support/db';
-import { api, connected, emitAck, loginAs, socketFor, startTestServer, type ClientSocket } from '../_support/server';
+import { api, connected, emitAck, issueAtDemoKiosk, loginAs, socketFor, startTestServer, type ClientSocket } from '../_support/server';
 
 assertChromium(); // without Chromium a browser test fails, it never skips
 
-const KIOSK = 'dv_demo-kiosk-1';
 const MINUTE = 60_000;
 /** The server's clock runs in real time, shifted into the past while the morning is set up. */
 let shift = 0;
@@ -35,13 +33,7 @@ interface Ctx {
 const ctx = {} as Ctx;
 const test = suite('managers’ dashboard in the browser');
 
-async function issue(matterName: string): Promise<string> {
-  const snap = (await api(ctx.server.url, 'GET', `/api/halls/${ctx.hallId}/snapshot`, undefined, ctx.manager)).json.data as HallSnapshot;
-  const matter = snap.matters.find((m) => m.name === matterName)!;
-  const r = await api(ctx.server.url, 'POST', `/api/halls/${ctx.hallId}/tickets`, { commandId: crypto.randomUUID(), matterId: matter.id }, KIOSK);
-  assert.is(r.status, 201, JSON.stringify(r.json));
-  return r.json.data.ticket.number as string;
-}
+const issue = (matterName: string) => issueAtDemoKiosk(ctx.server.url, ctx.hallId, ctx.manager, matterName);
 
 async function counterCommand(event: string, extra: Record<string, unknown> = {}) {
   const r = await emitAck(ctx.staff, event, { commandId: crypto.randomUUID(), counterId: ctx.counterId, ...extra });
@@ -85,11 +77,8 @@ test.before(async () => {
   await issue('企业注销登记');
 
   ctx.browser = await launchChromium();
-  ctx.page = await ctx.browser.newPage({ viewport: { width: 1440, height: 1000 } });
-  ctx.errors = [];
-  ctx.page.on('pageerror', (e) => ctx.errors.push(String(e)));
-  ctx.page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && ctx.errors.push(m.text()));
-  ctx.page.on('response', (r) => r.status() >= 400 && !r.url().endsWith('/favicon.ico') && ctx.errors.push(`${r.status()} ${r.url()}`));
+  const favicon = (r: Response) => r.url().endsWith('/favicon.ico');
+  ({ page: ctx.page, errors: ctx.errors } = await openWatchedPage(ctx.browser, { width: 1440, height: 1000 }, favicon));
 });
 
 test.after(async () => {
