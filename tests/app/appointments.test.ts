@@ -6,7 +6,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { eq } from 'drizzle-orm';
-import { dayCounters, ticketEvents, tickets } from '../../db/schema';
+import { dayCounters, halls, matters, ticketEvents, tickets, zones } from '../../db/schema';
+import { DEFAULT_HALL_SETTINGS } from '../../server/domain/wait-target';
 import { appointments } from '../../db/schema-appointments';
 import { bookableMatters, bookingCalendar } from '../../server/app/appointments/availability';
 import { bookAppointment } from '../../server/app/appointments/book';
@@ -216,6 +217,25 @@ limits('one booking per person per day, keyed on identity number AND phone', asy
   const r = person();
   const racing = await Promise.all(['09:00', '10:00', '11:00', '14:30'].map((s) => codeOf(book(booking(r, '2026-11-26', s)))));
   assert.equal(racing.filter((x) => x === 'ok').length, 1, 'concurrent bookings by one person: one wins');
+});
+
+limits('one booking per person per day across halls: the same identity number cannot book two halls on one day', async () => {
+  const [other] = await db.db
+    .insert(halls)
+    .values({ code: 'XH-FZ', name: '徐汇区行政服务中心分中心', timeZone: 'Asia/Shanghai', sessions: [{ start: '09:00', end: '12:00' }], settings: DEFAULT_HALL_SETTINGS })
+    .returning();
+  const [zone] = await db.db.insert(zones).values({ hallId: other!.id, code: 'A', name: '综合区' }).returning();
+  const [matter] = await db.db
+    .insert(matters)
+    .values({ hallId: other!.id, zoneId: zone!.id, code: 'FZ-01', name: '分中心综合事项', department: '综合窗口', complexity: 'general', ticketPrefix: 'F', flags: { zeroMaterial: false, fullyOnline: false, onTheSpot: false } })
+    .returning();
+  const p = person();
+  await book(booking(p, '2026-11-25', '09:00'));
+  const elsewhere = (who: { idNumber: string; phone: string }, date: string) =>
+    codeOf(bookAppointment(deps(), null, other!.id, { commandId: cmd(), matterId: matter!.id, date, slotStart: '10:00', ...who }));
+  assert.is(await elsewhere(p, '2026-11-25'), 'booking_limit_reached', 'same identity, other hall, same day');
+  assert.is(await elsewhere({ idNumber: person().idNumber, phone: p.phone }, '2026-11-25'), 'booking_limit_reached', 'same phone, other hall');
+  assert.is(await elsewhere(p, '2026-11-26'), 'ok', 'the other hall on another day is fine');
 });
 
 limits('the limit is configurable per hall (bookingsPerPersonPerDay)', async () => {

@@ -69,7 +69,8 @@ export async function bookAppointment(deps: AppDeps, actor: Actor | null, hallId
       .from(appointments)
       .where(
         and(
-          eq(appointments.hallId, hallId),
+          // One booking per person per day across the whole installation (DOMAIN), like the ban;
+          // the advisory locks above serialise a person's bookings in every hall.
           eq(appointments.serviceDate, input.date),
           inArray(appointments.status, [...HOLDING]),
           or(eq(appointments.visitorIdHash, keys.idHash), eq(appointments.phoneHash, keys.phoneHash)),
