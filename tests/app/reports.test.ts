@@ -11,6 +11,9 @@
  *  6  D2   general  ZR   09:00   09:00       09:08   09:10    09:30     done       4        staff1      8    20
  *  7  D2   general  FR   08:50   09:00 slot  09:12   09:12    09:20     done       1        staff3     12     8
  *  8  D0 (outside the range)                                             done
+ *  9  D3   general  FR   09:00   09:00       09:05   —        —         no_show    1        staff1       5     —
+ *     (#9: no-show by staff2 at counter 2 at 09:10, reactivated 09:20, called again by staff1 at
+ *     counter 1 09:25, no-show by staff1 09:30; only reported in its own range D3…D3)
  *
  * Waits 5 8 12 15 20 25 → p50 13.5, p90 22.5; within target (10 general / 30 complex): #1 #3 #6 → 3/6;
  * general 2/5 (#1 #6), complex 1/1. Handling 8 10 15 20 25 → p50 15, p90 23; ≤ 20 min: 4/5.
@@ -34,6 +37,7 @@ const TZ = 'Asia/Shanghai';
 const D0 = '2026-03-01';
 const D1 = '2026-03-02';
 const D2 = '2026-03-03';
+const D3 = '2026-03-04';
 const at = (day: string, hhmm: string | null) => (hhmm ? instantAt(day, hhmm, TZ) : null);
 
 const clock = manualClock(instantAt(D2, '12:00', TZ));
@@ -114,6 +118,42 @@ r.before(async () => {
       ]);
     }
   }
+  // #9: a no-show twice. Only the last closing event (staff1's) names who closed it.
+  {
+    const m = matters.general;
+    const [c1, c2] = [await hall.counter(1), await hall.counter(2)];
+    const [t9] = await db.db
+      .insert(tickets)
+      .values({
+        hallId: hall.hallId,
+        zoneId: m.zoneId,
+        matterId: m.id,
+        serviceDate: D3,
+        prefix: m.ticketPrefix,
+        seqNo: 1,
+        number: `${m.ticketPrefix}001`,
+        status: 'no_show',
+        source: 'kiosk',
+        counterId: c1.id,
+        issuedAt: at(D3, '09:00')!,
+        waitStartAt: at(D3, '09:00')!,
+        waitTargetMinutes: 10,
+        firstCalledAt: at(D3, '09:05'),
+        calledAt: at(D3, '09:25'),
+        finishedAt: at(D3, '09:30'),
+        token: randomBytes(18).toString('base64url'),
+      })
+      .returning();
+    const ev = (type: string, hhmm: string, counterId: string, by: string) =>
+      ({ hallId: hall.hallId, seq: seq++, type, ticketId: t9!.id, counterId, actorType: 'staff', actorId: staffId[by]!, data: {}, at: at(D3, hhmm)! }) as const;
+    await db.db.insert(ticketEvents).values([
+      ev('ticket:called', '09:05', c2.id, 'staff2'),
+      ev('ticket:no-show', '09:10', c2.id, 'staff2'),
+      ev('ticket:reactivated', '09:20', c2.id, 'staff2'),
+      ev('ticket:called', '09:25', c1.id, 'staff1'),
+      ev('ticket:no-show', '09:30', c1.id, 'staff1'),
+    ]);
+  }
   const appt = (day: string, status: 'checked_in' | 'no_show' | 'late' | 'cancelled' | 'booked', n: number) => ({
     hallId: hall.hallId,
     matterId: matters.general.id,
@@ -183,6 +223,15 @@ r('by staff: whoever closed the ticket (finish or no-show), not whoever called i
   assert.equal([s2.tickets, s2.served, s2.noShows, s2.wait.within], [2, 1, 1, 0]);
   assert.equal([row(rows, '刘洋').tickets], [1]);
   assert.is(totals.tickets, 6); // the cancelled ticket was closed by no one
+});
+
+r('by staff: a ticket that was a no-show twice counts once, for whoever closed it last', async () => {
+  const { rows, totals } = await runReport(deps(), await manager(), [hall.hallId], { from: D3, to: D3, groupBy: 'staff' });
+  assert.equal(
+    rows.map((x) => [x.label, x.tickets, x.served, x.noShows, x.wait.within, x.wait.measured]),
+    [['李娜', 1, 0, 1, 1, 1]], // staff1; wait 09:00 → 09:05 = 5 ≤ 10
+  );
+  assert.equal([totals.tickets, totals.noShows], [1, 1]);
 });
 
 r('by hour (hall-local hour of issue) and by day', async () => {

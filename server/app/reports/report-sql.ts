@@ -72,14 +72,20 @@ const TICKET_DIMENSION: Record<Exclude<ReportGroupBy, 'staff'>, SQL> = {
 export async function aggregateTickets(db: Reader, scope: ReportScope, groupBy: ReportGroupBy): Promise<TicketAggregate[]> {
   const staff = groupBy === 'staff';
   const dim = staff ? sql`actor_id` : TICKET_DIMENSION[groupBy];
-  // Closing events: only the one that matches the ticket's final status, so a no-show that was
-  // reactivated and then served counts once, as served, for the staff member who finished it.
+  // The closing event: the ticket's LATEST finish or no-show, and only if it matches the final
+  // status — a no-show that was reactivated and then served counts once, as served, for the staff
+  // member who finished it; a ticket that was a no-show twice counts once, for the last one.
   const closing = staff
-    ? sql`JOIN ticket_events e ON e.ticket_id = t.id
-            AND e.hall_id IN (${idList(scope.hallIds)})
-            AND e.type IN ('ticket:finished', 'ticket:no-show')
-            AND e.actor_type = 'staff'
-            AND e.at >= ${scope.from}::date - interval '1 day' AND e.at < ${scope.to}::date + interval '2 days'
+    ? sql`JOIN LATERAL (
+              SELECT e.actor_id, e.actor_type, e.type
+              FROM ticket_events e
+              WHERE e.ticket_id = t.id
+                AND e.hall_id = t.hall_id
+                AND e.type IN ('ticket:finished', 'ticket:no-show')
+                AND e.at >= ${scope.from}::date - interval '1 day' AND e.at < ${scope.to}::date + interval '2 days'
+              ORDER BY e.seq DESC
+              LIMIT 1
+            ) e ON e.actor_type = 'staff'
             AND t.status = CASE e.type WHEN 'ticket:finished' THEN 'done' ELSE 'no_show' END`
     : sql``;
   const rows = await queryRows<Omit<TicketAggregate, 'total'> & { g: number }>(
