@@ -230,19 +230,20 @@ test('pause with a reason, resume with F8; English switch', async () => {
   await dialog.locator('button[type=submit]').click();
   await page.locator('[data-testid=paused-banner]').waitFor();
   assert.match(await page.locator('[data-testid=paused-banner]').innerText(), '会议：科室例会');
-  assert.ok(await button('call-next').isDisabled(), 'no calling while paused');
+  // Components re-render independently: poll rather than read once.
+  await waitFor('call-next disabled while paused', () => button('call-next').isDisabled());
   assert.is((await snapshot()).counters.find((c) => c.number === 1)!.pauseReason, '会议：科室例会');
   await shot('desk-paused');
 
   await page.locator('[data-testid=lang-toggle]').click();
   await page.locator('[data-testid=paused-banner]', { hasText: 'Meeting: 科室例会' }).waitFor();
-  assert.match(await button('pause-resume').innerText(), 'Resume');
+  await waitFor('resume button in English', async () => /Resume/.test(await button('pause-resume').innerText()));
   await shot('desk-paused-en');
   await page.locator('[data-testid=lang-toggle]').click();
 
   await press('F8', 'pause-resume');
   await waitFor('resumed', async () => (await page.locator('[data-testid=paused-banner]').count()) === 0);
-  assert.ok(await button('call-next').isEnabled());
+  await waitFor('call-next enabled again', () => button('call-next').isEnabled());
 });
 
 test('after a dropped connection the screen resyncs by itself', async () => {
