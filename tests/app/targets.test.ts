@@ -2,7 +2,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { and, eq, inArray } from 'drizzle-orm';
-import { ticketEvents } from '../../db/schema';
+import { halls, ticketEvents } from '../../db/schema';
+import { DEFAULT_HALL_SETTINGS } from '../../server/domain/wait-target';
 import { callNext } from '../../server/app/call-next';
 import { actOnCounter } from '../../server/app/counter-actions';
 import { issueTicket } from '../../server/app/issue-ticket';
@@ -193,6 +194,28 @@ t('the socket publisher sends alerts to the hall staff room and to each counter 
   for (const c of fact.alert!.counterIds) assert.ok(staffSend.rooms.includes(`counter:${c}`));
   const publicSend = sent.find((s) => s.event === 'public:fact')!;
   assert.equal(publicSend.rooms, [`hall:${hall.hallId}:public`]);
+});
+
+t('a hall that fails is logged and skipped; the halls after it still get their alerts', async () => {
+  at(300);
+  const m = (await hall.matter('企业设立登记')).id;
+  const x = await issueTicket(deps(), kiosk, hall.hallId, { commandId: cmd(), matterId: m });
+  // Scanned before the demo hall (XH-ZX); its time zone makes every hall-local date throw.
+  const [bad] = await db.db
+    .insert(halls)
+    .values({ code: 'AA-BROKEN', name: '坏数据大厅', timeZone: 'Mars/Olympus', sessions: [{ start: '09:00', end: '12:00' }], settings: DEFAULT_HALL_SETTINGS })
+    .returning();
+  try {
+    at(309);
+    const logged: string[] = [];
+    const report = await scanTargets(deps(), (msg) => logged.push(msg));
+    assert.equal(report, { atRisk: 1, breached: 0, handlingOverdue: 0 }, 'the demo hall was still scanned');
+    assert.equal(alerts(x.ticket.id).map((f) => f.type), ['ticket:at-risk']);
+    assert.is(logged.length, 1);
+    assert.ok(logged[0]!.includes('AA-BROKEN'), logged[0]);
+  } finally {
+    await db.db.delete(halls).where(eq(halls.id, bad!.id));
+  }
 });
 
 t('the background jobs run on their interval with the injected clock and stop cleanly', async () => {

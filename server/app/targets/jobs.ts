@@ -17,7 +17,7 @@ export interface BackgroundJobs {
 }
 
 export function startBackgroundJobs(deps: AppDeps, opts: BackgroundJobOptions): BackgroundJobs {
-  const targets = startPeriodic('target scanner', opts.targetScanMs ?? 12_000, () => scanTargets(deps), opts.log);
+  const targets = startPeriodic('target scanner', opts.targetScanMs ?? 12_000, () => scanTargets(deps, opts.log), opts.log);
   const noShows = startPeriodic('appointment no-show job', opts.noShowMs ?? 60_000, () => markNoShows(deps), opts.log);
   return {
     targets,

@@ -5,6 +5,7 @@
  * (… WHERE alert_level < level), so with several server processes each alert is raised — and its
  * fact published — exactly once. Facts go through runCommand (hall seq, audit log, publish after
  * commit) and carry the counters that can serve the ticket, whose rooms receive them too.
+ * A failure is confined to its hall or ticket: it is logged and the round goes on with the rest.
  */
 import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
@@ -32,17 +33,35 @@ export interface ScanReport {
 const MINUTE = 60_000;
 const minutes = (ms: number) => Math.round((ms / MINUTE) * 10) / 10;
 
-export async function scanTargets(deps: AppDeps): Promise<ScanReport> {
+export type ScanLog = (msg: string, err: unknown) => void;
+const consoleLog: ScanLog = (msg, err) => console.error(msg, err);
+
+export async function scanTargets(deps: AppDeps, log: ScanLog = consoleLog): Promise<ScanReport> {
   const report: ScanReport = { atRisk: 0, breached: 0, handlingOverdue: 0 };
-  for (const row of await deps.db.select().from(halls)) {
-    const hall = presentHall(row);
-    await scanWaiting(deps, hall, report);
-    await scanHandling(deps, hall, report);
+  for (const row of await deps.db.select().from(halls).orderBy(asc(halls.code))) {
+    // One hall's failure (bad settings, a lost connection) must not stop the others' alerts.
+    try {
+      const hall = presentHall(row);
+      await scanWaiting(deps, hall, report, log);
+      await scanHandling(deps, hall, report, log);
+    } catch (err) {
+      log(`target scanner: hall ${row.code} (${row.id}) failed`, err);
+    }
   }
   return report;
 }
 
-async function scanWaiting(deps: AppDeps, hall: HallView, report: ScanReport): Promise<void> {
+/** Runs one ticket's alert; a failure is logged and the scan goes on with the next ticket. */
+async function guarded(log: ScanLog, hall: HallView, ticketId: string, raise: () => Promise<boolean>): Promise<boolean> {
+  try {
+    return await raise();
+  } catch (err) {
+    log(`target scanner: hall ${hall.code} ticket ${ticketId} failed`, err);
+    return false;
+  }
+}
+
+async function scanWaiting(deps: AppDeps, hall: HallView, report: ScanReport, log: ScanLog): Promise<void> {
   const now = deps.clock.now();
   const due = await deps.db
     .select({ id: tickets.id, waitStartAt: tickets.waitStartAt, waitTargetMinutes: tickets.waitTargetMinutes, alertLevel: tickets.alertLevel })
@@ -61,29 +80,31 @@ async function scanWaiting(deps: AppDeps, hall: HallView, report: ScanReport): P
     const urgency = urgencyOf(t, now);
     const level = urgency >= 1 ? LEVEL.breached : urgency >= AT_RISK_SHARE ? LEVEL.atRisk : LEVEL.none;
     if (level <= t.alertLevel) continue;
-    const raised = await runCommand(deps, { name: 'ticket:target-alert', hallId: hall.id, actor: SYSTEM }, async ({ tx, emit }) => {
-      const won = await tx
-        .update(tickets)
-        .set({ alertLevel: level })
-        .where(and(eq(tickets.id, t.id), eq(tickets.status, 'waiting'), lt(tickets.alertLevel, level)))
-        .returning({ matterId: tickets.matterId, targetCounterId: tickets.targetCounterId });
-      if (won.length === 0) return false; // another process raised it, or the ticket was called
-      const ticket = await ticketView(tx, t.id);
-      const alert: TicketAlert = {
-        kind: level === LEVEL.breached ? 'breached' : 'at_risk',
-        deadline: deadlineOf(t).toISOString(),
-        targetMinutes: t.waitTargetMinutes,
-        elapsedMinutes: minutes(now.getTime() - t.waitStartAt.getTime()),
-        counterIds: await countersThatCanServe(tx, hall.id, won[0]!.matterId, won[0]!.targetCounterId),
-      };
-      emit({ type: level === LEVEL.breached ? 'ticket:breached' : 'ticket:at-risk', ticket, alert, data: { alert } });
-      return true;
-    });
+    const raised = await guarded(log, hall, t.id, () =>
+      runCommand(deps, { name: 'ticket:target-alert', hallId: hall.id, actor: SYSTEM }, async ({ tx, emit }) => {
+        const won = await tx
+          .update(tickets)
+          .set({ alertLevel: level })
+          .where(and(eq(tickets.id, t.id), eq(tickets.status, 'waiting'), lt(tickets.alertLevel, level)))
+          .returning({ matterId: tickets.matterId, targetCounterId: tickets.targetCounterId });
+        if (won.length === 0) return false; // another process raised it, or the ticket was called
+        const ticket = await ticketView(tx, t.id);
+        const alert: TicketAlert = {
+          kind: level === LEVEL.breached ? 'breached' : 'at_risk',
+          deadline: deadlineOf(t).toISOString(),
+          targetMinutes: t.waitTargetMinutes,
+          elapsedMinutes: minutes(now.getTime() - t.waitStartAt.getTime()),
+          counterIds: await countersThatCanServe(tx, hall.id, won[0]!.matterId, won[0]!.targetCounterId),
+        };
+        emit({ type: level === LEVEL.breached ? 'ticket:breached' : 'ticket:at-risk', ticket, alert, data: { alert } });
+        return true;
+      }),
+    );
     if (raised) report[level === LEVEL.breached ? 'breached' : 'atRisk']++;
   }
 }
 
-async function scanHandling(deps: AppDeps, hall: HallView, report: ScanReport): Promise<void> {
+async function scanHandling(deps: AppDeps, hall: HallView, report: ScanReport, log: ScanLog): Promise<void> {
   const now = deps.clock.now();
   const target = hall.settings.counterHandlingTargetMinutes;
   const due = await deps.db
@@ -100,24 +121,26 @@ async function scanHandling(deps: AppDeps, hall: HallView, report: ScanReport): 
     )
     .orderBy(asc(tickets.id));
   for (const t of due) {
-    const raised = await runCommand(deps, { name: 'ticket:handling-alert', hallId: hall.id, actor: SYSTEM }, async ({ tx, emit }) => {
-      const won = await tx
-        .update(tickets)
-        .set({ handlingAlertedAt: now })
-        .where(and(eq(tickets.id, t.id), eq(tickets.status, 'serving'), isNull(tickets.handlingAlertedAt)))
-        .returning({ id: tickets.id });
-      if (won.length === 0) return false;
-      const ticket = await ticketView(tx, t.id);
-      const alert: TicketAlert = {
-        kind: 'handling_overdue',
-        deadline: new Date(t.startedAt!.getTime() + target * MINUTE).toISOString(),
-        targetMinutes: target,
-        elapsedMinutes: minutes(now.getTime() - t.startedAt!.getTime()),
-        counterIds: t.counterId ? [t.counterId] : [],
-      };
-      emit({ type: 'ticket:handling-overdue', ticket, ...(t.counterId && { counter: await counterView(tx, t.counterId) }), alert, data: { alert } });
-      return true;
-    });
+    const raised = await guarded(log, hall, t.id, () =>
+      runCommand(deps, { name: 'ticket:handling-alert', hallId: hall.id, actor: SYSTEM }, async ({ tx, emit }) => {
+        const won = await tx
+          .update(tickets)
+          .set({ handlingAlertedAt: now })
+          .where(and(eq(tickets.id, t.id), eq(tickets.status, 'serving'), isNull(tickets.handlingAlertedAt)))
+          .returning({ id: tickets.id });
+        if (won.length === 0) return false;
+        const ticket = await ticketView(tx, t.id);
+        const alert: TicketAlert = {
+          kind: 'handling_overdue',
+          deadline: new Date(t.startedAt!.getTime() + target * MINUTE).toISOString(),
+          targetMinutes: target,
+          elapsedMinutes: minutes(now.getTime() - t.startedAt!.getTime()),
+          counterIds: t.counterId ? [t.counterId] : [],
+        };
+        emit({ type: 'ticket:handling-overdue', ticket, ...(t.counterId && { counter: await counterView(tx, t.counterId) }), alert, data: { alert } });
+        return true;
+      }),
+    );
     if (raised) report.handlingOverdue++;
   }
 }
