@@ -74,6 +74,8 @@ t('a real printer without PUBLIC_BASE_URL: a start warning that printed QR codes
   assert.is(publicBaseUrlWarning(getConfig({ PRINTER_HOST: '10.0.0.5', PUBLIC_BASE_URL: 'https://q.example.cn' }), 8080), null);
   assert.is(publicBaseUrlWarning(getConfig({}), 8080), null, 'demo fake printer: no warning');
   assert.is(publicBaseUrlWarning(getConfig({ FAKE_PRINTER: '1' }), 8080), null);
+  // main.ts hands the started demo printer to the server as its printer: still no warning.
+  assert.is(publicBaseUrlWarning({ printer: { host: '127.0.0.1', port: 9109 }, publicBaseUrl: undefined }, 8080), null);
 });
 
 t.run();

@@ -66,11 +66,16 @@ export async function startDemoPrinter(
  * (The demo fake printer prints nowhere a phone could scan: no warning.)
  */
 export function publicBaseUrlWarning(config: Pick<Config, 'printer' | 'publicBaseUrl'>, port: number): string | null {
-  if (!config.printer || config.publicBaseUrl) return null;
+  // A printer on this machine's loopback is the demo fake printer (or a developer's): localhost QR codes are fine there.
+  if (!config.printer || config.publicBaseUrl || isLoopback(config.printer.host)) return null;
   return (
     `PRINTER_HOST is set but PUBLIC_BASE_URL is not: printed QR codes will point at http://localhost:${port}; ` +
     `set PUBLIC_BASE_URL to the address visitors' phones can reach (e.g. PUBLIC_BASE_URL=https://queue.example.gov.cn)`
   );
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\./.test(host);
 }
 
 /** One line for the start banner: where tickets print (and where the fake printer's tickets land). */
