@@ -38,7 +38,10 @@ export async function queuePosition(
   const hall = presentHall(await loadHall(tx, ticket.hallId));
   const sameDay = and(eq(tickets.hallId, ticket.hallId), eq(tickets.serviceDate, ticket.serviceDate), eq(tickets.status, 'waiting'));
   // With no counter open only the place in the matter's own line can be told (no estimate).
-  const waiting = await tx.select().from(tickets).where(staffed.length ? sameDay : and(sameDay, eq(tickets.matterId, ticket.matterId)));
+  const waiting = await tx
+    .select(candidateColumns)
+    .from(tickets)
+    .where(staffed.length ? sameDay : and(sameDay, eq(tickets.matterId, ticket.matterId)));
   const ids = staffed.map((c) => c.id);
   const links = ids.length ? await tx.select().from(counterMatters).where(inArray(counterMatters.counterId, ids)) : [];
   const busy = ids.length
@@ -134,7 +137,23 @@ async function recentServiceMinutes(
   };
 }
 
-export function toCandidate(t: typeof tickets.$inferSelect): QueueCandidate {
+/** Only what ranking needs: the forecast reads every waiting ticket of the day. */
+const candidateColumns = {
+  id: tickets.id,
+  matterId: tickets.matterId,
+  priority: tickets.priority,
+  slotStart: tickets.slotStart,
+  slotEnd: tickets.slotEnd,
+  issuedAt: tickets.issuedAt,
+  waitStartAt: tickets.waitStartAt,
+  waitTargetMinutes: tickets.waitTargetMinutes,
+  number: tickets.number,
+  targetCounterId: tickets.targetCounterId,
+};
+
+type CandidateRow = Pick<typeof tickets.$inferSelect, keyof typeof candidateColumns>;
+
+export function toCandidate(t: CandidateRow): QueueCandidate {
   return {
     id: t.id,
     matterId: t.matterId,

@@ -8,7 +8,7 @@
  * ticket another counter takes does not stand in its way). Arrivals after `now` are not known,
  * so a later green-channel visitor or appointment can still move the ticket back a little.
  */
-import { rankCandidates, type QueueCandidate } from './routing-policy';
+import { pickNext, rankCandidates, type QueueCandidate } from './routing-policy';
 
 export interface ForecastCandidate extends QueueCandidate {
   /** Transferred to one counter only (转窗 to a counter). */
@@ -69,13 +69,13 @@ export function forecastQueue(input: ForecastInput): Forecast {
       k.done = true;
       continue;
     }
-    const next = rankCandidates(options, {
+    const next = pickNext(options, {
       now: at,
       consecutivePriorityCalls: k.streak,
       starvationGuard: input.starvationGuard,
       appointmentGraceMinutes: input.appointmentGraceMinutes,
       preferredMatterIds: k.preferredMatterIds,
-    })[0]!;
+    })!;
     if (next.id === target.id) {
       return { peopleAhead: ahead, estimatedWaitMinutes: Math.max(0, Math.ceil((k.freeAt - input.now.getTime()) / MINUTE)) };
     }

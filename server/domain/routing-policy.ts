@@ -107,12 +107,11 @@ function compareScored(a: Scored, b: Scored): number {
   return compareTies(a.c, b.c);
 }
 
-/** Orders candidates best-first (see the rule above). The single entry point for server and simulator. */
-export function rankCandidates(candidates: readonly QueueCandidate[], ctx: RoutingContext): QueueCandidate[] {
+function scoreAll(candidates: readonly QueueCandidate[], ctx: RoutingContext): Scored[] {
   const hasNormal = candidates.some((c) => c.priority <= 0);
   const guard = hasNormal && starvationGuardTripped(ctx);
   const bonus = Math.max(0, ctx.preferredBonus ?? PREFERRED_BONUS);
-  const scored: Scored[] = candidates.map((c) => {
+  return candidates.map((c) => {
     const urgency = urgencyOf(c, ctx.now);
     return {
       c,
@@ -121,5 +120,16 @@ export function rankCandidates(candidates: readonly QueueCandidate[], ctx: Routi
       score: urgency + (ctx.preferredMatterIds.has(c.matterId) ? bonus : 0),
     };
   });
-  return scored.sort(compareScored).map((s) => s.c);
+}
+
+/** Orders candidates best-first (see the rule above). The single entry point for server and simulator. */
+export function rankCandidates(candidates: readonly QueueCandidate[], ctx: RoutingContext): QueueCandidate[] {
+  return scoreAll(candidates, ctx).sort(compareScored).map((s) => s.c);
+}
+
+/** The first of rankCandidates, in one pass instead of a sort (the forecast calls it once per simulated call). */
+export function pickNext(candidates: readonly QueueCandidate[], ctx: RoutingContext): QueueCandidate | undefined {
+  let best: Scored | undefined;
+  for (const s of scoreAll(candidates, ctx)) if (!best || compareScored(s, best) < 0) best = s;
+  return best?.c;
 }
