@@ -89,7 +89,7 @@ t.before(async () => {
   page = await context.newPage();
   page.on('websocket', (ws) => ws.on('framereceived', (f) => frames.push(String(f.payload))));
   await page.goto(`${server.url}/display/?token=${DISPLAY}`);
-  await page.locator('yc-display-hall').waitFor({ timeout: 10_000 });
+  await page.locator('yc-display-hall').waitFor({ timeout: 30_000 }); // first render after navigation: generous under CI load
   counterPage = await context.newPage();
   await counterPage.goto(`${server.url}/display/?token=${DISPLAY}&counter=5`);
   await counterPage.locator('yc-display-counter-screen').waitFor({ timeout: 10_000 });
@@ -184,7 +184,7 @@ t('the display never receives an identity number or a staff name', async () => {
 
 t('English by URL, a zone filter, and the screen without a token', async () => {
   await page.goto(`${server.url}/display/?token=${DISPLAY}&lang=en&zone=ZR`);
-  await page.locator('yc-display-hall').waitFor({ timeout: 10_000 });
+  await page.locator('yc-display-hall').waitFor({ timeout: 30_000 }); // first render after navigation: generous under CI load
   await page.locator('yc-display-header', { hasText: '自然人服务区' }).waitFor({ timeout: 2000 });
   await page.locator('yc-display-recent-calls', { hasText: 'Recent calls' }).waitFor({ timeout: 2000 });
   assert.is(await page.evaluate(() => document.documentElement.lang), 'en');
@@ -194,7 +194,7 @@ t('English by URL, a zone filter, and the screen without a token', async () => {
 
   // A reload from the bare URL keeps working: the token was remembered.
   await page.goto(`${server.url}/display/`);
-  await page.locator('yc-display-hall').waitFor({ timeout: 10_000 });
+  await page.locator('yc-display-hall').waitFor({ timeout: 30_000 }); // first render after navigation: generous under CI load
 
   const fresh = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const bare = await fresh.newPage();
