@@ -40,6 +40,8 @@ export interface StartOptions {
   db?: OpenedDb;
   /** Background jobs (target scanner, no-show job): on by default; false to run none; or their intervals. */
   backgroundJobs?: boolean | { targetScanMs?: number; noShowMs?: number };
+  /** How long a counter's workstation may be gone before it shows offline (default 5 s). */
+  presenceGraceMs?: number;
 }
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -59,7 +61,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const seed = config.seedDemo ? await seedDemo(db.db) : { seeded: false, hallId: null };
   const app = createHttpApp(deps, { log, trustProxy: config.trustProxy, mounts: [(a) => mountStaticUis(a as unknown as Koa<never>, projectRoot)] });
   const http = createServer(app.callback());
-  io = createSocketServer(http, deps, log);
+  io = createSocketServer(http, deps, log, { ...(opts.presenceGraceMs !== undefined && { presenceGraceMs: opts.presenceGraceMs }) });
   let adapterPool: { end(): Promise<void> } | null = null;
   let closing = false;
   if (db.kind === 'postgres' && db.url) adapterPool = await attachPostgresAdapter(io, db.url, (err) => closing || log('socket adapter', err));

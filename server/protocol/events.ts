@@ -99,7 +99,15 @@ export interface ServerHello {
 type Cb<T> = (ack: Ack<T>) => void;
 type In<S extends z.ZodType> = z.input<S>;
 
+/** A counter's workstation connected or went away (connection state: no seq). */
+export interface CounterPresence {
+  hallId: string;
+  counterId: string;
+  online: boolean;
+}
+
 export interface ServerToClientEvents {
+  'counter:presence': (presence: CounterPresence) => void;
   'server:hello': (hello: ServerHello) => void;
   'hall:fact': (fact: HallFact) => void;
   'public:fact': (fact: PublicHallFact) => void;

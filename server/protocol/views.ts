@@ -188,6 +188,8 @@ export interface HallSnapshot {
   counters: CounterView[];
   tickets: TicketView[];
   recentCalls: CallView[];
+  /** Counters whose workstation is connected now (filled in by the socket layer). */
+  onlineCounterIds?: string[];
 }
 
 /** Snapshot for public screens: same seq stream, no personal data, no staff names. */

@@ -15,6 +15,7 @@ import type { ClientToServerEvents, CommandEvent, HallFact, PublicHallFact, Serv
 import { hallSubscribe } from '../protocol/schemas';
 import { PROTOCOL_VERSION } from '../protocol/version';
 import { commandHandlers } from './command-handlers';
+import { createPresence } from './presence';
 import { rooms } from './rooms';
 
 interface SocketData {
@@ -24,7 +25,12 @@ interface SocketData {
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-export function createSocketServer(http: HttpServer, deps: AppDeps, log: (msg: string, err: unknown) => void): IoServer {
+export function createSocketServer(
+  http: HttpServer,
+  deps: AppDeps,
+  log: (msg: string, err: unknown) => void,
+  opts: { presenceGraceMs?: number } = {},
+): IoServer {
   const io: IoServer = new Server(http, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
@@ -46,8 +52,13 @@ export function createSocketServer(http: HttpServer, deps: AppDeps, log: (msg: s
     }
   });
 
+  const presence = createPresence(io, deps, { log, ...(opts.presenceGraceMs !== undefined && { graceMs: opts.presenceGraceMs }) });
+  http.once('close', () => presence.close());
+
   io.on('connection', (socket: IoSocket) => {
     const actor = socket.data.actor;
+    presence.attach(socket).catch((err) => log('presence attach failed', err));
+    socket.on('disconnecting', () => presence.leaving(socket));
     socket.emit('server:hello', {
       protocolVersion: PROTOCOL_VERSION,
       serverTime: deps.clock.now().toISOString(),
@@ -60,7 +71,8 @@ export function createSocketServer(http: HttpServer, deps: AppDeps, log: (msg: s
         const { hallId } = parseInput(hallSubscribe, input);
         const snap = await hallSnapshot(deps, actor, hallId);
         await socket.join(rooms.hallStaff(hallId));
-        return snap;
+        const onlineCounterIds = await presence.online(snap.counters.filter((c) => c.status !== 'closed').map((c) => c.id));
+        return { ...snap, onlineCounterIds };
       }),
     );
     socket.on('public:subscribe', (input, ack) =>
@@ -78,8 +90,9 @@ export function createSocketServer(http: HttpServer, deps: AppDeps, log: (msg: s
         answer(ack, log, async () => {
           const result = await h.run(deps, actor, parseInput(h.schema, input));
           const counterId = (input as { counterId?: string }).counterId;
-          if (event === 'counter:take' && counterId) await socket.join(rooms.counter(counterId));
-          if (event === 'counter:release' && counterId) await socket.leave(rooms.counter(counterId));
+          const hallId = result.counter?.hallId;
+          if (event === 'counter:take' && counterId && hallId) await presence.took(socket, hallId, counterId);
+          if (event === 'counter:release' && counterId && hallId) await presence.released(socket, hallId, counterId);
           return result;
         })) as never);
     }

@@ -156,4 +156,15 @@ test('reports: by matter with a chart and a table; English switch', async () => 
   assert.equal(ctx.errors, []);
 });
 
+test('a counter whose workstation disconnects shows offline, and online again when it returns', async () => {
+  const page = ctx.page;
+  const card = page.locator('[data-testid=counter-card][data-counter="1"]');
+  assert.not.equal(await card.getAttribute('data-state'), 'offline');
+  ctx.staff.disconnect(); // the counter PC loses its connection; counter 1 stays taken
+  await page.locator('[data-testid=counter-card][data-counter="1"][data-state=offline]').waitFor({ timeout: 10_000 });
+  await shot('live-offline');
+  ctx.staff.connect(); // the server rejoins staff1 to the counter it holds
+  await page.locator('[data-testid=counter-card][data-counter="1"]:not([data-state=offline])').waitFor({ timeout: 5_000 });
+});
+
 test.run();

@@ -50,6 +50,20 @@ const fact = (seq: number, type: HallFact['type'], extra: Partial<HallFact> = {}
 
 const f = suite('dashboard hall feed');
 
+f('presence: the snapshot’s online counters, then counter:presence events; other halls ignored', async () => {
+  const { feed, setSnap } = setup();
+  setSnap({ ...snapshot(), onlineCounterIds: ['c1', 'c2'] });
+  await feed.resync();
+  assert.equal([...feed.online.get()].sort(), ['c1', 'c2']);
+  feed.presence({ hallId: 'hall-1', counterId: 'c1', online: false });
+  feed.presence({ hallId: 'hall-1', counterId: 'c3', online: true });
+  feed.presence({ hallId: 'hall-9', counterId: 'c2', online: false });
+  assert.equal([...feed.online.get()].sort(), ['c2', 'c3']);
+  setSnap({ ...snapshot(), onlineCounterIds: [] });
+  await feed.resync();
+  assert.equal([...feed.online.get()], [], 'a resync replaces the set');
+});
+
 f('resync loads the snapshot, then today’s stats and the active notice', async () => {
   const { feed, snaps, stats } = setup();
   await feed.resync();

@@ -51,10 +51,25 @@ s('counters: serving whom for how long against the handling target, called, paus
   assert.is(rows[2]!.counter.pauseReason, '会议');
 });
 
+s('counters: a taken counter whose workstation is not connected shows offline, keeping its ticket', () => {
+  const snap = snapshot();
+  const byNumber = (n: number) => snap.counters.find((c) => c.number === n)!.id;
+  const online = new Set([byNumber(2), byNumber(3)]);
+  const rows = counterRows(snap, NOW, online);
+  assert.equal(rows.map((r) => [r.counter.number, r.state, r.ticketNumber]), [
+    [1, 'offline', 'A090'],
+    [2, 'called', 'A091'],
+    [3, 'paused', null],
+    [4, 'closed', null],
+    [5, 'offline', null],
+  ]);
+  assert.equal(hallSummary(snap, NOW, new Map(), online).counters, { serving: 0, called: 1, paused: 1, idle: 0, closed: 1, offline: 2 });
+});
+
 s('hall summary and a roll-up over several halls', () => {
   const a = hallSummary(snapshot(), NOW);
   assert.equal([a.waiting, a.longestMinutes, a.atRisk, a.breached, a.overTarget], [6, 25, 2, 1, 1]);
-  assert.equal(a.counters, { serving: 1, called: 1, paused: 1, idle: 1, closed: 1 });
+  assert.equal(a.counters, { serving: 1, called: 1, paused: 1, idle: 1, closed: 1, offline: 0 });
   const quiet = snapshot();
   quiet.tickets = [];
   const b = hallSummary(quiet, NOW);

@@ -1,4 +1,4 @@
-/** Every counter: serving whom and for how long (against the handling target), called, paused with reason, idle, closed. */
+/** Every counter: serving whom and for how long (against the handling target), called, paused with reason, idle, closed, offline. */
 import { LitElement, css, html, nothing } from 'lit';
 import { StoreController } from '../../../ui-shared/src/store-controller';
 import { tokens } from '../../../ui-shared/src/tokens.css';
@@ -43,6 +43,11 @@ export class YcDashCounters extends LitElement {
       .card.closed {
         color: var(--yc-muted);
         background: #f7f8fa;
+      }
+      .card.offline {
+        border-left-color: var(--yc-bad);
+        border-style: dashed;
+        color: var(--yc-bad);
       }
       .card.over {
         border-left-color: var(--yc-bad);

@@ -68,7 +68,7 @@ export class YcDashLive extends LitElement {
       <yc-dash-risk-list class="wide" .rows=${riskRows(snap, now, this.feed.alerts.get())} @ticket-action=${this.onTicketAction}></yc-dash-risk-list>
       <yc-dash-queue-table .title=${t('zones.title')} .rows=${zoneRows(snap, now)} data-testid="zones"></yc-dash-queue-table>
       <yc-dash-queue-table .title=${t('matters.title')} .rows=${matterRows(snap, now)} .empty=${t('matters.empty')} data-testid="matters"></yc-dash-queue-table>
-      <yc-dash-counters class="wide" .rows=${counterRows(snap, now)} .target=${snap.hall.settings.counterHandlingTargetMinutes}
+      <yc-dash-counters class="wide" .rows=${counterRows(snap, now, this.feed.online.get())} .target=${snap.hall.settings.counterHandlingTargetMinutes}
         @counter-matters=${(e: CustomEvent<CounterView>) => (this.dialog = { kind: 'matters', counter: e.detail })}></yc-dash-counters>
       <section class="panel">
         <h2>${t('throughput.title')}</h2>

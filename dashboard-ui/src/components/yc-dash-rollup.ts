@@ -38,7 +38,7 @@ export class YcDashRollup extends LitElement {
     const rows = this.feeds.value
       .map((f) => ({ f, snap: f.sync.state.get() }))
       .filter((r): r is { f: HallFeed; snap: NonNullable<typeof r.snap> } => r.snap !== null)
-      .map(({ f, snap }) => ({ f, s: hallSummary(snap, now, f.alerts.get()) }));
+      .map(({ f, snap }) => ({ f, s: hallSummary(snap, now, f.alerts.get(), f.online.get()) }));
     const total = rollUp(rows.map((r) => r.s));
     const line = (s: Omit<HallSummary, 'hallId' | 'name'>, name: string, f: HallFeed | null) => {
       const totals = f?.stats.get()?.totals;
@@ -48,7 +48,7 @@ export class YcDashRollup extends LitElement {
         <td class="num">${minutes(s.longestMinutes)}</td>
         <td class="num warn">${s.atRisk}</td>
         <td class="num bad">${s.breached}</td>
-        <td class="num">${s.counters.serving + s.counters.called + s.counters.idle}/${s.counters.serving + s.counters.called + s.counters.idle + s.counters.paused + s.counters.closed}</td>
+        <td class="num">${s.counters.serving + s.counters.called + s.counters.idle}/${s.counters.serving + s.counters.called + s.counters.idle + s.counters.paused + s.counters.closed + s.counters.offline}</td>
         <td class="num">${s.overTarget}</td>
         <td class="num">${f ? percent(totals?.waitGeneral.share) : ''}</td>
         <td class="num">${f ? percent(totals?.waitComplex.share) : ''}</td>

@@ -33,7 +33,7 @@ export class FeedController implements ReactiveController {
     const f = this.feed;
     if (!f) return;
     const update = () => this.host.requestUpdate();
-    this.offs = [f.sync.state.subscribe(update), f.sync.status.subscribe(update), f.stats.subscribe(update), f.alerts.subscribe(update), f.notice.subscribe(update)];
+    this.offs = [f.sync.state.subscribe(update), f.sync.status.subscribe(update), f.stats.subscribe(update), f.alerts.subscribe(update), f.notice.subscribe(update), f.online.subscribe(update)];
   }
 
   private unsubscribe(): void {

@@ -4,7 +4,7 @@
  * the manager's actions (move a ticket, tidal counter matters, wall notices, ticket history).
  */
 import type { Ack, ErrorBody } from '../../../server/protocol/errors';
-import type { CommandResult, HallFact, HallNotice } from '../../../server/protocol/events';
+import type { CommandResult, CounterPresence, HallFact, HallNotice } from '../../../server/protocol/events';
 import type { TicketHistoryView, TodayStatsView } from '../../../server/protocol/dashboard';
 import type { CounterView, HallSnapshot, HallView } from '../../../server/protocol/views';
 import { createCommandSender, newCommandId, type CommandSender } from '../../../ui-shared/src/commands';
@@ -22,6 +22,8 @@ export interface DashConnection {
     connected: boolean;
     on(event: 'hall:fact', fn: (fact: HallFact) => void): unknown;
     off(event: 'hall:fact', fn: (fact: HallFact) => void): unknown;
+    on(event: 'counter:presence', fn: (p: CounterPresence) => void): unknown;
+    off(event: 'counter:presence', fn: (p: CounterPresence) => void): unknown;
     timeout(ms: number): { emit(event: string, payload: unknown, cb: AckCallback): void };
   };
   state: Store<ConnectionState>;
@@ -124,13 +126,15 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
     feeds.set(list);
     const onFact = (fact: HallFact) => list.find((f) => f.hallId === fact.hallId)?.receive(fact);
     c.socket.on('hall:fact', onFact);
+    const onPresence = (p: CounterPresence) => list.find((f) => f.hallId === p.hallId)?.presence(p);
+    c.socket.on('counter:presence', onPresence);
     const offConnected = c.onConnected(() => list.forEach((f) => void f.resync()));
     const offState = c.state.subscribe((s) => {
       connection.set(s);
       if (s === 'unauthorised') session.expire();
     });
     connection.set(c.state.get());
-    cleanups = [() => c.socket.off('hall:fact', onFact), offConnected, offState, () => list.forEach((f) => f.dispose()), () => c.close()];
+    cleanups = [() => c.socket.off('hall:fact', onFact), () => c.socket.off('counter:presence', onPresence), offConnected, offState, () => list.forEach((f) => f.dispose()), () => c.close()];
   }
 
   function stop(): void {

@@ -4,7 +4,7 @@
  * notice, and today's aggregates from the server, refreshed shortly after relevant facts.
  */
 import type { Ack } from '../../../server/protocol/errors';
-import type { HallFact, HallNotice } from '../../../server/protocol/events';
+import type { CounterPresence, HallFact, HallNotice } from '../../../server/protocol/events';
 import type { TodayStatsView } from '../../../server/protocol/dashboard';
 import type { HallSnapshot } from '../../../server/protocol/views';
 import { applyHallFact } from '../../../ui-shared/src/apply-fact';
@@ -44,6 +44,9 @@ export interface HallFeed {
   alerts: Store<ReadonlyMap<string, Risk>>;
   stats: Store<TodayStatsView | null>;
   notice: Store<HallNotice | null>;
+  /** Counters whose workstation is connected: from each snapshot, then 'counter:presence' events. */
+  online: Store<ReadonlySet<string>>;
+  presence(p: CounterPresence): void;
   /** Call on every connect and reconnect. */
   resync(): Promise<void>;
   receive(fact: HallFact): void;
@@ -56,6 +59,7 @@ export function createHallFeed(opts: HallFeedOptions): HallFeed {
   const alerts = createStore<ReadonlyMap<string, Risk>>(new Map());
   const stats = createStore<TodayStatsView | null>(null);
   const notice = createStore<HallNotice | null>(null);
+  const online = createStore<ReadonlySet<string>>(new Set());
   let statsTimer: unknown = null;
   let retryTimer: unknown = null;
   let disposed = false;
@@ -93,6 +97,7 @@ export function createHallFeed(opts: HallFeedOptions): HallFeed {
   async function resync(): Promise<void> {
     await sync.resync();
     if (disposed || sync.status.get() !== 'live') return;
+    online.set(new Set(sync.state.get()?.onlineCounterIds ?? []));
     const [, n] = await Promise.all([refreshStats(), opts.fetchNotice()]);
     if (n.ok && !disposed) notice.set(n.data);
   }
@@ -118,6 +123,14 @@ export function createHallFeed(opts: HallFeedOptions): HallFeed {
     alerts,
     stats,
     notice,
+    online,
+    presence(p) {
+      if (p.hallId !== opts.hallId || disposed) return;
+      const next = new Set(online.get());
+      if (p.online) next.add(p.counterId);
+      else next.delete(p.counterId);
+      online.set(next);
+    },
     resync,
     receive,
     refreshStats,

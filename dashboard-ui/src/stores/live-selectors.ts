@@ -99,7 +99,7 @@ export function riskRows(snap: HallSnapshot, now: number, alerts: ReadonlyMap<st
   return rows.sort((a, b) => b.ratio - a.ratio);
 }
 
-export type CounterState = 'serving' | 'called' | 'paused' | 'idle' | 'closed';
+export type CounterState = 'serving' | 'called' | 'paused' | 'idle' | 'closed' | 'offline';
 
 export interface CounterRow {
   counter: CounterView;
@@ -111,7 +111,17 @@ export interface CounterRow {
   overTarget: boolean;
 }
 
-export function counterRows(snap: HallSnapshot, now: number): CounterRow[] {
+/**
+ * `online`: counters whose workstation is connected. A counter that is taken (open or paused)
+ * with no workstation connected shows as offline, keeping its ticket and clock.
+ */
+export function counterRows(snap: HallSnapshot, now: number, online?: ReadonlySet<string>): CounterRow[] {
+  const rows = counterStates(snap, now);
+  if (!online) return rows;
+  return rows.map((r) => (r.state !== 'closed' && !online.has(r.counter.id) ? { ...r, state: 'offline' } : r));
+}
+
+function counterStates(snap: HallSnapshot, now: number): CounterRow[] {
   const byId = new Map(snap.tickets.map((t) => [t.id, t]));
   const target = snap.hall.settings.counterHandlingTargetMinutes;
   return snap.counters.map((counter) => {
@@ -139,13 +149,18 @@ export interface HallSummary {
   overTarget: number;
 }
 
-export function hallSummary(snap: HallSnapshot, now: number, alerts: ReadonlyMap<string, Risk> = new Map()): HallSummary {
+export function hallSummary(
+  snap: HallSnapshot,
+  now: number,
+  alerts: ReadonlyMap<string, Risk> = new Map(),
+  online?: ReadonlySet<string>,
+): HallSummary {
   const risks = riskRows(snap, now, alerts);
   const waiting = snap.tickets.filter((t) => t.status === 'waiting');
   const longest = waiting.reduce<number | null>((m, t) => Math.max(m ?? 0, minutesSince(t.waitStartAt, now)), null);
-  const counters: Record<CounterState, number> = { serving: 0, called: 0, paused: 0, idle: 0, closed: 0 };
+  const counters: Record<CounterState, number> = { serving: 0, called: 0, paused: 0, idle: 0, closed: 0, offline: 0 };
   let overTarget = 0;
-  for (const c of counterRows(snap, now)) {
+  for (const c of counterRows(snap, now, online)) {
     counters[c.state]++;
     if (c.overTarget) overTarget++;
   }
@@ -163,7 +178,7 @@ export function hallSummary(snap: HallSnapshot, now: number, alerts: ReadonlyMap
 
 /** Sum of several halls (a manager's roll-up). */
 export function rollUp(list: HallSummary[]): Omit<HallSummary, 'hallId' | 'name'> {
-  const counters: Record<CounterState, number> = { serving: 0, called: 0, paused: 0, idle: 0, closed: 0 };
+  const counters: Record<CounterState, number> = { serving: 0, called: 0, paused: 0, idle: 0, closed: 0, offline: 0 };
   for (const s of list) for (const k of Object.keys(counters) as CounterState[]) counters[k] += s.counters[k];
   return {
     waiting: list.reduce((n, s) => n + s.waiting, 0),
