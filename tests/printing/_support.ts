@@ -79,3 +79,17 @@ export async function pollJob(server: RunningServer, jobId: string, token = KIOS
     await new Promise((res) => setTimeout(res, everyMs));
   }
 }
+
+/**
+ * For use-case tests without a server: a fresh database with the demo hall whose kiosk has a
+ * printer profile (the address is never dialled: tests pass their own `send`).
+ */
+export async function hallWithKioskPrinter(): Promise<{ db: TestDb; hall: import('../_support/fixtures').DemoHall }> {
+  const { seedDemoHall } = await import('../_support/fixtures');
+  const db = await createTestDb();
+  const hall = await seedDemoHall(db.db);
+  const kiosk = await hall.kiosk();
+  const printer = { host: '127.0.0.1', port: 9, type: 'epson', paperWidth: 80, chineseMode: 'fs-and', qr: 'native', timeoutMs: 500 };
+  await db.db.update(devices).set({ settings: { printer } }).where(eq(devices.id, kiosk.id));
+  return { db, hall };
+}

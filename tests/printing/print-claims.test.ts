@@ -5,25 +5,22 @@
 import { eq } from 'drizzle-orm';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { devices, ticketEvents } from '../../db/schema';
+import { ticketEvents } from '../../db/schema';
 import { printJobs } from '../../db/schema-printing';
 import type { PrintOutcome, SendFn } from '../../ticket-printer/index';
 import { issueTicket } from '../../server/app/issue-ticket';
 import { createPrintService, type PrintService } from '../../server/app/printing/print-service';
 import { systemClock } from '../../server/domain/clock';
-import { createTestDb, type TestDb } from '../_support/db';
-import { cmd, recordingPublisher, seedDemoHall, testDeps, type DemoHall } from '../_support/fixtures';
+import type { TestDb } from '../_support/db';
+import { hallWithKioskPrinter } from './_support';
+import { cmd, recordingPublisher, testDeps, type DemoHall } from '../_support/fixtures';
 
 let db: TestDb;
 let hall: DemoHall;
 
 const t = suite('print job claims');
 t.before(async () => {
-  db = await createTestDb();
-  hall = await seedDemoHall(db.db);
-  const kiosk = await hall.kiosk();
-  const printer = { host: '127.0.0.1', port: 9, type: 'epson', paperWidth: 80, chineseMode: 'fs-and', qr: 'native', timeoutMs: 500 };
-  await db.db.update(devices).set({ settings: { printer } }).where(eq(devices.id, kiosk.id));
+  ({ db, hall } = await hallWithKioskPrinter());
 });
 t.after(async () => {
   await db.drop();

@@ -4,17 +4,16 @@
  * (Regression: the sweep re-dispatched queued jobs whose lease had run out, and the same ticket
  * printed twice.)
  */
-import { eq } from 'drizzle-orm';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { devices } from '../../db/schema';
 import { printJobs } from '../../db/schema-printing';
 import type { PrintOutcome, SendFn } from '../../ticket-printer/index';
 import { issueTicket } from '../../server/app/issue-ticket';
 import { createPrintService } from '../../server/app/printing/print-service';
 import { systemClock } from '../../server/domain/clock';
-import { createTestDb, type TestDb } from '../_support/db';
-import { cmd, recordingPublisher, seedDemoHall, testDeps, type DemoHall } from '../_support/fixtures';
+import type { TestDb } from '../_support/db';
+import { hallWithKioskPrinter } from './_support';
+import { cmd, recordingPublisher, testDeps, type DemoHall } from '../_support/fixtures';
 
 const LEASE_MS = 400;
 const PRINT_MS = 300; // 4 tickets take 1.2 s: tickets 3 and 4 wait past the lease
@@ -24,15 +23,24 @@ let hall: DemoHall;
 
 const t = suite('print jobs queued behind a slow printer');
 t.before(async () => {
-  db = await createTestDb();
-  hall = await seedDemoHall(db.db);
-  const kiosk = await hall.kiosk();
-  const printer = { host: '127.0.0.1', port: 9, type: 'epson', paperWidth: 80, chineseMode: 'fs-and', qr: 'native', timeoutMs: 500 };
-  await db.db.update(devices).set({ settings: { printer } }).where(eq(devices.id, kiosk.id));
+  ({ db, hall } = await hallWithKioskPrinter());
 });
 t.after(async () => {
   await db.drop();
 });
+
+/** Two server processes on one database, each with its own print service and slow printer. */
+function twoProcesses() {
+  const sentA: string[] = [];
+  const sentB: string[] = [];
+  const service = (sent: string[]) => {
+    const deps = testDeps(db.db, systemClock, recordingPublisher());
+    const printing = createPrintService(deps, { leaseMs: LEASE_MS, sweepEveryMs: 0, send: slowPrinter(sent) });
+    deps.printing = printing; // the same object the service holds, as in the server
+    return Object.assign(deps, { printing });
+  };
+  return { depsA: service(sentA), depsB: service(sentB), sentA, sentB };
+}
 
 /** A slow printer that records the ticket number of every job it receives. */
 function slowPrinter(sent: string[]): SendFn {
@@ -80,12 +88,7 @@ t('the same process sweeps while jobs wait past their lease: each ticket is sent
 });
 
 t("another process sweeps after this process's sweep: queued jobs stay with their process, each sent once", async () => {
-  const sentA: string[] = [];
-  const sentB: string[] = [];
-  const depsA = testDeps(db.db, systemClock, recordingPublisher());
-  const depsB = testDeps(db.db, systemClock, recordingPublisher());
-  depsA.printing = createPrintService(depsA, { leaseMs: LEASE_MS, sweepEveryMs: 0, send: slowPrinter(sentA) });
-  depsB.printing = createPrintService(depsB, { leaseMs: LEASE_MS, sweepEveryMs: 0, send: slowPrinter(sentB) });
+  const { depsA, depsB, sentA, sentB } = twoProcesses();
   const { jobIds, numbers } = await issueFour(depsA);
   await new Promise((r) => setTimeout(r, LEASE_MS + 100));
   await depsA.printing.recover(); // A's sweep renews the leases of the jobs A still has queued
@@ -100,12 +103,7 @@ t("another process sweeps after this process's sweep: queued jobs stay with thei
 });
 
 t('a job taken over while queued is not sent by the process that queued it', async () => {
-  const sentA: string[] = [];
-  const sentB: string[] = [];
-  const depsA = testDeps(db.db, systemClock, recordingPublisher());
-  const depsB = testDeps(db.db, systemClock, recordingPublisher());
-  depsA.printing = createPrintService(depsA, { leaseMs: LEASE_MS, sweepEveryMs: 0, send: slowPrinter(sentA) });
-  depsB.printing = createPrintService(depsB, { leaseMs: LEASE_MS, sweepEveryMs: 0, send: slowPrinter(sentB) });
+  const { depsA, depsB, sentA, sentB } = twoProcesses();
   const { jobIds, numbers } = await issueFour(depsA);
   await new Promise((r) => setTimeout(r, LEASE_MS + 100)); // A did not sweep: its queued jobs' leases ran out
   const swept = await depsB.printing.recover();
