@@ -58,7 +58,7 @@ export async function counterViews(tx: Reader, where: SQL | undefined): Promise<
     .orderBy(counters.number);
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.c.id);
-  const links = await tx.select().from(counterMatters).where(inArray(counterMatters.counterId, ids));
+  const links = await tx.select().from(counterMatters).where(inArray(counterMatters.counterId, ids)).orderBy(counterMatters.matterId);
   const active = await tx
     .select({ id: tickets.id, counterId: tickets.counterId })
     .from(tickets)
@@ -67,6 +67,7 @@ export async function counterViews(tx: Reader, where: SQL | undefined): Promise<
     presentCounter(c, {
       staffName,
       matterIds: links.filter((l) => l.counterId === c.id).map((l) => l.matterId),
+      preferredMatterIds: links.filter((l) => l.counterId === c.id && l.preferred).map((l) => l.matterId),
       currentTicketId: active.find((a) => a.counterId === c.id)?.id ?? null,
     }),
   );

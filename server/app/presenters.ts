@@ -81,7 +81,7 @@ export function toPublicTicket(v: TicketView): PublicTicketView {
 
 export function presentCounter(
   c: CounterRow,
-  extra: { staffName: string | null; matterIds: string[]; currentTicketId: string | null },
+  extra: { staffName: string | null; matterIds: string[]; preferredMatterIds: string[]; currentTicketId: string | null },
 ): CounterView {
   return {
     id: c.id,
@@ -93,6 +93,7 @@ export function presentCounter(
     status: c.status,
     pauseReason: c.pauseReason,
     staffId: c.staffId,
+    active: c.active,
     ...extra,
   };
 }

@@ -82,47 +82,50 @@ const timeZone = z.string().refine((tz) => {
   }
 }, 'unknown time zone');
 
-export const hallCreate = z
-  .object({
-    code: z.string().trim().min(1).max(32),
-    name: z.string().trim().min(1).max(100),
-    timeZone: timeZone.default('Asia/Shanghai'),
-    sessions: z.array(openingSession).min(1).max(6),
-    settings: hallSettingsInput.partial().optional(),
-  })
-  .strict();
-export const hallUpdate = hallCreate.partial().strict();
+/*
+ * Every *Update schema is built from the fields WITHOUT their defaults: a PATCH changes only the
+ * fields it names (zod applies a default inside .partial() too, which would reset omitted fields).
+ */
+const hallFields = {
+  code: z.string().trim().min(1).max(32),
+  name: z.string().trim().min(1).max(100),
+  timeZone,
+  sessions: z.array(openingSession).min(1).max(6),
+  settings: hallSettingsInput.partial().optional(),
+};
+export const hallCreate = z.object({ ...hallFields, timeZone: timeZone.default('Asia/Shanghai') }).strict();
+export const hallUpdate = z.object(hallFields).partial().strict();
 
-export const zoneCreate = z
-  .object({
-    code: z.string().trim().min(1).max(32),
-    name: z.string().trim().min(1).max(100),
-    sortOrder: z.number().int().min(0).max(1000).default(0),
-  })
-  .strict();
-export const zoneUpdate = zoneCreate.partial().strict();
+const zoneFields = {
+  code: z.string().trim().min(1).max(32),
+  name: z.string().trim().min(1).max(100),
+  sortOrder: z.number().int().min(0).max(1000),
+};
+export const zoneCreate = z.object({ ...zoneFields, sortOrder: zoneFields.sortOrder.default(0) }).strict();
+export const zoneUpdate = z.object(zoneFields).partial().strict();
 
+const matterFields = {
+  zoneId: id,
+  code: z.string().trim().min(1).max(64),
+  name: z.string().trim().min(1).max(100),
+  department: z.string().trim().min(1).max(100),
+  complexity: z.enum(['general', 'complex']),
+  ticketPrefix: z.string().regex(/^[A-Z]{1,2}$/, 'one or two capital letters'),
+  waitTargetMinutes: z.number().int().min(1).max(480).nullable().optional(),
+  materials: z.array(z.string().trim().min(1).max(200)).max(50),
+  legalLimitDays: z.number().int().min(0).max(365).nullable().optional(),
+  promisedLimitDays: z.number().int().min(0).max(365).nullable().optional(),
+  flags: z
+    .object({ zeroMaterial: z.boolean(), fullyOnline: z.boolean(), onTheSpot: z.boolean() })
+    .partial()
+    .strict()
+    .optional(),
+  active: z.boolean(),
+};
 export const matterCreate = z
-  .object({
-    zoneId: id,
-    code: z.string().trim().min(1).max(64),
-    name: z.string().trim().min(1).max(100),
-    department: z.string().trim().min(1).max(100),
-    complexity: z.enum(['general', 'complex']),
-    ticketPrefix: z.string().regex(/^[A-Z]{1,2}$/, 'one or two capital letters'),
-    waitTargetMinutes: z.number().int().min(1).max(480).nullable().optional(),
-    materials: z.array(z.string().trim().min(1).max(200)).max(50).default([]),
-    legalLimitDays: z.number().int().min(0).max(365).nullable().optional(),
-    promisedLimitDays: z.number().int().min(0).max(365).nullable().optional(),
-    flags: z
-      .object({ zeroMaterial: z.boolean(), fullyOnline: z.boolean(), onTheSpot: z.boolean() })
-      .partial()
-      .strict()
-      .optional(),
-    active: z.boolean().default(true),
-  })
+  .object({ ...matterFields, materials: matterFields.materials.default([]), active: matterFields.active.default(true) })
   .strict();
-export const matterUpdate = matterCreate.partial().strict();
+export const matterUpdate = z.object(matterFields).partial().strict();
 
 export const counterTypeSchema = z.enum([
   'comprehensive',
@@ -135,18 +138,24 @@ export const counterTypeSchema = z.enum([
   'after_hours',
 ]);
 
+const counterFields = {
+  zoneId: id.nullable().optional(),
+  number: z.number().int().min(1).max(999),
+  name: z.string().trim().min(1).max(100),
+  type: counterTypeSchema,
+  matterIds: z.array(id).max(500),
+  preferredMatterIds: z.array(id).max(500),
+  active: z.boolean(),
+};
 export const counterCreate = z
   .object({
-    zoneId: id.nullable().optional(),
-    number: z.number().int().min(1).max(999),
-    name: z.string().trim().min(1).max(100),
-    type: counterTypeSchema,
-    matterIds: z.array(id).max(500).default([]),
-    preferredMatterIds: z.array(id).max(500).default([]),
-    active: z.boolean().default(true),
+    ...counterFields,
+    matterIds: counterFields.matterIds.default([]),
+    preferredMatterIds: counterFields.preferredMatterIds.default([]),
+    active: counterFields.active.default(true),
   })
   .strict();
-export const counterUpdate = counterCreate.partial().strict();
+export const counterUpdate = z.object(counterFields).partial().strict();
 
 export const deviceCreate = z
   .object({

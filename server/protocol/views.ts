@@ -70,6 +70,10 @@ export interface CounterView {
   staffId: string | null;
   staffName: string | null;
   matterIds: string[];
+  /** Matters this counter favours a little when ranking (a subset of matterIds). */
+  preferredMatterIds: string[];
+  /** A disabled counter cannot be taken and serves nothing. */
+  active: boolean;
   currentTicketId: string | null;
 }
 

@@ -72,6 +72,8 @@ export function counter(over: Partial<CounterView> = {}): CounterView {
     staffId: 's1',
     staffName: '李娜',
     matterIds: [M_SETUP, M_FOOD],
+    preferredMatterIds: [],
+    active: true,
     currentTicketId: null,
     ...over,
   };

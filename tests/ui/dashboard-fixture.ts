@@ -21,7 +21,8 @@ export function ticket(id: string, number: string, o: Partial<TicketView> & { wa
 export function counter(number: number, o: Partial<CounterView> = {}): CounterView {
   return {
     id: `c${number}`, hallId: 'hall-1', zoneId: FR, number, name: '法人综合受理窗口', type: 'comprehensive', status: 'open',
-    pauseReason: null, staffId: 's1', staffName: '李娜', matterIds: ['m-general', 'm-complex'], currentTicketId: null, ...o,
+    pauseReason: null, staffId: 's1', staffName: '李娜', matterIds: ['m-general', 'm-complex'], preferredMatterIds: [], active: true,
+    currentTicketId: null, ...o,
   };
 }
 

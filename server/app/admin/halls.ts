@@ -10,6 +10,7 @@ import type { AppDeps } from '../deps';
 import { loadHall } from '../loaders';
 import { presentHall } from '../presenters';
 import { runCommand } from '../run-command';
+import { namedFields, namesAny } from './patch';
 
 export async function listHalls(deps: AppDeps, actor: Actor): Promise<HallView[]> {
   requireStaff(actor);
@@ -33,13 +34,11 @@ export async function updateHall(deps: AppDeps, actor: Actor, hallId: string, in
   return runCommand(deps, { name: 'hall:update', hallId, actor }, async ({ tx, emit }) => {
     const current = await loadHall(tx, hallId);
     const { settings, ...rest } = input;
-    const [row] = await mapConstraintErrors('A hall with this code', () =>
-      tx
-        .update(halls)
-        .set({ ...rest, ...(settings && { settings: { ...DEFAULT_HALL_SETTINGS, ...current.settings, ...settings } }) })
-        .where(eq(halls.id, hallId))
-        .returning(),
-    );
+    // Settings named in a PATCH change; the others keep their value.
+    const fields = namedFields({ ...rest, ...(settings && { settings: { ...DEFAULT_HALL_SETTINGS, ...current.settings, ...settings } }) });
+    const [row] = namesAny(fields)
+      ? await mapConstraintErrors('A hall with this code', () => tx.update(halls).set(fields).where(eq(halls.id, hallId)).returning())
+      : [current];
     emit({ type: 'hall:configured', data: { what: 'hall' } });
     return presentHall(row!);
   });

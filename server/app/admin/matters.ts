@@ -11,6 +11,7 @@ import type { AppDeps } from '../deps';
 import { loadHall } from '../loaders';
 import { presentHall, presentMatter } from '../presenters';
 import { runCommand } from '../run-command';
+import { namedFields, namesAny } from './patch';
 
 export async function listMatters(deps: AppDeps, actor: Actor, hallId: string): Promise<MatterView[]> {
   requireHall(actor, hallId);
@@ -36,18 +37,21 @@ export async function saveMatter(
       if (!zone) throw new AppError('validation_failed', 'The zone does not belong to this hall', { zoneId: 'unknown zone' });
     }
     const { flags, ...rest } = input;
-    const fullFlags = { zeroMaterial: false, fullyOnline: false, onTheSpot: false, ...flags };
+    const noFlags = { zeroMaterial: false, fullyOnline: false, onTheSpot: false };
+    const mine = matterId ? and(eq(matters.id, matterId), eq(matters.hallId, hallId)) : undefined;
+    const [current] = matterId ? await tx.select().from(matters).where(mine).for('update') : [];
+    if (matterId && !current) throw new AppError('not_found', 'Matter not found');
+    // Flags named in a PATCH change; the others keep their value.
+    const fields = namedFields({ ...rest, ...(flags && { flags: { ...noFlags, ...current?.flags, ...flags } }) });
     const rows = await mapConstraintErrors('A matter with this code', () =>
-      matterId
+      !matterId
         ? tx
-            .update(matters)
-            .set({ ...rest, ...(flags && { flags: fullFlags }) })
-            .where(and(eq(matters.id, matterId), eq(matters.hallId, hallId)))
-            .returning()
-        : tx
             .insert(matters)
-            .values({ ...(rest as Omit<z.output<typeof matterCreate>, 'flags'>), flags: fullFlags, hallId })
-            .returning(),
+            .values({ ...(rest as Omit<z.output<typeof matterCreate>, 'flags'>), flags: { ...noFlags, ...flags }, hallId })
+            .returning()
+        : namesAny(fields)
+          ? tx.update(matters).set(fields).where(mine).returning()
+          : Promise.resolve([current!]),
     );
     const row = rows[0];
     if (!row) throw new AppError('not_found', 'Matter not found');

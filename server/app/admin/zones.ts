@@ -10,6 +10,7 @@ import type { AppDeps } from '../deps';
 import { loadHall } from '../loaders';
 import { presentZone } from '../presenters';
 import { runCommand } from '../run-command';
+import { namedFields, namesAny } from './patch';
 
 export async function listZones(deps: AppDeps, actor: Actor, hallId: string): Promise<ZoneView[]> {
   requireStaff(actor);
@@ -28,10 +29,14 @@ export async function saveZone(
   requireAdmin(actor);
   return runCommand(deps, { name: 'zone:save', hallId, actor }, async ({ tx, emit }) => {
     await loadHall(tx, hallId);
+    const fields = namedFields(input);
+    const mine = zoneId ? and(eq(zones.id, zoneId), eq(zones.hallId, hallId)) : undefined;
     const rows = await mapConstraintErrors('A zone with this code', () =>
-      zoneId
-        ? tx.update(zones).set(input).where(and(eq(zones.id, zoneId), eq(zones.hallId, hallId))).returning()
-        : tx.insert(zones).values({ ...(input as z.output<typeof zoneCreate>), hallId }).returning(),
+      !zoneId
+        ? tx.insert(zones).values({ ...(input as z.output<typeof zoneCreate>), hallId }).returning()
+        : namesAny(fields)
+          ? tx.update(zones).set(fields).where(mine).returning()
+          : tx.select().from(zones).where(mine),
     );
     if (!rows[0]) throw new AppError('not_found', 'Zone not found');
     emit({ type: 'hall:configured', data: { what: 'zone', id: rows[0].id } });
