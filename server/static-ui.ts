@@ -1,5 +1,5 @@
 /** Serves the built UI bundles (dist/<app>) under /<app>/, and a landing page at /. */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Koa from 'koa';
 import mount from 'koa-mount';
@@ -13,8 +13,11 @@ export const UI_APPS = [
   { path: 'booking', title: '预约办事 Booking' },
 ] as const;
 
+/** Apps served but not listed on the landing page (they are opened from a QR code or a link). */
+export const UNLISTED_APPS = ['progress'] as const;
+
 export function mountStaticUis(app: Koa<never>, root: string): void {
-  for (const ui of UI_APPS) {
+  for (const ui of [...UI_APPS, ...UNLISTED_APPS.map((path) => ({ path }))]) {
     const dir = join(root, 'dist', ui.path);
     app.use(async (ctx, next) => {
       if (ctx.path === `/${ui.path}`) return ctx.redirect(`/${ui.path}/${ctx.querystring ? `?${ctx.querystring}` : ''}`);
@@ -22,6 +25,15 @@ export function mountStaticUis(app: Koa<never>, root: string): void {
     });
     if (existsSync(dir)) app.use(mount(`/${ui.path}`, serve(dir, { maxage: 0, gzip: false })));
   }
+  // The ticket QR opens /p/<token>: the phone page, which reads its token from the path.
+  const progressIndex = join(root, 'dist', 'progress', 'index.html');
+  app.use(async (ctx, next) => {
+    if (ctx.method !== 'GET' || !/^\/p\/[A-Za-z0-9_-]{1,64}$/.test(ctx.path) || !existsSync(progressIndex)) return next();
+    ctx.type = 'html';
+    ctx.set('Cache-Control', 'no-store');
+    ctx.set('Referrer-Policy', 'no-referrer');
+    ctx.body = readFileSync(progressIndex);
+  });
   app.use(async (ctx, next) => {
     if (ctx.path !== '/' || ctx.method !== 'GET') return next();
     ctx.type = 'html';

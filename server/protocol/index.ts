@@ -3,3 +3,5 @@ export * from './errors';
 export * from './views';
 export * from './events';
 export * as schemas from './schemas';
+export * from './cases';
+export * from './progress';

@@ -73,7 +73,7 @@ t('a kiosk ticket is persisted, then printed: number, matter, people ahead, 当�
     assert.ok(text.includes('徐汇区'), 'hall name');
     assert.ok(text.includes('过号'), 'missed-number rule from hall settings');
     const qr = paper!.decoded.items.find((i) => i.kind === 'qr');
-    assert.ok(qr && qr.kind === 'qr' && qr.data.endsWith(`/api/progress/${issued.token}`), JSON.stringify(qr));
+    assert.ok(qr && qr.kind === 'qr' && qr.data.endsWith(`/p/${issued.token}`), JSON.stringify(qr));
     const raw = paper!.bytes.toString('latin1');
     for (const secret of [ID_NUMBER, ID_NUMBER.toLowerCase(), '110105', '19491231', '002X', '********']) {
       assert.not.ok(text.includes(secret), `printed ticket shows ${secret}`);

@@ -27,7 +27,7 @@ const PRINT_KEYS: Record<PrintState, KioskMessageKey> = {
 };
 
 export function progressUrl(origin: string, token: string): string {
-  return `${origin}/api/progress/${encodeURIComponent(token)}`;
+  return `${origin}/p/${encodeURIComponent(token)}`;
 }
 
 export class KioskTicket extends KioskScreen {

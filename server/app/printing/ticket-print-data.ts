@@ -15,7 +15,7 @@ export interface TicketPrintSource {
 
 /** The QR: the public progress page of the ticket's random token. */
 export function progressUrl(publicBaseUrl: string, token: string): string {
-  return `${publicBaseUrl.replace(/\/+$/, '')}/api/progress/${token}`;
+  return `${publicBaseUrl.replace(/\/+$/, '')}/p/${token}`;
 }
 
 export function storedTicketPrint(s: TicketPrintSource): StoredTicketPrint {

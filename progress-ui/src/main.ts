@@ -1,0 +1,29 @@
+/**
+ * Composition of the visitor's phone page (the ticket QR opens /p/<token>): the progress store
+ * polling the public JSON API, i18n (zh-CN by default), then the <progress-app> shell.
+ */
+import { request } from '../../ui-shared/src/http';
+import { ProgressApp } from './components/progress-app';
+import { createProgressI18n } from './i18n/messages';
+import { createProgressStore, tokenFromLocation } from './stores/progress-store';
+import type { ProgressView } from '../../server/protocol/progress';
+
+const i18n = createProgressI18n();
+const setTitle = () => {
+  document.documentElement.lang = i18n.lang.get();
+  document.title = `${i18n.t('app_title')} · 一窗`;
+};
+i18n.lang.subscribe(setTitle);
+setTitle();
+
+const token = tokenFromLocation(location.pathname, location.search);
+const store = createProgressStore(token, {
+  fetchProgress: (tk) => request<ProgressView>('GET', `/api/progress/${encodeURIComponent(tk)}`),
+  now: () => Date.now(),
+  setTimer: (fn, ms) => setTimeout(fn, ms),
+  clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+});
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible') void store.refresh();
+});
+document.body.append(new ProgressApp(store, i18n, token ?? ''));

@@ -1,0 +1,31 @@
+/** The public progress view behind the ticket QR: the token is the only key; no personal data beyond masked fields. */
+import { eq } from 'drizzle-orm';
+import { halls, tickets } from '../../db/schema';
+import type { ProgressView } from '../protocol/progress';
+import { AppError } from './app-error';
+import type { AppDeps } from './deps';
+import { ticketView } from './loaders';
+import { toPublicTicket } from './presenters';
+import { queuePosition } from './queue-position';
+
+const TOKEN = /^[A-Za-z0-9_-]{20,64}$/;
+
+export async function ticketProgress(deps: AppDeps, token: string): Promise<ProgressView> {
+  if (!TOKEN.test(token)) throw new AppError('not_found', 'No ticket for this code');
+  const [row] = await deps.db
+    .select({ t: tickets, hallName: halls.name, timeZone: halls.timeZone })
+    .from(tickets)
+    .innerJoin(halls, eq(halls.id, tickets.hallId))
+    .where(eq(tickets.token, token));
+  if (!row) throw new AppError('not_found', 'No ticket for this code');
+  const view = await ticketView(deps.db, row.t.id);
+  const position = row.t.status === 'waiting' ? await queuePosition(deps.db, row.t, deps.clock.now(), 10) : null;
+  return {
+    hallName: row.hallName,
+    timeZone: row.timeZone,
+    serviceDate: row.t.serviceDate,
+    ticket: toPublicTicket(view),
+    ...position,
+    case: null,
+  };
+}
