@@ -16,6 +16,7 @@ import { createHttpApp } from './http/http-app';
 import { createPrintService } from './app/printing/print-service';
 import { publicBaseUrlWarning, serverDefaultPrinter } from './app/printing/server-printer';
 import { loadPiiKey } from './pii-key';
+import { safeLogger } from './app/safe-log';
 import { seedDemo, type SeedResult } from './seed/seed-demo';
 import { createSocketServer, socketPublisher, type IoServer } from './socket/socket-server';
 import { mountStaticUis } from './static-ui';
@@ -47,7 +48,8 @@ export interface StartOptions {
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
-  const log = opts.log ?? ((msg: string, err: unknown) => console.error(`[yichuang] ${msg}`, err));
+  // Every error logged from here on is reduced to class · database code · source line (no SQL parameters, no personal data).
+  const log = safeLogger(opts.log ?? ((msg: string, err: unknown) => console.error(`[yichuang] ${msg}`, err)));
   const db = opts.db ?? (await openDb(config.databaseUrl, { dataDir: config.dataDir }));
   let io: IoServer | null = null;
   const deps: AppDeps = {

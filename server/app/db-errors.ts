@@ -1,7 +1,7 @@
 /** Maps database constraint violations to clear errors (drizzle wraps driver errors in `cause`). */
 import { AppError } from './app-error';
 
-function pgCode(err: unknown): string | undefined {
+export function pgCode(err: unknown): string | undefined {
   for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
     if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
   }

@@ -5,8 +5,9 @@ import Koa from 'koa';
 import { sql } from 'drizzle-orm';
 import type { AppDeps } from '../app/deps';
 import { PROTOCOL_VERSION } from '../protocol/version';
+import { safeLogger } from '../app/safe-log';
 import type { AppState } from './context';
-import { authMiddleware, errorMiddleware } from './middleware';
+import { authMiddleware, errorMiddleware, refuseUnsafeText } from './middleware';
 import { appointmentRoutes } from './routes/appointment-routes';
 import { authRoutes } from './routes/auth-routes';
 import { dashboardRoutes } from './routes/dashboard-routes';
@@ -26,7 +27,7 @@ export function createHttpApp(deps: AppDeps, opts: HttpAppOptions = {}): Koa<App
   app.proxy = opts.trustProxy ?? false;
   app.maxIpsCount = 1;
   app.silent = true; // errors are answered and logged by errorMiddleware, never printed twice
-  const log = opts.log ?? ((msg, err) => console.error(msg, err));
+  const log = safeLogger(opts.log ?? ((msg, err) => console.error(msg, err)));
   app.use(errorMiddleware(log));
   app.use(async (ctx, next) => {
     ctx.set('X-Content-Type-Options', 'nosniff');
@@ -50,7 +51,7 @@ export function createHttpApp(deps: AppDeps, opts: HttpAppOptions = {}): Koa<App
   app.use(async (ctx, next) => {
     if (ctx.path.startsWith('/api/')) {
       await bodyParser({ enableTypes: ['json'], jsonLimit: '64kb', encoding: 'utf-8', onError: (err) => { throw err; } })(ctx, async () => {
-        await authMiddleware(deps)(ctx, next);
+        await refuseUnsafeText(ctx, async () => authMiddleware(deps)(ctx, next));
       });
     } else {
       await next();

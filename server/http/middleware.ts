@@ -5,6 +5,7 @@ import { requireStaff, type Actor, type StaffActor } from '../app/actor';
 import { AppError, statusOf, toErrorBody, validationError } from '../app/app-error';
 import { resolveToken } from '../app/auth';
 import type { AppDeps } from '../app/deps';
+import { findUnsafeText } from '../protocol/safe-text';
 import type { AppContext, AppState } from './context';
 
 type Ctx = ParameterizedContext<AppState>;
@@ -28,14 +29,33 @@ export function errorMiddleware(log: (msg: string, err: unknown) => void) {
   };
 }
 
-/** @koa/bodyparser throws http-errors with a status; turn them into our codes. */
+/**
+ * Parsers and the static file server throw http-errors with a status; turn them into our codes.
+ * A path that escapes a static folder (403 from resolve-path) names nothing: 404.
+ */
 function mapParserError(err: unknown): unknown {
   const e = err as { status?: number; type?: string; expose?: boolean; message?: string };
   if (err instanceof AppError || typeof e?.status !== 'number') return err;
   if (e.status === 413) return new AppError('payload_too_large', 'The request body is too large');
   if (e.status === 415) return new AppError('validation_failed', 'Send the body as application/json');
-  if (e.status === 400) return new AppError('invalid_json', 'The request body is not valid JSON');
+  if (e.status === 400 && typeof e.type === 'string' && e.type.startsWith('entity.')) return new AppError('invalid_json', 'The request body is not valid JSON');
+  if (e.status === 400 && e.type === 'encoding.unsupported') return new AppError('invalid_json', 'Send the body as UTF-8 JSON');
+  if (e.status === 403 || e.status === 404) return new AppError('not_found', 'No such file');
+  if (e.status >= 400 && e.status < 500) return new AppError('validation_failed', 'The request path or query is malformed');
   return err;
+}
+
+/** NUL bytes and lone surrogates in the path, query or body are refused before anything reads them. */
+export async function refuseUnsafeText(ctx: Ctx, next: Next): Promise<void> {
+  let path: string;
+  try {
+    path = decodeURIComponent(ctx.path);
+  } catch {
+    throw new AppError('validation_failed', 'The request path is not valid percent-encoded UTF-8', { path: 'malformed percent-encoding' });
+  }
+  const found = findUnsafeText(path, ['path']) ?? findUnsafeText(ctx.query, ['query']) ?? findUnsafeText(ctx.request.body, ['body']);
+  if (found) throw new AppError('validation_failed', `Invalid input — ${found.path}: ${found.reason}`, { [found.path]: found.reason });
+  await next();
 }
 
 export function authMiddleware(deps: AppDeps) {

@@ -1,10 +1,11 @@
 /** Appointments (统一预约): request schemas and views shared by the server and booking-ui. */
 import { z } from 'zod';
+import { isRealIsoDate } from './safe-text';
 import type { IssuedTicket } from './views';
 
 const id = z.string().uuid();
 const commandId = z.string().trim().min(8).max(100);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').refine(isRealIsoDate, 'not a real date');
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 const language = z.enum(['zh-CN', 'en']);
 /** Booking codes: 8 characters without look-alikes (no 0 O 1 I). Lower case is accepted. */

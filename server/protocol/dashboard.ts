@@ -1,9 +1,10 @@
 /** Managers' dashboard: report, stats and history views, and the manager commands' schemas. */
 import { z } from 'zod';
+import { isRealIsoDate } from './safe-text';
 
 const id = z.string().uuid();
 const commandId = z.string().trim().min(8).max(100);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').refine(isRealIsoDate, 'not a real date');
 
 /** Longest report range, in days (a year, leap years included). */
 export const MAX_REPORT_DAYS = 366;

@@ -12,6 +12,7 @@ import { toPublicCounter, toPublicTicket } from '../app/presenters';
 import { hallSnapshot, publicSnapshot } from '../app/snapshot';
 import type { Ack } from '../protocol/errors';
 import type { ClientToServerEvents, CommandEvent, HallFact, PublicHallFact, ServerToClientEvents } from '../protocol/events';
+import { findUnsafeText } from '../protocol/safe-text';
 import { hallSubscribe } from '../protocol/schemas';
 import { PROTOCOL_VERSION } from '../protocol/version';
 import { commandHandlers } from './command-handlers';
@@ -101,6 +102,8 @@ export function createSocketServer(
 }
 
 function parseInput<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } }, input: unknown): T {
+  const unsafe = findUnsafeText(input);
+  if (unsafe) throw new AppError('validation_failed', `Invalid input — ${unsafe.path}: ${unsafe.reason}`, { [unsafe.path]: unsafe.reason });
   const result = schema.safeParse(input);
   if (!result.success) throw validationError(result.error);
   return result.data;

@@ -10,6 +10,7 @@ import { calendarAdminView, declareCalendarYear, deleteCalendarOverride, setCale
 import { checkInAppointment } from '../../app/appointments/check-in';
 import { cancelByStaff, cancelByVisitor, listAppointments, lookupBooking } from '../../app/appointments/manage';
 import { saveMatterBookingRule } from '../../app/appointments/matter-rules';
+import { AppError } from '../../app/app-error';
 import type { AppDeps } from '../../app/deps';
 import * as s from '../../protocol/appointments';
 import type { AppState } from '../context';
@@ -93,7 +94,10 @@ export function appointmentRoutes(deps: AppDeps, limits: RateLimitOptions = { ma
   });
   r.post('/calendar/years/:year/declare', async (ctx) => {
     const actor = actorOf(ctx);
-    await declareCalendarYear(deps, actor, Number(ctx.params.year));
+    // Four decimal digits only: Number('0x7e3') is 2019, Number('2e3') is 2000.
+    const year = ctx.params.year ?? '';
+    if (!/^\d{4}$/.test(year)) throw new AppError('validation_failed', 'year must be four decimal digits', { year: 'four decimal digits' });
+    await declareCalendarYear(deps, actor, Number(year));
     ctx.body = { data: await calendarAdminView(deps, actor) };
   });
   return r;
