@@ -1,4 +1,4 @@
-/** Reactivate a missed ticket, or cancel one. Staff of the hall and managers may do both. */
+/** Reactivate a missed ticket (staff of the hall and managers), or cancel one (managers and admins only). */
 import { applyTicketAction } from '../domain/ticket-machine';
 import type { CommandResult } from '../protocol/events';
 import { requireHall, requireStaff, type Actor } from './actor';
@@ -28,7 +28,7 @@ async function simpleTicketCommand(
   type: 'reactivate' | 'cancel',
   reason?: string,
 ): Promise<CommandResult> {
-  requireStaff(actor);
+  requireStaff(actor, type === 'cancel' ? ['admin', 'manager'] : ['admin', 'manager', 'staff']);
   const hallId = await hallOfTicket(deps, input.ticketId);
   requireHall(actor, hallId);
   return runCommand(deps, { name: `ticket:${type}`, hallId, actor, commandId: input.commandId }, async ({ tx, now, emit }) => {

@@ -1,9 +1,11 @@
 /**
  * Transfer (转窗) a ticket to another matter and/or counter with a reason. The visitor keeps the
  * original waiting clock and history, so the ticket is not sent to the back of the line.
+ * Counter staff transfer only the ticket in hand at the counter they sit at (called or serving);
+ * moving any other ticket — a waiting one, one at a colleague's counter — is a manager action.
  */
 import type { z } from 'zod';
-import { applyTicketAction } from '../domain/ticket-machine';
+import { ACTIVE_AT_COUNTER, applyTicketAction } from '../domain/ticket-machine';
 import type { CommandResult } from '../protocol/events';
 import type { ticketTransfer } from '../protocol/schemas';
 import { isSupervisor, requireHall, requireStaff, type Actor } from './actor';
@@ -26,6 +28,9 @@ export async function transferTicket(deps: AppDeps, actor: Actor, input: z.outpu
     // Lock order everywhere: counter → ticket → hall.
     const from = input.counterId ? await lockOwnCounter(tx, actor, hallId, input.counterId) : null;
     const row = await loadTicketForUpdate(tx, input.ticketId);
+    if (!isSupervisor(actor) && (!from || row.counterId !== from.id || !ACTIVE_AT_COUNTER.includes(row.status))) {
+      throw new AppError('forbidden', 'Staff transfer only the ticket at their own counter; moving other tickets is a manager action');
+    }
     const toMatter = input.toMatterId ? await loadMatter(tx, input.toMatterId) : null;
     if (toMatter && (toMatter.hallId !== hallId || !toMatter.active)) throw new AppError('not_found', 'Target matter not found in this hall');
     const toCounterId = input.toCounterId ?? null;

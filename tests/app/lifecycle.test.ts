@@ -126,7 +126,8 @@ t('no-show → reactivate → called again; park → call back; cancel', async (
   assert.is(parked.counter?.currentTicketId, null, 'a parked ticket frees the counter');
   const back = await actOnTicketAtCounter(deps(), staff, 'call_back', { commandId: cmd(), counterId: counter.id, ticketId: x.ticket.id });
   assert.is(back.ticket?.status, 'called');
-  const cancelled = await cancelTicket(deps(), staff, { commandId: cmd(), ticketId: x.ticket.id, reason: '办事人离开' });
+  assert.is(await codeOf(cancelTicket(deps(), staff, { commandId: cmd(), ticketId: x.ticket.id, reason: '办事人离开' })), 'forbidden', 'cancel is a manager action');
+  const cancelled = await cancelTicket(deps(), await hall.staff('manager'), { commandId: cmd(), ticketId: x.ticket.id, reason: '办事人离开' });
   assert.is(cancelled.ticket?.status, 'cancelled');
   assert.is(await codeOf(reactivateTicket(deps(), staff, { commandId: cmd(), ticketId: x.ticket.id })), 'invalid_transition');
 });
@@ -142,7 +143,8 @@ t('transfer keeps the original clock: the transferred visitor goes ahead of late
   await actOnCounter(deps(), s2, 'take', { commandId: cmd(), counterId: c2.id });
   // Clear anything left by earlier tests at counter 1.
   const snap = await hallSnapshot(deps(), s1, hall.hallId);
-  for (const tk of snap.tickets.filter((x) => x.status === 'waiting')) await cancelTicket(deps(), s1, { commandId: cmd(), ticketId: tk.id });
+  const manager = await hall.staff('manager');
+  for (const tk of snap.tickets.filter((x) => x.status === 'waiting')) await cancelTicket(deps(), manager, { commandId: cmd(), ticketId: tk.id });
 
   const early = await issueTicket(deps(), kiosk, hall.hallId, { commandId: cmd(), matterId: setUp.id });
   clock.advance(10 * 60_000);
