@@ -67,7 +67,7 @@ export async function startProductServer(databaseUrl: string): Promise<Child> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/main.ts')], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, PII_KEY: '33'.repeat(32) },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, PII_KEY: '33'.repeat(32), SEED_DEMO: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   await waitForLine(child, /Demo sign-in/);

@@ -14,7 +14,8 @@ const envSchema = z.object({
     .regex(/^[0-9a-f]{64}$/i, 'must be 64 hex characters (32 bytes)')
     .optional(),
   PUBLIC_BASE_URL: z.string().url().optional(),
-  SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  /** Unset: demo data only for the embedded default (no DATABASE_URL); a real database gets it only with SEED_DEMO=true. */
+  SEED_DEMO: z.enum(['true', 'false']).optional(),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   PRINTER_HOST: z.string().optional(),
   PRINTER_PORT: z.coerce.number().int().min(1).max(65535).optional(),
@@ -55,7 +56,7 @@ export function getConfig(env: Record<string, string | undefined>): Config {
     dataDir: e.DATA_DIR,
     piiKeyHex: e.PII_KEY,
     publicBaseUrl: e.PUBLIC_BASE_URL,
-    seedDemo: e.SEED_DEMO === 'true',
+    seedDemo: e.SEED_DEMO === undefined ? e.DATABASE_URL === undefined : e.SEED_DEMO === 'true',
     trustProxy: e.TRUST_PROXY === 'true',
     printer: e.PRINTER_HOST ? { host: e.PRINTER_HOST, port: e.PRINTER_PORT ?? 9100 } : null,
     fakePrinter: { enabled: e.FAKE_PRINTER === undefined ? 'auto' : e.FAKE_PRINTER === '1', port: e.FAKE_PRINTER_PORT },

@@ -1,7 +1,7 @@
-/** `npm start`: the product on the embedded database (or DATABASE_URL), with a demo hall on first start. */
+/** `npm start`: the product on the embedded database (a demo hall on first start) or on DATABASE_URL (a first-admin set-up). */
 import { ConfigError, getConfig } from './config';
 import { DataDirLockedError } from '../db/data-dir-lock';
-import { DEMO_DEVICES, DEMO_PASSWORD, DEMO_STAFF } from './seed/demo-hall-data';
+import { startBanner } from './start-banner';
 import { startServer } from './server';
 import { printingBannerLine, startDemoPrinter } from './app/printing/server-printer';
 
@@ -11,20 +11,10 @@ async function main(): Promise<void> {
   const server = await startServer(demoPrinter ? { ...config, printer: { host: demoPrinter.printer.host, port: demoPrinter.printer.port } } : config);
   const base = `http://localhost:${server.port}`;
   const dbLabel = server.db.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : config.databaseUrl === 'memory://' ? 'PGlite in memory' : `PGlite in ${config.dataDir}`;
-  console.log(`
-一窗 Yichuang is running — database: ${dbLabel}${server.seed.seeded ? ' (demo hall created)' : ''}
-
-  自助取号机 Kiosk      ${base}/kiosk/?token=${DEMO_DEVICES[0]!.token}
-  窗口工作台 Counter    ${base}/counter/
-  大厅综合屏 Display    ${base}/display/?token=${DEMO_DEVICES[1]!.token}
-  管理看板 Dashboard    ${base}/dashboard/
-  预约办事 Booking      ${base}/booking/
-  API health           ${base}/api/health
-${printingBannerLine(config, demoPrinter)}
-
-Demo sign-in (password for all: ${DEMO_PASSWORD}):
-${DEMO_STAFF.map((s) => `  ${s.username.padEnd(9)} ${s.role.padEnd(8)} ${s.displayName}`).join('\n')}
-`);
+  console.log(startBanner({ base, dbLabel, seeded: server.seed.seeded, demo: server.seed.present, setupCode: server.setupCode, printing: printingBannerLine(config, demoPrinter) }));
+  if (server.seed.present && server.db.kind === 'postgres') {
+    console.warn('[yichuang] warning: the demo accounts and device tokens are live on this PostgreSQL database (published credentials); remove them before real use');
+  }
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -17,7 +17,8 @@ import { createPrintService } from './app/printing/print-service';
 import { publicBaseUrlWarning, serverDefaultPrinter } from './app/printing/server-printer';
 import { loadPiiKey } from './pii-key';
 import { safeLogger } from './app/safe-log';
-import { seedDemo, type SeedResult } from './seed/seed-demo';
+import { demoPresent, seedDemo, type SeedResult } from './seed/seed-demo';
+import { prepareFirstAdminSetup } from './app/setup/first-admin';
 import { createSocketServer, socketPublisher, type IoServer } from './socket/socket-server';
 import { mountStaticUis } from './static-ui';
 
@@ -29,6 +30,8 @@ export interface RunningServer {
   io: IoServer;
   http: HttpServer;
   seed: SeedResult;
+  /** The one-time first-admin set-up code to print, when no administrator exists yet. */
+  setupCode: string | null;
   /** The target scanner and the appointment no-show job (null when started without them). */
   jobs: BackgroundJobs | null;
   close(): Promise<void>;
@@ -60,7 +63,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     publicBaseUrl: config.publicBaseUrl ?? `http://localhost:${config.port}`,
   };
   deps.printing = createPrintService(deps, { defaultProfile: serverDefaultPrinter(config), log });
-  const seed = config.seedDemo ? await seedDemo(db.db) : { seeded: false, hallId: null };
+  const seed = config.seedDemo ? await seedDemo(db.db) : { seeded: false, hallId: null, present: await demoPresent(db.db) };
+  const setupCode = await prepareFirstAdminSetup(deps);
   const app = createHttpApp(deps, { log, trustProxy: config.trustProxy, mounts: [(a) => mountStaticUis(a as unknown as Koa<never>, projectRoot)] });
   const http = createServer(app.callback());
   io = createSocketServer(http, deps, log, { ...(opts.presenceGraceMs !== undefined && { presenceGraceMs: opts.presenceGraceMs }) });
@@ -88,6 +92,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     io,
     http,
     seed,
+    setupCode,
     jobs,
     async close() {
       if (closed) return;

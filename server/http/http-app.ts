@@ -13,6 +13,7 @@ import { authRoutes } from './routes/auth-routes';
 import { dashboardRoutes } from './routes/dashboard-routes';
 import { hallRoutes } from './routes/hall-routes';
 import { printingRoutes } from './routes/printing-routes';
+import { setupRoutes } from './routes/setup-routes';
 import { ticketRoutes } from './routes/ticket-routes';
 
 export interface HttpAppOptions {
@@ -57,7 +58,7 @@ export function createHttpApp(deps: AppDeps, opts: HttpAppOptions = {}): Koa<App
       await next();
     }
   });
-  for (const router of [authRoutes(deps), hallRoutes(deps), ticketRoutes(deps), printingRoutes(deps)]) {
+  for (const router of [authRoutes(deps), hallRoutes(deps), ticketRoutes(deps), printingRoutes(deps), setupRoutes(deps)]) {
     app.use(router.routes());
     app.use(router.allowedMethods({ throw: false }));
   }

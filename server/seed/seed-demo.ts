@@ -1,5 +1,5 @@
 /** Seeds the demo district centre into an empty database (no halls yet). Idempotent. */
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { counterMatters, counters, devices, halls, matters, staff, zones } from '../../db/schema';
 import { hashToken } from '../app/auth';
@@ -10,15 +10,24 @@ import { DEMO_COUNTERS, DEMO_DEVICES, DEMO_PASSWORD, DEMO_STAFF, DEMO_ZONES } fr
 export interface SeedResult {
   seeded: boolean;
   hallId: string | null;
+  /** The demo's published credentials work on this database (seeded now or earlier). */
+  present: boolean;
+}
+
+/** Whether the demo kiosk token is live here: then the demo credentials are known to everyone. */
+export async function demoPresent(db: Db): Promise<boolean> {
+  const [row] = await db.select({ id: devices.id }).from(devices).where(and(eq(devices.tokenHash, hashToken(DEMO_DEVICES[0]!.token)), eq(devices.active, true)));
+  return row !== undefined;
 }
 
 export async function seedDemo(db: Db): Promise<SeedResult> {
+  if (await demoPresent(db)) return { seeded: false, hallId: null, present: true };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
     // Serialise concurrent first starts of several processes on one PostgreSQL.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(724011)`);
     const [existing] = await tx.select({ id: halls.id }).from(halls).limit(1);
-    if (existing) return { seeded: false, hallId: null };
+    if (existing) return { seeded: false, hallId: null, present: false };
 
     const [hall] = await tx
       .insert(halls)
@@ -70,6 +79,6 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
     }
     await tx.insert(staff).values(DEMO_STAFF.map((s) => ({ ...s, passwordHash, hallIds: [hallId] })));
     await tx.insert(devices).values(DEMO_DEVICES.map((d) => ({ hallId, kind: d.kind, name: d.name, tokenHash: hashToken(d.token) })));
-    return { seeded: true, hallId };
+    return { seeded: true, hallId, present: true };
   });
 }

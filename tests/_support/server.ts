@@ -10,9 +10,12 @@ import type { TestDb } from './db';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** `opts.port` restarts a server on the port a closed one used, so clients come back on the same URL. */
-export async function startTestServer(db: TestDb, clock?: Clock, opts: { port?: number } = {}): Promise<RunningServer> {
-  const config = getConfig({ PORT: String(opts.port ?? 0), HOST: '127.0.0.1', PII_KEY: '11'.repeat(32), SEED_DEMO: 'true' });
+/**
+ * `opts.port` restarts a server on the port a closed one used, so clients come back on the same URL.
+ * The demo hall is seeded unless `opts.seedDemo` is false (a real installation: first-admin set-up).
+ */
+export async function startTestServer(db: TestDb, clock?: Clock, opts: { port?: number; seedDemo?: boolean } = {}): Promise<RunningServer> {
+  const config = getConfig({ PORT: String(opts.port ?? 0), HOST: '127.0.0.1', PII_KEY: '11'.repeat(32), SEED_DEMO: String(opts.seedDemo ?? true) });
   return startServer({ ...config, databaseUrl: db.url }, { db, ...(clock && { clock }), log: () => {} });
 }
 

@@ -13,7 +13,8 @@ const t = suite('server printer configuration');
 
 t('FAKE_PRINTER unset: on only for the embedded database with demo data and no real printer', () => {
   assert.is(wantsFakePrinter(getConfig({})), true);
-  assert.is(wantsFakePrinter(getConfig({ DATABASE_URL: 'file:///var/lib/yc' })), true);
+  assert.is(wantsFakePrinter(getConfig({ DATABASE_URL: 'file:///var/lib/yc', SEED_DEMO: 'true' })), true);
+  assert.is(wantsFakePrinter(getConfig({ DATABASE_URL: 'file:///var/lib/yc' })), false, 'a real database is no demo');
   assert.is(wantsFakePrinter(getConfig({ DATABASE_URL: 'memory://' })), false, 'tests and throwaway runs');
   assert.is(wantsFakePrinter(getConfig({ DATABASE_URL: 'postgres://u@h/d' })), false, 'production');
   assert.is(wantsFakePrinter(getConfig({ SEED_DEMO: 'false' })), false);

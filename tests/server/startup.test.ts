@@ -69,6 +69,22 @@ t('first start seeds the demo hall and prints URLs and credentials; a second pro
   assert.is(await third.exited, 0);
 });
 
+t('a real installation (SEED_DEMO=false): no demo credentials, a one-time set-up code for the first administrator', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'yc-real-'));
+  try {
+    const real = run({ SEED_DEMO: 'false', DATA_DIR: dir });
+    await waitFor(real, 'Set-up code');
+    assert.match(real.output(), /Set-up code\s+[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/);
+    assert.match(real.output(), '/admin/');
+    assert.not.match(real.output(), 'yichuang2026');
+    assert.not.match(real.output(), 'dv_demo');
+    real.child.kill('SIGTERM');
+    assert.is(await real.exited, 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 t('two opens of one data directory in one process are refused too', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'yc-lock-'));
   const a = await openDb(`file://${dir}`);

@@ -1,0 +1,48 @@
+/** What `npm start` prints: the screens, and either the demo credentials or the first-admin set-up code. */
+import { DEMO_DEVICES, DEMO_PASSWORD, DEMO_STAFF } from './seed/demo-hall-data';
+
+export interface BannerFacts {
+  base: string;
+  dbLabel: string;
+  seeded: boolean;
+  /** The demo data (and its published credentials) is in this database. */
+  demo: boolean;
+  setupCode: string | null;
+  printing: string;
+}
+
+export function startBanner(f: BannerFacts): string {
+  const kioskToken = f.demo ? DEMO_DEVICES[0]!.token : '<device token>';
+  const displayToken = f.demo ? DEMO_DEVICES[1]!.token : '<device token>';
+  const lines = [
+    '',
+    `一窗 Yichuang is running — database: ${f.dbLabel}${f.seeded ? ' (demo hall created)' : ''}`,
+    '',
+    `  管理控制台 Admin      ${f.base}/admin/`,
+    `  自助取号机 Kiosk      ${f.base}/kiosk/?token=${kioskToken}`,
+    `  窗口工作台 Counter    ${f.base}/counter/`,
+    `  大厅综合屏 Display    ${f.base}/display/?token=${displayToken}`,
+    `  管理看板 Dashboard    ${f.base}/dashboard/`,
+    `  预约办事 Booking      ${f.base}/booking/`,
+    `  API health           ${f.base}/api/health`,
+    f.printing,
+    '',
+  ];
+  if (f.demo) {
+    lines.push(`Demo sign-in (password for all: ${DEMO_PASSWORD}):`);
+    for (const s of DEMO_STAFF) lines.push(`  ${s.username.padEnd(9)} ${s.role.padEnd(8)} ${s.displayName}`);
+    lines.push('');
+  }
+  if (f.setupCode) {
+    lines.push(
+      'No administrator yet. Open the admin console and create the first administrator with this',
+      'one-time set-up code (valid 24 hours and only until an administrator exists; each start prints a new one):',
+      '',
+      `  首次设置码 Set-up code   ${f.setupCode}`,
+      '',
+      `  ${f.base}/admin/   (or offline: npm run admin:create)`,
+      '',
+    );
+  }
+  return lines.join('\n');
+}
