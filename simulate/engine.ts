@@ -3,10 +3,11 @@
  * machine (applyTicketAction), the wait-target rules (waitStart) and the calling rule of the
  * policy under test (for `ours`, the server's rankCandidates), all on an injected clock.
  *
- * Counters open at each session start. A free counter calls the first ticket its policy ranks
- * among the waiting tickets of its authorised matters (every policy is work-conserving). The kiosk
- * issues tickets only during sessions; after a session ends, counters finish the tickets already
- * waiting (overtime) and then close.
+ * Counters follow their schedule (duties with breaks). An on-duty counter that is free calls the
+ * first ticket its policy ranks among the waiting tickets of its duty's matters. At a break it
+ * finishes its visitor first; at the end of a session it keeps serving who is still waiting for
+ * it, and that time is counted as overtime. A visitor who is gone when called (a walk-in no-show,
+ * or someone who gave up waiting) costs the counter the call and is marked no-show.
  */
 import { manualClock } from '../server/domain/clock';
 import { applyTicketAction, type TicketState } from '../server/domain/ticket-machine';
@@ -14,7 +15,7 @@ import type { QueueCandidate } from '../server/domain/routing-policy';
 import { waitStart } from '../server/domain/wait-target';
 import { MinHeap } from './heap';
 import type { Policy } from './policies';
-import type { Scenario, SimCounter, SimMatter } from './scenario';
+import type { Duty, Scenario, SimCounter, SimMatter } from './scenario';
 import type { Visitor } from './visitors';
 
 /** The simulated day is 2026-11-24 in UTC minutes: only differences matter. */
@@ -33,29 +34,40 @@ export interface TicketRecord {
   counterId: string | null;
   /** Had appointment precedence (arrived by slot end + grace). */
   appointment: boolean;
+  /** Gone when called: gave up waiting (not a walk-in no-show). */
+  abandoned: boolean;
 }
 
 export interface CounterRecord {
   id: string;
   busyMinutes: number;
-  openMinutes: number;
+  scheduledMinutes: number;
+  /** Busy minutes after the end of a session's schedule. */
+  overtimeMinutes: number;
   served: number;
 }
 
 export interface DayResult {
   tickets: TicketRecord[];
   counters: CounterRecord[];
-  /** Tickets never called (no staffed counter serves their matter). */
+  /** Tickets never called (no counter on duty serves their matter). */
   unserved: number;
 }
 
-type Event = { kind: 'arrive'; visitor: Visitor } | { kind: 'finish'; counter: CounterState } | { kind: 'open' } | { kind: 'close' };
+type Event =
+  | { kind: 'arrive'; visitor: Visitor }
+  | { kind: 'finish'; counter: CounterState }
+  | { kind: 'on'; counter: CounterState; duty: Duty }
+  | { kind: 'off'; counter: CounterState; duty: Duty };
 
 interface CounterState {
   def: SimCounter;
-  status: 'closed' | 'idle' | 'busy';
+  status: 'off' | 'idle' | 'busy';
+  /** The duty being worked, or the session just ended (overtime) while busy. */
+  duty: Duty | null;
+  /** The scheduled duty has ended while serving. */
+  ending: boolean;
   idleSince: number;
-  openSince: number;
   streak: number;
   current: TicketRecord | null;
   record: CounterRecord;
@@ -66,27 +78,28 @@ export function runDay(s: Scenario, visitors: readonly Visitor[], policy: Policy
   const matters = new Map(s.matters.map((m) => [m.id, m]));
   const counters: CounterState[] = s.counters.map((def) => ({
     def,
-    status: 'closed',
+    status: 'off',
+    duty: null,
+    ending: false,
     idleSince: 0,
-    openSince: 0,
     streak: 0,
     current: null,
-    record: { id: def.id, busyMinutes: 0, openMinutes: 0, served: 0 },
+    record: { id: def.id, busyMinutes: 0, scheduledMinutes: def.duties.reduce((a, d) => a + d.end - d.start, 0), overtimeMinutes: 0, served: 0 },
   }));
   const events = new MinHeap<Event>();
-  for (const v of visitors) events.push(v.arrival, { kind: 'arrive', visitor: v });
-  for (const session of s.sessions) {
-    events.push(session.start, { kind: 'open' });
-    events.push(session.end, { kind: 'close' });
+  // Schedule changes first at equal times (a counter going on duty at 09:00 sees the 09:00 arrivals).
+  for (const c of counters) for (const duty of c.def.duties) {
+    events.push(duty.start, { kind: 'on', counter: c, duty });
+    events.push(duty.end, { kind: 'off', counter: c, duty });
   }
+  for (const v of visitors) events.push(v.arrival, { kind: 'arrive', visitor: v });
   const waiting = new Set<TicketRecord>();
   const all: TicketRecord[] = [];
   const prefixSeq = new Map<string, number>();
-  let inSession = false;
+  const grace = s.settings.appointmentGraceMinutes;
 
-  const issue = (v: Visitor, now: number): TicketRecord => {
+  const issue = (v: Visitor, now: number): void => {
     const matter = matters.get(v.matterId)!;
-    const grace = s.settings.appointmentGraceMinutes;
     const onTime = v.slot !== null && now <= v.slot.end + grace;
     const slot = onTime ? { start: toDate(v.slot!.start), end: toDate(v.slot!.end) } : null;
     const issuedAt = toDate(now);
@@ -114,10 +127,10 @@ export function runDay(s: Scenario, visitors: readonly Visitor[], policy: Policy
       calledAt: null,
       counterId: null,
       appointment: onTime,
+      abandoned: false,
     };
     all.push(record);
     waiting.add(record);
-    return record;
   };
 
   const act = (t: TicketRecord, action: Parameters<typeof applyTicketAction>[1]) => {
@@ -126,38 +139,53 @@ export function runDay(s: Scenario, visitors: readonly Visitor[], policy: Policy
     t.state = next.value;
   };
 
+  const busyFor = (c: CounterState, now: number, minutes: number) => {
+    c.record.busyMinutes += minutes;
+    if (!c.duty?.closing) return; // a visitor past a break's start delays the break, not the day
+    const scheduledEnd = c.ending ? now : c.duty.end;
+    c.record.overtimeMinutes += Math.max(0, now + minutes - Math.max(now, scheduledEnd));
+  };
+
   /** The counter calls its policy's first choice, if anything it may serve is waiting. */
   const tryCall = (c: CounterState, now: number): boolean => {
+    const duty = c.duty;
+    if (!duty) return false;
     const byId = new Map<string, TicketRecord>();
-    for (const t of waiting) if (c.def.matterIds.has(t.matter.id)) byId.set(t.candidate.id, t);
+    for (const t of waiting) if (duty.matterIds.has(t.matter.id)) byId.set(t.candidate.id, t);
     if (byId.size === 0) return false;
     const [first] = policy.rank([...byId.values()].map((t) => t.candidate), {
       now: clock.now(),
       consecutivePriorityCalls: c.streak,
       starvationGuard: s.settings.starvationGuard,
-      appointmentGraceMinutes: s.settings.appointmentGraceMinutes,
+      appointmentGraceMinutes: grace,
+      waitCapMinutes: s.settings.waitCapMinutes,
       preferredMatterIds: c.def.preferredMatterIds,
     });
     const t = byId.get(first!.id)!;
     waiting.delete(t);
     act(t, { type: 'call', counterId: c.def.id, at: toDate(now) });
-    act(t, { type: 'start', counterId: c.def.id, at: toDate(now + s.walkUpMinutes) });
     t.calledAt = now;
     t.counterId = c.def.id;
     c.streak = t.candidate.priority > 0 ? c.streak + 1 : 0;
     c.status = 'busy';
     c.current = t;
-    const busy = s.walkUpMinutes + t.visitor.serviceMinutes;
-    c.record.busyMinutes += busy;
-    c.record.served++;
+    const gone = t.visitor.noShow || now - t.visitor.arrival > t.visitor.patience;
+    let busy: number;
+    if (gone) {
+      t.abandoned = !t.visitor.noShow;
+      busy = s.absentCallMinutes;
+    } else {
+      act(t, { type: 'start', counterId: c.def.id, at: toDate(now + s.walkUpMinutes) });
+      busy = s.walkUpMinutes + t.visitor.serviceMinutes;
+      c.record.served++;
+    }
+    busyFor(c, now, busy);
     events.push(now + busy, { kind: 'finish', counter: c });
     return true;
   };
 
-  const close = (c: CounterState, now: number) => {
-    c.status = 'closed';
-    c.record.openMinutes += now - c.openSince;
-  };
+  const goOff = (c: CounterState) => Object.assign(c, { status: 'off', duty: null, ending: false });
+  const goIdle = (c: CounterState, now: number) => Object.assign(c, { status: 'idle', idleSince: now });
 
   const dispatchIdle = (now: number) => {
     const idle = counters.filter((c) => c.status === 'idle').sort((a, b) => a.idleSince - b.idleSince || a.def.number - b.def.number);
@@ -169,26 +197,37 @@ export function runDay(s: Scenario, visitors: readonly Visitor[], policy: Policy
     clock.set(toDate(now));
     const ev = e.value;
     switch (ev.kind) {
-      case 'open':
-        inSession = true;
-        for (const c of counters) if (c.status === 'closed') Object.assign(c, { status: 'idle', idleSince: now, openSince: now });
-        dispatchIdle(now);
+      case 'on': {
+        const c = ev.counter;
+        Object.assign(c, { duty: ev.duty, ending: false });
+        if (c.status === 'off') {
+          goIdle(c, now);
+          tryCall(c, now);
+        }
         break;
-      case 'close':
-        inSession = false;
-        for (const c of counters) if (c.status === 'idle') close(c, now);
+      }
+      case 'off': {
+        const c = ev.counter;
+        if (c.duty !== ev.duty) break; // already replaced by the next duty
+        if (c.status === 'idle') goOff(c);
+        else if (c.status === 'busy') c.ending = true;
         break;
+      }
       case 'arrive':
         issue(ev.visitor, now);
         dispatchIdle(now);
         break;
       case 'finish': {
         const c = ev.counter;
-        act(c.current!, { type: 'finish', counterId: c.def.id, at: toDate(now) });
+        const t = c.current!;
+        act(t, t.state.status === 'called' ? { type: 'no_show', counterId: c.def.id, at: toDate(now) } : { type: 'finish', counterId: c.def.id, at: toDate(now) });
         c.current = null;
-        if (!tryCall(c, now)) {
-          if (inSession) Object.assign(c, { status: 'idle', idleSince: now });
-          else close(c, now);
+        c.status = 'idle';
+        // A break waits for the visitor to leave; the end of a session serves who is still waiting.
+        if (c.ending && !c.duty!.closing) goOff(c);
+        else if (!tryCall(c, now)) {
+          if (c.ending) goOff(c);
+          else goIdle(c, now);
         }
         break;
       }

@@ -1,30 +1,46 @@
-/** What the comparison reports: share within target, wait percentiles, utilisation, starvation. */
+/**
+ * What the comparison reports: the share within target (with a 95 % confidence interval over the
+ * seeded days), by group — multi-counter matters, where the calling order matters, apart from
+ * single-counter desks, where it cannot — the wait percentiles, abandonment, the offered load
+ * and the overtime.
+ */
 import type { DayResult, TicketRecord } from './engine';
+
+export interface Interval {
+  mean: number;
+  /** Half-width of the 95 % confidence interval of the mean over days (Student t). */
+  half: number;
+}
 
 export interface Stats {
   days: number;
-  visitors: number;
-  /** Share of visitors first called within their wait target, by complexity and overall. */
+  tickets: number;
+  /** Share of tickets first called within their wait target (waiting = first call − max(issue, slot start)). */
+  withinAll: Interval;
+  withinPooled: Interval;
+  withinSingle: Interval;
   withinGeneral: number;
   withinComplex: number;
-  withinAll: number;
-  /** Appointment visitors (on time) within target; green-channel p90 wait. */
   withinAppointment: number;
-  greenP90: number;
-  /** Waiting minutes (first call − max(issue, slot start)), all visitors. */
+  withinGreen: number;
+  /** Waiting minutes of every ticket. */
   p50: number;
   p90: number;
+  p99: number;
   max: number;
-  /** Busy minutes / open minutes over all staffed counters (overtime included). */
+  /** Visitors who gave up before being called. */
+  abandoned: number;
+  /** Expected work ÷ scheduled counter-minutes (the scenario's offered load, realised). */
+  demandShare: number;
+  /** Busy minutes ÷ scheduled minutes. */
   utilisation: number;
-  /** Normal tickets (no green channel, no appointment precedence) waiting over 2× their target. */
-  starvedShare: number;
-  normalMax: number;
+  /** Minutes of work after the scheduled end of sessions, per day, over all counters. */
+  overtimePerDay: number;
   unserved: number;
 }
 
 export const waitOf = (t: TicketRecord) => Math.max(0, (t.calledAt ?? Number.POSITIVE_INFINITY) - t.waitStart);
-const within = (t: TicketRecord) => waitOf(t) <= t.matter.targetMinutes + 1e-9;
+export const withinTarget = (t: TicketRecord) => waitOf(t) <= t.matter.targetMinutes + 1e-9;
 
 function share(list: readonly TicketRecord[], pred: (t: TicketRecord) => boolean): number {
   return list.length === 0 ? 1 : list.filter(pred).length / list.length;
@@ -36,27 +52,42 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[i]!;
 }
 
-export function summarise(days: readonly DayResult[]): Stats {
-  const tickets = days.flatMap((d) => d.tickets).filter((t) => t.calledAt !== null);
+/** Two-sided 95 % Student t quantiles by degrees of freedom (1 … 30; beyond, 1.96). */
+const T95 = [12.71, 4.3, 3.18, 2.78, 2.57, 2.45, 2.36, 2.31, 2.26, 2.23, 2.2, 2.18, 2.16, 2.14, 2.13, 2.12, 2.11, 2.1, 2.09, 2.09, 2.08, 2.07, 2.07, 2.06, 2.06, 2.06, 2.05, 2.05, 2.05, 2.04];
+
+export function interval(values: readonly number[]): Interval {
+  const n = values.length;
+  const mean = values.reduce((a, b) => a + b, 0) / Math.max(1, n);
+  if (n < 2) return { mean, half: 0 };
+  const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
+  return { mean, half: (T95[n - 2] ?? 1.96) * (sd / Math.sqrt(n)) };
+}
+
+export function summarise(days: readonly DayResult[], single: ReadonlySet<string>, demandShare: number): Stats {
+  const tickets = days.flatMap((d) => d.tickets);
   const waits = tickets.map(waitOf).sort((a, b) => a - b);
-  const normal = tickets.filter((t) => t.candidate.priority === 0 && !t.appointment);
-  const green = tickets.filter((t) => t.candidate.priority > 0).map(waitOf).sort((a, b) => a - b);
+  const perDay = (pred: (t: TicketRecord) => boolean) => interval(days.map((d) => share(d.tickets.filter(pred), withinTarget)));
   const busy = days.reduce((s, d) => s + d.counters.reduce((a, c) => a + c.busyMinutes, 0), 0);
-  const open = days.reduce((s, d) => s + d.counters.reduce((a, c) => a + c.openMinutes, 0), 0);
+  const scheduled = days.reduce((s, d) => s + d.counters.reduce((a, c) => a + c.scheduledMinutes, 0), 0);
+  const overtime = days.reduce((s, d) => s + d.counters.reduce((a, c) => a + c.overtimeMinutes, 0), 0);
   return {
     days: days.length,
-    visitors: tickets.length,
-    withinGeneral: share(tickets.filter((t) => t.matter.complexity === 'general'), within),
-    withinComplex: share(tickets.filter((t) => t.matter.complexity === 'complex'), within),
-    withinAll: share(tickets, within),
-    withinAppointment: share(tickets.filter((t) => t.appointment), within),
-    greenP90: percentile(green, 0.9),
+    tickets: tickets.length,
+    withinAll: perDay(() => true),
+    withinPooled: perDay((t) => !single.has(t.matter.id)),
+    withinSingle: perDay((t) => single.has(t.matter.id)),
+    withinGeneral: share(tickets.filter((t) => t.matter.complexity === 'general'), withinTarget),
+    withinComplex: share(tickets.filter((t) => t.matter.complexity === 'complex'), withinTarget),
+    withinAppointment: share(tickets.filter((t) => t.appointment), withinTarget),
+    withinGreen: share(tickets.filter((t) => t.candidate.priority > 0), withinTarget),
     p50: percentile(waits, 0.5),
     p90: percentile(waits, 0.9),
+    p99: percentile(waits, 0.99),
     max: waits[waits.length - 1] ?? 0,
-    utilisation: open > 0 ? busy / open : 0,
-    starvedShare: share(normal, (t) => waitOf(t) > 2 * t.matter.targetMinutes),
-    normalMax: normal.reduce((m, t) => Math.max(m, waitOf(t)), 0),
+    abandoned: share(tickets, (t) => t.abandoned),
+    demandShare,
+    utilisation: scheduled > 0 ? busy / scheduled : 0,
+    overtimePerDay: overtime / Math.max(1, days.length),
     unserved: days.reduce((s, d) => s + d.unserved, 0),
   };
 }

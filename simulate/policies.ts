@@ -1,35 +1,65 @@
 /**
- * The calling policies compared. `ours` is the server's own rankCandidates; the other two are
- * the usual baselines, written against the same candidate and context types.
+ * The calling policies compared. `ours` is the server's own rankCandidates; `previous` is the
+ * rule it replaced (kept here only to measure against); the other two are the usual baselines,
+ * written against the same candidate and context types.
  */
-import { rankCandidates, type QueueCandidate, type RoutingContext } from '../server/domain/routing-policy';
+import { inAppointmentWindow, PREFERRED_BONUS, rankCandidates, starvationGuardTripped, urgencyOf, type QueueCandidate, type RoutingContext } from '../server/domain/routing-policy';
 
 export interface Policy {
-  name: 'fcfs' | 'strict' | 'ours';
+  name: 'fcfs' | 'strict' | 'previous' | 'ours';
   label: string;
   rank(candidates: readonly QueueCandidate[], ctx: RoutingContext): QueueCandidate[];
 }
 
 const byIssue = (a: QueueCandidate, b: QueueCandidate) => a.issuedAt.getTime() - b.issuedAt.getTime() || a.number.localeCompare(b.number);
 
-/** First come, first served over the counter's matters: the oldest ticket, nothing else considered. */
+/** First come, first served with the (mandatory) green channel: priority tickets first, then the oldest ticket. */
 export const FCFS: Policy = {
   name: 'fcfs',
-  label: 'FCFS per matter',
-  rank: (candidates) => [...candidates].sort(byIssue),
+  label: 'FCFS + green channel',
+  rank: (candidates) => [...candidates].sort((a, b) => b.priority - a.priority || byIssue(a, b)),
 };
 
-/** Green channel always first (no starvation guard), then appointments from their slot start, then FCFS. */
+/** Green channel always first (no starvation guard), then appointments in their window, then FCFS. */
 export const STRICT: Policy = {
   name: 'strict',
   label: 'strict priority',
   rank(candidates, ctx) {
-    const appt = (c: QueueCandidate) => (c.appointmentSlot !== null && ctx.now >= c.appointmentSlot.start ? 1 : 0);
+    const appt = (c: QueueCandidate) => (inAppointmentWindow(c, ctx.now, ctx.appointmentGraceMinutes) ? 1 : 0);
     return [...candidates].sort((a, b) => b.priority - a.priority || appt(b) - appt(a) || byIssue(a, b));
   },
 };
 
-/** The product's rule (server/domain/routing-policy.ts, docs/routing.md). */
-export const OURS: Policy = { name: 'ours', label: 'ours (urgency)', rank: rankCandidates };
+/**
+ * The rule before issue #16: green channel (guarded), appointments in their window, then
+ * urgency with breached tickets first, furthest past first — the rule whose lateness cascades.
+ */
+export const PREVIOUS: Policy = {
+  name: 'previous',
+  label: 'previous (breached first)',
+  rank(candidates, ctx) {
+    const guard = candidates.some((c) => c.priority <= 0) && starvationGuardTripped(ctx);
+    const tier = (c: QueueCandidate) => (guard ? (c.priority > 0 ? 3 : 0) : c.priority > 0 ? 0 : inAppointmentWindow(c, ctx.now, ctx.appointmentGraceMinutes) ? 1 : 2);
+    const scored = candidates.map((c) => {
+      const u = urgencyOf(c, ctx.now);
+      return { c, tier: tier(c), breached: u >= 1, score: u + (ctx.preferredMatterIds.has(c.matterId) ? PREFERRED_BONUS : 0) };
+    });
+    return scored
+      .sort((a, b) => {
+        if (a.tier !== b.tier) return a.tier - b.tier;
+        if (a.tier === 0 && a.c.priority === 0 && b.c.priority === 0) return a.c.waitStartAt.getTime() - b.c.waitStartAt.getTime() || byIssue(a.c, b.c);
+        if (a.tier === 1) {
+          const d = a.c.appointmentSlot!.start.getTime() - b.c.appointmentSlot!.start.getTime();
+          if (d !== 0) return d;
+        }
+        if (a.breached !== b.breached) return a.breached ? -1 : 1;
+        return b.score - a.score || a.c.waitStartAt.getTime() - b.c.waitStartAt.getTime() || byIssue(a.c, b.c);
+      })
+      .map((s) => s.c);
+  },
+};
 
-export const POLICIES: readonly Policy[] = [FCFS, STRICT, OURS];
+/** The product's rule (server/domain/routing-policy.ts, docs/routing.md). */
+export const OURS: Policy = { name: 'ours', label: 'ours (makeable first, capped)', rank: rankCandidates };
+
+export const POLICIES: readonly Policy[] = [FCFS, STRICT, PREVIOUS, OURS];

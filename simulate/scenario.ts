@@ -1,54 +1,86 @@
 /**
- * The simulated hall: the demo district centre's matters and counters (server/seed/demo-hall-data.ts),
- * a fixed staffing plan, a day's demand with morning and afternoon peaks, realistic service
- * times, appointments and green-channel visitors. A scenario scales the demand (`load`).
+ * The simulated hall: the demo district centre's matters and counters (server/seed/demo-hall-data.ts)
+ * on a realistic day — each zone with its own morning and afternoon peaks, lognormal service
+ * times (CV 0.8), appointments in capped slots, elderly visitors given priority by age, walk-in
+ * no-shows, visitors who give up, and counters staffed to a schedule with breaks.
+ *
+ * `load` is the offered load: the expected work of the day's visitors (service + walk-up, and
+ * the call time an absent visitor costs) as a share of the scheduled counter-minutes. Work past
+ * the schedule is never hidden: it is counted as overtime and reported apart.
  */
-import { DEMO_COUNTERS, DEMO_ZONES } from '../server/seed/demo-hall-data';
+import { DEMO_COUNTERS, DEMO_ZONES, type DemoCounter } from '../server/seed/demo-hall-data';
 import { DEFAULT_HALL_SETTINGS, waitTargetMinutes, type EffectiveHallSettings } from '../server/domain/wait-target';
-import type { Complexity } from '../server/protocol/views';
+import type { Complexity, CounterType } from '../server/protocol/views';
 
 export interface SimMatter {
   id: string; // the matter's name
   zone: string;
   complexity: Complexity;
   targetMinutes: number;
-  /** Mean service minutes (call → finish); drawn lognormal with cv `serviceCv`. */
+  /** Mean service minutes (start → finish); drawn lognormal with cv `serviceCv`. */
   serviceMean: number;
-  /** Visitors per day at load 1.0. */
-  perDay: number;
-  /** Share of this matter's visitors who book an appointment (0 for on-the-spot desks). */
+  /** Relative daily demand (visitors a day before scaling to the offered load). */
+  weight: number;
+  /** Share of this matter's visitors who book an appointment (0 for walk-in-only desks). */
   appointmentShare: number;
+}
+
+/** A stretch of a counter's schedule: on duty for these matters (a tidal move changes them). */
+export interface Duty {
+  start: number;
+  end: number;
+  matterIds: ReadonlySet<string>;
+  /** Ends with the opening session (not with a break): the counter serves who is still waiting, as overtime. */
+  closing: boolean;
 }
 
 export interface SimCounter {
   id: string; // 'W1' …
   number: number;
+  type: CounterType;
+  zone: string;
+  /** Authorised matters outside tidal moves. */
   matterIds: ReadonlySet<string>;
   preferredMatterIds: ReadonlySet<string>;
+  duties: Duty[];
 }
 
 export interface Scenario {
   name: string;
   description: string;
-  /** Demand multiplier on every matter's perDay. */
+  /** Offered load: expected work ÷ scheduled counter-minutes. */
   load: number;
   matters: SimMatter[];
   counters: SimCounter[];
   /** Opening sessions in minutes after midnight. */
   sessions: { start: number; end: number }[];
-  /** Relative arrival intensity per half hour from each session start (morning and afternoon peaks). */
-  halfHourWeights: number[];
+  /** The kiosk stops issuing this many minutes before each session ends (appointments still check in). */
+  lastTicketMinutes: number;
+  /** Relative arrival intensity per half hour of the issuing windows, per zone. */
+  profiles: Record<string, number[]>;
   serviceCv: number;
-  greenShare: number;
-  slotMinutes: number;
-  settings: EffectiveHallSettings;
+  /** Walk-ins who take a ticket and are gone when called. */
+  walkInNoShowShare: number;
+  /** Booked visitors who never come. */
+  appointmentNoShowShare: number;
+  /** Visitors aged ≥ elderlyAge, per zone (priority is derived from the age, as at the kiosk). */
+  elderlyShare: Record<string, number>;
+  /** Disabled, military, pregnant: green channel by declaration. */
+  otherGreenShare: number;
+  /** Mean patience (minutes) before a waiting visitor gives up, by complexity; lognormal, cv 0.5. */
+  patienceMean: Record<Complexity, number>;
+  /** Minutes a counter loses calling a visitor who is not there (call, recall, no-show). */
+  absentCallMinutes: number;
   /** Minutes from a call until service starts (the visitor walks up). */
   walkUpMinutes: number;
+  /** Seats per matter and slot start; unset → settings.appointmentSlotCapacity. */
+  slotCapacity?: (matterId: string, slotStart: number) => number;
+  settings: EffectiveHallSettings;
 }
 
-/** Mean service minutes and daily demand per matter at load 1.0 (general ~6–10 min, complex ~20–35 min). */
-const DEMAND: Record<string, [serviceMean: number, perDay: number]> = {
-  企业设立登记: [9, 24],
+/** Mean service minutes and relative daily demand per matter (general ~5–10 min, complex ~20–35 min). */
+const DEMAND: Record<string, [serviceMean: number, weight: number]> = {
+  企业设立登记: [9, 25],
   营业执照变更登记: [8, 13],
   企业注销登记: [25, 4],
   公章刻制备案: [6, 10],
@@ -65,75 +97,146 @@ const DEMAND: Record<string, [serviceMean: number, perDay: number]> = {
   户籍迁移: [22, 5],
   残疾人证办理: [24, 2],
   出入境证件办理: [10, 38],
-  不动产转移登记: [30, 10],
-  不动产抵押登记: [10, 14],
+  不动产转移登记: [30, 11],
+  不动产抵押登记: [10, 15],
   不动产首次登记: [32, 2],
-  不动产登记资料查询: [6, 12],
+  不动产登记资料查询: [6, 13],
   存量房交易税费申报: [20, 4],
-  政务服务咨询: [5, 56],
-  证照统一领取: [4, 68],
-  帮办代办服务: [10, 12],
-  '“办不成事”反映': [12, 25],
-  长三角跨省通办: [25, 12],
+  政务服务咨询: [5, 50],
+  证照统一领取: [4, 60],
+  帮办代办服务: [10, 13],
+  '“办不成事”反映': [12, 22],
+  长三角跨省通办: [25, 8],
 };
 
 /** Desks visitors do not book: consultation, pickup, complaints. */
 const WALK_IN_ONLY = new Set(['政务服务咨询', '证照统一领取', '“办不成事”反映']);
 
-/** Staffing plan: every counter of the demo hall but the after-hours window, both sessions. */
-const STAFFED = DEMO_COUNTERS.filter((c) => c.type !== 'after_hours');
+export const SESSIONS = [
+  { start: 9 * 60, end: 12 * 60 },
+  { start: 13 * 60 + 30, end: 17 * 60 },
+];
+export const LAST_TICKET_MINUTES = 30;
+
+/**
+ * Arrivals per half hour of the issuing windows (09:00 … 11:00, 13:30 … 16:00), per zone:
+ * 不动产 peaks hard in the morning, 自然人 early, 法人 in the afternoon.
+ */
+export const PROFILES: Record<string, number[]> = {
+  FR: [0.8, 1.1, 1.3, 1.3, 1.0, 0.8, 1.2, 1.5, 1.4, 1.1, 0.8],
+  ZR: [1.3, 1.6, 1.5, 1.2, 0.9, 0.9, 1.3, 1.3, 1.1, 0.9, 0.7],
+  BDC: [1.0, 1.5, 1.7, 1.5, 1.0, 0.7, 1.0, 1.2, 1.1, 0.9, 0.6],
+  ZH: [1.1, 1.4, 1.4, 1.2, 1.0, 0.9, 1.2, 1.3, 1.2, 1.0, 0.8],
+};
 
 export function demoMatters(settings: EffectiveHallSettings = DEFAULT_HALL_SETTINGS): SimMatter[] {
   return DEMO_ZONES.flatMap((z) =>
     z.matters.map((m) => {
-      const [serviceMean, perDay] = DEMAND[m.name] ?? [m.complexity === 'complex' ? 25 : 8, 2];
+      const [serviceMean, weight] = DEMAND[m.name] ?? [m.complexity === 'complex' ? 25 : 8, 2];
       return {
         id: m.name,
         zone: z.code,
         complexity: m.complexity,
         targetMinutes: waitTargetMinutes({ complexity: m.complexity, waitTargetMinutes: null }, settings),
         serviceMean,
-        perDay,
-        appointmentShare: WALK_IN_ONLY.has(m.name) ? 0 : 0.25,
+        weight,
+        appointmentShare: WALK_IN_ONLY.has(m.name) ? 0 : 0.2,
       };
     }),
   );
 }
 
-export function demoCounters(): SimCounter[] {
-  return STAFFED.map((c) => ({
-    id: `W${c.number}`,
-    number: c.number,
-    matterIds: new Set(c.matters),
-    preferredMatterIds: new Set(c.preferred ?? []),
-  }));
+/** Morning and afternoon break of 15 minutes, staggered by counter number over an hour. */
+function demoBreaks(number: number): number[] {
+  const slot = (number % 4) * 15;
+  return [10 * 60 + 30 + slot, 15 * 60 + 30 + slot];
 }
 
-export const NORMAL_LOAD = 0.85;
-export const HARD_LOAD = 1.3;
+/** Duties for the opening sessions with one break per session starting at the given minutes. */
+export function dutiesWithBreaks(matterIds: ReadonlySet<string>, breaks: readonly number[], breakMinutes = 15, sessions = SESSIONS): Duty[] {
+  const out: Duty[] = [];
+  for (const s of sessions) {
+    let from = s.start;
+    for (const b of breaks.filter((x) => x > s.start && x + breakMinutes < s.end)) {
+      out.push({ start: from, end: b, matterIds, closing: false });
+      from = b + breakMinutes;
+    }
+    out.push({ start: from, end: s.end, matterIds, closing: true });
+  }
+  return out;
+}
 
-export function scenario(name: 'normal' | 'hard' | string, load?: number): Scenario {
-  const presets: Record<string, { load: number; description: string }> = {
-    normal: { load: NORMAL_LOAD, description: 'an ordinary weekday: counters about 70 % busy over the day, near 100 % in the peaks' },
-    hard: { load: HARD_LOAD, description: `a peak day: the same staffing, ${Math.round((HARD_LOAD / NORMAL_LOAD - 1) * 100)} % more visitors; counters at least 90 % busy` },
+function toSimCounter(c: DemoCounter, duties: (matterIds: ReadonlySet<string>) => Duty[]): SimCounter {
+  const matterIds = new Set(c.matters);
+  return {
+    id: `W${c.number}`,
+    number: c.number,
+    type: c.type,
+    zone: c.zone ?? 'ZH',
+    matterIds,
+    preferredMatterIds: new Set(c.preferred ?? []),
+    duties: duties(matterIds),
   };
-  const preset = presets[name] ?? { load: load ?? 1, description: `load ${load ?? 1}` };
+}
+
+/** The demo hall's staffing: every counter but the after-hours window, both sessions, one break each. */
+export function demoCounters(demo: readonly DemoCounter[] = DEMO_COUNTERS): SimCounter[] {
+  return demo.filter((c) => c.type !== 'after_hours').map((c) => toSimCounter(c, (m) => dutiesWithBreaks(m, demoBreaks(c.number))));
+}
+
+/** Pooling (一窗综合受理): the professional counters accept every matter of their zone. */
+export function pooledDemoCounters(): DemoCounter[] {
+  return DEMO_COUNTERS.map((c) => (c.type === 'professional' && c.zone ? { ...c, type: 'comprehensive', matters: DEMO_ZONES.find((z) => z.code === c.zone)!.matters.map((m) => m.name) } : c));
+}
+
+export const REALISTIC_LOAD = 0.85;
+
+export function scenario(name: string, load = REALISTIC_LOAD, overrides: Partial<Scenario> = {}): Scenario {
   return {
     name,
-    description: preset.description,
-    load: load ?? preset.load,
+    description: `demo staffing, ${Math.round(load * 100)} % offered load`,
+    load,
     matters: demoMatters(),
     counters: demoCounters(),
-    sessions: [
-      { start: 9 * 60, end: 12 * 60 },
-      { start: 13 * 60 + 30, end: 17 * 60 },
-    ],
-    // 09:00 … 11:30 and 13:30 … 16:30: a morning peak 09:30–10:30, an afternoon peak 14:00–15:30.
-    halfHourWeights: [1.2, 1.6, 1.6, 1.2, 0.9, 0.5, 0.9, 1.4, 1.5, 1.3, 1.0, 0.7, 0.4],
-    serviceCv: 0.45,
-    greenShare: 0.08,
-    slotMinutes: 30,
-    settings: DEFAULT_HALL_SETTINGS,
+    sessions: SESSIONS,
+    lastTicketMinutes: LAST_TICKET_MINUTES,
+    profiles: PROFILES,
+    serviceCv: 0.8,
+    walkInNoShowShare: 0.05,
+    appointmentNoShowShare: 0.05,
+    elderlyShare: { FR: 0.02, ZR: 0.1, BDC: 0.06, ZH: 0.05 },
+    otherGreenShare: 0.01,
+    patienceMean: { general: 45, complex: 75 },
+    absentCallMinutes: 1.5,
     walkUpMinutes: 0.5,
+    settings: DEFAULT_HALL_SETTINGS,
+    ...overrides,
   };
+}
+
+/** Scheduled counter-minutes of a scenario (duties only: breaks and overtime excluded). */
+export function scheduledMinutes(s: Pick<Scenario, 'counters'>): number {
+  return s.counters.reduce((a, c) => a + c.duties.reduce((b, d) => b + d.end - d.start, 0), 0);
+}
+
+/** Expected counter-minutes one ticket of the matter costs. */
+export function workPerTicket(s: Scenario, m: SimMatter): number {
+  return (1 - s.walkInNoShowShare) * (s.walkUpMinutes + m.serviceMean) + s.walkInNoShowShare * s.absentCallMinutes;
+}
+
+/** Expected visitors a day per matter, scaled so the expected work is `load` × the scheduled minutes. */
+export function visitorsPerDay(s: Scenario): Map<string, number> {
+  const work = s.matters.reduce((a, m) => a + m.weight * workPerTicket(s, m), 0);
+  const k = (s.load * scheduledMinutes(s)) / work;
+  return new Map(s.matters.map((m) => [m.id, m.weight * k]));
+}
+
+/** Matters only one counter of the scenario is ever authorised for: the order there cannot matter. */
+export function singleCounterMatters(s: Pick<Scenario, 'counters' | 'matters'>): Set<string> {
+  const out = new Set<string>();
+  for (const m of s.matters) {
+    const who = s.counters.filter((c) => c.matterIds.has(m.id) || c.duties.some((d) => d.matterIds.has(m.id)));
+    if (who.length <= 1) out.add(m.id);
+  }
+  return out;
 }

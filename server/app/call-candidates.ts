@@ -1,9 +1,10 @@
 /**
  * The waiting tickets a counter could call, bounded without changing the routing decision.
- * Within one partition (matter, priority class, with/without appointment, wait target) the policy
- * orders tickets by wait start (urgency = waited / target is monotone in it) and appointments by
- * slot start, so the first K of each partition by those orders always contain the policy's pick,
- * however long the queue. K also leaves room for counters claiming the same tickets concurrently.
+ * Within one partition (matter, priority class, with/without appointment, wait target, and
+ * whether the deadline has passed at `now`) the policy orders tickets by wait start (the deadline,
+ * the cap and the guard's "oldest first" are all monotone in it) and appointments by slot start,
+ * so the first K of each partition by those orders always contain the policy's pick, however long
+ * the queue. K also leaves room for counters claiming the same tickets concurrently.
  */
 import { and, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
@@ -13,7 +14,7 @@ export const PER_PARTITION = 50;
 
 export async function loadCallCandidates(
   tx: Tx,
-  q: { hallId: string; serviceDate: string; counterId: string; matterIds: string[] },
+  q: { hallId: string; serviceDate: string; counterId: string; matterIds: string[]; now: Date },
   perPartition = PER_PARTITION,
 ): Promise<(typeof tickets.$inferSelect)[]> {
   const t = tickets;
@@ -21,7 +22,7 @@ export async function loadCallCandidates(
     .select({
       id: t.id,
       hasSlot: sql<boolean>`(${t.slotStart} IS NOT NULL)`.as('has_slot'),
-      byWait: sql<number>`row_number() OVER (PARTITION BY ${t.matterId}, ${t.priority}, (${t.slotStart} IS NOT NULL), ${t.waitTargetMinutes} ORDER BY ${t.waitStartAt}, ${t.issuedAt}, ${t.number}, ${t.id})`.as('by_wait'),
+      byWait: sql<number>`row_number() OVER (PARTITION BY ${t.matterId}, ${t.priority}, (${t.slotStart} IS NOT NULL), ${t.waitTargetMinutes}, (${t.waitStartAt} + ${t.waitTargetMinutes} * interval '1 minute' >= ${q.now.toISOString()}::timestamptz) ORDER BY ${t.waitStartAt}, ${t.issuedAt}, ${t.number}, ${t.id})`.as('by_wait'),
       bySlot: sql<number>`row_number() OVER (PARTITION BY ${t.matterId}, ${t.priority} ORDER BY ${t.slotStart} NULLS LAST, ${t.id})`.as('by_slot'),
     })
     .from(t)

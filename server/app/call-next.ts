@@ -31,14 +31,16 @@ export async function callNext(deps: AppDeps, actor: Actor, input: { commandId: 
     const hall = presentHall(await loadHall(tx, counter.hallId));
     const links = await tx.select().from(counterMatters).where(eq(counterMatters.counterId, counter.id));
     if (links.length === 0) throw new AppError('queue_empty', 'This counter is not authorised for any matter');
+    const settings = effectiveSettings(hall.settings);
     const ctx = {
       now,
       consecutivePriorityCalls: counter.priorityStreak,
-      starvationGuard: hall.settings.starvationGuard,
-      appointmentGraceMinutes: effectiveSettings(hall.settings).appointmentGraceMinutes,
+      starvationGuard: settings.starvationGuard,
+      appointmentGraceMinutes: settings.appointmentGraceMinutes,
+      waitCapMinutes: settings.waitCapMinutes,
       preferredMatterIds: new Set(links.filter((l) => l.preferred).map((l) => l.matterId)),
     };
-    const query = { hallId: counter.hallId, serviceDate: serviceDate(now, hall.timeZone), counterId: counter.id, matterIds: links.map((l) => l.matterId) };
+    const query = { hallId: counter.hallId, serviceDate: serviceDate(now, hall.timeZone), counterId: counter.id, matterIds: links.map((l) => l.matterId), now };
     // Each round reads afresh (READ COMMITTED): if other counters took every candidate meanwhile, look again.
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const rows = await loadCallCandidates(tx, query);

@@ -74,6 +74,7 @@ export async function queuePosition(
     serviceMinutes,
     starvationGuard: hall.settings.starvationGuard,
     appointmentGraceMinutes: effectiveSettings(hall.settings).appointmentGraceMinutes,
+    waitCapMinutes: effectiveSettings(hall.settings).waitCapMinutes,
   });
 }
 

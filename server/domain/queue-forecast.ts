@@ -2,6 +2,9 @@
  * "您前面还有 N 人等候" and the estimated wait, forecast with the calling rule itself: the open
  * counters drain the waiting tickets in the order rankCandidates gives each of them, every call
  * taking the recent mean service time of its matter, until the ticket of interest is called.
+ * Each simulated call ranks at the forecast time that counter frees up, so a ticket that will have
+ * breached its target by then ranks as breached (after the still-makeable ones), as it will at
+ * the real call.
  * Pure: the caller loads the queue, the counters and the service times.
  *
  * "People ahead" counts the tickets called before this one by counters that can serve it (a
@@ -33,6 +36,7 @@ export interface ForecastInput {
   serviceMinutes(matterId: string): number;
   starvationGuard: number;
   appointmentGraceMinutes: number;
+  waitCapMinutes: number;
   /** Safety bound on simulated calls. */
   maxCalls?: number;
 }
@@ -74,6 +78,7 @@ export function forecastQueue(input: ForecastInput): Forecast {
       consecutivePriorityCalls: k.streak,
       starvationGuard: input.starvationGuard,
       appointmentGraceMinutes: input.appointmentGraceMinutes,
+      waitCapMinutes: input.waitCapMinutes,
       preferredMatterIds: k.preferredMatterIds,
     })!;
     if (next.id === target.id) {
@@ -95,6 +100,7 @@ function fallbackRank(input: ForecastInput, target: ForecastCandidate): number {
     consecutivePriorityCalls: 0,
     starvationGuard: input.starvationGuard,
     appointmentGraceMinutes: input.appointmentGraceMinutes,
+    waitCapMinutes: input.waitCapMinutes,
     preferredMatterIds: new Set(),
   });
   return ranked.findIndex((c) => c.id === target.id);

@@ -2,20 +2,26 @@
  * Which waiting ticket a counter calls next. Pure, so the server and the simulator run the
  * same rule. The server reads the eligible candidates (the counter's authorised matters, tickets
  * not transferred to another counter), ranks them here, then claims them in this order with
- * FOR UPDATE SKIP LOCKED (see server/app/call-next.ts). queue-position.ts forecasts with it too.
+ * FOR UPDATE SKIP LOCKED (see server/app/call-next.ts). The forecast (queue-forecast.ts) runs
+ * the same ranking at each counter's forecast free time, and the simulator (simulate/) at each
+ * simulated call.
  *
- * The rule (docs/routing.md explains the why):
- *  1. Green channel (priority > 0) first — unless the starvation guard has tripped: after
+ * The rule (docs/routing.md explains the why and shows the figures):
+ *  0. The hall cap: a ticket that has waited `waitCapMinutes` (hall setting) goes before
+ *     everyone, longest wait first. This bounds the tail that rule 3 would otherwise stretch.
+ *  1. Green channel (priority > 0) next — unless the starvation guard has tripped: after
  *     `starvationGuard` priority calls in a row at this counter, normal tickets go first, oldest
  *     waiting clock first, until one is called (call-next then resets the counter's streak).
  *  2. Appointments inside their window — from slot start to slot end + grace — next, earliest
  *     slot first. Before its slot an appointment has no precedence (and, its clock starting at
- *     slot start, no urgency either); after the window it competes on urgency like everyone else.
- *  3. Everyone else by urgency = (now − waitStartAt) / waitTargetMinutes, highest first: the
- *     ticket closest to, or furthest past, its wait target — not simply the oldest.
+ *     slot start, no wait either); after the window it competes like a walk-in.
+ *  3. Everyone else: still-makeable tickets (deadline = waitStartAt + target not yet passed at
+ *     the moment of the call) before breached ones, each class earliest deadline first. Calling a ticket
+ *     that is already late cannot bring it back within target, while calling one that is about
+ *     to be late can: so lateness does not cascade from ticket to ticket in a peak.
  *     A matter the counter prefers gets a bounded bonus of PREFERRED_BONUS (a quarter of the
- *     ticket's own target), and the bonus never lifts a ticket still within its target above
- *     one that has breached it.
+ *     ticket's own target), only ever within its class (makeable or breached).
+ *  Within the green channel, rule 3 orders the tickets too.
  *  Ties: earlier waitStartAt, earlier issuedAt, ticket number, id — the order is total.
  */
 export interface QueueCandidate {
@@ -35,6 +41,8 @@ export interface RoutingContext {
   consecutivePriorityCalls: number;
   starvationGuard: number;
   appointmentGraceMinutes: number;
+  /** The hall cap (HallSettings.waitCapMinutes): waited this long → called first. 0 = no cap. */
+  waitCapMinutes: number;
   preferredMatterIds: ReadonlySet<string>;
   /** Urgency bonus for preferred matters, in targets; default PREFERRED_BONUS. */
   preferredBonus?: number;
@@ -55,6 +63,16 @@ export function deadlineOf(c: Pick<QueueCandidate, 'waitStartAt' | 'waitTargetMi
   return new Date(c.waitStartAt.getTime() + c.waitTargetMinutes * MINUTE);
 }
 
+/** Minutes waited so far (negative before an appointment's slot). */
+export function waitedMinutes(c: Pick<QueueCandidate, 'waitStartAt'>, now: Date): number {
+  return (now.getTime() - c.waitStartAt.getTime()) / MINUTE;
+}
+
+/** Past the hall cap: called before everyone. */
+export function pastWaitCap(c: Pick<QueueCandidate, 'waitStartAt'>, now: Date, capMinutes: number): boolean {
+  return capMinutes > 0 && waitedMinutes(c, now) >= capMinutes;
+}
+
 /** An appointment has precedence from its slot start to slot end + grace. */
 export function inAppointmentWindow(c: Pick<QueueCandidate, 'appointmentSlot'>, now: Date, graceMinutes: number): boolean {
   const slot = c.appointmentSlot;
@@ -68,20 +86,30 @@ export function starvationGuardTripped(ctx: Pick<RoutingContext, 'consecutivePri
   return ctx.starvationGuard > 0 && ctx.consecutivePriorityCalls >= ctx.starvationGuard;
 }
 
-type Tier = 0 | 1 | 2 | 3;
+/** Lower is called first. */
+const enum Tier {
+  PastCap = 0,
+  Guarded = 1, // starvation guard tripped: normal tickets, oldest first
+  Green = 2,
+  Appointment = 3,
+  Walk = 4,
+  GuardedGreen = 5,
+}
 
 interface Scored {
   c: QueueCandidate;
-  tier: Tier; // lower is called first
+  tier: Tier;
   breached: boolean;
+  /** Deadline in minutes, brought forward by the preferred bonus (lower first). */
   score: number;
 }
 
 function tierOf(c: QueueCandidate, ctx: RoutingContext, guard: boolean): Tier {
-  if (guard) return c.priority > 0 ? 3 : 0; // guard: normal tickets first, by age
-  if (c.priority > 0) return 0;
-  if (inAppointmentWindow(c, ctx.now, ctx.appointmentGraceMinutes)) return 1;
-  return 2;
+  if (pastWaitCap(c, ctx.now, ctx.waitCapMinutes)) return Tier.PastCap;
+  if (guard) return c.priority > 0 ? Tier.GuardedGreen : Tier.Guarded;
+  if (c.priority > 0) return Tier.Green;
+  if (inAppointmentWindow(c, ctx.now, ctx.appointmentGraceMinutes)) return Tier.Appointment;
+  return Tier.Walk;
 }
 
 function compareTies(a: QueueCandidate, b: QueueCandidate): number {
@@ -95,34 +123,33 @@ function compareTies(a: QueueCandidate, b: QueueCandidate): number {
 
 function compareScored(a: Scored, b: Scored): number {
   if (a.tier !== b.tier) return a.tier - b.tier;
-  if (a.tier === 0 && b.tier === 0 && a.c.priority === 0 && b.c.priority === 0) {
-    return compareTies(a.c, b.c); // starvation guard: the oldest normal ticket goes next
-  }
-  if (a.tier === 1) {
+  // Past the cap, and the guard's normal tickets: the longest wait first.
+  if (a.tier === Tier.PastCap || a.tier === Tier.Guarded) return compareTies(a.c, b.c);
+  if (a.tier === Tier.Appointment) {
     const bySlot = a.c.appointmentSlot!.start.getTime() - b.c.appointmentSlot!.start.getTime();
     if (bySlot !== 0) return bySlot;
   }
-  if (a.breached !== b.breached) return a.breached ? -1 : 1;
-  if (a.score !== b.score) return b.score - a.score;
+  if (a.breached !== b.breached) return a.breached ? 1 : -1; // still makeable first
+  if (a.score !== b.score) return a.score - b.score;
   return compareTies(a.c, b.c);
 }
 
 function scoreAll(candidates: readonly QueueCandidate[], ctx: RoutingContext): Scored[] {
-  const hasNormal = candidates.some((c) => c.priority <= 0);
+  const hasNormal = candidates.some((c) => c.priority <= 0 && !pastWaitCap(c, ctx.now, ctx.waitCapMinutes));
   const guard = hasNormal && starvationGuardTripped(ctx);
   const bonus = Math.max(0, ctx.preferredBonus ?? PREFERRED_BONUS);
   return candidates.map((c) => {
-    const urgency = urgencyOf(c, ctx.now);
+    const b = ctx.preferredMatterIds.has(c.matterId) ? bonus : 0;
     return {
       c,
       tier: tierOf(c, ctx, guard),
-      breached: urgency >= 1,
-      score: urgency + (ctx.preferredMatterIds.has(c.matterId) ? bonus : 0),
+      breached: urgencyOf(c, ctx.now) > 1,
+      score: deadlineOf(c).getTime() / MINUTE - b * Math.max(1, c.waitTargetMinutes),
     };
   });
 }
 
-/** Orders candidates best-first (see the rule above). The single entry point for server and simulator. */
+/** Orders candidates best-first (see the rule above). The single entry point for server, forecast and simulator. */
 export function rankCandidates(candidates: readonly QueueCandidate[], ctx: RoutingContext): QueueCandidate[] {
   return scoreAll(candidates, ctx).sort(compareScored).map((s) => s.c);
 }

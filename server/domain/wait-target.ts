@@ -21,6 +21,8 @@ export const DEFAULT_HALL_SETTINGS: EffectiveHallSettings = {
   noShowBanThreshold: 2,
   noShowWindowDays: 30,
   noShowBanDays: 90,
+  waitCapMinutes: 60,
+  lastTicketMinutes: 30,
 };
 
 /** A hall's settings with the defaults of any it does not set (e.g. rows from before a setting existed). */

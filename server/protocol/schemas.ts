@@ -70,6 +70,8 @@ export const hallSettingsInput = z
     noShowBanThreshold: z.number().int().min(1).max(20),
     noShowWindowDays: z.number().int().min(1).max(365),
     noShowBanDays: z.number().int().min(0).max(3650),
+    waitCapMinutes: z.number().int().min(0).max(480),
+    lastTicketMinutes: z.number().int().min(0).max(240),
   })
   .strict();
 

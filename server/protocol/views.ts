@@ -150,6 +150,10 @@ export interface HallSettings {
   noShowBanThreshold?: number;
   noShowWindowDays?: number;
   noShowBanDays?: number;
+  /** The hall cap of the calling rule: a ticket that has waited this long is called first (0 = none). */
+  waitCapMinutes?: number;
+  /** The kiosk stops issuing walk-in tickets this many minutes before each session ends. */
+  lastTicketMinutes?: number;
 }
 
 export interface HallView {

@@ -78,7 +78,7 @@ t('a general ticket close to its target is called before an older complex ticket
   const old = await issueTicket(deps(), kiosk, hall.hallId, { commandId: cmd(), matterId: (await hall.matter('企业注销登记')).id }); // complex, 30
   at(27);
   const young = await issueTicket(deps(), kiosk, hall.hallId, { commandId: cmd(), matterId: (await hall.matter('公章刻制备案')).id }); // general, 10
-  at(35); // old: 15/30 = 0.5; young: 8/10 = 0.8
+  at(35); // old: deadline 50; young: deadline 37 — the earlier deadline first
   const first = await callNext(deps(), staff, { commandId: cmd(), counterId: counter.id });
   assert.is(first.ticket?.id, young.ticket.id);
   await actOnTicketAtCounter(deps(), staff, 'no_show', { commandId: cmd(), counterId: counter.id, ticketId: young.ticket.id });
@@ -94,15 +94,16 @@ t('the professional counter prefers its own matter on a near-tie, but not over a
   const setUp = (await hall.matter('企业设立登记')).id;
   const foodMatter = (await hall.matter('食品经营许可')).id;
   at(40);
-  const general = await issueTicket(deps(), kiosk, hall.hallId, { commandId: cmd(), matterId: setUp });
-  at(41);
   const food = await issueTicket(deps(), kiosk, hall.hallId, { commandId: cmd(), matterId: foodMatter });
-  at(43); // general 3/10 = 0.30; food 2/30 = 0.07 + 0.25 bonus = 0.32 → food
+  at(54);
+  const general = await issueTicket(deps(), kiosk, hall.hallId, { commandId: cmd(), matterId: setUp });
+  // At 57: general's deadline is 64; food's is 70, brought forward by a quarter of 30 min to 62.5 → food.
+  at(57);
   assert.is((await callNext(deps(), staff, { commandId: cmd(), counterId: counter.id })).ticket?.id, food.ticket.id);
   await actOnTicketAtCounter(deps(), staff, 'no_show', { commandId: cmd(), counterId: counter.id, ticketId: food.ticket.id });
-  at(44);
+  at(57.5);
   const food2 = await issueTicket(deps(), kiosk, hall.hallId, { commandId: cmd(), matterId: foodMatter });
-  at(45); // general 5/10 = 0.50; food2 1/30 + 0.25 = 0.28 → general
+  at(58); // general 64; food2 87.5 − 7.5 = 80 → general
   assert.is((await callNext(deps(), staff, { commandId: cmd(), counterId: counter.id })).ticket?.id, general.ticket.id);
   await actOnTicketAtCounter(deps(), staff, 'no_show', { commandId: cmd(), counterId: counter.id, ticketId: general.ticket.id });
   await drain('staff2', 3);

@@ -34,11 +34,12 @@ t('equals rankCandidates(...)[0] on 500 random queues', () => {
       consecutivePriorityCalls: Math.floor(r() * 5),
       starvationGuard: 3,
       appointmentGraceMinutes: 15,
+      waitCapMinutes: r() < 0.5 ? 60 : 0,
       preferredMatterIds: new Set(r() < 0.5 ? ['m0'] : []),
     };
     assert.is(pickNext(candidates, ctx)?.id, rankCandidates(candidates, ctx)[0]?.id, `seed ${seed}`);
   }
-  assert.is(pickNext([], { now, consecutivePriorityCalls: 0, starvationGuard: 3, appointmentGraceMinutes: 15, preferredMatterIds: new Set() }), undefined);
+  assert.is(pickNext([], { now, consecutivePriorityCalls: 0, starvationGuard: 3, appointmentGraceMinutes: 15, waitCapMinutes: 60, preferredMatterIds: new Set() }), undefined);
 });
 
 t.run();

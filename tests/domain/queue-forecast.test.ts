@@ -26,7 +26,7 @@ function counter(id: string, matters: string[], freeInMin = 0): ForecastCounter 
 }
 
 const minutes = (m: string) => (m.startsWith('complex') ? 30 : 10);
-const base = { now: NOW, serviceMinutes: minutes, starvationGuard: 3, appointmentGraceMinutes: 15 };
+const base = { now: NOW, serviceMinutes: minutes, starvationGuard: 3, appointmentGraceMinutes: 15, waitCapMinutes: 60 };
 
 const f = suite('queue forecast');
 

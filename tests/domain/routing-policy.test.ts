@@ -32,12 +32,12 @@ function ticket(p: Partial<QueueCandidate> & { waited?: number } = {}): QueueCan
 }
 
 function ctx(p: Partial<RoutingContext> = {}): RoutingContext {
-  return { now: NOW, consecutivePriorityCalls: 0, starvationGuard: 3, appointmentGraceMinutes: 15, preferredMatterIds: new Set(), ...p };
+  return { now: NOW, consecutivePriorityCalls: 0, starvationGuard: 3, appointmentGraceMinutes: 15, waitCapMinutes: 60, preferredMatterIds: new Set(), ...p };
 }
 
 const ids = (list: QueueCandidate[]) => list.map((c) => c.id);
 
-const basics = suite('routing: urgency, not age');
+const basics = suite('routing: deadlines, not age');
 
 basics('an empty queue ranks to nothing', () => {
   assert.equal(rankCandidates([], ctx()), []);
@@ -62,10 +62,49 @@ basics('with equal targets the order is first come, first served', () => {
   assert.equal(ids(rankCandidates([a, b, c], ctx())), ['b', 'c', 'a']);
 });
 
-basics('furthest past its target goes first among breached tickets', () => {
-  const x = ticket({ id: 'x', waited: 40, waitTargetMinutes: 30 }); // 1.33
-  const y = ticket({ id: 'y', waited: 15, waitTargetMinutes: 10 }); // 1.5
-  assert.equal(ids(rankCandidates([x, y], ctx())), ['y', 'x']);
+basics('among breached tickets the earliest deadline goes first (furthest past, in minutes)', () => {
+  const x = ticket({ id: 'x', waited: 40, waitTargetMinutes: 30 }); // 10 min past
+  const y = ticket({ id: 'y', waited: 15, waitTargetMinutes: 10 }); // 5 min past
+  assert.equal(ids(rankCandidates([x, y], ctx())), ['x', 'y']);
+});
+
+basics('a still-makeable ticket goes before a breached one: lateness does not cascade', () => {
+  const late = ticket({ id: 'late', waited: 14 }); // 4 min past its 10-minute target
+  const close = ticket({ id: 'close', waited: 9 }); // 1 min left
+  const fresh = ticket({ id: 'fresh', waited: 1, waitTargetMinutes: 30 });
+  assert.equal(ids(rankCandidates([late, close, fresh], ctx())), ['close', 'fresh', 'late']);
+});
+
+basics('exactly at the deadline a ticket is still makeable (waiting ≤ target counts as within)', () => {
+  const due = ticket({ id: 'due', waited: 10 });
+  const other = ticket({ id: 'other', waited: 2 });
+  const late = ticket({ id: 'late', waited: 10.5 });
+  assert.equal(ids(rankCandidates([late, other, due], ctx())), ['due', 'other', 'late']);
+});
+
+const cap = suite('routing: the hall cap bounds the tail');
+
+cap('a ticket past the hall cap goes before everyone, the longest wait first — green channel and appointments too', () => {
+  const capped = ticket({ id: 'capped', waited: 61, waitTargetMinutes: 30 });
+  const longer = ticket({ id: 'longer', waited: 75, waitTargetMinutes: 30 });
+  const elderly = ticket({ id: 'elderly', priority: 1, waited: 5 });
+  const appt = ticket({ id: 'appt', appointmentSlot: { start: ago(5), end: new Date(NOW.getTime() + 25 * 60_000) }, waited: 5 });
+  const close = ticket({ id: 'close', waited: 9 });
+  assert.equal(ids(rankCandidates([close, appt, elderly, capped, longer], ctx())), ['longer', 'capped', 'elderly', 'appt', 'close']);
+});
+
+cap('the cap is the hall setting; 0 turns it off (breached tickets then wait for the makeable ones)', () => {
+  const old = ticket({ id: 'old', waited: 50, waitTargetMinutes: 30 });
+  const close = ticket({ id: 'close', waited: 9 });
+  assert.equal(ids(rankCandidates([close, old], ctx({ waitCapMinutes: 45 }))), ['old', 'close']);
+  assert.equal(ids(rankCandidates([close, old], ctx({ waitCapMinutes: 60 }))), ['close', 'old']);
+  assert.equal(ids(rankCandidates([close, ticket({ id: 'older', waited: 300 })], ctx({ waitCapMinutes: 0 }))), ['close', 'older']);
+});
+
+cap('a ticket past the cap is not held back by the starvation guard, and does not trip it', () => {
+  const capped = ticket({ id: 'capped', priority: 1, waited: 65 });
+  const elderly = ticket({ id: 'elderly', priority: 1, waited: 2 });
+  assert.equal(ids(rankCandidates([elderly, capped], ctx({ consecutivePriorityCalls: 3 }))), ['capped', 'elderly']);
 });
 
 basics('exact ties fall back to wait start, issue time, number: the order is total and stable', () => {
@@ -136,10 +175,10 @@ appts('an appointment in its slot goes before walk-ins, even breached ones', () 
 appts('precedence lasts until slot end + grace, then the appointment competes on urgency', () => {
   // slot 09:10–09:40, grace 15 → window closes 09:55; NOW is 10:00.
   const appt = ticket({ id: 'appt', appointmentSlot: slot(50), waitStartAt: ago(50), waitTargetMinutes: 10 });
-  const walkIn = ticket({ id: 'walk-in', waited: 60, waitTargetMinutes: 10 });
+  const walkIn = ticket({ id: 'walk-in', waited: 55, waitTargetMinutes: 10 });
   assert.is(inAppointmentWindow(appt, NOW, 15), false);
   assert.is(inAppointmentWindow(appt, NOW, 25), true);
-  assert.equal(ids(rankCandidates([appt, walkIn], ctx())), ['walk-in', 'appt'], 'outside the window: 6.0 beats 5.0');
+  assert.equal(ids(rankCandidates([appt, walkIn], ctx())), ['walk-in', 'appt'], 'outside the window: both breached, the earlier deadline first');
   assert.equal(ids(rankCandidates([appt, walkIn], ctx({ appointmentGraceMinutes: 25 }))), ['appt', 'walk-in'], 'a longer grace keeps precedence');
 });
 
@@ -159,23 +198,23 @@ appts('two appointments in their window: the earlier slot first', () => {
 const pref = suite('routing: preferred matters (bounded bonus)');
 const prefers = (m: string) => ctx({ preferredMatterIds: new Set([m]) });
 
-pref(`a preferred matter wins a near-tie (bonus ${PREFERRED_BONUS} of its target)`, () => {
-  const other = ticket({ id: 'other', matterId: 'm1', waited: 5 }); // 0.5
-  const mine = ticket({ id: 'mine', matterId: 'food', waited: 4 }); // 0.4 + 0.25
+pref(`a preferred matter wins a near-tie (its deadline brought forward by ${PREFERRED_BONUS} of its target)`, () => {
+  const other = ticket({ id: 'other', matterId: 'm1', waited: 5 }); // deadline in 5
+  const mine = ticket({ id: 'mine', matterId: 'food', waited: 4 }); // in 6 − 2.5
   assert.equal(ids(rankCandidates([other, mine], ctx())), ['other', 'mine']);
   assert.equal(ids(rankCandidates([other, mine], prefers('food'))), ['mine', 'other']);
 });
 
 pref('the bonus is bounded: a clearly more urgent ticket still goes first', () => {
-  const other = ticket({ id: 'other', matterId: 'm1', waited: 8 }); // 0.8
-  const mine = ticket({ id: 'mine', matterId: 'food', waited: 3 }); // 0.3 + 0.25
+  const other = ticket({ id: 'other', matterId: 'm1', waited: 8 }); // deadline in 2
+  const mine = ticket({ id: 'mine', matterId: 'food', waited: 3 }); // in 7 − 2.5
   assert.equal(ids(rankCandidates([other, mine], prefers('food'))), ['other', 'mine']);
 });
 
-pref('the bonus never lifts a ticket within its target above a breached one', () => {
-  const breached = ticket({ id: 'breached', matterId: 'm1', waited: 10.2 }); // 1.02
-  const mine = ticket({ id: 'mine', matterId: 'food', waited: 9.5 }); // 0.95 + 0.25 = 1.2, still not breached
-  assert.equal(ids(rankCandidates([breached, mine], prefers('food'))), ['breached', 'mine']);
+pref('the bonus never lifts a breached ticket above a still-makeable one', () => {
+  const makeable = ticket({ id: 'makeable', matterId: 'm1', waited: 1 }); // 9 min left
+  const mine = ticket({ id: 'mine', matterId: 'food', waited: 10.5 }); // breached, bonus or not
+  assert.equal(ids(rankCandidates([mine, makeable], prefers('food'))), ['makeable', 'mine']);
 });
 
 pref('the bonus size is configurable, and 0 turns it off', () => {
@@ -187,7 +226,7 @@ pref('the bonus size is configurable, and 0 turns it off', () => {
 const transfer = suite('routing: transfers keep the original clock');
 
 transfer('a ticket transferred to another matter is not sent to the back of that matter’s line', () => {
-  // Visitor A took a ticket for matter X 12 minutes ago, was served briefly, then transferred to Y.
+  // Visitor A took a ticket for matter X 8 minutes ago, was served briefly, then transferred to Y.
   const state: TicketState = {
     status: 'serving', matterId: 'X', zoneId: 'z', counterId: 'c1', targetCounterId: null, recallCount: 0, transferCount: 0,
     lastTransferReason: null, firstCalledAt: ago(4), calledAt: ago(4), startedAt: ago(3), finishedAt: null,
@@ -198,12 +237,13 @@ transfer('a ticket transferred to another matter is not sent to the back of that
   assert.is(moved.value.status, 'waiting');
   assert.is(moved.value.matterId, 'Y');
   // The waiting clock (waitStartAt) is not part of the transition: the row keeps it.
-  const transferred = ticket({ id: 'transferred', matterId: 'Y', waitStartAt: ago(12), issuedAt: ago(12) });
-  const newer = [1, 3, 6, 9].map((w) => ticket({ id: `y-${w}`, matterId: 'Y', waited: w }));
+  const transferred = ticket({ id: 'transferred', matterId: 'Y', waitStartAt: ago(8), issuedAt: ago(8) });
+  const newer = [1, 3, 6, 7].map((w) => ticket({ id: `y-${w}`, matterId: 'Y', waited: w }));
   assert.is(ids(rankCandidates([...newer, transferred], ctx()))[0], 'transferred');
 });
 
 basics.run();
+cap.run();
 green.run();
 appts.run();
 pref.run();

@@ -1,57 +1,100 @@
-/** Simulation smoke test with a fixed seed: repeatable, drives the real state machine, ours ≥ FCFS. */
+/** The realistic simulator with a fixed seed: repeatable, drives the real state machine, and the rule's figures hold. */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runDay } from '../../simulate/engine';
 import { simulate } from '../../simulate/main';
-import { FCFS, OURS, STRICT } from '../../simulate/policies';
+import { interval } from '../../simulate/metrics';
+import { FCFS, OURS, POLICIES, PREVIOUS, STRICT } from '../../simulate/policies';
 import { createRng } from '../../simulate/rng';
 import { compare } from '../../simulate/run';
-import { scenario } from '../../simulate/scenario';
-import { drawVisitors } from '../../simulate/visitors';
+import { scenario, scheduledMinutes, singleCounterMatters } from '../../simulate/scenario';
+import { drawVisitors, issuingHalfHours } from '../../simulate/visitors';
 
 const SEED = 20261124;
 const s = suite('simulation');
 
 s('the same seed gives the same day; another seed another day', () => {
-  const a = drawVisitors(scenario('normal'), createRng(SEED).fork('day:0'));
-  const b = drawVisitors(scenario('normal'), createRng(SEED).fork('day:0'));
-  const c = drawVisitors(scenario('normal'), createRng(SEED + 1).fork('day:0'));
+  const a = drawVisitors(scenario('x'), createRng(SEED).fork('day:0'));
+  const b = drawVisitors(scenario('x'), createRng(SEED).fork('day:0'));
+  const c = drawVisitors(scenario('x'), createRng(SEED + 1).fork('day:0'));
   assert.equal(a, b);
   assert.not.equal(a.map((v) => v.arrival), c.map((v) => v.arrival));
-  assert.equal(compare(scenario('normal'), SEED, 2), compare(scenario('normal'), SEED, 2));
+  const stats = (r: ReturnType<typeof compare>) => r.map((x) => x.stats);
+  assert.equal(stats(compare(scenario('x'), SEED, 2)), stats(compare(scenario('x'), SEED, 2)));
 });
 
-s('every visitor goes through the real ticket state machine to done, under every policy', () => {
-  const sc = scenario('hard');
+s('every ticket goes through the real ticket state machine to done or no-show, under every policy, with no work lost', () => {
+  const sc = scenario('x', 0.95);
   const visitors = drawVisitors(sc, createRng(SEED).fork('day:0'));
-  for (const policy of [FCFS, STRICT, OURS]) {
+  for (const policy of [FCFS, STRICT, PREVIOUS, OURS]) {
     const day = runDay(sc, visitors, policy);
     assert.is(day.unserved, 0, policy.label);
     assert.is(day.tickets.length, visitors.length);
-    assert.ok(day.tickets.every((t) => t.state.status === 'done' && t.state.firstCalledAt !== null && t.state.finishedAt !== null), policy.label);
+    for (const t of day.tickets) {
+      const gone = t.visitor.noShow || t.abandoned;
+      assert.is(t.state.status, gone ? 'no_show' : 'done', `${policy.label} ${t.candidate.id}`);
+      assert.ok(t.state.firstCalledAt !== null);
+    }
+    assert.ok(day.tickets.some((t) => t.abandoned), 'some visitors give up on a 95 % day');
     const busy = day.counters.reduce((a, c) => a + c.busyMinutes, 0);
-    const work = visitors.reduce((a, v) => a + v.serviceMinutes + sc.walkUpMinutes, 0);
-    assert.ok(Math.abs(busy - work) < 1e-6, 'the same work is done whatever the order');
+    const work = day.tickets.reduce((a, t) => a + (t.state.status === 'done' ? t.visitor.serviceMinutes + sc.walkUpMinutes : sc.absentCallMinutes), 0);
+    assert.ok(Math.abs(busy - work) < 1e-6, 'busy minutes are exactly the work done');
   }
 });
 
-s('ours ≥ FCFS on share within target, in the normal and the hard (≥ 90 % busy) scenario', () => {
-  for (const name of ['normal', 'hard'] as const) {
-    const [fcfs, , ours] = compare(scenario(name), SEED, 4);
-    assert.ok(ours!.stats.withinAll >= fcfs!.stats.withinAll, `${name}: ours ${ours!.stats.withinAll} < FCFS ${fcfs!.stats.withinAll}`);
-    assert.ok(ours!.stats.withinAppointment > fcfs!.stats.withinAppointment, `${name}: appointments`);
-    if (name === 'hard') assert.ok(ours!.stats.utilisation >= 0.9, `hard utilisation ${ours!.stats.utilisation}`);
-    else assert.ok(ours!.stats.utilisation < 0.8);
-  }
+s('demand is a share of scheduled counter-minutes; breaks are off the schedule; overtime is counted apart', () => {
+  const sc = scenario('x', 0.85);
+  // 13 counters × (180 + 210 minutes) less two 15-minute breaks each.
+  assert.is(scheduledMinutes(sc), 13 * (390 - 30));
+  const [r] = compare(sc, SEED, 4, [OURS]);
+  assert.ok(r!.stats.overtimePerDay > 0, 'work after the sessions is reported, not hidden');
+  assert.ok(r!.stats.utilisation < sc.load + 0.05);
+  for (const d of r!.days) for (const c of d.counters) assert.ok(c.busyMinutes <= c.scheduledMinutes + c.overtimeMinutes + 60, c.id);
 });
 
-s('npm run simulate prints a table per scenario', () => {
+s('walk-ins only in the issuing windows; appointments never overbook a slot; elderly visitors get the green channel by age', () => {
+  const sc = scenario('x', 0.85, { slotCapacity: () => 1 });
+  const visitors = Array.from({ length: 3 }, (_, d) => drawVisitors(sc, createRng(SEED).fork(`day:${d}`))).flat();
+  const windows = issuingHalfHours(sc);
+  for (const v of visitors.filter((x) => !x.slot)) assert.ok(windows.some((w) => v.arrival >= w.start && v.arrival < w.end), `walk-in at ${v.arrival}`);
+  for (let d = 0; d < 3; d++) {
+    const seats = new Map<string, number>();
+    for (const v of drawVisitors(sc, createRng(SEED).fork(`day:${d}`)).filter((x) => x.slot)) {
+      const key = `${v.matterId}@${v.slot!.start}`;
+      seats.set(key, (seats.get(key) ?? 0) + 1);
+    }
+    assert.ok([...seats.values()].every((n) => n <= 1), 'capacity 1 per matter and slot');
+  }
+  const green = visitors.filter((v) => v.green).length / visitors.length;
+  assert.ok(green > 0.03 && green < 0.12, `green share ${green}`);
+  assert.ok(singleCounterMatters(sc).has('长三角跨省通办') && !singleCounterMatters(sc).has('社保登记'));
+});
+
+s('at 85 % demand the rule beats the previous one by ≥ 8 points, with p99 and the longest wait no worse', () => {
+  const results = compare(scenario('x', 0.85), SEED, 8, POLICIES);
+  const by = (name: string) => results.find((r) => r.policy.name === name)!.stats;
+  const ours = by('ours');
+  const prev = by('previous');
+  assert.ok(ours.withinAll.mean >= prev.withinAll.mean + 0.08, `ours ${ours.withinAll.mean} vs previous ${prev.withinAll.mean}`);
+  assert.ok(ours.withinAll.mean > by('fcfs').withinAll.mean && ours.withinAll.mean > by('strict').withinAll.mean);
+  assert.ok(ours.p99 <= prev.p99 && ours.max <= prev.max, `p99 ${ours.p99} vs ${prev.p99}, max ${ours.max} vs ${prev.max}`);
+  assert.ok(by('strict').withinAppointment > by('fcfs').withinAppointment, 'strict priority protects appointments more than FCFS');
+});
+
+s('confidence intervals: t-based, zero width for identical days', () => {
+  assert.equal(interval([0.5, 0.5, 0.5]), { mean: 0.5, half: 0 });
+  const i = interval([0.6, 0.7, 0.8, 0.9]);
+  assert.ok(Math.abs(i.mean - 0.75) < 1e-9 && Math.abs(i.half - 3.18 * (Math.sqrt(0.05 / 3) / 2)) < 1e-9);
+});
+
+s('npm run simulate prints a table per load and the pooling comparison', () => {
   const lines: string[] = [];
-  simulate({ seed: SEED, days: 1, scenarios: ['normal'], sweep: false }, (l) => lines.push(l));
+  simulate({ seed: SEED, days: 2, loads: [0.85] }, (l) => lines.push(l));
   const text = lines.join('\n');
-  assert.match(text, /Scenario "normal"/);
-  for (const label of ['FCFS per matter', 'strict priority', 'ours (urgency)']) assert.match(text, label);
-  assert.match(text, /general≤10 +complex≤30/);
+  assert.match(text, /Demo staffing, demand 85\.0 %/);
+  for (const label of ['FCFS + green channel', 'strict priority', 'previous (breached first)', 'ours (makeable first, capped)']) assert.match(text, label);
+  assert.match(text, /Pooling/);
+  assert.match(text, /multi-counter +single desks/);
 });
 
 s.run();
