@@ -6,6 +6,8 @@ import type { PrintService } from './printing/print-service';
 /** Receives facts after their transaction committed. The socket layer fans them out. */
 export interface Publisher {
   publish(hallId: string, facts: HallFact[]): void;
+  /** 好差评 data of a hall changed (after commit): a nudge without data; listeners re-read over HTTP. */
+  evaluationChanged?(hallId: string, counterId: string | null): void;
 }
 
 export const nullPublisher: Publisher = { publish: () => {} };

@@ -23,6 +23,10 @@ export const DEFAULT_HALL_SETTINGS: EffectiveHallSettings = {
   noShowBanDays: 90,
   waitCapMinutes: 60,
   lastTicketMinutes: 30,
+  badReviewContactDays: 1,
+  badReviewReplyDays: 3,
+  badReviewCloseDays: 1,
+  evaluationPromptMinutes: 5,
 };
 
 /** A hall's settings with the defaults of any it does not set (e.g. rows from before a setting existed). */

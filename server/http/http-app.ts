@@ -11,6 +11,7 @@ import { authMiddleware, errorMiddleware, refuseUnsafeText } from './middleware'
 import { appointmentRoutes } from './routes/appointment-routes';
 import { authRoutes } from './routes/auth-routes';
 import { dashboardRoutes } from './routes/dashboard-routes';
+import { evaluationRoutes } from './routes/evaluation-routes';
 import { hallRoutes } from './routes/hall-routes';
 import { printingRoutes } from './routes/printing-routes';
 import { setupRoutes } from './routes/setup-routes';
@@ -65,6 +66,9 @@ export function createHttpApp(deps: AppDeps, opts: HttpAppOptions = {}): Koa<App
   const dashboard = dashboardRoutes(deps);
   app.use(dashboard.routes());
   app.use(dashboard.allowedMethods({ throw: false }));
+  const evaluation = evaluationRoutes(deps);
+  app.use(evaluation.routes());
+  app.use(evaluation.allowedMethods({ throw: false }));
   const appointments = appointmentRoutes(deps);
   app.use(appointments.routes());
   app.use(appointments.allowedMethods({ throw: false }));

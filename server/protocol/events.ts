@@ -92,7 +92,7 @@ export interface PublicHallFact {
 export interface ServerHello {
   protocolVersion: number;
   serverTime: string;
-  role: 'admin' | 'manager' | 'staff' | 'kiosk' | 'display' | 'counter_display';
+  role: 'admin' | 'manager' | 'staff' | 'kiosk' | 'display' | 'counter_display' | 'evaluator_pad';
   hallIds: string[];
 }
 
@@ -106,7 +106,17 @@ export interface CounterPresence {
   online: boolean;
 }
 
+/** A nudge without data (no seq): re-read over HTTP. To a counter's evaluator pad, and to a hall's staff room. */
+export interface PadNudge {
+  counterId: string;
+}
+export interface EvaluationChanged {
+  hallId: string;
+}
+
 export interface ServerToClientEvents {
+  'pad:nudge': (nudge: PadNudge) => void;
+  'evaluation:changed': (changed: EvaluationChanged) => void;
   'counter:presence': (presence: CounterPresence) => void;
   'server:hello': (hello: ServerHello) => void;
   'hall:fact': (fact: HallFact) => void;

@@ -5,3 +5,4 @@ export * from './events';
 export * as schemas from './schemas';
 export * from './cases';
 export * from './progress';
+export * from './evaluations';

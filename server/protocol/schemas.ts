@@ -72,6 +72,10 @@ export const hallSettingsInput = z
     noShowBanDays: z.number().int().min(0).max(3650),
     waitCapMinutes: z.number().int().min(0).max(480),
     lastTicketMinutes: z.number().int().min(0).max(240),
+    badReviewContactDays: z.number().int().min(1).max(30),
+    badReviewReplyDays: z.number().int().min(1).max(30),
+    badReviewCloseDays: z.number().int().min(1).max(30),
+    evaluationPromptMinutes: z.number().int().min(1).max(60),
   })
   .strict();
 

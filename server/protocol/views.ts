@@ -14,7 +14,7 @@ export type CounterType =
   | 'after_hours';
 export type CounterStatus = 'closed' | 'open' | 'paused';
 export type Role = 'admin' | 'manager' | 'staff';
-export type DeviceKind = 'kiosk' | 'display' | 'counter_display';
+export type DeviceKind = 'kiosk' | 'display' | 'counter_display' | 'evaluator_pad';
 
 /** What a wall display may know about a ticket. */
 export interface PublicTicketView {
@@ -154,6 +154,12 @@ export interface HallSettings {
   waitCapMinutes?: number;
   /** The kiosk stops issuing walk-in tickets this many minutes before each session ends. */
   lastTicketMinutes?: number;
+  /** 好差评 "1、3、1": working days to contact the reviewer, to give the signed reply, to close (docs/evaluations.md). */
+  badReviewContactDays?: number;
+  badReviewReplyDays?: number;
+  badReviewCloseDays?: number;
+  /** How long after a service the counter's evaluator pad offers the rating (then back to idle, nothing submitted). */
+  evaluationPromptMinutes?: number;
 }
 
 export interface HallView {

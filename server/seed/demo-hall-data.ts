@@ -119,3 +119,9 @@ export const DEMO_DEVICES = [
   { kind: 'kiosk' as const, name: '一楼大厅自助取号机', token: 'dv_demo-kiosk-1' },
   { kind: 'display' as const, name: '一楼大厅综合屏', token: 'dv_demo-display-1' },
 ];
+
+/** Demo-only evaluator pads (评价器), each paired to a counter by its number. */
+export const DEMO_PADS = [
+  { name: '1号窗口评价器', counter: 1, token: 'dv_demo-pad-1' },
+  { name: '4号窗口评价器', counter: 4, token: 'dv_demo-pad-4' },
+];

@@ -5,7 +5,7 @@ import { counterMatters, counters, devices, halls, matters, staff, zones } from 
 import { hashToken } from '../app/auth';
 import { hashPassword } from '../app/passwords';
 import { DEFAULT_HALL_SETTINGS } from '../domain/wait-target';
-import { DEMO_COUNTERS, DEMO_DEVICES, DEMO_PASSWORD, DEMO_STAFF, DEMO_ZONES } from './demo-hall-data';
+import { DEMO_COUNTERS, DEMO_DEVICES, DEMO_PADS, DEMO_PASSWORD, DEMO_STAFF, DEMO_ZONES } from './demo-hall-data';
 
 export interface SeedResult {
   seeded: boolean;
@@ -68,17 +68,22 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
         .returning();
       for (const r of rows) matterIds.set(r.name, r.id);
     }
+    const counterIds = new Map<number, { id: string; zoneId: string | null }>();
     for (const c of DEMO_COUNTERS) {
       const [row] = await tx
         .insert(counters)
         .values({ hallId, zoneId: c.zone ? zoneIds.get(c.zone)! : null, number: c.number, name: c.name, type: c.type })
         .returning();
+      counterIds.set(c.number, { id: row!.id, zoneId: row!.zoneId });
       await tx.insert(counterMatters).values(
         [...new Set(c.matters)].map((name) => ({ counterId: row!.id, matterId: matterIds.get(name)!, preferred: c.preferred?.includes(name) ?? false })),
       );
     }
     await tx.insert(staff).values(DEMO_STAFF.map((s) => ({ ...s, passwordHash, hallIds: [hallId] })));
     await tx.insert(devices).values(DEMO_DEVICES.map((d) => ({ hallId, kind: d.kind, name: d.name, tokenHash: hashToken(d.token) })));
+    await tx.insert(devices).values(
+      DEMO_PADS.map((p) => ({ hallId, kind: 'evaluator_pad' as const, name: p.name, counterId: counterIds.get(p.counter)!.id, zoneId: counterIds.get(p.counter)!.zoneId, tokenHash: hashToken(p.token) })),
+    );
     return { seeded: true, hallId, present: true };
   });
 }

@@ -3,4 +3,6 @@ export const rooms = {
   hallStaff: (hallId: string) => `hall:${hallId}:staff`,
   hallPublic: (hallId: string) => `hall:${hallId}:public`,
   counter: (counterId: string) => `counter:${counterId}`,
+  /** The counter's evaluator pad: content-free nudges only (it re-reads its state over HTTP). */
+  pad: (counterId: string) => `pad:${counterId}`,
 };

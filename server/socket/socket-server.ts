@@ -60,6 +60,7 @@ export function createSocketServer(
     const actor = socket.data.actor;
     presence.attach(socket).catch((err) => log('presence attach failed', err));
     socket.on('disconnecting', () => presence.leaving(socket));
+    if (actor.kind === 'device' && actor.deviceKind === 'evaluator_pad' && actor.counterId) void socket.join(rooms.pad(actor.counterId));
     socket.emit('server:hello', {
       protocolVersion: PROTOCOL_VERSION,
       serverTime: deps.clock.now().toISOString(),
@@ -135,7 +136,14 @@ export function socketPublisher(getIo: () => IoServer | null): Publisher {
         for (const id of fact.alert?.counterIds ?? []) staffRooms.push(rooms.counter(id));
         io.to(staffRooms).emit('hall:fact', fact);
         io.to(rooms.hallPublic(hallId)).emit('public:fact', toPublicFact(fact));
+        if (counterId) io.to(rooms.pad(counterId)).emit('pad:nudge', { counterId });
       }
+    },
+    evaluationChanged(hallId, counterId) {
+      const io = getIo();
+      if (!io) return;
+      io.to(rooms.hallStaff(hallId)).emit('evaluation:changed', { hallId });
+      if (counterId) io.to(rooms.pad(counterId)).emit('pad:nudge', { counterId });
     },
   };
 }

@@ -1,0 +1,82 @@
+/**
+ * The counter's evaluator pad (评价器): what it shows, and its submissions. A pad is a device of kind
+ * 'evaluator_pad' paired to one counter; it sees that counter and the service just finished there —
+ * never a visitor's data — and may rate only services of its own counter.
+ */
+import { and, desc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { counters, halls, matters, tickets } from '../../../db/schema';
+import { evaluations } from '../../../db/schema-evaluations';
+import { effectiveSettings } from '../../domain/wait-target';
+import type { padEvaluationBody, PadState, SubmittedEvaluation } from '../../protocol/evaluations';
+import type { Actor, DeviceActor } from '../actor';
+import { AppError } from '../app-error';
+import type { AppDeps } from '../deps';
+import { runCommand } from '../run-command';
+import { recordEvaluation } from './record-evaluation';
+import { finishingStaffId, loadServiceBy, staffBadge } from './service-of';
+import { notifyEvaluationChanged } from './notify';
+
+export function requirePad(actor: Actor): DeviceActor {
+  if (actor.kind !== 'device' || actor.deviceKind !== 'evaluator_pad') throw new AppError('forbidden', 'Only an evaluator pad may do this');
+  return actor;
+}
+
+export async function padState(deps: AppDeps, actor: Actor): Promise<PadState> {
+  const pad = requirePad(actor);
+  const now = deps.clock.now();
+  const [hall] = await deps.db.select().from(halls).where(eq(halls.id, pad.hallId));
+  if (!hall) throw new AppError('not_found', 'Hall not found');
+  const base = { deviceId: pad.id, hallId: hall.id, hallName: hall.name, serverTime: now.toISOString() };
+  if (!pad.counterId) return { ...base, counter: null, staff: null, pending: null };
+  const [counter] = await deps.db.select().from(counters).where(eq(counters.id, pad.counterId));
+  if (!counter) return { ...base, counter: null, staff: null, pending: null };
+
+  const [last] = await deps.db
+    .select({ id: tickets.id, status: tickets.status, finishedAt: tickets.finishedAt, matterName: matters.name })
+    .from(tickets)
+    .innerJoin(matters, eq(matters.id, tickets.matterId))
+    .where(and(eq(tickets.counterId, counter.id), eq(tickets.status, 'done')))
+    .orderBy(desc(tickets.finishedAt), desc(tickets.startedAt), desc(tickets.issuedAt))
+    .limit(1);
+  const serving = await deps.db
+    .select({ id: tickets.id })
+    .from(tickets)
+    .where(and(eq(tickets.counterId, counter.id), eq(tickets.status, 'serving')))
+    .limit(1);
+  let pending: PadState['pending'] = null;
+  const windowMs = effectiveSettings(hall.settings).evaluationPromptMinutes * 60_000;
+  // Offer the rating for the last finished service while nobody is being served and the window runs.
+  if (serving.length === 0 && last?.finishedAt && now.getTime() - last.finishedAt.getTime() < windowMs) {
+    const [done] = await deps.db.select({ id: evaluations.id }).from(evaluations).where(eq(evaluations.ticketId, last.id));
+    if (!done) {
+      pending = {
+        serviceId: last.id,
+        matterName: last.matterName,
+        finishedAt: last.finishedAt.toISOString(),
+        offerUntil: new Date(last.finishedAt.getTime() + windowMs).toISOString(),
+      };
+    }
+  }
+  // The badge shows who holds the counter now, or — right after a service — who finished it.
+  const staffId = counter.staffId ?? (pending ? await finishingStaffId(deps.db, pending.serviceId) : null);
+  return {
+    ...base,
+    counter: { id: counter.id, number: counter.number, name: counter.name },
+    staff: await staffBadge(deps.db, staffId),
+    pending,
+  };
+}
+
+export async function submitFromPad(deps: AppDeps, actor: Actor, input: z.output<typeof padEvaluationBody>): Promise<SubmittedEvaluation> {
+  const pad = requirePad(actor);
+  const result = await runCommand(deps, { name: 'evaluation:pad', hallId: pad.hallId, actor: pad, commandId: input.commandId }, async ({ tx, now }) => {
+    const service = await loadServiceBy(tx, { ticketId: input.serviceId });
+    if (service.ticket.hallId !== pad.hallId) throw new AppError('not_found', 'No such service');
+    if (!pad.counterId) throw new AppError('wrong_counter', 'This pad is not paired to a counter');
+    if (service.ticket.counterId !== pad.counterId) throw new AppError('wrong_counter', 'This service was not at the counter this pad belongs to');
+    return recordEvaluation(tx, service, input, { channel: 'pad', deviceId: pad.id, now });
+  });
+  notifyEvaluationChanged(deps, pad.hallId, pad.counterId);
+  return result;
+}
