@@ -4,12 +4,12 @@
  * reconnects and reloads on a protocol change; the session re-snapshots after every reconnect.
  */
 import { connect } from '../../ui-shared/src/connection';
+import type { Lang } from '../../ui-shared/src/i18n';
 import { request } from '../../ui-shared/src/http';
 import type { HallNotice } from '../../server/protocol/events';
 import { createStore } from '../../ui-shared/src/store';
 import './components/yc-display-app';
 import './components/yc-display-message';
-import './components/yc-display-notice';
 import { createChime } from './controllers/chime';
 import { createWebSpeechBackend } from './controllers/web-speech';
 import { createDisplayI18n } from './i18n/messages';
@@ -87,14 +87,20 @@ function start(): void {
   app.i18n = i18n;
   app.announcing = announcer.current;
   app.soundBlocked = soundBlocked;
-  document.body.append(app);
-  // A manager's notice (管理看板 → 大厅屏通知) across the bottom of the screen while it is current.
-  const notice = document.createElement('yc-display-notice');
-  notice.notice = createHallNotice(connection, (hallId) =>
+  // A manager's notice (管理看板 → 大厅屏通知) in its own row while it is current.
+  app.notice = createHallNotice(connection, (hallId) =>
     request<HallNotice | null>('GET', `/api/halls/${hallId}/notices/active`, undefined, config.token).then((r) => (r.ok ? r.data : null)),
   );
-  notice.now = session.now;
-  document.body.append(notice);
+  // The header's language switch: the URL keeps the choice (?lang=), so a reload or a restart stays in it.
+  app.addEventListener('lang-change', (e) => {
+    const lang = (e as CustomEvent<Lang>).detail;
+    i18n.setLang(lang);
+    document.title = i18n.t('app.title');
+    const url = new URL(location.href);
+    url.searchParams.set('lang', lang === 'en' ? 'en' : 'zh-CN');
+    history.replaceState(null, '', url);
+  });
+  document.body.append(app);
   keepScreenAwake();
 }
 

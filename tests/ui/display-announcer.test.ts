@@ -125,6 +125,20 @@ queue('a burst of calls is queued and never overlaps, in call order', async () =
   assert.is(a.pending(), 0);
 });
 
+queue('through a burst the current call only moves on when the voice does (the screen follows it), then clears', async () => {
+  const b = fakeBackend({ speakMs: 6, chimeMs: 2 });
+  const a = createAnnouncer({ backend: b, repeat: () => 1, langs: ['zh-CN'], gapMs: 5, chimeTimeoutMs: 50, utteranceTimeoutMs: () => 200 });
+  const seen: (string | null)[] = [];
+  a.current.subscribe((c) => seen.push(c?.number ?? null));
+  a.announce(call(1, 't1', 'A001', 1));
+  a.announce(call(2, 't2', 'C002', 5));
+  a.announce(call(3, 't3', 'F003', 7));
+  await a.idle();
+  const changes = seen.filter((v, i) => i === 0 || v !== seen[i - 1]);
+  // (the store may report its initial null first)
+  assert.equal(changes.slice(changes[0] === null ? 1 : 0), ['A001', 'C002', 'F003', null], 'no null between queued calls');
+});
+
 queue('a recall is announced again; the same call (same seq) only once', async () => {
   const b = fakeBackend();
   const a = createAnnouncer({ backend: b, repeat: () => 1, langs: ['zh-CN'], ...fast });

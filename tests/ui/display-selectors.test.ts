@@ -8,6 +8,7 @@ import {
   findZone,
   latestCall,
   previousCalls,
+  shownCall,
   totalWaiting,
   visibleCounters,
   waitingCounts,
@@ -41,6 +42,19 @@ latest('a recall of the latest ticket stays the big one, not a duplicate below i
   const next = applyPublicFact(snap, { seq: 21, hallId: 'hall-1', type: 'ticket:recalled', at: 'x', call: call(21, 't-c2', 'C002', 5, undefined, true) })!;
   assert.is(latestCall(next, WHOLE_HALL)?.recall, true);
   assert.equal(previousCalls(next, WHOLE_HALL, 5).map((c) => c.number), ['A001', 'C001']);
+});
+
+latest('the big panel shows the call being announced, the newer ones wait in the list; idle: the newest', () => {
+  const snap = demoSnapshot();
+  const older = callsInScope(snap, WHOLE_HALL)[1]!;
+  assert.is(shownCall(snap, WHOLE_HALL, older)?.seq, older.seq);
+  const below = previousCalls(snap, WHOLE_HALL, 5, older).map((c) => c.number);
+  assert.ok(below.includes('C002'), 'the newest call, not yet read out, is listed below');
+  assert.not.ok(below.includes(older.number), 'the announced one is not listed twice');
+  assert.is(shownCall(snap, WHOLE_HALL, null)?.number, 'C002');
+  // A zone screen ignores an announcement from another zone.
+  const zr = callsInScope(snap, { zoneId: ZR })[0]!;
+  assert.is(shownCall(snap, { zoneId: FR }, zr)?.number, 'A001');
 });
 
 latest('no calls yet', () => {
@@ -96,13 +110,20 @@ zones('counters: open and paused by number, closed hidden, filtered by zone', ()
   assert.equal(visibleCounters(snap, { zoneId: ZR }).map((c) => c.number), [5, 6]);
 });
 
-zones('the counter grid fits any number of counters', () => {
-  assert.equal(counterGrid(3), { cols: 4, rows: 1, scale: 1.25 });
-  assert.equal(counterGrid(14), { cols: 7, rows: 2, scale: 1 });
+zones('the counter grid fits any number of counters: every counter has a cell, rows grow with the hall', () => {
+  assert.equal(counterGrid(3), { cols: 4, rows: 1, bandHeight: 200 });
+  assert.equal(counterGrid(14), { cols: 7, rows: 2, bandHeight: 310 });
   assert.is(counterGrid(20).rows, 3);
-  const big = counterGrid(40);
-  assert.ok(big.cols * big.rows >= 40);
-  assert.ok(big.scale < 0.5);
+  let rows = 0;
+  for (let n = 1; n <= 60; n++) {
+    const g = counterGrid(n);
+    assert.ok(g.cols * g.rows >= n, `${n} counters fit`);
+    assert.ok(g.cols * (g.rows - 1) < n || g.rows === 1, `${n}: no empty row`);
+    assert.ok(g.rows >= rows, 'rows never shrink as the hall grows');
+    assert.ok(g.cols <= 12, `${n}: at most 12 columns`);
+    rows = g.rows;
+  }
+  assert.equal(counterGrid(40), { cols: 10, rows: 4, bandHeight: 450 });
 });
 
 zones.run();

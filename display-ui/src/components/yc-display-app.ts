@@ -2,6 +2,7 @@
 import { LitElement, html } from 'lit';
 import type { Lang } from '../../../ui-shared/src/i18n';
 import { StoreController } from '../../../ui-shared/src/store-controller';
+import type { HallNotice } from '../../../server/protocol/events';
 import type { CallView } from '../../../server/protocol/views';
 import type { DisplayI18n } from '../i18n/messages';
 import type { DisplayConfig } from '../stores/display-config';
@@ -20,18 +21,20 @@ export class YcDisplayApp extends LitElement {
     i18n: { attribute: false },
     announcing: { attribute: false },
     soundBlocked: { attribute: false },
+    notice: { attribute: false },
   };
   declare session: DisplaySession;
   declare config: DisplayConfig;
   declare i18n: DisplayI18n;
   declare announcing: Store<CallView | null>;
   declare soundBlocked: Store<boolean>;
+  declare notice: Store<HallNotice | null> | null;
 
   private stores: StoreController<unknown>[] | null = null;
 
   override connectedCallback(): void {
     // The stores arrive as properties before the element is attached; subscribe to them from then on.
-    this.stores ??= [this.session.connection, this.session.hall, this.session.problem, this.announcing, this.soundBlocked].map(
+    this.stores ??= [this.session.connection, this.session.hall, this.session.problem, this.announcing, this.soundBlocked, this.i18n.lang].map(
       (s) => new StoreController<unknown>(this, s as Store<unknown>),
     );
     super.connectedCallback();
@@ -73,6 +76,7 @@ export class YcDisplayApp extends LitElement {
           .timeZone=${snap.hall.timeZone}
           .now=${now}
           .offlineText=${offlineText}
+          .notice=${this.notice}
           ?flash=${announcing?.counterNumber === state.counter.number}
         ></yc-display-counter-screen
         >${hint}`;
@@ -86,6 +90,7 @@ export class YcDisplayApp extends LitElement {
         .now=${now}
         .announcing=${announcing}
         .offlineText=${offlineText}
+        .notice=${this.notice}
       ></yc-display-hall
       >${hint}`;
   }

@@ -1,7 +1,12 @@
 /** The per-counter screen (窗口屏): the counter's number and name, and its ticket or why it is not serving. */
 import { LitElement, css, html } from 'lit';
 import type { Lang } from '../../../ui-shared/src/i18n';
+import type { HallNotice } from '../../../server/protocol/events';
+import type { Store } from '../../../ui-shared/src/store';
+import { StoreController } from '../../../ui-shared/src/store-controller';
 import { ClockController } from '../controllers/clock-controller';
+import { visibleNotice } from '../stores/hall-notice';
+import './yc-display-notice';
 import { splitMessage, type DisplayI18n } from '../i18n/messages';
 import type { CounterScreenState } from '../stores/selectors';
 import { displayTheme } from '../styles/display-theme';
@@ -15,6 +20,7 @@ export class YcDisplayCounterScreen extends LitElement {
     now: { attribute: false },
     offlineText: { attribute: false },
     flash: { type: Boolean, reflect: true },
+    notice: { attribute: false },
   };
   declare state: Exclude<CounterScreenState, { kind: 'missing' }>;
   declare i18n: DisplayI18n;
@@ -23,6 +29,8 @@ export class YcDisplayCounterScreen extends LitElement {
   declare now: () => number;
   declare offlineText: string | null;
   declare flash: boolean;
+  declare notice: Store<HallNotice | null> | null;
+  private noticeCtl: StoreController<HallNotice | null> | null = null;
 
   private readonly clock = new ClockController(this, () => (this.now ?? Date.now)());
 
@@ -33,7 +41,7 @@ export class YcDisplayCounterScreen extends LitElement {
         position: fixed;
         inset: 0;
         display: grid;
-        grid-template-rows: auto minmax(0, 1fr) auto;
+        grid-template-rows: auto minmax(0, 1fr) auto auto;
         background: var(--yc-bg);
         box-sizing: border-box;
         padding: calc(var(--u) * 40) calc(var(--u) * 60);
@@ -166,8 +174,13 @@ export class YcDisplayCounterScreen extends LitElement {
       ${matter}`;
   }
 
+  override willUpdate(): void {
+    if (this.notice && !this.noticeCtl) this.noticeCtl = new StoreController(this, this.notice);
+  }
+
   override render() {
     const c = this.state.counter;
+    const notice = visibleNotice(this.notice?.get() ?? null, this.clock.value.getTime());
     const [before, after] = splitMessage(this.i18n, 'counterScreen.counter');
     const time = new Intl.DateTimeFormat('en-GB', { timeZone: this.timeZone, hour: '2-digit', minute: '2-digit', hour12: false }).format(this.clock.value);
     return html`
@@ -176,6 +189,7 @@ export class YcDisplayCounterScreen extends LitElement {
         <div class="name ellipsis">${c.name}</div>
       </header>
       <main>${this.body()}</main>
+      ${notice ? html`<yc-display-notice .text=${notice.text}></yc-display-notice>` : html`<span></span>`}
       <footer>
         <span>${this.offlineText ? html`<span class="offline" data-testid="offline">${this.offlineText}</span>` : null}</span>
         <span class="time">${time}</span>

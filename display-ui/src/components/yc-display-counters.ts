@@ -41,15 +41,17 @@ export class YcDisplayCounters extends LitElement {
         gap: calc(var(--u) * 14);
       }
       .tile {
+        /* Type is sized from the tile (container units): any grid keeps the ticket number whole. */
+        container-type: size;
         display: flex;
         flex-direction: column;
         align-items: center;
         justify-content: center;
-        gap: calc(var(--u) * 4 * var(--scale));
         background: var(--yc-surface-2);
         border: calc(var(--u) * 3) solid transparent;
         border-radius: calc(var(--u) * 10);
         min-width: 0;
+        min-height: 0;
         overflow: hidden;
       }
       .tile.hot {
@@ -57,20 +59,21 @@ export class YcDisplayCounters extends LitElement {
         background: #3a2a06;
       }
       .counter-no {
-        font-size: calc(var(--u) * 40 * var(--scale));
+        font-size: min(24cqh, 17cqw, calc(var(--u) * 48));
+        line-height: 1.2;
       }
       .counter-no small {
-        font-size: calc(var(--u) * 30 * var(--scale));
+        font-size: 0.72em;
         color: var(--yc-text);
         font-weight: 600;
       }
       .ticket {
-        font-size: calc(var(--u) * 80 * var(--scale));
-        line-height: 1.05;
+        font-size: min(44cqh, 30cqw, calc(var(--u) * 100));
+        line-height: 1.25;
       }
       .state {
-        font-size: calc(var(--u) * 36 * var(--scale));
-        line-height: calc(var(--u) * 84 * var(--scale));
+        font-size: min(24cqh, 18cqw, calc(var(--u) * 44));
+        line-height: 1.2;
         color: var(--yc-muted);
         white-space: nowrap;
       }
@@ -86,12 +89,12 @@ export class YcDisplayCounters extends LitElement {
   ];
 
   override render() {
-    const { cols, rows, scale } = counterGrid(this.counters.length);
+    const { cols, rows } = counterGrid(this.counters.length);
     const [before, after] = splitMessage(this.i18n, 'call.counter');
     return html`
       ${this.counters.length === 0
         ? html`<div class="none">${this.i18n.t('counters.none')}</div>`
-        : html`<div class="grid" role="list" aria-label=${this.i18n.t('counters.title')} style="--cols:${cols};--rows:${rows};--scale:${scale}" data-testid="counters">
+        : html`<div class="grid" role="list" aria-label=${this.i18n.t('counters.title')} style="--cols:${cols};--rows:${rows}" data-testid="counters">
             ${this.counters.map(
               (c) => html`<div class="tile ${this.highlight === c.number ? 'hot' : ''}" data-counter=${c.number}>
                 <span class="counter-no">${before ? html`<small>${before}</small>` : null}${c.number}<small>${after}</small></span>

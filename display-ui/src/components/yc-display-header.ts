@@ -1,4 +1,4 @@
-/** Hall name (and zone), connection badge, date and clock in the hall's time zone. */
+/** Hall name (and zone), connection badge, date and clock in the hall's time zone, and the language switch. */
 import { LitElement, css, html } from 'lit';
 import type { Lang } from '../../../ui-shared/src/i18n';
 import { displayTheme } from '../styles/display-theme';
@@ -25,7 +25,7 @@ export class YcDisplayHeader extends LitElement {
     css`
       :host {
         display: grid;
-        grid-template-columns: minmax(0, 1fr) auto auto;
+        grid-template-columns: minmax(0, 1fr) auto auto auto;
         align-items: center;
         gap: calc(var(--u) * 32);
         height: 100%;
@@ -64,6 +64,18 @@ export class YcDisplayHeader extends LitElement {
         font-size: calc(var(--u) * 36);
         color: var(--yc-muted);
       }
+      .lang {
+        font: inherit;
+        font-size: calc(var(--u) * 28);
+        font-weight: 700;
+        color: var(--yc-muted);
+        background: transparent;
+        border: calc(var(--u) * 2) solid var(--yc-border);
+        border-radius: calc(var(--u) * 10);
+        padding: calc(var(--u) * 6) calc(var(--u) * 14);
+        cursor: pointer;
+        white-space: nowrap;
+      }
       .time {
         font-family: var(--yc-number);
         font-size: calc(var(--u) * 64);
@@ -75,12 +87,16 @@ export class YcDisplayHeader extends LitElement {
 
   override render() {
     const opts = { timeZone: this.timeZone };
+    const other: Lang = this.lang === 'en' ? 'zh-CN' : 'en';
     const date = new Intl.DateTimeFormat(this.lang, { ...opts, month: 'long', day: 'numeric', weekday: 'long' }).format(this.now);
     const time = new Intl.DateTimeFormat('en-GB', { ...opts, hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(this.now);
     return html`
       <div class="name ellipsis">${this.hallName}${this.zoneName ? html`<span class="zone">${this.zoneName}</span>` : null}</div>
       <div>${this.offlineText ? html`<span class="offline" role="status" data-testid="offline">${this.offlineText}</span>` : null}</div>
       <div class="clock"><span class="date">${date}</span><span class="time" data-testid="clock">${time}</span></div>
+      <button class="lang" data-testid="lang-switch" lang=${other} @click=${() => this.dispatchEvent(new CustomEvent<Lang>('lang-change', { detail: other, bubbles: true, composed: true }))}>
+        ${other === 'en' ? 'EN' : '中文'}
+      </button>
     `;
   }
 }

@@ -1,4 +1,4 @@
-/** The newest call, as large as the screen allows: ticket number → counter number and name. */
+/** The call on the big panel (the one being announced, else the newest), as large as the panel allows. */
 import { LitElement, css, html } from 'lit';
 import type { CallView } from '../../../server/protocol/views';
 import { splitMessage, type DisplayI18n } from '../i18n/messages';
@@ -25,19 +25,27 @@ export class YcDisplayLatestCall extends LitElement {
     displayTheme,
     css`
       :host {
-        display: flex;
-        flex-direction: column;
-        justify-content: center;
-        align-items: center;
-        gap: calc(var(--u) * 8);
+        /* Everything is sized from the panel (container units): a short panel (40 counters and a notice) keeps the call whole. */
+        container-type: size;
+        display: block;
         height: 100%;
         box-sizing: border-box;
-        padding: calc(var(--u) * 16) calc(var(--u) * 36);
         background: var(--yc-surface);
         border: calc(var(--u) * 4) solid var(--yc-border);
         border-radius: var(--yc-radius);
         position: relative;
         overflow: hidden;
+      }
+      .call {
+        /* --t: the ticket number's size; the other lines follow it. Height: 1.2t + 1.2·0.57t + 1.3·0.17t ≈ 2.1t. */
+        --t: min(calc((100cqh - var(--u) * 40) / 2.15), 15cqw, calc(var(--u) * 225));
+        display: flex;
+        flex-direction: column;
+        justify-content: center;
+        align-items: center;
+        height: 100%;
+        box-sizing: border-box;
+        padding: calc(var(--u) * 12) calc(var(--u) * 36);
       }
       :host([flash]) {
         border-color: var(--yc-flash);
@@ -46,38 +54,38 @@ export class YcDisplayLatestCall extends LitElement {
         display: flex;
         align-items: baseline;
         justify-content: center;
-        gap: calc(var(--u) * 24);
+        gap: calc(var(--t) * 0.1);
         max-width: 100%;
       }
       .word {
-        font-size: calc(var(--u) * 80);
+        font-size: calc(var(--t) * 0.36);
         font-weight: 700;
         white-space: nowrap;
       }
       .ticket {
-        font-size: calc(var(--u) * 225);
-        line-height: 1;
+        font-size: var(--t);
+        line-height: 1.2;
       }
       .counter-no {
-        font-size: calc(var(--u) * 128);
-        line-height: 1.05;
+        font-size: calc(var(--t) * 0.57);
+        line-height: 1.2;
       }
       .counter-no small {
-        font-size: calc(var(--u) * 76);
+        font-size: 0.6em;
         font-weight: 700;
         color: var(--yc-text);
       }
       .detail {
-        font-size: calc(var(--u) * 40);
+        font-size: min(calc(var(--t) * 0.17), calc(var(--u) * 40));
         line-height: 1.3;
         color: var(--yc-muted);
         max-width: 100%;
       }
       .recall {
         position: absolute;
-        top: calc(var(--u) * 18);
-        right: calc(var(--u) * 22);
-        font-size: calc(var(--u) * 40);
+        top: calc(var(--u) * 14);
+        right: calc(var(--u) * 18);
+        font-size: min(calc(var(--u) * 40), 8cqh);
         font-weight: 800;
         color: #000;
         background: var(--yc-flash);
@@ -85,7 +93,10 @@ export class YcDisplayLatestCall extends LitElement {
         border-radius: calc(var(--u) * 10);
       }
       .none {
-        font-size: calc(var(--u) * 96);
+        display: grid;
+        place-items: center;
+        height: 100%;
+        font-size: min(calc(var(--u) * 96), 30cqh);
         font-weight: 700;
         color: var(--yc-muted);
       }
@@ -110,7 +121,7 @@ export class YcDisplayLatestCall extends LitElement {
     const suffix = this.i18n.t('call.ticket');
     return html`
       ${c.recall ? html`<span class="recall">${this.i18n.t('call.recall')}</span>` : null}
-      <div class="row">
+      <div class="call"><div class="row">
         <span class="word">${this.i18n.t('call.please')}</span>
         <span class="ticket" data-testid="latest-ticket">${c.number}</span>
         ${suffix ? html`<span class="word">${suffix}</span>` : null}
@@ -121,7 +132,7 @@ export class YcDisplayLatestCall extends LitElement {
           >${before ? html`<small>${before}</small>` : null}${c.counterNumber}<small>${after}</small></span
         >
       </div>
-      <div class="detail ellipsis">${c.counterName} · ${c.matterName}</div>
+      <div class="detail ellipsis">${c.counterName} · ${c.matterName}</div></div>
     `;
   }
 }

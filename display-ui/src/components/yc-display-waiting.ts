@@ -54,7 +54,7 @@ export class YcDisplayWaiting extends LitElement {
         justify-content: center;
         background: var(--yc-surface-2);
         border-radius: calc(var(--u) * 10);
-        padding: calc(var(--u) * 2) calc(var(--u) * 16);
+        padding: 0 calc(var(--u) * 16);
       }
       li.total {
         flex: 0 0 auto;
@@ -62,15 +62,15 @@ export class YcDisplayWaiting extends LitElement {
         border: calc(var(--u) * 2) solid var(--yc-border);
       }
       .name {
-        font-size: calc(var(--u) * 32);
+        font-size: calc(var(--u) * 30);
         line-height: 1.2;
         max-width: 100%;
         color: var(--yc-muted);
       }
       .count {
         font-family: var(--yc-number);
-        font-size: calc(var(--u) * 54);
-        line-height: 1.05;
+        font-size: calc(var(--u) * 50);
+        line-height: 1.1;
         font-weight: 800;
         font-variant-numeric: tabular-nums;
         color: var(--yc-ticket);

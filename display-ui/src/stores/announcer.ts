@@ -43,7 +43,7 @@ export interface SpokenItem {
 }
 
 export interface Announcer {
-  /** The call being announced now, for the screen to highlight. */
+  /** The call being announced now (kept through the pause before the next queued one), for the screen to show and highlight. */
   current: Store<CallView | null>;
   announce(call: CallView): void;
   pending(): number;
@@ -126,8 +126,10 @@ export function createAnnouncer(opts: AnnouncerOptions): Announcer {
       const call = queue.shift()!;
       current.set(call);
       await play(call);
-      current.set(null);
-      if (queue.length > 0) await sleep(gapMs);
+      // Between two queued announcements the finished call stays current: the screen must not jump
+      // ahead to a call the voice has not read yet.
+      if (queue.length === 0 || disposed) current.set(null);
+      else await sleep(gapMs);
     }
   }
 

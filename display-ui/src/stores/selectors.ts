@@ -33,14 +33,21 @@ export function latestCall(snap: PublicHallSnapshot, scope: Scope): CallView | n
   return callsInScope(snap, scope)[0] ?? null;
 }
 
-/** The calls under the big one: the latest is left out, a ticket appears once (its newest call). */
-export function previousCalls(snap: PublicHallSnapshot, scope: Scope, limit: number): CallView[] {
-  const [, ...rest] = callsInScope(snap, scope);
+/**
+ * The call on the big panel: the one the voice is announcing (so screen and voice agree while a
+ * burst of calls is read out one by one), else the newest. An announced call outside the scope is ignored.
+ */
+export function shownCall(snap: PublicHallSnapshot, scope: Scope, announcing: CallView | null): CallView | null {
+  if (announcing && callInScope(snap, scope, announcing)) return announcing;
+  return latestCall(snap, scope);
+}
+
+/** The calls under the big one: the shown call's ticket is left out, a ticket appears once (its newest call). */
+export function previousCalls(snap: PublicHallSnapshot, scope: Scope, limit: number, shown: CallView | null = latestCall(snap, scope)): CallView[] {
   const seen = new Set<string>();
-  const latest = latestCall(snap, scope);
-  if (latest) seen.add(latest.ticketId);
+  if (shown) seen.add(shown.ticketId);
   const out: CallView[] = [];
-  for (const c of rest) {
+  for (const c of callsInScope(snap, scope)) {
     if (seen.has(c.ticketId)) continue;
     seen.add(c.ticketId);
     out.push(c);

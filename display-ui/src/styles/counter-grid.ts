@@ -1,8 +1,19 @@
-/** Columns and type scale so any number of counters fits the band without scrolling. */
-export function counterGrid(n: number): { cols: number; rows: number; scale: number } {
-  if (n <= 7) return { cols: Math.max(n, 4), rows: 1, scale: 1.25 };
-  if (n <= 16) return { cols: Math.ceil(n / 2), rows: 2, scale: 1 };
-  if (n <= 27) return { cols: Math.ceil(n / 3), rows: 3, scale: 0.62 };
-  const cols = Math.ceil(n / 4);
-  return { cols, rows: 4, scale: Math.min(0.45, (0.45 * 10) / cols) };
+/**
+ * Rows and columns for the counter band, and the band's height (in `--u`, 1 px of 1920×1080), so
+ * any hall from 1 to 40 counters (and more) fits without scrolling. Inside a tile the type is sized
+ * from the tile itself (container query units), so a ticket number never outgrows its tile.
+ */
+export interface CounterGrid {
+  cols: number;
+  rows: number;
+  /** Height of the whole band, padding included. */
+  bandHeight: number;
+}
+
+const BAND_HEIGHT = [0, 200, 310, 390, 450, 500];
+
+export function counterGrid(n: number): CounterGrid {
+  const rows = n <= 7 ? 1 : n <= 16 ? 2 : n <= 27 ? 3 : n <= 40 ? 4 : 5;
+  const cols = rows === 1 ? Math.max(n, 4) : Math.ceil(n / rows);
+  return { cols, rows, bandHeight: BAND_HEIGHT[rows]! };
 }
