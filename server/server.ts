@@ -19,6 +19,7 @@ import { loadPiiKey } from './pii-key';
 import { safeLogger } from './app/safe-log';
 import { demoPresent, seedDemo, type SeedResult } from './seed/seed-demo';
 import { prepareFirstAdminSetup } from './app/setup/first-admin';
+import { socketRevoker } from './socket/revocation';
 import { createSocketServer, socketPublisher, type IoServer } from './socket/socket-server';
 import { mountStaticUis } from './static-ui';
 
@@ -46,6 +47,8 @@ export interface StartOptions {
   backgroundJobs?: boolean | { targetScanMs?: number; noShowMs?: number };
   /** How long a counter's workstation may be gone before it shows offline (default 5 s). */
   presenceGraceMs?: number;
+  /** How often each process re-checks the sessions and devices behind its open sockets (default 5 s). */
+  socketRecheckMs?: number;
 }
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -67,7 +70,11 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const setupCode = await prepareFirstAdminSetup(deps);
   const app = createHttpApp(deps, { log, trustProxy: config.trustProxy, mounts: [(a) => mountStaticUis(a as unknown as Koa<never>, projectRoot)] });
   const http = createServer(app.callback());
-  io = createSocketServer(http, deps, log, { ...(opts.presenceGraceMs !== undefined && { presenceGraceMs: opts.presenceGraceMs }) });
+  io = createSocketServer(http, deps, log, {
+    ...(opts.presenceGraceMs !== undefined && { presenceGraceMs: opts.presenceGraceMs }),
+    ...(opts.socketRecheckMs !== undefined && { recheckMs: opts.socketRecheckMs }),
+  });
+  deps.revoker = socketRevoker(() => io);
   let adapterPool: { end(): Promise<void> } | null = null;
   let closing = false;
   if (db.kind === 'postgres' && db.url) adapterPool = await attachPostgresAdapter(io, db.url, (err) => closing || log('socket adapter', err));

@@ -3,7 +3,7 @@
  * device tokens for kiosks and displays, and resolving any bearer token to an Actor.
  */
 import { createHash } from 'node:crypto';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt } from 'drizzle-orm';
 import { devices, sessions, staff } from '../../db/schema';
 import type { StaffView } from '../protocol/views';
 import type { Actor, StaffActor } from './actor';
@@ -53,7 +53,28 @@ export async function login(deps: AppDeps, username: string, password: string): 
 }
 
 export async function logout(deps: AppDeps, token: string): Promise<void> {
-  await deps.db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+  const sessionHash = hashToken(token);
+  await deps.db.delete(sessions).where(eq(sessions.tokenHash, sessionHash));
+  deps.revoker?.revoke({ sessionHash });
+}
+
+/**
+ * What each token hash stands for now (expired sessions, inactive staff and devices are absent):
+ * the periodic re-check of open sockets, in two queries whatever the number of sockets.
+ */
+export async function resolveTokenHashes(deps: AppDeps, hashes: string[]): Promise<Map<string, Actor>> {
+  const found = new Map<string, Actor>();
+  if (hashes.length === 0) return found;
+  const now = deps.clock.now();
+  const staffRows = await deps.db
+    .select({ hash: sessions.tokenHash, s: staff })
+    .from(sessions)
+    .innerJoin(staff, eq(staff.id, sessions.staffId))
+    .where(and(inArray(sessions.tokenHash, hashes), gt(sessions.expiresAt, now), eq(staff.active, true)));
+  for (const r of staffRows) found.set(r.hash, staffActor(r.s));
+  const deviceRows = await deps.db.select().from(devices).where(and(inArray(devices.tokenHash, hashes), eq(devices.active, true)));
+  for (const d of deviceRows) found.set(d.tokenHash, deviceActor(d));
+  return found;
 }
 
 export async function resolveToken(deps: AppDeps, token: string | undefined | null): Promise<Actor | null> {
@@ -71,13 +92,17 @@ export async function resolveToken(deps: AppDeps, token: string | undefined | nu
   if (token.startsWith(DEVICE_PREFIX)) {
     const [row] = await deps.db.select().from(devices).where(eq(devices.tokenHash, hashToken(token)));
     if (!row || !row.active) return null;
-    return { kind: 'device', id: row.id, deviceKind: row.kind, hallId: row.hallId, zoneId: row.zoneId, counterId: row.counterId };
+    return deviceActor(row);
   }
   return null;
 }
 
 export function newDeviceToken(): string {
   return DEVICE_PREFIX + newToken(32);
+}
+
+function deviceActor(row: typeof devices.$inferSelect): Actor {
+  return { kind: 'device', id: row.id, deviceKind: row.kind, hallId: row.hallId, zoneId: row.zoneId, counterId: row.counterId };
 }
 
 export function staffActor(s: typeof staff.$inferSelect): StaffActor {

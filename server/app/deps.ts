@@ -12,6 +12,14 @@ export interface Publisher {
 
 export const nullPublisher: Publisher = { publish: () => {} };
 
+/** Whose live connections to cut: one session (by token hash), every session of a staff member, or a device. */
+export type RevokeTarget = { sessionHash: string } | { staffId: string } | { deviceId: string };
+
+/** Disconnects the open sockets of a revoked session, staff member or device, on every server process. */
+export interface Revoker {
+  revoke(target: RevokeTarget): void;
+}
+
 export interface AppDeps {
   db: Db;
   clock: Clock;
@@ -21,4 +29,6 @@ export interface AppDeps {
   publicBaseUrl: string;
   /** Sends paper tickets after commit. Without it no print jobs are created. */
   printing?: PrintService;
+  /** Cuts open sockets after logout or deactivation. Without it only the periodic re-check does. */
+  revoker?: Revoker;
 }

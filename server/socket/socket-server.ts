@@ -6,7 +6,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import type { Actor } from '../app/actor';
 import { AppError, toErrorBody, validationError } from '../app/app-error';
-import { resolveToken } from '../app/auth';
+import { hashToken, resolveToken } from '../app/auth';
 import type { AppDeps, Publisher } from '../app/deps';
 import { toPublicCounter, toPublicTicket } from '../app/presenters';
 import { hallSnapshot, publicSnapshot } from '../app/snapshot';
@@ -17,10 +17,13 @@ import { hallSubscribe } from '../protocol/schemas';
 import { PROTOCOL_VERSION } from '../protocol/version';
 import { commandHandlers } from './command-handlers';
 import { createPresence } from './presence';
+import { identityRooms, startRevalidation } from './revocation';
 import { rooms } from './rooms';
 
 interface SocketData {
   actor: Actor;
+  /** Hash of the handshake token: its identity room and the periodic re-check use it. */
+  tokenHash: string;
 }
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -30,7 +33,7 @@ export function createSocketServer(
   http: HttpServer,
   deps: AppDeps,
   log: (msg: string, err: unknown) => void,
-  opts: { presenceGraceMs?: number } = {},
+  opts: { presenceGraceMs?: number; recheckMs?: number } = {},
 ): IoServer {
   const io: IoServer = new Server(http, {
     serveClient: false,
@@ -44,8 +47,9 @@ export function createSocketServer(
     try {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
       const actor = typeof token === 'string' ? await resolveToken(deps, token) : null;
-      if (!actor) return next(new Error('unauthenticated'));
+      if (!actor || typeof token !== 'string') return next(new Error('unauthenticated'));
       socket.data.actor = actor;
+      socket.data.tokenHash = hashToken(token);
       next();
     } catch (err) {
       log('socket auth failed', err);
@@ -54,10 +58,15 @@ export function createSocketServer(
   });
 
   const presence = createPresence(io, deps, { log, ...(opts.presenceGraceMs !== undefined && { graceMs: opts.presenceGraceMs }) });
-  http.once('close', () => presence.close());
+  const revalidation = startRevalidation(io, deps, { intervalMs: opts.recheckMs ?? 5_000, log });
+  http.once('close', () => {
+    presence.close();
+    revalidation.close();
+  });
 
   io.on('connection', (socket: IoSocket) => {
     const actor = socket.data.actor;
+    void socket.join(identityRooms(socket.data));
     presence.attach(socket).catch((err) => log('presence attach failed', err));
     socket.on('disconnecting', () => presence.leaving(socket));
     if (actor.kind === 'device' && actor.deviceKind === 'evaluator_pad' && actor.counterId) void socket.join(rooms.pad(actor.counterId));

@@ -54,4 +54,5 @@ export async function deactivateDevice(deps: AppDeps, actor: Actor, deviceId: st
   requireAdmin(actor);
   const rows = await deps.db.update(devices).set({ active: false }).where(eq(devices.id, deviceId)).returning({ id: devices.id });
   if (!rows.length) throw new AppError('not_found', 'Device not found');
+  deps.revoker?.revoke({ deviceId });
 }
