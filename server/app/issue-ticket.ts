@@ -3,7 +3,8 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { dayCounters, tickets } from '../../db/schema';
 import { serviceDate } from '../domain/hall-time';
-import { ageOn, idNumberMessages, validateIdNumber } from '../domain/identity-number';
+import { idNumberMessages, validateIdNumber } from '../domain/identity-number';
+import { greenChannelFor } from '../domain/priority';
 import { maskIdNumber } from '../domain/masking';
 import { formatTicketNumber } from '../domain/numbering';
 import { waitStart, waitTargetMinutes } from '../domain/wait-target';
@@ -53,8 +54,7 @@ export async function issueTicket(
     if (matter.hallId !== hallId || !matter.active) throw new AppError('not_found', 'This matter is not offered in this hall');
     const day = serviceDate(now, hall.timeZone);
 
-    let priority = 0;
-    let priorityReason: PriorityReason | null = body.greenChannel ?? null;
+    let birthDate: string | null = null;
     let visitor: { hash: string; enc: string; masked: string } | null = null;
     if (body.idNumber) {
       const id = validateIdNumber(body.idNumber, day);
@@ -63,9 +63,10 @@ export async function issueTicket(
         throw new AppError('validation_failed', message, { idNumber: message });
       }
       visitor = { hash: lookupHash(deps.piiKey, id.value), enc: encryptField(deps.piiKey, id.value), masked: maskIdNumber(id.value) };
-      if (!priorityReason && ageOn(id.birthDate, day) >= hall.settings.elderlyAge) priorityReason = 'elderly';
+      birthDate = id.birthDate;
     }
-    if (priorityReason) priority = 1;
+    const priorityReason: PriorityReason | null = greenChannelFor({ declared: body.greenChannel ?? null, birthDate, day, elderlyAge: hall.settings.elderlyAge });
+    const priority = priorityReason ? 1 : 0;
 
     const [counter] = await tx
       .insert(dayCounters)

@@ -30,7 +30,10 @@ export const hallSubscribe = z.object({ hallId: id }).strict();
 /** Reprint a paper ticket (marked 补打) on the issuing kiosk's printer, or on the kiosk named. */
 export const ticketReprint = z.object({ commandId, deviceId: id.optional() }).strict();
 
-export const greenChannelReason = z.enum(['elderly', 'disabled', 'military', 'pregnant']);
+/** Declared green-channel reasons. Elderly priority is never declared: it comes from the identity number (server/domain/priority.ts). */
+export const greenChannelReason = z.enum(['disabled', 'military', 'pregnant'], {
+  error: 'one of disabled, military, pregnant — elderly priority comes from the identity number, it cannot be declared',
+});
 
 export const issueTicketBody = z
   .object({

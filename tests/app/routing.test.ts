@@ -132,7 +132,7 @@ t('people ahead and the estimated wait come from the open counters draining the 
   // Two idle counters: #1 and #2 now, #3 and #4 after one visit (4 min), #5 after two (8 min).
   assert.equal(issued.map((i) => [i.peopleAhead, i.estimatedWaitMinutes]), [[0, 0], [1, 0], [2, 4], [3, 4], [4, 8]]);
   // A green-channel visitor arriving now goes first: forecast, like the calling rule, puts them ahead.
-  const elderly = await issueTicket(deps(), kiosk, hall.hallId, { commandId: cmd(), matterId: matter, greenChannel: 'elderly' });
+  const elderly = await issueTicket(deps(), kiosk, hall.hallId, { commandId: cmd(), matterId: matter, idNumber: '11010519491231002X' }); // born 1949: elderly from the identity number
   assert.equal([elderly.peopleAhead, elderly.estimatedWaitMinutes], [0, 0]);
   await drain('staff1', 1);
   await drain('staff3', 2);
