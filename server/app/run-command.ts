@@ -40,6 +40,12 @@ export interface CommandMeta {
   hallId: string;
   actor: Actor;
   commandId?: string;
+  /**
+   * Who may replay this command's result, when the actor alone does not say: anonymous callers
+   * all act as SYSTEM, so the public booking page binds a commandId to a keyed hash of what only
+   * that visitor sent. A repeat from anyone else is a conflict, never the first caller's answer.
+   */
+  callerKey?: string;
 }
 
 export async function runCommand<T>(deps: AppDeps, meta: CommandMeta, body: (scope: CommandScope) => Promise<T>): Promise<T> {
@@ -47,17 +53,18 @@ export async function runCommand<T>(deps: AppDeps, meta: CommandMeta, body: (sco
   const pending: PendingFact[] = [];
   let replayed = false;
   let facts: HallFact[] = [];
+  const owner = meta.callerKey ?? meta.actor.id;
 
   const result = await deps.db.transaction(async (tx) => {
     if (meta.commandId) {
       const claimed = await tx
         .insert(commandResults)
-        .values({ commandId: meta.commandId, actorId: meta.actor.id, name: meta.name, createdAt: now })
+        .values({ commandId: meta.commandId, actorId: owner, name: meta.name, createdAt: now })
         .onConflictDoNothing()
         .returning({ commandId: commandResults.commandId });
       if (claimed.length === 0) {
         const [first] = await tx.select().from(commandResults).where(eq(commandResults.commandId, meta.commandId));
-        if (!first || first.actorId !== meta.actor.id || first.name !== meta.name) {
+        if (!first || first.actorId !== owner || first.name !== meta.name) {
           throw new AppError('conflict', 'This commandId was already used for another command');
         }
         replayed = true;

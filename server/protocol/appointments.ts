@@ -154,9 +154,12 @@ export interface BookingReceipt {
   qrSvg: string;
 }
 
+/** The appointment as a check-in answers it: whoever holds a code learns no personal data, not even masked. */
+export type CheckedInAppointmentView = Omit<AppointmentView, 'idMasked' | 'phoneMasked'>;
+
 export interface CheckInResult {
   issued: IssuedTicket;
-  appointment: AppointmentView;
+  appointment: CheckedInAppointmentView;
   /** True when the visitor arrived after slot end + grace: the ticket carries no appointment precedence. */
   walkIn: boolean;
   notice: string | null;

@@ -23,7 +23,7 @@ import { runCommand } from '../run-command';
 import { loadCalendar, onCalendar } from './calendar';
 import { loadBookingRules } from './matter-rules';
 import { appointmentView } from './present';
-import { visitorKeys, type VisitorKeys } from './visitor';
+import { visitorCallerKey, visitorKeys, type VisitorKeys } from './visitor';
 
 /** Advisory-lock namespace for "one person's bookings" (the seed uses 724011). */
 const PERSON_LOCK = 724_100;
@@ -41,7 +41,9 @@ export async function bookAppointment(deps: AppDeps, actor: Actor | null, hallId
     channel = 'staff';
   }
   const lang = input.language ?? 'zh-CN';
-  const view = await runCommand(deps, { name: 'appointment:book', hallId, actor: actor ?? SYSTEM, commandId: input.commandId }, async ({ tx, now }) => {
+  const callerKey = actor ? undefined : visitorCallerKey(deps.piiKey, ['book', hallId, input.matterId, input.date, input.slotStart, input.idNumber, input.phone]);
+  const meta = { name: 'appointment:book', hallId, actor: actor ?? SYSTEM, commandId: input.commandId, ...(callerKey && { callerKey }) };
+  const view = await runCommand(deps, meta, async ({ tx, now }) => {
     const hall = presentHall(await loadHall(tx, hallId));
     const settings = effectiveSettings(hall.settings);
     const matter = await loadMatter(tx, input.matterId);

@@ -93,7 +93,10 @@ export async function checkInAppointment(deps: AppDeps, actor: Actor, hallId: st
 
   const fill = (text: string) => text.replace('{slot}', slot).replace('{grace}', String(effectiveSettings(hall.settings).appointmentGraceMinutes));
   const notice = late ? fill(NOTICES.late[lang]) : now < appt.slotStart ? fill(NOTICES.early[lang]) : null;
-  return { issued, appointment: await appointmentView(deps.db, appt.id), walkIn: late, notice };
+  // A code alone proves nothing about the person: the answer carries none of their data, masked or not.
+  const { idMasked: _id, phoneMasked: _phone, ...appointment } = await appointmentView(deps.db, appt.id);
+  const ticket = input.code !== undefined ? { ...issued.ticket, visitorIdMasked: null } : issued.ticket;
+  return { issued: { ...issued, ticket }, appointment, walkIn: late, notice };
 }
 
 function refuseUnusable(appt: AppointmentRow, today: string): void {

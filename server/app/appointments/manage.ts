@@ -2,7 +2,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
 import { appointmentSlotCounts, appointments } from '../../../db/schema-appointments';
-import { serviceDate } from '../../domain/hall-time';
 import { effectiveSettings } from '../../domain/wait-target';
 import type { AppointmentView, BookingReceipt } from '../../protocol/appointments';
 import { isSupervisor, requireHall, requireStaff, SYSTEM, type Actor } from '../actor';
@@ -13,23 +12,28 @@ import { presentHall } from '../presenters';
 import { runCommand } from '../run-command';
 import { bookingQr } from './book';
 import { appointmentView, readAppointments, type AppointmentRow } from './present';
-import { idNumberHash, type Lang } from './visitor';
+import { idNumberLookupHash, visitorCallerKey, type Lang } from './visitor';
 
 const MINUTE = 60_000;
 const NOT_FOUND = 'No appointment matches this code and identity number';
 
-/** The visitor's own appointment: the code alone is not enough, the identity number must match. */
-async function findByCodeForVisitor(deps: AppDeps, code: string, idNumber: string, lang: Lang): Promise<AppointmentRow> {
-  const [row] = await deps.db.select().from(appointments).where(eq(appointments.code, code.trim().toUpperCase()));
-  if (!row) throw new AppError('not_found', NOT_FOUND);
-  const hall = await loadHall(deps.db, row.hallId);
-  const { hash } = idNumberHash(deps.piiKey, idNumber, serviceDate(deps.clock.now(), hall.timeZone), lang);
-  if (hash !== row.visitorIdHash) throw new AppError('not_found', NOT_FOUND);
+/**
+ * The visitor's own appointment: the code alone is not enough, the identity number must match.
+ * Unknown code, wrong identity number and a malformed one get the same answer after the same
+ * single query, so the look-up does not tell whether a code exists (issue #11 §7).
+ */
+async function findByCodeForVisitor(deps: AppDeps, code: string, idNumber: string): Promise<AppointmentRow> {
+  const hash = idNumberLookupHash(deps.piiKey, idNumber);
+  const [row] = await deps.db
+    .select()
+    .from(appointments)
+    .where(and(eq(appointments.code, code.trim().toUpperCase()), eq(appointments.visitorIdHash, hash ?? 'no-such-hash')));
+  if (!row || !hash) throw new AppError('not_found', NOT_FOUND);
   return row;
 }
 
 export async function lookupBooking(deps: AppDeps, input: { code: string; idNumber: string }): Promise<BookingReceipt> {
-  const row = await findByCodeForVisitor(deps, input.code, input.idNumber, 'zh-CN');
+  const row = await findByCodeForVisitor(deps, input.code, input.idNumber);
   return { appointment: await appointmentView(deps.db, row.id), qrSvg: await bookingQr(row.code) };
 }
 
@@ -37,8 +41,9 @@ export async function cancelByVisitor(
   deps: AppDeps,
   input: { commandId: string; code: string; idNumber: string; language?: Lang | undefined },
 ): Promise<AppointmentView> {
-  const found = await findByCodeForVisitor(deps, input.code, input.idNumber, input.language ?? 'zh-CN');
-  return runCommand(deps, { name: 'appointment:cancel', hallId: found.hallId, actor: SYSTEM, commandId: input.commandId }, ({ tx, now }) =>
+  const found = await findByCodeForVisitor(deps, input.code, input.idNumber);
+  const callerKey = visitorCallerKey(deps.piiKey, ['cancel', input.code, input.idNumber]);
+  return runCommand(deps, { name: 'appointment:cancel', hallId: found.hallId, actor: SYSTEM, commandId: input.commandId, callerKey }, ({ tx, now }) =>
     cancelInTx(tx, found.id, now, { enforceCutoff: true, reason: null }),
   );
 }

@@ -25,6 +25,16 @@ export function idNumberHash(key: Buffer, raw: string, today: string, lang: Lang
   return { hash: lookupHash(key, id.value), value: id.value };
 }
 
+/**
+ * The look-up hash of an identity number for finding an existing booking, or null when it is not
+ * a well-formed number (such a number can match nothing stored). Never throws: a look-up answers
+ * the same for a malformed number as for a wrong one.
+ */
+export function idNumberLookupHash(key: Buffer, raw: string): string | null {
+  const id = validateIdNumber(raw, '9999-12-31'); // every stored number passed the full check when booked
+  return id.ok ? lookupHash(key, id.value) : null;
+}
+
 export function phoneHash(key: Buffer, phone: string): string {
   return lookupHash(key, `phone:${phone}`);
 }
@@ -44,4 +54,12 @@ export function visitorKeys(key: Buffer, idRaw: string, phoneRaw: string, today:
     phoneEnc: encryptField(key, phone.value),
     phoneMasked: maskPhone(phone.value),
   };
+}
+
+/**
+ * A keyed hash of what an anonymous visitor sent with a command: the owner of its commandId
+ * (run-command.ts). Only someone sending the same identity number, phone and choices can replay.
+ */
+export function visitorCallerKey(key: Buffer, parts: readonly string[]): string {
+  return `visitor:${lookupHash(key, `caller:${parts.map((p) => p.trim().toUpperCase()).join('\u001f')}`)}`;
 }
