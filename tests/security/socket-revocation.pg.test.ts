@@ -19,7 +19,7 @@ if (onPostgres) {
   let a: RunningServer;
   let b: RunningServer;
   const sockets: ClientSocket[] = [];
-  const config = getConfig({ PORT: '0', HOST: '127.0.0.1', PII_KEY: '22'.repeat(32) });
+  const config = getConfig({ PORT: '0', HOST: '127.0.0.1', PII_KEY: '22'.repeat(32), SEED_DEMO: 'true' });
   const noRecheck = { log: () => {}, backgroundJobs: false, socketRecheckMs: 3_600_000 } as const;
 
   t.before(async () => {
