@@ -1,4 +1,5 @@
 /** Staff take a counter, pause it with a reason, resume and release it. */
+import { redactPersonalData } from '../domain/free-text';
 import { and, eq, ne } from 'drizzle-orm';
 import { counters } from '../../db/schema';
 import { applyCounterAction, type CounterAction } from '../domain/counter-machine';
@@ -28,6 +29,7 @@ export async function actOnCounter(
   const staff = requireStaff(actor);
   const hallId = await hallOfCounter(deps, input.counterId);
   requireHall(actor, hallId);
+  const reason = input.reason === undefined ? undefined : redactPersonalData(input.reason); // stored and logged: no personal data
   return runCommand(deps, { name: `counter:${command}`, hallId, actor, commandId: input.commandId }, async ({ tx, emit }) => {
     const counter = await loadCounterForUpdate(tx, input.counterId);
     if (command === 'take') {
@@ -44,7 +46,7 @@ export async function actOnCounter(
         : command === 'release'
           ? { type: 'release', staffId: staff.id, hasActiveTicket, force: isSupervisor(actor) }
           : command === 'pause'
-            ? { type: 'pause', staffId: staff.id, reason: input.reason ?? '', hasActiveTicket }
+            ? { type: 'pause', staffId: staff.id, reason: reason ?? '', hasActiveTicket }
             : { type: 'resume', staffId: staff.id };
     const next = unwrap(applyCounterAction(counter, action));
     const changed = next.status !== counter.status || next.staffId !== counter.staffId || next.pauseReason !== counter.pauseReason;
@@ -55,7 +57,7 @@ export async function actOnCounter(
         .where(eq(counters.id, counter.id));
     }
     const view = await counterView(tx, counter.id);
-    if (changed) emit({ type: FACTS[command], counter: view, ...(input.reason && { data: { reason: input.reason } }) });
+    if (changed) emit({ type: FACTS[command], counter: view, ...(reason && { data: { reason } }) });
     return { counter: view };
   });
 }

@@ -1,4 +1,5 @@
 /** Reactivate a missed ticket (staff of the hall and managers), or cancel one (managers and admins only). */
+import { redactPersonalData } from '../domain/free-text';
 import { applyTicketAction } from '../domain/ticket-machine';
 import type { CommandResult } from '../protocol/events';
 import { requireHall, requireStaff, type Actor } from './actor';
@@ -18,7 +19,7 @@ export async function cancelTicket(
   actor: Actor,
   input: { commandId: string; ticketId: string; reason?: string | undefined },
 ): Promise<CommandResult> {
-  return simpleTicketCommand(deps, actor, input, 'cancel', input.reason);
+  return simpleTicketCommand(deps, actor, input, 'cancel', input.reason === undefined ? undefined : redactPersonalData(input.reason));
 }
 
 async function simpleTicketCommand(

@@ -5,6 +5,7 @@
  * moving any other ticket — a waiting one, one at a colleague's counter — is a manager action.
  */
 import type { z } from 'zod';
+import { redactPersonalData } from '../domain/free-text';
 import { ACTIVE_AT_COUNTER, applyTicketAction } from '../domain/ticket-machine';
 import type { CommandResult } from '../protocol/events';
 import type { ticketTransfer } from '../protocol/schemas';
@@ -24,6 +25,8 @@ export async function transferTicket(deps: AppDeps, actor: Actor, input: z.outpu
   if (!input.counterId && !isSupervisor(actor)) {
     throw new AppError('forbidden', 'Only managers move tickets that are not at their counter');
   }
+  // Reasons are kept in the ticket, the append-only event log and the command result: personal data is blanked out first.
+  const reason = redactPersonalData(input.reason);
   return runCommand(deps, { name: 'ticket:transfer', hallId, actor, commandId: input.commandId }, async ({ tx, now, emit }) => {
     // Lock order everywhere: counter → ticket → hall.
     const from = input.counterId ? await lockOwnCounter(tx, actor, hallId, input.counterId) : null;
@@ -48,7 +51,7 @@ export async function transferTicket(deps: AppDeps, actor: Actor, input: z.outpu
         byCounterId: from?.id ?? null,
         toMatter: toMatter ? { id: toMatter.id, zoneId: toMatter.zoneId } : null,
         toCounterId,
-        reason: input.reason,
+        reason,
       }),
     );
     await writeTicket(tx, row.id, next, toMatter ? { waitTargetMinutes: row.waitTargetMinutes } : {});
@@ -57,7 +60,7 @@ export async function transferTicket(deps: AppDeps, actor: Actor, input: z.outpu
       type: 'ticket:transferred',
       ticket,
       ...(from && { counter: await counterView(tx, from.id) }),
-      data: { reason: input.reason, fromMatterId: row.matterId, fromCounterId: row.counterId },
+      data: { reason, fromMatterId: row.matterId, fromCounterId: row.counterId },
     });
     return from ? { ticket, counter: await counterView(tx, from.id) } : { ticket };
   });

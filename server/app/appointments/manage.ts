@@ -1,4 +1,5 @@
 /** Looking up and cancelling appointments (visitor: code + identity number; staff: by id), and the staff list. */
+import { redactPersonalData } from '../../domain/free-text';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
 import { appointmentSlotCounts, appointments } from '../../../db/schema-appointments';
@@ -61,7 +62,7 @@ export async function cancelByStaff(
     const [row] = await tx.select({ hallId: appointments.hallId }).from(appointments).where(eq(appointments.id, appointmentId));
     if (!row || row.hallId !== hallId) throw new AppError('not_found', 'Appointment not found in this hall');
     // Managers may cancel after the cut-off (e.g. the hall closes); counter staff keep to the visitor's rule.
-    return cancelInTx(tx, appointmentId, now, { enforceCutoff: !isSupervisor(actor), reason: input.reason ?? null });
+    return cancelInTx(tx, appointmentId, now, { enforceCutoff: !isSupervisor(actor), reason: input.reason === undefined ? null : redactPersonalData(input.reason) });
   });
 }
 

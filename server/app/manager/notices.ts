@@ -14,6 +14,8 @@ import { requireHall, requireStaff, type Actor } from '../actor';
 import type { AppDeps } from '../deps';
 import { loadHall } from '../loaders';
 import { runCommand } from '../run-command';
+import { containsPersonalData } from '../../domain/free-text';
+import { AppError } from '../app-error';
 
 /** Longest notice, in minutes (the schema's limit): older events cannot hold an active notice. */
 const MAX_MINUTES = 480;
@@ -21,6 +23,11 @@ const MAX_MINUTES = 480;
 export async function postNotice(deps: AppDeps, actor: Actor, hallId: string, input: z.output<typeof noticeBody>): Promise<HallNotice> {
   requireStaff(actor, ['admin', 'manager']);
   requireHall(actor, hallId);
+  // A notice is public: refused (not silently blanked) so the manager sees what the display would show.
+  if (containsPersonalData(input.text)) {
+    const message = 'A public notice may not contain phone or identity numbers or names (e.g. 张先生); write it without them';
+    throw new AppError('validation_failed', message, { text: message });
+  }
   return runCommand(deps, { name: 'hall:notice', hallId, actor, commandId: input.commandId }, async ({ tx, now, emit }) => {
     await loadHall(tx, hallId);
     const notice: HallNotice = {

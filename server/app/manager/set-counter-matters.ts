@@ -4,6 +4,7 @@
  * (idempotent commandId, hall seq, audit event with before/after and reason, publish after commit);
  * the 'hall:configured' fact makes every client take a fresh snapshot.
  */
+import { redactPersonalData } from '../../domain/free-text';
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { counterMatters, counters } from '../../../db/schema';
@@ -40,7 +41,7 @@ export async function assignCounterMatters(
     emit({
       type: 'hall:configured',
       counter: view,
-      data: { what: 'counter-matters', reason: input.reason, before: before.map((l) => l.matterId), after: view.matterIds },
+      data: { what: 'counter-matters', reason: redactPersonalData(input.reason), before: before.map((l) => l.matterId), after: view.matterIds },
     });
     return view;
   });
