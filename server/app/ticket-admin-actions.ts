@@ -1,9 +1,15 @@
-/** Reactivate a missed ticket (staff of the hall and managers), or cancel one (managers and admins only). */
+/**
+ * Reactivate a missed ticket (staff of the hall and managers), or cancel one: managers any ticket of
+ * their halls, counter staff only the ticket at a counter they hold (a waiting ticket is at no counter).
+ */
 import { redactPersonalData } from '../domain/free-text';
 import { applyTicketAction } from '../domain/ticket-machine';
 import type { CommandResult } from '../protocol/events';
-import { requireHall, requireStaff, type Actor } from './actor';
-import { unwrap } from './app-error';
+import { eq } from 'drizzle-orm';
+import type { Tx } from '../../db/client';
+import { counters } from '../../db/schema';
+import { isSupervisor, requireHall, requireStaff, type Actor } from './actor';
+import { AppError, unwrap } from './app-error';
 import type { AppDeps } from './deps';
 import { loadTicketForUpdate, ticketView } from './loaders';
 import { runCommand } from './run-command';
@@ -29,15 +35,25 @@ async function simpleTicketCommand(
   type: 'reactivate' | 'cancel',
   reason?: string,
 ): Promise<CommandResult> {
-  requireStaff(actor, type === 'cancel' ? ['admin', 'manager'] : ['admin', 'manager', 'staff']);
+  requireStaff(actor);
   const hallId = await hallOfTicket(deps, input.ticketId);
   requireHall(actor, hallId);
   return runCommand(deps, { name: `ticket:${type}`, hallId, actor, commandId: input.commandId }, async ({ tx, now, emit }) => {
     const row = await loadTicketForUpdate(tx, input.ticketId);
+    if (type === 'cancel' && !isSupervisor(actor) && !(await heldBy(tx, row.counterId, actor.id))) {
+      throw new AppError('forbidden', 'Staff cancel only the ticket at their own counter; cancelling other tickets is a manager action');
+    }
     const next = unwrap(applyTicketAction(stateOf(row), { type, at: now }));
     await writeTicket(tx, row.id, next);
     const ticket = await ticketView(tx, row.id);
     emit({ type: type === 'cancel' ? 'ticket:cancelled' : 'ticket:reactivated', ticket, ...(reason && { data: { reason } }) });
     return { ticket };
   });
+}
+
+/** Whether the counter a ticket is at is held by this staff member. */
+async function heldBy(tx: Tx, counterId: string | null, staffId: string): Promise<boolean> {
+  if (!counterId) return false;
+  const [c] = await tx.select({ staffId: counters.staffId }).from(counters).where(eq(counters.id, counterId));
+  return c?.staffId === staffId;
 }

@@ -126,8 +126,7 @@ t('no-show → reactivate → called again; park → call back; cancel', async (
   assert.is(parked.counter?.currentTicketId, null, 'a parked ticket frees the counter');
   const back = await actOnTicketAtCounter(deps(), staff, 'call_back', { commandId: cmd(), counterId: counter.id, ticketId: x.ticket.id });
   assert.is(back.ticket?.status, 'called');
-  assert.is(await codeOf(cancelTicket(deps(), staff, { commandId: cmd(), ticketId: x.ticket.id, reason: '办事人离开' })), 'forbidden', 'cancel is a manager action');
-  const cancelled = await cancelTicket(deps(), await hall.staff('manager'), { commandId: cmd(), ticketId: x.ticket.id, reason: '办事人离开' });
+  const cancelled = await cancelTicket(deps(), staff, { commandId: cmd(), ticketId: x.ticket.id, reason: '办事人离开' });
   assert.is(cancelled.ticket?.status, 'cancelled');
   assert.is(await codeOf(reactivateTicket(deps(), staff, { commandId: cmd(), ticketId: x.ticket.id })), 'invalid_transition');
 });
