@@ -73,6 +73,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   io = createSocketServer(http, deps, log, {
     ...(opts.presenceGraceMs !== undefined && { presenceGraceMs: opts.presenceGraceMs }),
     ...(opts.socketRecheckMs !== undefined && { recheckMs: opts.socketRecheckMs }),
+    ...(config.publicBaseUrl && { allowedOrigins: [config.publicBaseUrl] }),
   });
   deps.revoker = socketRevoker(() => io);
   let adapterPool: { end(): Promise<void> } | null = null;

@@ -15,7 +15,7 @@ import { createWebSpeechBackend } from './controllers/web-speech';
 import { createDisplayI18n } from './i18n/messages';
 import { createAnnouncer } from './stores/announcer';
 import { feedAnnouncements } from './stores/call-feed';
-import { readDisplayConfig } from './stores/display-config';
+import { readDisplayConfig, TOKEN_STORAGE_KEY } from './stores/display-config';
 import { createDisplaySession } from './stores/display-session';
 import { createHallNotice } from './stores/hall-notice';
 import { callInScope, findZone } from './stores/selectors';
@@ -37,6 +37,13 @@ function keepScreenAwake(): void {
 
 function start(): void {
   const config = readDisplayConfig(location.search, storage());
+  // The token is remembered on the screen: take it out of the address bar, as the kiosk does — but
+  // only once it is saved, or a reload (storage disabled) would leave the screen without one.
+  const url = new URL(location.href);
+  if (url.searchParams.has('token') && config.token && storage()?.getItem(TOKEN_STORAGE_KEY) === config.token) {
+    url.searchParams.delete('token');
+    history.replaceState(null, '', url);
+  }
   const i18n = createDisplayI18n(config.lang);
   i18n.setLang(config.lang);
   document.title = i18n.t('app.title');

@@ -23,6 +23,24 @@ export interface HttpAppOptions {
   mounts?: ((app: Koa<AppState>) => void)[];
 }
 
+/**
+ * Scripts and connections from this origin only; inline styles stay allowed (each index.html has
+ * a small <style>, Lit may fall back to <style> tags); images also as data:/blob: (QR codes).
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 export function createHttpApp(deps: AppDeps, opts: HttpAppOptions = {}): Koa<AppState> {
   const app = new Koa<AppState>();
   // Only behind a configured reverse proxy is X-Forwarded-For believed, and only its last hop.
@@ -34,6 +52,11 @@ export function createHttpApp(deps: AppDeps, opts: HttpAppOptions = {}): Koa<App
   app.use(async (ctx, next) => {
     ctx.set('X-Content-Type-Options', 'nosniff');
     ctx.set('Referrer-Policy', 'no-referrer');
+    // Every page: our own scripts only, no framing (clickjacking a counter or kiosk), no plugins.
+    ctx.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    ctx.set('X-Frame-Options', 'DENY');
+    // API answers carry personal data (masked, but still): never kept by a browser or proxy cache.
+    if (ctx.path.startsWith('/api/')) ctx.set('Cache-Control', 'no-store');
     await next();
   });
 

@@ -33,12 +33,15 @@ export function createSocketServer(
   http: HttpServer,
   deps: AppDeps,
   log: (msg: string, err: unknown) => void,
-  opts: { presenceGraceMs?: number; recheckMs?: number } = {},
+  opts: { presenceGraceMs?: number; recheckMs?: number; allowedOrigins?: readonly string[] } = {},
 ): IoServer {
   const io: IoServer = new Server(http, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
     cors: { origin: false },
+    // A browser always sends Origin: only pages of this server (or PUBLIC_BASE_URL) may open a socket.
+    // Clients that are not browsers (devices, tests) send none and authenticate by token as before.
+    allowRequest: (req, callback) => callback(null, originAllowed(req.headers.origin, req.headers.host, opts.allowedOrigins ?? [])),
     // Recovered connections still pass the auth middleware: a signed-out or expired session must not come back.
     connectionStateRecovery: { maxDisconnectionDuration: 60_000, skipMiddlewares: false },
   });
@@ -172,4 +175,15 @@ export function toPublicFact(fact: HallFact): PublicHallFact {
     // A manager's notice is public text by design (refused if it holds identity or phone numbers).
     ...(fact.notice && { notice: fact.notice }),
   };
+}
+
+/** No Origin (not a browser), the same host as the request, or one of the configured origins. */
+export function originAllowed(origin: string | undefined, host: string | undefined, allowed: readonly string[]): boolean {
+  if (origin === undefined) return true;
+  try {
+    const o = new URL(origin);
+    return (host !== undefined && o.host === host) || allowed.some((a) => new URL(a).origin === o.origin);
+  } catch {
+    return false;
+  }
 }
