@@ -1,14 +1,15 @@
 import { PNG } from 'pngjs';
 import { create as createQr } from 'qrcode';
-import { asciiGlyphDot } from './bitmap-font';
 import type { DecodedItem } from './decode-escpos';
+import { GLYPH_DOTS, printerGlyph } from './printer-font';
 import type { Align } from './types';
 
 /**
- * A PNG picture of decoded items on thermal paper (203 dpi, 12x24 font A). ASCII is drawn with
- * a 5x7 dot font. There is no CJK font available offline, so each double-byte character is drawn
- * as a 24x24 box with a pattern derived from its code point: width, position and "which
- * characters are the same" stay visible; the exact text is in the decoded .txt next to it.
+ * A PNG picture of decoded items on thermal paper (203 dpi), drawn the way a Chinese ESC/POS
+ * printer draws them from its built-in font: 12×24 dots for a single-byte character, 24×24 for a
+ * GB18030 double-byte one, scaled by the character size (GS !). The glyphs are GNU Unifont's
+ * 16-dot bitmaps (printer-font.ts) enlarged 1.5× to the 24-dot cell, so the preview is readable
+ * Chinese, from the text decoded from the bytes the printer received.
  */
 export function renderPreviewPng(items: DecodedItem[], paperDots: number): Buffer {
   const ops: Array<{ height: number; draw: (top: number) => void }> = [];
@@ -79,28 +80,20 @@ export function renderPreviewPng(items: DecodedItem[], paperDots: number): Buffe
 }
 
 function drawChar(ch: string, x0: number, y0: number, w: number, h: number, bold: boolean, dot: (x: number, y: number) => void): void {
+  if (ch === ' ') return;
   const code = ch.codePointAt(0) ?? 0x3f;
-  const block = (bx: number, by: number, bw: number, bh: number) => {
-    for (let y = 0; y < bh; y++) for (let x = 0; x < bw + (bold ? 1 : 0); x++) dot(x0 + bx + x, y0 + by + y);
-  };
-  if (code < 0x80) {
-    if (ch === ' ') return;
-    for (let gx = 0; gx < 5; gx++)
-      for (let gy = 0; gy < 7; gy++) if (asciiGlyphDot(ch, gx, gy)) block((1 + 2 * gx) * w, (2 + 3 * gy) * h, 2 * w, 3 * h);
-    return;
+  const cell = code < 0x80 ? 12 : 24;
+  const glyph = printerGlyph(ch);
+  // The 16-dot glyph fills the 24-dot cell (1.5 printer dots per font dot), centred if narrower.
+  const scaleX = 1.5 * w;
+  const scaleY = 1.5 * h;
+  const left = Math.floor((cell * w - glyph.width * scaleX) / 2);
+  for (let ty = 0; ty < GLYPH_DOTS * scaleY; ty++) {
+    const row = Math.floor(ty / scaleY);
+    for (let tx = 0; tx < glyph.width * scaleX; tx++) {
+      if (!glyph.dots[row * glyph.width + Math.floor(tx / scaleX)]) continue;
+      dot(x0 + left + tx, y0 + ty);
+      if (bold) dot(x0 + left + tx + 1, y0 + ty);
+    }
   }
-  // 24x24 cell: box outline with a 4x4 pattern from the code point.
-  const side = 22;
-  for (let i = 0; i < side; i++) {
-    block((1 + i) * w, 1 * h, w, h);
-    block((1 + i) * w, side * h, w, h);
-    block(1 * w, (1 + i) * h, w, h);
-    block(side * w, (1 + i) * h, w, h);
-  }
-  let bits = Math.imul(code, 2654435761) >>> 0;
-  for (let i = 0; i < 16; i++, bits >>>= 2) {
-    if ((bits & 3) !== 0) continue;
-    block((4 + (i % 4) * 4) * w, (4 + Math.floor(i / 4) * 4) * h, 3 * w, 3 * h);
-  }
-  if ((code & 1) === 1) for (let i = 4; i < 20; i++) block(i * w, 12 * h, w, h);
 }
