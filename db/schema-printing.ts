@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { PrintJobStatus } from '../server/protocol/views';
+import type { PrintJobStatus, PriorityReason } from '../server/protocol/views';
 import { devices, halls, tickets } from './schema';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -24,6 +24,15 @@ export interface StoredTicketPrint {
   appointmentSlot: { start: string; end: string } | null;
   missedNumberRule: string;
   language: 'zh-CN' | 'en';
+  // Optional: jobs stored before these were printed existed have none of them.
+  /** Green channel or elderly priority, printed as e.g. 【老年人优先】. */
+  priorityReason?: PriorityReason | null;
+  /** An appointment's ticket (checked in), printed as 【预约】. */
+  appointment?: boolean;
+  /** Where to wait: the zone's name and location, e.g. "自然人服务区（1楼西侧）". */
+  waitArea?: string | null;
+  /** The hall's service hotline. */
+  hotline?: string | null;
 }
 
 export const printJobs = pgTable(

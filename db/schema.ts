@@ -48,6 +48,8 @@ export const zones = pgTable(
     code: text('code').notNull(),
     name: text('name').notNull(),
     sortOrder: integer('sort_order').notNull().default(0),
+    /** Where its visitors wait (floor and area), printed on its tickets. */
+    location: text('location'),
   },
   (t) => [uniqueIndex('zones_hall_code').on(t.hallId, t.code)],
 );

@@ -1,7 +1,7 @@
 import { create as createQr } from 'qrcode';
 import { localParts } from '../server/domain/hall-time';
 import { columnsForPaper, dotsForPaper, type PrinterProfile } from './printer-profile';
-import { ticketLabels } from './ticket-labels';
+import { ticketLabels, type TicketLabels } from './ticket-labels';
 import type { Align, LayoutBlock, TextBlock, TextSize, TicketLayout, TicketPrintData } from './types';
 import { displayWidth } from './printable-text';
 import { wrapText } from './wrap-text';
@@ -76,6 +76,11 @@ function slotText(slot: { start: Date; end: Date }, issuedDate: string, timeZone
   return `${startText}-${endText}`;
 }
 
+function priorityMark(data: TicketPrintData, labels: TicketLabels): string {
+  const reason = data.priorityReason;
+  return reason && reason !== 'staff_granted' ? labels.priority[reason] : '';
+}
+
 /** Pure: the lines and blocks of a queue ticket for a paper width. Carries no personal data. */
 export function layoutTicket(data: TicketPrintData, profile: Pick<PrinterProfile, 'paperWidth'>): TicketLayout {
   const columns = columnsForPaper(profile.paperWidth);
@@ -96,16 +101,23 @@ export function layoutTicket(data: TicketPrintData, profile: Pick<PrinterProfile
   blocks.push(...fitted(data.hallName, columns, 2, 2, true, true));
   blocks.push({ kind: 'rule', char: '-' });
   blocks.push(numberBlock(number, columns));
+  // What the kiosk screen shows under the number is printed too: the priority and the appointment.
+  const marks = [data.appointment ? labels.appointmentMark : '', priorityMark(data, labels)].filter(Boolean).join('');
+  if (marks) blocks.push(...fitted(marks, columns, 2, 1, true));
   blocks.push(...fitted(labels.matter(data.matterName), columns, 2, 1, true));
   blocks.push(...fitted(labels.peopleAhead(data.peopleAhead), columns, 1, 2));
   blocks.push(...fitted(labels.estimatedWait(wait), columns, 1, 2));
   if (data.appointmentSlot) {
     blocks.push(...fitted(labels.appointment(slotText(data.appointmentSlot, issued.date, data.timeZone)), columns, 1, 2, true));
   }
+  if (data.waitArea?.trim()) blocks.push(...fitted(labels.waitArea(data.waitArea.trim()), columns, 1, 2, true));
   blocks.push({ kind: 'rule', char: '-' });
   blocks.push(...fitted(labels.issuedAt(issued.date, issued.time), columns, 1, 2));
-  if (data.missedNumberRule.trim()) blocks.push(...fitted(data.missedNumberRule, columns, 1, 3));
-  blocks.push(text(labels.validToday, 'center', 1, true));
+  const rule = data.missedNumberRule.trim();
+  if (rule) blocks.push(...fitted(rule, columns, 1, 3));
+  // "当日有效" once: the hall's missed-number rule often says it already.
+  if (!rule.includes(labels.validToday)) blocks.push(text(labels.validToday, 'center', 1, true));
+  if (data.hotline?.trim()) blocks.push(...fitted(labels.hotline(data.hotline.trim()), columns, 1, 1));
   blocks.push({ kind: 'feed', lines: 1 });
   blocks.push({ kind: 'qr', content: payload, moduleDots: qrModuleDots(payload, dotsForPaper(profile.paperWidth)) });
   blocks.push(...fitted(labels.scanHint, columns, 1, 2));

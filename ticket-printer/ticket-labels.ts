@@ -10,6 +10,10 @@ export interface TicketLabels {
   appointment: (slot: string) => string;
   validToday: string;
   scanHint: string;
+  priority: Record<'elderly' | 'disabled' | 'military' | 'pregnant', string>;
+  appointmentMark: string;
+  waitArea: (area: string) => string;
+  hotline: (number: string) => string;
 }
 
 const zhCN: TicketLabels = {
@@ -22,6 +26,10 @@ const zhCN: TicketLabels = {
   appointment: (slot) => `预约时段：${slot}`,
   validToday: '当日有效',
   scanHint: '扫码查看进度、评价服务',
+  priority: { elderly: '【老年人优先】', disabled: '【残疾人优先】', military: '【军人优先】', pregnant: '【孕妇优先】' },
+  appointmentMark: '【预约】',
+  waitArea: (area) => `请在${area}等候`,
+  hotline: (n) => `服务热线：${n}`,
 };
 
 const en: TicketLabels = {
@@ -34,6 +42,10 @@ const en: TicketLabels = {
   appointment: (slot) => `Appointment: ${slot}`,
   validToday: 'Valid today only',
   scanHint: 'Scan to track progress and rate our service',
+  priority: { elderly: '[Priority: senior]', disabled: '[Priority: disability]', military: '[Priority: military]', pregnant: '[Priority: pregnancy]' },
+  appointmentMark: '[Appointment]',
+  waitArea: (area) => `Please wait in: ${area}`,
+  hotline: (n) => `Hotline: ${n}`,
 };
 
 export function ticketLabels(language: TicketLanguage = 'zh-CN'): TicketLabels {

@@ -22,6 +22,14 @@ export interface TicketPrintData {
   reprint?: boolean;
   /** Default 'zh-CN'. */
   language?: TicketLanguage;
+  /** Printed as 【老年人优先】 etc. (staff-granted priority is not printed: it is the counter's call). */
+  priorityReason?: 'elderly' | 'disabled' | 'military' | 'pregnant' | 'staff_granted' | null;
+  /** An appointment's ticket: printed as 【预约】 (with its slot when known). */
+  appointment?: boolean;
+  /** Where to wait, e.g. "自然人服务区（1楼西侧）". */
+  waitArea?: string | null;
+  /** The hall's service hotline. */
+  hotline?: string | null;
 }
 
 export type Align = 'left' | 'center' | 'right';

@@ -1,7 +1,7 @@
 /** Reads shared by the use cases. `…ForUpdate` variants take a row lock for the transaction. */
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
-import { counterMatters, counters, halls, matters, staff, tickets } from '../../db/schema';
+import { counterMatters, counters, halls, matters, staff, tickets, zones } from '../../db/schema';
 import type { CounterView, TicketView } from '../protocol/views';
 import { AppError } from './app-error';
 import { presentCounter, presentTicket } from './presenters';
@@ -30,6 +30,13 @@ export async function loadMatter(tx: Reader, matterId: string) {
   const [row] = await tx.select().from(matters).where(eq(matters.id, matterId));
   if (!row) throw new AppError('not_found', 'Matter not found');
   return row;
+}
+
+/** A ticket's zone, or null (a ticket without a zone, or a zone since removed). */
+export async function loadZoneOrNull(tx: Reader, zoneId: string | null) {
+  if (!zoneId) return null;
+  const [row] = await tx.select().from(zones).where(eq(zones.id, zoneId));
+  return row ?? null;
 }
 
 export async function ticketViews(tx: Reader, where: SQL | undefined): Promise<TicketView[]> {

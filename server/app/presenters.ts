@@ -135,5 +135,5 @@ export function presentHall(h: HallRow): HallView {
 }
 
 export function presentZone(z: ZoneRow): ZoneView {
-  return { id: z.id, hallId: z.hallId, code: z.code, name: z.name, sortOrder: z.sortOrder };
+  return { id: z.id, hallId: z.hallId, code: z.code, name: z.name, sortOrder: z.sortOrder, location: z.location };
 }

@@ -11,6 +11,7 @@ export const DEFAULT_HALL_SETTINGS: EffectiveHallSettings = {
   starvationGuard: 3,
   missedNumberRule: '过号请到服务台重新激活，当日有效',
   announcementRepeat: 2,
+  hotline: '',
   appointmentGraceMinutes: 15,
   appointmentSlotMinutes: 30,
   appointmentSlotCapacity: 4,

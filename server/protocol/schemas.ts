@@ -62,6 +62,8 @@ export const hallSettingsInput = z
     elderlyAge: z.number().int().min(50).max(100),
     starvationGuard: z.number().int().min(1).max(50),
     missedNumberRule: z.string().trim().min(1).max(80),
+    /** Printed on every ticket; empty = none. Digits, spaces and - ( ) + only. */
+    hotline: z.string().trim().max(30).regex(/^[0-9 ()+-]*$/, 'digits, spaces and - ( ) + only'),
     announcementRepeat: z.number().int().min(1).max(5),
     appointmentGraceMinutes: z.number().int().min(0).max(120),
     appointmentSlotMinutes: z.number().int().min(10).max(240),
@@ -109,8 +111,10 @@ const zoneFields = {
   code: z.string().trim().min(1).max(32),
   name: z.string().trim().min(1).max(100),
   sortOrder: z.number().int().min(0).max(1000),
+  /** Where the zone's visitors wait (floor and area, e.g. "2楼东侧"), printed on its tickets; null = not said. */
+  location: z.string().trim().min(1).max(40).nullable(),
 };
-export const zoneCreate = z.object({ ...zoneFields, sortOrder: zoneFields.sortOrder.default(0) }).strict();
+export const zoneCreate = z.object({ ...zoneFields, sortOrder: zoneFields.sortOrder.default(0), location: zoneFields.location.default(null) }).strict();
 export const zoneUpdate = z.object(zoneFields).partial().strict();
 
 const matterFields = {

@@ -95,6 +95,8 @@ export interface ZoneView {
   code: string;
   name: string;
   sortOrder: number;
+  /** Where its visitors wait (floor and area), printed on its tickets; null/absent = not said. */
+  location?: string | null;
 }
 
 export interface MatterView {
@@ -133,6 +135,8 @@ export interface HallSettings {
   starvationGuard: number;
   missedNumberRule: string;
   announcementRepeat: number;
+  /** The hall's service hotline, printed on every ticket ('' = none). */
+  hotline?: string;
   // Appointment settings below are optional so hand-built settings and older rows stay valid;
   // the server fills every missing one from DEFAULT_HALL_SETTINGS (effectiveSettings()).
   /** Appointments keep precedence until slot end + this; later arrivals are walk-ins. */

@@ -16,14 +16,20 @@ export interface DemoMatter {
 export interface DemoZone {
   code: string;
   name: string;
+  /** Where its visitors wait, printed on its tickets. */
+  location: string;
   matters: DemoMatter[];
 }
+
+/** The demo hall's service hotline (printed on every ticket). */
+export const DEMO_HOTLINE = '021-64871234';
 
 const idCard = '申请人身份证件';
 export const DEMO_ZONES: DemoZone[] = [
   {
     code: 'FR',
     name: '法人服务区',
+    location: '1楼东侧',
     matters: [
       { code: '11310110MB2F00001A', name: '企业设立登记', department: '区市场监督管理局', complexity: 'general', prefix: 'A', materials: ['公司登记（备案）申请书', '公司章程', '法定代表人身份证件', '住所使用证明'], legal: 15, promised: 1, flags: { onTheSpot: true } },
       { code: '11310110MB2F00002A', name: '营业执照变更登记', department: '区市场监督管理局', complexity: 'general', prefix: 'A', materials: ['变更登记申请书', '股东会决议', '营业执照正副本'], legal: 15, promised: 1 },
@@ -38,6 +44,7 @@ export const DEMO_ZONES: DemoZone[] = [
   {
     code: 'ZR',
     name: '自然人服务区',
+    location: '1楼西侧',
     matters: [
       { code: '11310110MB2F00101C', name: '社保登记', department: '区社会保险事业管理中心', complexity: 'general', prefix: 'C', materials: [idCard], legal: 15, promised: 1, flags: { onTheSpot: true } },
       { code: '11310110MB2F00102C', name: '社会保障卡补换', department: '区社会保险事业管理中心', complexity: 'general', prefix: 'C', materials: [idCard, '近期免冠照片'], legal: 10, promised: 1, flags: { onTheSpot: true } },
@@ -53,6 +60,7 @@ export const DEMO_ZONES: DemoZone[] = [
   {
     code: 'BDC',
     name: '不动产服务区',
+    location: '2楼东侧',
     matters: [
       { code: '11310110MB2F00201F', name: '不动产转移登记', department: '区不动产登记中心', complexity: 'complex', prefix: 'F', materials: ['不动产登记申请书', '买卖合同', '完税凭证', '不动产权证书', '双方身份证件'], legal: 30, promised: 5 },
       { code: '11310110MB2F00202F', name: '不动产抵押登记', department: '区不动产登记中心', complexity: 'general', prefix: 'F', materials: ['不动产登记申请书', '抵押合同', '主债权合同', '不动产权证书'], legal: 30, promised: 3 },
@@ -64,6 +72,7 @@ export const DEMO_ZONES: DemoZone[] = [
   {
     code: 'ZH',
     name: '综合服务区',
+    location: '1楼大厅中央',
     matters: [
       { code: 'ZH-001', name: '政务服务咨询', department: '区政务服务中心', complexity: 'general', prefix: 'Z', materials: [], legal: null, promised: null, flags: { zeroMaterial: true, onTheSpot: true } },
       { code: 'ZH-002', name: '证照统一领取', department: '区政务服务中心', complexity: 'general', prefix: 'Q', materials: ['取件凭证', idCard], legal: null, promised: null, flags: { onTheSpot: true } },

@@ -5,7 +5,7 @@ import { counterMatters, counters, devices, halls, matters, staff, zones } from 
 import { hashToken } from '../app/auth';
 import { hashPassword } from '../app/passwords';
 import { DEFAULT_HALL_SETTINGS } from '../domain/wait-target';
-import { DEMO_COUNTERS, DEMO_DEVICES, DEMO_PADS, DEMO_PASSWORD, DEMO_STAFF, DEMO_ZONES } from './demo-hall-data';
+import { DEMO_COUNTERS, DEMO_DEVICES, DEMO_HOTLINE, DEMO_PADS, DEMO_PASSWORD, DEMO_STAFF, DEMO_ZONES } from './demo-hall-data';
 
 export interface SeedResult {
   seeded: boolean;
@@ -39,14 +39,14 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
           { start: '09:00', end: '12:00' },
           { start: '13:30', end: '17:00' },
         ],
-        settings: DEFAULT_HALL_SETTINGS,
+        settings: { ...DEFAULT_HALL_SETTINGS, hotline: DEMO_HOTLINE },
       })
       .returning();
     const hallId = hall!.id;
     const matterIds = new Map<string, string>();
     const zoneIds = new Map<string, string>();
     for (const [i, z] of DEMO_ZONES.entries()) {
-      const [zone] = await tx.insert(zones).values({ hallId, code: z.code, name: z.name, sortOrder: i }).returning();
+      const [zone] = await tx.insert(zones).values({ hallId, code: z.code, name: z.name, sortOrder: i, location: z.location }).returning();
       zoneIds.set(z.code, zone!.id);
       const rows = await tx
         .insert(matters)

@@ -69,7 +69,10 @@ t('a kiosk ticket is persisted, then printed: number, matter, people ahead, 当�
     assert.ok(text.includes(issued.ticket.number), text);
     assert.ok(text.includes(ids.matterName), text);
     assert.ok(text.includes(`您前面还有${issued.peopleAhead}人等候`), text);
-    assert.ok(text.includes('当日有效'), text);
+    assert.is(text.split('当日有效').length - 1, 1, `当日有效 once:\n${text}`);
+    assert.ok(text.includes('【老年人优先】'), 'the elderly priority (born 1949) is printed');
+    assert.ok(text.replace(/\n/g, '').includes('请在自然人服务区（1楼西侧）等候'), `where to wait:\n${text}`);
+    assert.ok(text.includes('服务热线：021-64871234'), 'the hall hotline');
     assert.ok(text.includes('徐汇区'), 'hall name');
     assert.ok(text.includes('过号'), 'missed-number rule from hall settings');
     const qr = paper!.decoded.items.find((i) => i.kind === 'qr');

@@ -46,6 +46,47 @@ layout('the encoded bytes decode back to the same lines (58 and 80 mm, Epson and
   }
 });
 
+const lines = (data: Parameters<typeof layoutTicket>[0], paperWidth: 58 | 80 = 80) =>
+  layoutTicket(data, { paperWidth }).blocks.flatMap((b) => (b.kind === 'text' ? [b.text] : []));
+const count = (all: string[], needle: string) => all.join('\n').split(needle).length - 1;
+
+layout('"当日有效" is printed once, also when the hall\'s missed-number rule says it', () => {
+  assert.is(count(lines({ ...sampleTicket, missedNumberRule: '过号请到服务台重新激活，当日有效' }), '当日有效'), 1);
+  assert.is(count(lines({ ...sampleTicket, missedNumberRule: '过号请重新取号' }), '当日有效'), 1);
+  assert.ok(lines({ ...sampleTicket, missedNumberRule: '过号请重新取号' }).includes('当日有效'));
+});
+
+layout('priority and appointment are printed under the number, as the kiosk shows them', () => {
+  const marks: Array<[NonNullable<Parameters<typeof layoutTicket>[0]['priorityReason']>, string]> = [
+    ['elderly', '【老年人优先】'],
+    ['disabled', '【残疾人优先】'],
+    ['pregnant', '【孕妇优先】'],
+    ['military', '【军人优先】'],
+  ];
+  for (const [reason, mark] of marks) {
+    const all = lines({ ...sampleTicket, priorityReason: reason });
+    assert.is(all[all.indexOf('A023') + 1], mark, reason);
+  }
+  assert.not.ok(lines({ ...sampleTicket, priorityReason: 'staff_granted' }).some((l) => l.includes('优先')), 'staff-granted priority is not printed');
+  const appt = lines({ ...appointmentReprint, appointment: true, priorityReason: 'elderly' });
+  assert.ok(appt.includes('【预约】【老年人优先】'), appt.join('|'));
+  assert.ok(appt.some((l) => l.startsWith('预约时段：')));
+  assert.not.ok(lines(sampleTicket).some((l) => l.includes('【')), 'a plain walk-in has no mark');
+});
+
+layout('where to wait and the hall hotline, in both languages and on 58 mm', () => {
+  const data = { ...sampleTicket, waitArea: '自然人服务区（1楼西侧）', hotline: '021-64871234' };
+  for (const paperWidth of [58, 80] as const) {
+    const all = lines(data, paperWidth).join('');
+    assert.ok(all.includes('请在自然人服务区（1楼西侧）等候'), all);
+    assert.ok(all.includes('服务热线：021-64871234'));
+  }
+  const en = lines({ ...data, language: 'en' }).join(' ');
+  assert.ok(en.includes('Please wait in: 自然人服务区（1楼西侧）'));
+  assert.ok(en.includes('Hotline: 021-64871234'));
+  assert.not.ok(lines(sampleTicket).some((l) => l.includes('热线') || l.includes('等候区')), 'nothing printed when not configured');
+});
+
 layout('no line is wider than the paper at its text size', () => {
   const long = { ...appointmentReprint, hallName: '某某省某某市某某区人民政府政务服务中心（市民之家）东区分中心', matterName: '建设工程规划许可证核发（建筑类）变更、延续、补证及注销'.repeat(2), missedNumberRule: '过号请到综合咨询台重新取号，或在叫号机上办理过号顺延；预约过号以现场取号为准。' };
   for (const paperWidth of [58, 80] as const) {

@@ -2,6 +2,7 @@
  * The fake printer's preview draws real glyphs: GNU Unifont's 16-dot bitmaps (the stand-in for a
  * Chinese printer's built-in GB18030 font), 1.5× into the printer's 12×24 / 24×24 cells.
  */
+import { writeFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -9,6 +10,7 @@ import { decodeEscPos } from '../../ticket-printer/decode-escpos';
 import { encodeTicket, layoutTicket } from '../../ticket-printer/index';
 import { printerGlyph } from '../../ticket-printer/printer-font';
 import { renderPreviewPng } from '../../ticket-printer/preview-png';
+import { screenshotPath } from '../_support/browser';
 import { profile, sampleTicket } from './_fixtures';
 
 const font = suite('printer font (Unifont bitmaps)');
@@ -59,14 +61,18 @@ preview('a text line is the font glyphs, 1.5× in 24-dot cells, from the decoded
   }
 });
 
-preview('a whole ticket: its Chinese lines carry ink where the text is', () => {
-  const p = profile({ paperWidth: 80 });
-  const decoded = decodeEscPos(encodeTicket(layoutTicket(sampleTicket, p), p));
-  const png = PNG.sync.read(renderPreviewPng(decoded.items, 576));
-  assert.is(png.width, 576);
-  let inked = 0;
-  for (let i = 0; i < png.width * png.height; i++) if (png.data[i * 4] === 0) inked++;
-  assert.ok(inked > 20_000, `ink dots: ${inked}`);
+preview('whole tickets (80 and 58 mm): ink where the text is; kept in artifacts/screenshots to look at', () => {
+  const ticket = { ...sampleTicket, priorityReason: 'elderly' as const, appointment: true, waitArea: '不动产服务区（2楼东侧）', hotline: '021-64871234', missedNumberRule: '过号请到服务台重新激活，当日有效' };
+  for (const paperWidth of [80, 58] as const) {
+    const p = profile({ paperWidth });
+    const decoded = decodeEscPos(encodeTicket(layoutTicket(ticket, p), p));
+    const bytes = renderPreviewPng(decoded.items, paperWidth === 80 ? 576 : 384);
+    writeFileSync(screenshotPath(`ticket-preview-${paperWidth}mm`), bytes);
+    const png = PNG.sync.read(bytes);
+    let inked = 0;
+    for (let i = 0; i < png.width * png.height; i++) if (png.data[i * 4] === 0) inked++;
+    assert.ok(inked > 15_000, `ink dots: ${inked}`);
+  }
 });
 
 font.run();

@@ -9,6 +9,7 @@ import type { HallView, PrintJobView } from '../../protocol/views';
 import type { Actor } from '../actor';
 import type { AppDeps } from '../deps';
 import type { QueuePosition } from '../queue-position';
+import { loadZoneOrNull } from '../loaders';
 import { printerOf } from './printer-profiles';
 import { insertPrintJob, presentPrintJob } from './print-jobs';
 import { storedTicketPrint } from './ticket-print-data';
@@ -37,6 +38,7 @@ export async function addIssuePrintJob(tx: Tx, deps: AppDeps, actor: Actor, inpu
       hall: input.hall,
       matterName: input.matterName,
       ticket: input.ticket,
+      zone: await loadZoneOrNull(tx, input.ticket.zoneId),
       position: input.position,
       language: input.language,
       publicBaseUrl: deps.publicBaseUrl,

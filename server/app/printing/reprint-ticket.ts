@@ -5,7 +5,7 @@ import type { PrintJobView } from '../../protocol/views';
 import { requireHall, requireStaff, type Actor } from '../actor';
 import { AppError } from '../app-error';
 import type { AppDeps } from '../deps';
-import { loadHall, loadMatter } from '../loaders';
+import { loadHall, loadMatter, loadZoneOrNull } from '../loaders';
 import { presentHall } from '../presenters';
 import { queuePosition } from '../queue-position';
 import { runCommand } from '../run-command';
@@ -59,6 +59,7 @@ export async function reprintTicket(
         hall,
         matterName: matter.name,
         ticket,
+        zone: await loadZoneOrNull(tx, ticket.zoneId),
         position,
         language: last?.payload.language ?? 'zh-CN',
         publicBaseUrl: deps.publicBaseUrl,

@@ -1,13 +1,23 @@
 /** What goes on a paper ticket, from the issuing transaction's rows. Nothing personal. */
 import type { StoredTicketPrint } from '../../../db/schema-printing';
 import type { TicketPrintData } from '../../../ticket-printer/index';
-import type { HallView } from '../../protocol/views';
+import type { HallView, PriorityReason } from '../../protocol/views';
 import type { QueuePosition } from '../queue-position';
 
 export interface TicketPrintSource {
   hall: HallView;
   matterName: string;
-  ticket: { number: string; issuedAt: Date; slotStart: Date | null; slotEnd: Date | null; token: string };
+  ticket: {
+    number: string;
+    issuedAt: Date;
+    slotStart: Date | null;
+    slotEnd: Date | null;
+    token: string;
+    priorityReason: PriorityReason | null;
+    source: string;
+  };
+  /** The ticket's zone, for the where-to-wait line. */
+  zone: { name: string; location: string | null } | null;
   position: QueuePosition;
   language: 'zh-CN' | 'en';
   publicBaseUrl: string;
@@ -16,6 +26,13 @@ export interface TicketPrintSource {
 /** The QR: the public progress page of the ticket's random token. */
 export function progressUrl(publicBaseUrl: string, token: string): string {
   return `${publicBaseUrl.replace(/\/+$/, '')}/p/${token}`;
+}
+
+/** "自然人服务区（1楼西侧）", or the zone name alone when its location is not set. */
+export function waitArea(zone: { name: string; location: string | null } | null): string | null {
+  if (!zone) return null;
+  const location = zone.location?.trim();
+  return location ? `${zone.name}（${location}）` : zone.name;
 }
 
 export function storedTicketPrint(s: TicketPrintSource): StoredTicketPrint {
@@ -31,6 +48,10 @@ export function storedTicketPrint(s: TicketPrintSource): StoredTicketPrint {
     appointmentSlot: s.ticket.slotStart && s.ticket.slotEnd ? { start: s.ticket.slotStart.toISOString(), end: s.ticket.slotEnd.toISOString() } : null,
     missedNumberRule: s.hall.settings.missedNumberRule,
     language: s.language,
+    priorityReason: s.ticket.priorityReason,
+    appointment: s.ticket.source === 'appointment',
+    waitArea: waitArea(s.zone),
+    hotline: s.hall.settings.hotline?.trim() || null,
   };
 }
 
@@ -48,5 +69,9 @@ export function toTicketPrintData(stored: StoredTicketPrint, reprint: boolean): 
     missedNumberRule: stored.missedNumberRule,
     reprint,
     language: stored.language,
+    priorityReason: stored.priorityReason ?? null,
+    appointment: stored.appointment ?? false,
+    waitArea: stored.waitArea ?? null,
+    hotline: stored.hotline ?? null,
   };
 }
