@@ -12,8 +12,15 @@ export function savePrintedJob(job: FakePrintJob, outDir: string, paperWidth: 58
   mkdirSync(outDir, { recursive: true });
   const name = join(outDir, `${job.receivedAt.toISOString().replace(/[:.]/g, '-')}-${job.id}`);
   const notes = [...job.decoded.warnings, ...(job.complete ? [] : ['job incomplete (connection cut)'])];
+  // The picture is a convenience: without it (e.g. the font package not installed) the decoded text still lands.
+  let png: Buffer | null = null;
+  try {
+    png = renderPreviewPng(job.decoded.items, dotsForPaper(paperWidth));
+  } catch (err) {
+    notes.push(`no preview picture: ${err instanceof Error ? err.message : String(err)}`);
+  }
   const text = job.decoded.text + (notes.length ? `\n\n# ${notes.join('\n# ')}` : '') + '\n';
   writeFileSync(`${name}.txt`, text);
-  writeFileSync(`${name}.png`, renderPreviewPng(job.decoded.items, dotsForPaper(paperWidth)));
+  if (png) writeFileSync(`${name}.png`, png);
   return name;
 }
