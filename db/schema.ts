@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   index,
@@ -17,6 +18,7 @@ import type {
   CounterType,
   Complexity,
   DeviceKind,
+  HallLevel,
   HallSettings,
   MatterFlags,
   OpeningSession,
@@ -35,6 +37,9 @@ export const halls = pgTable('halls', {
   timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
   sessions: jsonb('sessions').$type<OpeningSession[]>().notNull(),
   settings: jsonb('settings').$type<HallSettings>().notNull(),
+  /** 1+12+X hierarchy for roll-ups: a district centre, its street centres, their service points. */
+  level: text('level').$type<HallLevel>().notNull().default('district_centre'),
+  parentHallId: uuid('parent_hall_id').references((): AnyPgColumn => halls.id),
   /** The last event seq handed out in this hall; bumped under the hall row lock at commit time. */
   eventSeq: bigint('event_seq', { mode: 'number' }).notNull().default(0),
   createdAt: ts('created_at').notNull().defaultNow(),

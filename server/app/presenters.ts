@@ -131,6 +131,8 @@ export function presentHall(h: HallRow): HallView {
     timeZone: h.timeZone,
     sessions: h.sessions,
     settings: { ...DEFAULT_HALL_SETTINGS, ...h.settings },
+    level: h.level,
+    parentHallId: h.parentHallId,
   };
 }
 

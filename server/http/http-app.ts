@@ -15,6 +15,7 @@ import { evaluationRoutes } from './routes/evaluation-routes';
 import { hallRoutes } from './routes/hall-routes';
 import { printingRoutes } from './routes/printing-routes';
 import { setupRoutes } from './routes/setup-routes';
+import { adminRoutes } from './routes/admin-routes';
 import { ticketRoutes } from './routes/ticket-routes';
 
 export interface HttpAppOptions {
@@ -82,7 +83,7 @@ export function createHttpApp(deps: AppDeps, opts: HttpAppOptions = {}): Koa<App
       await next();
     }
   });
-  for (const router of [authRoutes(deps), hallRoutes(deps), ticketRoutes(deps), printingRoutes(deps), setupRoutes(deps)]) {
+  for (const router of [authRoutes(deps), hallRoutes(deps), ticketRoutes(deps), printingRoutes(deps), setupRoutes(deps), adminRoutes(deps)]) {
     app.use(router.routes());
     app.use(router.allowedMethods({ throw: false }));
   }

@@ -8,6 +8,10 @@ export const ERROR_CODES = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  /** Deleting or disabling something still in use (a matter with waiting visitors, a held counter, a zone with counters). */
+  in_use: 409,
+  /** The change would leave no active administrator. */
+  last_admin: 409,
   invalid_transition: 409,
   wrong_counter: 409,
   counter_busy: 409,

@@ -103,8 +103,13 @@ const hallFields = {
   timeZone,
   sessions: z.array(openingSession).min(1).max(6),
   settings: hallSettingsInput.partial().optional(),
+  level: z.enum(['district_centre', 'street_centre', 'service_point']),
+  /** The hall this one rolls up into; it must be one level higher (district centre → street centre → service point). */
+  parentHallId: id.nullable(),
 };
-export const hallCreate = z.object({ ...hallFields, timeZone: timeZone.default('Asia/Shanghai') }).strict();
+export const hallCreate = z
+  .object({ ...hallFields, timeZone: timeZone.default('Asia/Shanghai'), level: hallFields.level.default('district_centre'), parentHallId: hallFields.parentHallId.default(null) })
+  .strict();
 export const hallUpdate = z.object(hallFields).partial().strict();
 
 const zoneFields = {

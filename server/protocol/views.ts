@@ -166,6 +166,9 @@ export interface HallSettings {
   evaluationPromptMinutes?: number;
 }
 
+/** 1+12+X: a district centre (区中心), its street centres (街镇中心), their service points (村居服务点). */
+export type HallLevel = 'district_centre' | 'street_centre' | 'service_point';
+
 export interface HallView {
   id: string;
   code: string;
@@ -173,6 +176,9 @@ export interface HallView {
   timeZone: string;
   sessions: OpeningSession[];
   settings: HallSettings;
+  level: HallLevel;
+  /** The hall this one rolls up into (null at the top). */
+  parentHallId: string | null;
 }
 
 export interface CallView {

@@ -108,6 +108,8 @@ export function snapshot(over: Partial<HallSnapshot> = {}): HallSnapshot {
       name: '徐汇区行政服务中心',
       timeZone: 'Asia/Shanghai',
       sessions: [{ start: '09:00', end: '17:00' }],
+      level: 'district_centre',
+      parentHallId: null,
       settings: {
         generalWaitTargetMinutes: 10,
         complexWaitTargetMinutes: 30,

@@ -32,7 +32,7 @@ export function snapshot(): HallSnapshot {
     seq: 40,
     serverTime: new Date(NOW).toISOString(),
     serviceDate: '2026-03-05',
-    hall: { id: 'hall-1', code: 'XH', name: '徐汇区行政服务中心', timeZone: 'Asia/Shanghai', sessions: [{ start: '09:00', end: '17:00' }], settings: DEFAULT_HALL_SETTINGS },
+    hall: { id: 'hall-1', code: 'XH', name: '徐汇区行政服务中心', timeZone: 'Asia/Shanghai', sessions: [{ start: '09:00', end: '17:00' }], settings: DEFAULT_HALL_SETTINGS, level: 'district_centre', parentHallId: null },
     zones: [
       { id: FR, hallId: 'hall-1', code: 'FR', name: '法人服务区', sortOrder: 0 },
       { id: ZR, hallId: 'hall-1', code: 'ZR', name: '自然人服务区', sortOrder: 1 },

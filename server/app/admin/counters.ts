@@ -10,6 +10,8 @@ import { mapConstraintErrors } from '../db-errors';
 import type { AppDeps } from '../deps';
 import { counterView, counterViews, loadHall } from '../loaders';
 import { runCommand } from '../run-command';
+import { linkComprehensiveCounters } from './comprehensive-counters';
+import { refuseDisablingHeldCounter } from './in-use';
 import { namedFields, namesAny } from './patch';
 
 export async function listCounters(deps: AppDeps, actor: Actor, hallId: string): Promise<CounterView[]> {
@@ -30,9 +32,11 @@ export async function saveCounter(deps: AppDeps, actor: Actor, hallId: string, c
     }
     const { matterIds, preferredMatterIds, ...rest } = input;
     const fields = namedFields(rest);
+    if (counterId && fields.active === false) await refuseDisablingHeldCounter(tx, counterId);
     const id = counterId ? await updateCounterRow(tx, hallId, counterId, fields) : await insertCounterRow(tx, hallId, fields as NewCounterFields);
     if (matterIds) await setCounterMatters(tx, hallId, id, matterIds, preferredMatterIds ?? []);
-    else if (preferredMatterIds) await setPreferredMatters(tx, id, preferredMatterIds);
+    await linkComprehensiveCounters(tx, hallId, { counterId: id });
+    if (!matterIds && preferredMatterIds) await setPreferredMatters(tx, id, preferredMatterIds);
     const view = await counterView(tx, id);
     emit({ type: 'hall:configured', counter: view, data: { what: 'counter', fields: Object.keys(input) } });
     return view;

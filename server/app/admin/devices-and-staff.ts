@@ -10,6 +10,7 @@ import { mapConstraintErrors } from '../db-errors';
 import type { AppDeps } from '../deps';
 import { loadHall } from '../loaders';
 import { hashPassword } from '../passwords';
+import { appendAudit } from './audit-log';
 
 export interface CreatedDevice {
   id: string;
@@ -30,6 +31,7 @@ export async function createDevice(deps: AppDeps, actor: Actor, hallId: string, 
       .values({ hallId, kind: input.kind, name: input.name, zoneId: input.zoneId ?? null, counterId: input.counterId ?? null, tokenHash: hashToken(token) })
       .returning(),
   );
+  await appendAudit(deps.db, actor, deps.clock.now(), { action: 'device:create', hallId, subjectType: 'device', subjectId: row!.id, data: { kind: row!.kind, name: row!.name } });
   return { id: row!.id, hallId, kind: row!.kind, name: row!.name, token };
 }
 
@@ -42,17 +44,14 @@ export async function createStaff(deps: AppDeps, actor: Actor, input: z.output<t
       .values({ username: input.username, displayName: input.displayName, role: input.role, hallIds: input.hallIds, passwordHash: await hashPassword(input.password) })
       .returning(),
   );
+  await appendAudit(deps.db, actor, deps.clock.now(), { action: 'staff:create', subjectType: 'staff', subjectId: row!.id, data: { username: row!.username, role: row!.role, hallIds: row!.hallIds } });
   return presentStaff(row!);
-}
-
-export async function listStaff(deps: AppDeps, actor: Actor): Promise<StaffView[]> {
-  requireAdmin(actor);
-  return (await deps.db.select().from(staff).orderBy(staff.username)).map(presentStaff);
 }
 
 export async function deactivateDevice(deps: AppDeps, actor: Actor, deviceId: string): Promise<void> {
   requireAdmin(actor);
-  const rows = await deps.db.update(devices).set({ active: false }).where(eq(devices.id, deviceId)).returning({ id: devices.id });
+  const rows = await deps.db.update(devices).set({ active: false }).where(eq(devices.id, deviceId)).returning({ id: devices.id, hallId: devices.hallId });
   if (!rows.length) throw new AppError('not_found', 'Device not found');
+  await appendAudit(deps.db, actor, deps.clock.now(), { action: 'device:revoke', hallId: rows[0]!.hallId, subjectType: 'device', subjectId: deviceId });
   deps.revoker?.revoke({ deviceId });
 }

@@ -8,6 +8,8 @@ import { canAccessHall, requireAdmin, requireStaff, type Actor } from '../actor'
 import { mapConstraintErrors } from '../db-errors';
 import type { AppDeps } from '../deps';
 import { loadHall } from '../loaders';
+import { AppError } from '../app-error';
+import { checkHallPlace } from './hall-hierarchy';
 import { presentHall } from '../presenters';
 import { runCommand } from '../run-command';
 import { namedFields, namesAny } from './patch';
@@ -20,19 +22,26 @@ export async function listHalls(deps: AppDeps, actor: Actor): Promise<HallView[]
 
 export async function createHall(deps: AppDeps, actor: Actor, input: z.output<typeof hallCreate>): Promise<HallView> {
   requireAdmin(actor);
-  const [row] = await mapConstraintErrors('A hall with this code', () =>
-    deps.db
-      .insert(halls)
-      .values({ ...input, settings: { ...DEFAULT_HALL_SETTINGS, ...input.settings } })
-      .returning(),
-  );
-  return presentHall(row!);
+  return deps.db.transaction(async (tx) => {
+    await checkHallPlace(tx, null, input.level, input.parentHallId);
+    const [row] = await mapConstraintErrors('A hall with this code', () =>
+      tx
+        .insert(halls)
+        .values({ ...input, settings: { ...DEFAULT_HALL_SETTINGS, ...input.settings } })
+        .returning(),
+    );
+    return presentHall(row!);
+  });
 }
 
 export async function updateHall(deps: AppDeps, actor: Actor, hallId: string, input: z.output<typeof hallUpdate>): Promise<HallView> {
   requireAdmin(actor);
   return runCommand(deps, { name: 'hall:update', hallId, actor }, async ({ tx, emit }) => {
     const current = await loadHall(tx, hallId);
+    if (input.level !== undefined || input.parentHallId !== undefined) {
+      if (input.parentHallId === hallId) throw new AppError('validation_failed', 'A hall cannot roll up into itself', { parentHallId: 'not itself' });
+      await checkHallPlace(tx, hallId, input.level ?? current.level, input.parentHallId === undefined ? current.parentHallId : input.parentHallId);
+    }
     const { settings, ...rest } = input;
     // Settings named in a PATCH change; the others keep their value.
     const fields = namedFields({ ...rest, ...(settings && { settings: { ...DEFAULT_HALL_SETTINGS, ...current.settings, ...settings } }) });

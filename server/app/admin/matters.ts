@@ -11,6 +11,8 @@ import type { AppDeps } from '../deps';
 import { loadHall } from '../loaders';
 import { presentHall, presentMatter } from '../presenters';
 import { runCommand } from '../run-command';
+import { linkComprehensiveCounters } from './comprehensive-counters';
+import { refuseDisablingMatterInUse } from './in-use';
 import { namedFields, namesAny } from './patch';
 
 export async function listMatters(deps: AppDeps, actor: Actor, hallId: string): Promise<MatterView[]> {
@@ -41,6 +43,7 @@ export async function saveMatter(
     const mine = matterId ? and(eq(matters.id, matterId), eq(matters.hallId, hallId)) : undefined;
     const [current] = matterId ? await tx.select().from(matters).where(mine).for('update') : [];
     if (matterId && !current) throw new AppError('not_found', 'Matter not found');
+    if (current?.active && input.active === false) await refuseDisablingMatterInUse(tx, current.id);
     // Flags named in a PATCH change; the others keep their value.
     const fields = namedFields({ ...rest, ...(flags && { flags: { ...noFlags, ...current?.flags, ...flags } }) });
     const rows = await mapConstraintErrors('A matter with this code', () =>
@@ -55,6 +58,7 @@ export async function saveMatter(
     );
     const row = rows[0];
     if (!row) throw new AppError('not_found', 'Matter not found');
+    if (!current || current.zoneId !== row.zoneId) await linkComprehensiveCounters(tx, hallId, { zoneId: row.zoneId });
     emit({ type: 'hall:configured', data: { what: 'matter', id: row.id } });
     return presentMatter(row, waitTargetMinutes({ ...row, waitTargetMinutes: null }, hall.settings));
   });

@@ -10,6 +10,7 @@ import type { AppDeps } from '../deps';
 import { loadHall } from '../loaders';
 import { presentZone } from '../presenters';
 import { runCommand } from '../run-command';
+import { refuseDeletingZoneInUse } from './in-use';
 import { namedFields, namesAny } from './patch';
 
 export async function listZones(deps: AppDeps, actor: Actor, hallId: string): Promise<ZoneView[]> {
@@ -41,5 +42,16 @@ export async function saveZone(
     if (!rows[0]) throw new AppError('not_found', 'Zone not found');
     emit({ type: 'hall:configured', data: { what: 'zone', id: rows[0].id } });
     return presentZone(rows[0]);
+  });
+}
+
+export async function deleteZone(deps: AppDeps, actor: Actor, hallId: string, zoneId: string): Promise<void> {
+  requireAdmin(actor);
+  await runCommand(deps, { name: 'zone:delete', hallId, actor }, async ({ tx, emit }) => {
+    const [zone] = await tx.select().from(zones).where(and(eq(zones.id, zoneId), eq(zones.hallId, hallId))).for('update');
+    if (!zone) throw new AppError('not_found', 'Zone not found');
+    await refuseDeletingZoneInUse(tx, zoneId);
+    await tx.delete(zones).where(eq(zones.id, zoneId));
+    emit({ type: 'hall:configured', data: { what: 'zone-deleted', id: zoneId, code: zone.code, name: zone.name } });
   });
 }

@@ -1,6 +1,6 @@
 /** Halls, their configuration (admin CRUD) and snapshots. */
 import Router from '@koa/router';
-import { createDevice, createStaff, deactivateDevice, listStaff } from '../../app/admin/devices-and-staff';
+import { createDevice, createStaff, deactivateDevice } from '../../app/admin/devices-and-staff';
 import { createHall, listHalls, updateHall } from '../../app/admin/halls';
 import { listCounters, saveCounter } from '../../app/admin/counters';
 import { listMatters, saveMatter } from '../../app/admin/matters';
@@ -82,9 +82,6 @@ export function hallRoutes(deps: AppDeps): Router<AppState> {
   r.delete('/devices/:deviceId', async (ctx) => {
     await deactivateDevice(deps, actorOf(ctx), idParam(ctx, 'deviceId'));
     ctx.body = { data: { ok: true } };
-  });
-  r.get('/staff', async (ctx) => {
-    ctx.body = { data: await listStaff(deps, actorOf(ctx)) };
   });
   r.post('/staff', async (ctx) => {
     const actor = actorOf(ctx);
