@@ -11,7 +11,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import postgres from 'postgres';
+import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { openDb, type OpenedDb } from '../db/client';
 import { counters, halls, matters, staff } from '../db/schema';
@@ -42,18 +42,19 @@ async function open(): Promise<{ opened: OpenedDb; kind: string; cleanup(): Prom
     return { opened, kind: 'PGlite (file)', cleanup: async () => void (await opened.close(), flag('keep') || rmSync(dir, { recursive: true, force: true })) };
   }
   const name = `yc_bench_reports_${Date.now().toString(36)}`;
-  const admin = postgres(PG_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${name}`);
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(PG_URL);
   url.pathname = `/${name}`;
   const opened = await openDb(url.toString());
-  const version = (await admin.unsafe('SHOW server_version'))[0]?.server_version;
+  const version = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version;
   return {
     opened,
     kind: `PostgreSQL ${version}`,
     async cleanup() {
       await opened.close();
-      if (!flag('keep')) await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      if (!flag('keep')) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
     },
   };

@@ -1,6 +1,7 @@
 /**
  * openDb(url): no url or file:// → embedded PGlite persisted on disk; memory:// → in-memory PGlite;
- * postgres:// → postgres.js. Migrations run with the matching drizzle migrator.
+ * postgres:// → node-postgres (pg) through a pool that survives lost connections (db/postgres-pool.ts).
+ * Migrations run with the matching drizzle migrator.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -21,18 +22,30 @@ export interface OpenedDb {
 
 const migrationsFolder = join(dirname(new URL(import.meta.url).pathname), 'migrations');
 
-export async function openDb(url: string | undefined, opts: { dataDir?: string; migrate?: boolean } = {}): Promise<OpenedDb> {
+export interface OpenDbOptions {
+  dataDir?: string;
+  migrate?: boolean;
+  /** PostgreSQL: told (with the error) whenever a pooled connection is lost; the pool itself carries on. */
+  onConnectionLost?: (err: Error) => void;
+}
+
+export async function openDb(url: string | undefined, opts: OpenDbOptions = {}): Promise<OpenedDb> {
   const migrate = opts.migrate ?? true;
   if (url && /^postgres(ql)?:\/\//.test(url)) {
-    const { default: postgres } = await import('postgres');
-    const { drizzle } = await import('drizzle-orm/postgres-js');
-    const client = postgres(url, { max: Number(process.env.DB_POOL_MAX ?? 20), onnotice: () => {} });
-    const db = drizzle(client, { schema });
+    const { openPostgresPool } = await import('./postgres-pool');
+    const { drizzle } = await import('drizzle-orm/node-postgres');
+    const pool = openPostgresPool(url, { max: Number(process.env.DB_POOL_MAX ?? 20), onLost: opts.onConnectionLost });
+    const db = drizzle(pool, { schema });
     if (migrate) {
-      const { migrate: run } = await import('drizzle-orm/postgres-js/migrator');
-      await run(db, { migrationsFolder });
+      const { migrate: run } = await import('drizzle-orm/node-postgres/migrator');
+      try {
+        await run(db, { migrationsFolder });
+      } catch (err) {
+        await pool.end().catch(() => {});
+        throw err;
+      }
     }
-    return { db: db as unknown as Db, kind: 'postgres', url, close: () => client.end({ timeout: 5 }) };
+    return { db: db as unknown as Db, kind: 'postgres', url, close: () => pool.end() };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');

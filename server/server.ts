@@ -20,6 +20,8 @@ import { safeLogger } from './app/safe-log';
 import { demoPresent, seedDemo, type SeedResult } from './seed/seed-demo';
 import { prepareFirstAdminSetup } from './app/setup/first-admin';
 import { socketRevoker } from './socket/revocation';
+import { attachPostgresFanout, localFanout } from './socket/postgres-fanout';
+import { startSeqHeartbeat } from './socket/seq-heartbeat';
 import { createSocketServer, socketPublisher, type IoServer } from './socket/socket-server';
 import { mountStaticUis } from './static-ui';
 
@@ -49,6 +51,8 @@ export interface StartOptions {
   presenceGraceMs?: number;
   /** How often each process re-checks the sessions and devices behind its open sockets (default 5 s). */
   socketRecheckMs?: number;
+  /** How often the seq heartbeat tells this process's sockets where their hall is (default 3 s). */
+  seqHeartbeatMs?: number;
 }
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -56,7 +60,7 @@ const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
   // Every error logged from here on is reduced to class · database code · source line (no SQL parameters, no personal data).
   const log = safeLogger(opts.log ?? ((msg: string, err: unknown) => console.error(`[yichuang] ${msg}`, err)));
-  const db = opts.db ?? (await openDb(config.databaseUrl, { dataDir: config.dataDir }));
+  const db = opts.db ?? (await openDb(config.databaseUrl, { dataDir: config.dataDir, onConnectionLost: (err) => log('database connection lost', err) }));
   let io: IoServer | null = null;
   const deps: AppDeps = {
     db: db.db,
@@ -68,7 +72,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   deps.printing = createPrintService(deps, { defaultProfile: serverDefaultPrinter(config), log });
   const seed = config.seedDemo ? await seedDemo(db.db) : { seeded: false, hallId: null, present: await demoPresent(db.db) };
   const setupCode = await prepareFirstAdminSetup(deps);
-  const app = createHttpApp(deps, { log, trustProxy: config.trustProxy, mounts: [(a) => mountStaticUis(a as unknown as Koa<never>, projectRoot)] });
+  let fanoutState: () => string = localFanout.state;
+  const app = createHttpApp(deps, { log, trustProxy: config.trustProxy, fanoutState: () => fanoutState(), mounts: [(a) => mountStaticUis(a as unknown as Koa<never>, projectRoot)] });
   const http = createServer(app.callback());
   io = createSocketServer(http, deps, log, {
     ...(opts.presenceGraceMs !== undefined && { presenceGraceMs: opts.presenceGraceMs }),
@@ -76,9 +81,10 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     ...(config.publicBaseUrl && { allowedOrigins: [config.publicBaseUrl] }),
   });
   deps.revoker = socketRevoker(() => io);
-  let adapterPool: { end(): Promise<void> } | null = null;
-  let closing = false;
-  if (db.kind === 'postgres' && db.url) adapterPool = await attachPostgresAdapter(io, db.url, (err) => closing || log('socket adapter', err));
+  const heartbeat = startSeqHeartbeat(io, deps, { log, ...(opts.seqHeartbeatMs !== undefined && { intervalMs: opts.seqHeartbeatMs }) });
+  const fanout =
+    db.kind === 'postgres' && db.url ? await attachPostgresFanout(io, db.url, { log, onListening: () => void heartbeat.beatNow() }) : localFanout;
+  fanoutState = fanout.state;
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -107,23 +113,12 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       closed = true;
       await deps.printing?.close();
       await jobs?.stop();
-      closing = true;
+      heartbeat.stop();
       io?.disconnectSockets(true);
       await new Promise<void>((resolve) => io!.close(() => resolve()));
       http.closeAllConnections?.();
-      await adapterPool?.end();
+      await fanout.end();
       if (!opts.db) await db.close();
     },
   };
-}
-
-/** Fan-out across several server processes on one PostgreSQL. */
-async function attachPostgresAdapter(io: IoServer, url: string, onError: (err: Error) => void): Promise<{ end(): Promise<void> }> {
-  const [{ createAdapter }, pg] = await Promise.all([import('@socket.io/postgres-adapter'), import('pg')]);
-  const pool = new pg.default.Pool({ connectionString: url, max: 4 });
-  await pool.query(
-    'CREATE TABLE IF NOT EXISTS socket_io_attachments (id bigserial UNIQUE, created_at timestamptz DEFAULT NOW(), payload bytea)',
-  );
-  io.adapter(createAdapter(pool, { errorHandler: onError }));
-  return pool;
 }

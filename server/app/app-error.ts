@@ -1,6 +1,7 @@
 import { ZodError } from 'zod';
 import { ERROR_CODES, type ErrorBody, type ErrorCode } from '../protocol/errors';
 import type { Result } from '../domain/result';
+import { isDatabaseUnavailable } from './database-unavailable';
 
 export class AppError extends Error {
   constructor(
@@ -34,15 +35,19 @@ export function validationError(err: ZodError): AppError {
   return new AppError('validation_failed', `Invalid input — ${summary}`, fields);
 }
 
+const DATABASE_UNAVAILABLE_MESSAGE = 'The database cannot be reached right now. Nothing was changed; please try again in a moment.';
+
 /** The one way an error leaves the server: known codes keep their message, anything else is hidden. */
 export function toErrorBody(err: unknown): ErrorBody {
   if (err instanceof ZodError) return toErrorBody(validationError(err));
   if (err instanceof AppError) return err.fields ? { code: err.code, message: err.message, fields: err.fields } : { code: err.code, message: err.message };
+  if (isDatabaseUnavailable(err)) return { code: 'database_unavailable', message: DATABASE_UNAVAILABLE_MESSAGE };
   return { code: 'internal_error', message: 'Something went wrong on the server. The action was not applied; please try again.' };
 }
 
 export function statusOf(err: unknown): number {
   if (err instanceof ZodError) return 400;
   if (err instanceof AppError) return err.status;
+  if (isDatabaseUnavailable(err)) return ERROR_CODES.database_unavailable;
   return 500;
 }

@@ -7,6 +7,7 @@ import type { Tx } from '../../db/client';
 import { matters, ticketEvents, tickets, zones } from '../../db/schema';
 import { instantAt, serviceDate } from '../domain/hall-time';
 import { waitTargetMinutes } from '../domain/wait-target';
+import { ANNOUNCEMENT_HORIZON_MS, RECENT_CALLS_MAX, RECENT_CALLS_MIN } from '../protocol/sync-limits';
 import { PROTOCOL_VERSION } from '../protocol/version';
 import type { CallView, HallSnapshot, PublicHallSnapshot } from '../protocol/views';
 import { requireHall, type Actor } from './actor';
@@ -18,9 +19,14 @@ import { presentHall, presentMatter, presentZone, toPublicCounter, toPublicTicke
 const LIVE_STATUSES = ['waiting', 'called', 'serving', 'parked', 'no_show'] as const;
 const CALL_TYPES = ['ticket:called', 'ticket:recalled', 'ticket:called-back'];
 
-export async function hallSnapshot(deps: AppDeps, actor: Actor, hallId: string): Promise<HallSnapshot> {
+/** Who may read a hall's staff snapshot (and so join its staff room): staff of the hall, never a device. */
+export function authorizeHallSnapshot(actor: Actor, hallId: string): void {
   requireHall(actor, hallId);
   if (actor.kind === 'device') throw new AppError('forbidden', 'Public screens use the public snapshot');
+}
+
+export async function hallSnapshot(deps: AppDeps, actor: Actor, hallId: string): Promise<HallSnapshot> {
+  authorizeHallSnapshot(actor, hallId);
   return deps.db.transaction((tx) => readSnapshot(tx, hallId, deps.clock.now()), {
     isolationLevel: 'repeatable read',
     accessMode: 'read only',
@@ -73,8 +79,11 @@ async function readSnapshot(tx: Tx, hallId: string, now: Date): Promise<HallSnap
     .from(ticketEvents)
     .where(and(eq(ticketEvents.hallId, hallId), inArray(ticketEvents.type, CALL_TYPES), gte(ticketEvents.at, instantAt(day, '00:00', hall.timeZone))))
     .orderBy(desc(ticketEvents.seq))
-    .limit(10);
-  const recentCalls = callRows.map((e) => ({ ...(e.data.call as CallView), seq: e.seq }));
+    .limit(RECENT_CALLS_MAX);
+  const horizon = now.getTime() - ANNOUNCEMENT_HORIZON_MS;
+  const recentCalls = callRows
+    .filter((e, i) => i < RECENT_CALLS_MIN || e.at.getTime() >= horizon)
+    .map((e) => ({ ...(e.data.call as CallView), seq: e.seq }));
   return {
     protocolVersion: PROTOCOL_VERSION,
     seq: hallRow.eventSeq,

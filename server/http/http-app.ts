@@ -22,6 +22,8 @@ export interface HttpAppOptions {
   trustProxy?: boolean;
   log?: (msg: string, err: unknown) => void;
   mounts?: ((app: Koa<AppState>) => void)[];
+  /** The fan-out's state for /api/health: 'local' (one process), 'listening' or 'reconnecting'. */
+  fanoutState?: () => string;
 }
 
 /**
@@ -62,15 +64,22 @@ export function createHttpApp(deps: AppDeps, opts: HttpAppOptions = {}): Koa<App
   });
 
   const health = new Router<AppState>();
+  // Readiness, the truth: 503 while the database cannot be reached or this process cannot hear the others.
   health.get('/api/health', async (ctx) => {
     let db = 'up';
     try {
       await deps.db.execute(sql`SELECT 1`);
     } catch {
       db = 'down';
-      ctx.status = 503;
     }
-    ctx.body = { data: { status: db === 'up' ? 'ok' : 'degraded', db, protocolVersion: PROTOCOL_VERSION, time: deps.clock.now().toISOString() } };
+    const fanout = opts.fanoutState?.() ?? 'local';
+    const healthy = db === 'up' && fanout !== 'reconnecting';
+    ctx.status = healthy ? 200 : 503;
+    ctx.body = { data: { status: healthy ? 'ok' : 'degraded', db, fanout, protocolVersion: PROTOCOL_VERSION, time: deps.clock.now().toISOString() } };
+  });
+  // Liveness: the process answers. A database outage is survived in-process, so it must not get the process restarted.
+  health.get('/api/health/live', (ctx) => {
+    ctx.body = { data: { status: 'alive', time: deps.clock.now().toISOString() } };
   });
   app.use(health.routes());
 

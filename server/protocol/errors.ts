@@ -36,6 +36,8 @@ export const ERROR_CODES = {
   payload_too_large: 413,
   rate_limited: 429,
   internal_error: 500,
+  /** The database cannot be reached (outage, restart): nothing was written; try again shortly. */
+  database_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { Ack } from './errors';
 import type * as s from './schemas';
+import type { HallSeqBeat } from './heartbeat';
 import type {
   CallView,
   CounterView,
@@ -121,6 +122,7 @@ export interface ServerToClientEvents {
   'server:hello': (hello: ServerHello) => void;
   'hall:fact': (fact: HallFact) => void;
   'public:fact': (fact: PublicHallFact) => void;
+  'hall:seq': (beat: HallSeqBeat) => void;
 }
 
 export interface CommandResult {

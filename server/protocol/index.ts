@@ -2,6 +2,8 @@ export * from './version';
 export * from './errors';
 export * from './views';
 export * from './events';
+export * from './heartbeat';
+export * from './sync-limits';
 export * as schemas from './schemas';
 export * from './cases';
 export * from './progress';

@@ -35,7 +35,13 @@ export function createPresence(io: IoServer, deps: AppDeps, opts: { graceMs?: nu
 
   async function online(counterIds: readonly string[]): Promise<string[]> {
     if (counterIds.length === 0) return [];
-    const sockets = await io.in(counterIds.map(rooms.counter)).fetchSockets();
+    const roomNames = counterIds.map(rooms.counter);
+    // Across nodes, but bounded: a node that cannot hear the others (fan-out reconnecting) answers from its own sockets.
+    const sockets = await io
+      .timeout(1500)
+      .in(roomNames)
+      .fetchSockets()
+      .catch(() => io.local.in(roomNames).fetchSockets());
     const present = new Set<string>();
     for (const s of sockets) for (const r of s.rooms) {
       const m = COUNTER_ROOM.exec(r);

@@ -4,12 +4,12 @@
  */
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import type { Actor } from '../app/actor';
+import { requireHall, type Actor } from '../app/actor';
 import { AppError, toErrorBody, validationError } from '../app/app-error';
 import { hashToken, resolveToken } from '../app/auth';
 import type { AppDeps, Publisher } from '../app/deps';
 import { toPublicCounter, toPublicTicket } from '../app/presenters';
-import { hallSnapshot, publicSnapshot } from '../app/snapshot';
+import { authorizeHallSnapshot, hallSnapshot, publicSnapshot } from '../app/snapshot';
 import type { Ack } from '../protocol/errors';
 import type { ClientToServerEvents, CommandEvent, HallFact, PublicHallFact, ServerToClientEvents } from '../protocol/events';
 import { findUnsafeText } from '../protocol/safe-text';
@@ -80,11 +80,14 @@ export function createSocketServer(
       hallIds: actor.kind === 'staff' ? actor.hallIds : actor.kind === 'device' ? [actor.hallId] : [],
     });
 
+    // Join first, then read: a fact committed while the snapshot is read reaches the socket (and is
+    // dropped by the client if the snapshot already holds it) instead of being missed. The room is
+    // joined only after the actor is known to be allowed in, and left again if the read fails.
     socket.on('hall:subscribe', (input, ack) =>
       answer(ack, log, async () => {
         const { hallId } = parseInput(hallSubscribe, input);
-        const snap = await hallSnapshot(deps, actor, hallId);
-        await socket.join(rooms.hallStaff(hallId));
+        authorizeHallSnapshot(actor, hallId);
+        const snap = await joinThenRead(socket, rooms.hallStaff(hallId), () => hallSnapshot(deps, actor, hallId));
         const onlineCounterIds = await presence.online(snap.counters.filter((c) => c.status !== 'closed').map((c) => c.id));
         return { ...snap, onlineCounterIds };
       }),
@@ -92,10 +95,9 @@ export function createSocketServer(
     socket.on('public:subscribe', (input, ack) =>
       answer(ack, log, async () => {
         const { hallId } = parseInput(hallSubscribe, input);
-        const snap = await publicSnapshot(deps, actor, hallId);
+        requireHall(actor, hallId);
         // Public screens only ever join public rooms: staff rooms carry masked personal data.
-        await socket.join(rooms.hallPublic(hallId));
-        return snap;
+        return joinThenRead(socket, rooms.hallPublic(hallId), () => publicSnapshot(deps, actor, hallId));
       }),
     );
 
@@ -112,6 +114,17 @@ export function createSocketServer(
     }
   });
   return io;
+}
+
+async function joinThenRead<T>(socket: IoSocket, room: string, read: () => Promise<T>): Promise<T> {
+  const wasIn = socket.rooms.has(room);
+  await socket.join(room);
+  try {
+    return await read();
+  } catch (err) {
+    if (!wasIn) await socket.leave(room);
+    throw err;
+  }
 }
 
 function parseInput<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } }, input: unknown): T {

@@ -3,7 +3,7 @@
  * points at PostgreSQL — a fresh database created for this file and dropped afterwards.
  */
 import { randomBytes } from 'node:crypto';
-import postgres from 'postgres';
+import pg from 'pg';
 import { openDb, type OpenedDb } from '../../db/client';
 
 export const onPostgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '');
@@ -20,9 +20,7 @@ export async function createTestDb(): Promise<TestDb> {
   }
   const adminUrl = process.env.DATABASE_URL!;
   const name = `yc_t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  await admin.end();
+  await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const opened = await openDb(url.toString());
@@ -31,9 +29,19 @@ export async function createTestDb(): Promise<TestDb> {
     url: url.toString(),
     async drop() {
       await opened.close();
-      const a = postgres(adminUrl, { max: 1, onnotice: () => {} });
-      await a.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
+      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
+}
+
+/** One statement on a short-lived connection (CREATE/DROP DATABASE cannot run in a transaction). */
+export async function adminQuery(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  client.on('error', () => {});
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
 }

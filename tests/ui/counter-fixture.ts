@@ -197,8 +197,8 @@ export function fakeConnection() {
   let closed = false;
   const socket: LinkSocket = {
     connected: false,
-    on: (_e, fn) => factListeners.add(fn),
-    off: (_e, fn) => factListeners.delete(fn),
+    on: (e: string, fn: (x: never) => void) => void (e === 'hall:fact' && factListeners.add(fn as (f: HallFact) => void)),
+    off: (e: string, fn: (x: never) => void) => void (e === 'hall:fact' && factListeners.delete(fn as (f: HallFact) => void)),
     timeout: () => ({ emit: (event, payload, cb) => void emitted.push({ event, payload, reply: cb }) }),
   };
   const connection: LinkConnection = {

@@ -11,7 +11,7 @@ function setup(localNow = () => NOW) {
   const browserOnline = createStore(true);
   let unauthorised = 0;
   const clock = createServerClock(localNow);
-  const link = createHallLink({ connection: fake.connection, hallId: HALL, clock, browserOnline, localNow, retryMs: 5, onUnauthorised: () => unauthorised++ });
+  const link = createHallLink({ connection: fake.connection, hallId: HALL, clock, browserOnline, localNow, retryMs: 5, reorderWindowMs: 40, onUnauthorised: () => unauthorised++ });
   return { fake, link, clock, browserOnline, unauthorised: () => unauthorised };
 }
 
@@ -30,7 +30,7 @@ test('subscribes when connected and keeps the snapshot', async () => {
   assert.ok(link.online.get());
 });
 
-test('applies the next fact, ignores old ones, re-snapshots on a gap', async () => {
+test('applies the next fact, ignores old ones, re-snapshots on a gap the reorder window does not close', async () => {
   const { fake, link } = setup();
   fake.goOnline();
   fake.answerSnapshot(snapshot({ seq: 10 }));
@@ -41,7 +41,9 @@ test('applies the next fact, ignores old ones, re-snapshots on a gap', async () 
   fake.push(fact(9, 'ticket:issued', { ticket: ticket() }));
   assert.is(link.sync.state.get()?.seq, 11, 'an old fact changes nothing');
   fake.push(fact(13, 'ticket:issued', { ticket: ticket() }));
-  assert.is(fake.emitted.filter((e) => e.event === 'hall:subscribe').length, 1, 'a gap asks for a fresh snapshot');
+  assert.is(link.sync.state.get()?.seq, 11, 'a fact ahead of the next seq waits');
+  await new Promise((r) => setTimeout(r, 60));
+  assert.is(fake.emitted.filter((e) => e.event === 'hall:subscribe').length, 1, 'a gap still open after the reorder window asks for a fresh snapshot');
   fake.answerSnapshot(snapshot({ seq: 13 }));
   await tick();
   assert.is(link.sync.snapshots(), 2);

@@ -89,8 +89,8 @@ f('the next fact applies in place; relevant facts refresh the stats once, after 
   assert.is(feed.stats.get()?.byHour[0]?.issued, 2);
 });
 
-f("server alerts are remembered per ticket; a fact of another hall is ignored; a gap re-snapshots", async () => {
-  const { feed, snaps } = setup();
+f("server alerts are remembered per ticket; a fact of another hall is ignored; a gap the reorder window does not close re-snapshots", async () => {
+  const { feed, snaps, timers } = setup();
   await feed.resync();
   feed.receive(fact(41, 'ticket:at-risk', { ticket: ticket('t-w1', 'A001', { alertLevel: 'at_risk' }) }));
   feed.receive(fact(42, 'ticket:breached', { ticket: ticket('t-w1', 'A001', { alertLevel: 'breached' }) }));
@@ -98,6 +98,9 @@ f("server alerts are remembered per ticket; a fact of another hall is ignored; a
   feed.receive({ ...fact(43, 'ticket:issued'), hallId: 'hall-2' });
   assert.is(feed.sync.state.get()?.seq, 42);
   feed.receive(fact(45, 'ticket:issued', { ticket: ticket('t-x', 'A011') }));
+  await flush();
+  assert.is(snaps(), 1, 'the reorder window is open');
+  timers.run();
   await flush();
   assert.is(snaps(), 2);
 });

@@ -4,6 +4,7 @@ import * as assert from 'uvu/assert';
 import type { ConnectionState } from '../../ui-shared/src/connection';
 import { createStore } from '../../ui-shared/src/store';
 import type { PublicHallFact, ServerHello } from '../../server/protocol/events';
+import type { HallSeqBeat } from '../../server/protocol/heartbeat';
 import type { CallView, PublicHallSnapshot } from '../../server/protocol/views';
 import { createCallFeed, feedAnnouncements } from '../../display-ui/src/stores/call-feed';
 import { readDisplayConfig, TOKEN_STORAGE_KEY } from '../../display-ui/src/stores/display-config';
@@ -18,6 +19,7 @@ function fakeConnection(next: () => PublicHallSnapshot | 'fail') {
   const hello = createStore<ServerHello | null>(null);
   const listeners = new Set<() => void>();
   const handlers = new Set<(f: PublicHallFact) => void>();
+  const beats = new Set<(b: HallSeqBeat) => void>();
   const conn = {
     subscribes: [] as string[],
     connectCalls: 0,
@@ -26,8 +28,8 @@ function fakeConnection(next: () => PublicHallSnapshot | 'fail') {
     socket: {
       connected: false,
       connect: () => conn.connectCalls++,
-      on: (_e: 'public:fact', fn: (f: PublicHallFact) => void) => handlers.add(fn),
-      off: (_e: 'public:fact', fn: (f: PublicHallFact) => void) => handlers.delete(fn),
+      on: (e: string, fn: (x: never) => void) => void (e === 'public:fact' ? handlers.add(fn as (f: PublicHallFact) => void) : beats.add(fn as (b: HallSeqBeat) => void)),
+      off: (e: string, fn: (x: never) => void) => void (e === 'public:fact' ? handlers.delete(fn as (f: PublicHallFact) => void) : beats.delete(fn as (b: HallSeqBeat) => void)),
       timeout: (_ms: number) => ({
         emit(_e: 'public:subscribe', input: { hallId: string }, cb: (err: Error | null, ack: any) => void) {
           conn.subscribes.push(input.hallId);
@@ -53,6 +55,9 @@ function fakeConnection(next: () => PublicHallSnapshot | 'fail') {
     },
     fact(f: PublicHallFact) {
       for (const h of handlers) h(f);
+    },
+    beat(b: HallSeqBeat) {
+      for (const h of beats) h(b);
     },
   };
   return conn;
@@ -85,16 +90,19 @@ session('subscribes to the hall from server:hello on connect, then applies facts
   s.dispose();
 });
 
-session('a gap in seq, and every reconnect, take a fresh snapshot', async () => {
+session('a gap in seq that the reorder window does not close, and every reconnect, take a fresh snapshot', async () => {
   let seq = 20;
   const conn = fakeConnection(() => ({ ...demoSnapshot(), seq }));
-  const s = createDisplaySession(conn, { retryMs: 5 });
+  const s = createDisplaySession(conn, { retryMs: 5, reorderWindowMs: 40 });
   conn.online();
   await sleep(10);
   seq = 30;
   conn.fact(calledFact(25));
   await sleep(10);
+  assert.is(s.sync.snapshots(), 1, 'the window waits for the missing facts first');
+  await sleep(60);
   assert.is(s.sync.snapshots(), 2);
+  assert.is(s.sync.snapshotReasons().gap, 1);
   assert.is(s.hall.get()?.seq, 30);
   conn.offline();
   seq = 40;
@@ -102,6 +110,52 @@ session('a gap in seq, and every reconnect, take a fresh snapshot', async () => 
   await sleep(10);
   assert.is(s.sync.snapshots(), 3);
   assert.is(s.hall.get()?.seq, 40);
+  s.dispose();
+});
+
+session('out-of-order facts within the window are applied in seq order, with no snapshot', async () => {
+  const conn = fakeConnection(() => demoSnapshot());
+  const s = createDisplaySession(conn, { retryMs: 5, reorderWindowMs: 40 });
+  const seen: number[] = [];
+  s.hall.subscribe((h) => h && seen.push(h.seq));
+  conn.online();
+  await sleep(10);
+  conn.fact(calledFact(23));
+  conn.fact(calledFact(21));
+  conn.fact(calledFact(22));
+  await sleep(80);
+  assert.is(s.hall.get()?.seq, 23);
+  assert.equal(seen.filter((x) => x > 20), [21, 22, 23], 'every state, in order');
+  assert.is(s.sync.snapshots(), 1);
+  s.dispose();
+});
+
+session('the seq heartbeat: behind it → snapshot after the window; another service day → snapshot at once', async () => {
+  let seq = 20;
+  const conn = fakeConnection(() => ({ ...demoSnapshot(), seq }));
+  const s = createDisplaySession(conn, { retryMs: 5, reorderWindowMs: 40 });
+  conn.online();
+  await sleep(10);
+  const day = s.hall.get()!.serviceDate;
+  conn.beat({ hallId: 'other-hall', seq: 99, serviceDate: day });
+  conn.beat({ hallId: 'hall-1', seq: 19, serviceDate: day });
+  await sleep(60);
+  assert.is(s.sync.snapshots(), 1, 'a beat at or below our seq, or of another hall, changes nothing');
+  seq = 21;
+  conn.beat({ hallId: 'hall-1', seq: 21, serviceDate: day });
+  conn.fact(calledFact(21));
+  await sleep(60);
+  assert.is(s.sync.snapshots(), 1, 'the fact arrived within the window');
+  seq = 25;
+  conn.beat({ hallId: 'hall-1', seq: 25, serviceDate: day });
+  await sleep(60);
+  assert.is(s.sync.snapshots(), 2);
+  assert.is(s.hall.get()?.seq, 25);
+  assert.is(s.sync.snapshotReasons().behind, 1);
+  conn.beat({ hallId: 'hall-1', seq: 25, serviceDate: '2099-01-01' });
+  await sleep(10);
+  assert.is(s.sync.snapshots(), 3);
+  assert.is(s.sync.snapshotReasons().new_day, 1);
   s.dispose();
 });
 

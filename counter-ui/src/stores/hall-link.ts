@@ -4,6 +4,7 @@
  */
 import type { ErrorBody } from '../../../server/protocol/errors';
 import type { HallFact } from '../../../server/protocol/events';
+import type { HallSeqBeat } from '../../../server/protocol/heartbeat';
 import type { HallSnapshot } from '../../../server/protocol/views';
 import { applyHallFact } from '../../../ui-shared/src/apply-fact';
 import { createCommandSender, type CommandSender } from '../../../ui-shared/src/commands';
@@ -19,6 +20,8 @@ export interface LinkSocket {
   connected: boolean;
   on(event: 'hall:fact', fn: (fact: HallFact) => void): unknown;
   off(event: 'hall:fact', fn: (fact: HallFact) => void): unknown;
+  on(event: 'hall:seq', fn: (beat: HallSeqBeat) => void): unknown;
+  off(event: 'hall:seq', fn: (beat: HallSeqBeat) => void): unknown;
   timeout(ms: number): { emit(event: string, payload: unknown, cb: AckCallback): void };
 }
 
@@ -57,6 +60,8 @@ export interface HallLinkOptions {
   onUnauthorised(): void;
   localNow?: () => number;
   retryMs?: number;
+  /** How long a gap in seq may stay open before a fresh snapshot (ui-shared hall-sync; default 2 s). */
+  reorderWindowMs?: number;
 }
 
 class AckError extends Error {
@@ -89,6 +94,7 @@ export function createHallLink(opts: HallLinkOptions): HallLink {
   const sync = createHallSync<HallSnapshot, HallFact>({
     fetchSnapshot,
     applyFact: applyHallFact,
+    ...(opts.reorderWindowMs !== undefined && { reorderWindowMs: opts.reorderWindowMs }),
     onError(err) {
       const body = err instanceof AckError ? err.body : { code: 'internal_error' as const, message: 'internal_error' };
       if (body.code === 'unauthenticated') return opts.onUnauthorised();
@@ -107,6 +113,10 @@ export function createHallLink(opts: HallLinkOptions): HallLink {
     if (fact.hallId === hallId) sync.receive(fact);
   };
   connection.socket.on('hall:fact', onFact);
+  const onBeat = (beat: HallSeqBeat) => {
+    if (beat.hallId === hallId) sync.beat(beat);
+  };
+  connection.socket.on('hall:seq', onBeat);
   const offConnected = connection.onConnected(() => void sync.resync());
 
   let everOnline = connection.state.get() === 'online';
@@ -135,6 +145,7 @@ export function createHallLink(opts: HallLinkOptions): HallLink {
       offConnected();
       for (const u of unsubs) u();
       connection.socket.off('hall:fact', onFact);
+      connection.socket.off('hall:seq', onBeat);
       connection.close();
     },
   };

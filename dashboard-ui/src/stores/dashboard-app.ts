@@ -6,6 +6,7 @@
 import type { Ack, ErrorBody } from '../../../server/protocol/errors';
 import type { CommandResult, CounterPresence, HallFact, HallNotice } from '../../../server/protocol/events';
 import type { TicketHistoryView, TodayStatsView } from '../../../server/protocol/dashboard';
+import type { HallSeqBeat } from '../../../server/protocol/heartbeat';
 import type { CounterView, HallSnapshot, HallView } from '../../../server/protocol/views';
 import { createCommandSender, newCommandId, type CommandSender } from '../../../ui-shared/src/commands';
 import type { ConnectionState } from '../../../ui-shared/src/connection';
@@ -22,6 +23,8 @@ export interface DashConnection {
     connected: boolean;
     on(event: 'hall:fact', fn: (fact: HallFact) => void): unknown;
     off(event: 'hall:fact', fn: (fact: HallFact) => void): unknown;
+    on(event: 'hall:seq', fn: (beat: HallSeqBeat) => void): unknown;
+    off(event: 'hall:seq', fn: (beat: HallSeqBeat) => void): unknown;
     on(event: 'counter:presence', fn: (p: CounterPresence) => void): unknown;
     off(event: 'counter:presence', fn: (p: CounterPresence) => void): unknown;
     timeout(ms: number): { emit(event: string, payload: unknown, cb: AckCallback): void };
@@ -126,6 +129,8 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
     feeds.set(list);
     const onFact = (fact: HallFact) => list.find((f) => f.hallId === fact.hallId)?.receive(fact);
     c.socket.on('hall:fact', onFact);
+    const onBeat = (beat: HallSeqBeat) => list.find((f) => f.hallId === beat.hallId)?.sync.beat(beat);
+    c.socket.on('hall:seq', onBeat);
     const onPresence = (p: CounterPresence) => list.find((f) => f.hallId === p.hallId)?.presence(p);
     c.socket.on('counter:presence', onPresence);
     const offConnected = c.onConnected(() => list.forEach((f) => void f.resync()));
@@ -134,7 +139,7 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
       if (s === 'unauthorised') session.expire();
     });
     connection.set(c.state.get());
-    cleanups = [() => c.socket.off('hall:fact', onFact), () => c.socket.off('counter:presence', onPresence), offConnected, offState, () => list.forEach((f) => f.dispose()), () => c.close()];
+    cleanups = [() => c.socket.off('hall:fact', onFact), () => c.socket.off('hall:seq', onBeat), () => c.socket.off('counter:presence', onPresence), offConnected, offState, () => list.forEach((f) => f.dispose()), () => c.close()];
   }
 
   function stop(): void {

@@ -35,6 +35,8 @@ export interface HallFeedOptions {
   statsDelayMs?: number;
   /** Retry a failed snapshot after this long. */
   retryMs?: number;
+  /** How long a gap in seq may stay open before a fresh snapshot (ui-shared hall-sync; default 2 s). */
+  reorderWindowMs?: number;
   onError?(err: unknown): void;
 }
 
@@ -67,6 +69,8 @@ export function createHallFeed(opts: HallFeedOptions): HallFeed {
   const sync = createHallSync<HallSnapshot, HallFact>({
     fetchSnapshot: opts.subscribe,
     applyFact: applyHallFact,
+    ...(opts.reorderWindowMs !== undefined && { reorderWindowMs: opts.reorderWindowMs }),
+    timers,
     onError(err) {
       opts.onError?.(err);
       if (retryTimer !== null || disposed) return;

@@ -3,6 +3,7 @@
  * sets the starting point (a display switched on mid-morning does not read out old calls); after a
  * reconnect, calls missed while offline are announced only if they are still fresh.
  */
+import { ANNOUNCEMENT_HORIZON_MS } from '../../../server/protocol/sync-limits';
 import type { CallView, PublicHallSnapshot } from '../../../server/protocol/views';
 
 export interface CallFeedOptions {
@@ -18,7 +19,7 @@ export interface CallFeed {
 }
 
 export function createCallFeed(opts: CallFeedOptions): CallFeed {
-  const maxAgeMs = opts.maxAgeMs ?? 120_000;
+  const maxAgeMs = opts.maxAgeMs ?? ANNOUNCEMENT_HORIZON_MS;
   let lastSeq: number | null = null;
   return {
     update(snap) {

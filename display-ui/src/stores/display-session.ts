@@ -9,6 +9,7 @@ import { createHallSync, type HallSync } from '../../../ui-shared/src/hall-sync'
 import { createStore, type Store } from '../../../ui-shared/src/store';
 import type { Ack } from '../../../server/protocol/errors';
 import type { PublicHallFact, ServerHello } from '../../../server/protocol/events';
+import type { HallSeqBeat } from '../../../server/protocol/heartbeat';
 import type { PublicHallSnapshot } from '../../../server/protocol/views';
 import type { Timers } from './announcer';
 
@@ -19,6 +20,8 @@ export interface DisplayConnection {
     connect(): unknown;
     on(event: 'public:fact', fn: (fact: PublicHallFact) => void): unknown;
     off(event: 'public:fact', fn: (fact: PublicHallFact) => void): unknown;
+    on(event: 'hall:seq', fn: (beat: HallSeqBeat) => void): unknown;
+    off(event: 'hall:seq', fn: (beat: HallSeqBeat) => void): unknown;
     timeout(ms: number): {
       emit(event: 'public:subscribe', input: { hallId: string }, cb: (err: Error | null, ack: Ack<PublicHallSnapshot>) => void): unknown;
     };
@@ -44,6 +47,8 @@ export interface SessionOptions {
   timers?: Timers & { setInterval(fn: () => void, ms: number): unknown; clearInterval(h: unknown): void };
   snapshotTimeoutMs?: number;
   retryMs?: number;
+  /** How long a gap in seq may stay open before a fresh snapshot (ui-shared hall-sync; default 2 s). */
+  reorderWindowMs?: number;
   unauthorisedRetryMs?: number;
   dayCheckMs?: number;
 }
@@ -81,6 +86,7 @@ export function createDisplaySession(conn: DisplayConnection, opts: SessionOptio
         });
       }),
     applyFact: applyPublicFact,
+    ...(opts.reorderWindowMs !== undefined && { reorderWindowMs: opts.reorderWindowMs }),
     onError: () => scheduleRetry(opts.retryMs ?? 3000),
   });
 
@@ -94,6 +100,10 @@ export function createDisplaySession(conn: DisplayConnection, opts: SessionOptio
 
   const onFact = (fact: PublicHallFact) => sync.receive(fact);
   conn.socket.on('public:fact', onFact);
+  const onBeat = (beat: HallSeqBeat) => {
+    if (beat.hallId === conn.hello.get()?.hallIds[0]) sync.beat(beat);
+  };
+  conn.socket.on('hall:seq', onBeat);
   const offConnected = conn.onConnected(() => void sync.resync());
 
   // A revoked or mistyped token: ui-shared stops reconnecting; try again now and then (someone may fix it).
@@ -110,7 +120,7 @@ export function createDisplaySession(conn: DisplayConnection, opts: SessionOptio
   const dayTimer = timers.setInterval(() => {
     const snap = sync.state.get();
     if (snap && conn.state.get() === 'online' && hallDate(Date.now() + offsetMs, snap.hall.timeZone) !== snap.serviceDate) void sync.resync();
-  }, opts.dayCheckMs ?? 60_000);
+  }, opts.dayCheckMs ?? 1000);
 
   return {
     connection: conn.state,
@@ -120,6 +130,7 @@ export function createDisplaySession(conn: DisplayConnection, opts: SessionOptio
     now: () => Date.now() + offsetMs,
     dispose() {
       conn.socket.off('public:fact', onFact);
+      conn.socket.off('hall:seq', onBeat);
       offConnected();
       offState();
       timers.clearInterval(dayTimer);

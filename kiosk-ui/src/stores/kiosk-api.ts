@@ -62,7 +62,7 @@ export function createKioskApi(request: HttpRequest, token: string, timers: Kios
 
 /** The outcome of a failed call is unknown (it may have been applied): retry with the same commandId. */
 export function outcomeUnknown(error: { code: string }): boolean {
-  return error.code === 'internal_error' || error.code === 'rate_limited';
+  return error.code === 'internal_error' || error.code === 'rate_limited' || error.code === 'database_unavailable';
 }
 
 /** A 404 from the router itself (the endpoint does not exist yet), as opposed to "no such record". */
