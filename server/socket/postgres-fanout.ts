@@ -5,19 +5,24 @@
  * The adapter as published takes its LISTEN connection from the pg pool it is given, attaches no
  * 'error' listener to it (an unhandled 'error' ends the process) and, when that connection ends,
  * never releases it (after a few losses the pool is exhausted and no fact reaches any socket of
- * this node, silently). So it gets a facade instead of the pool: `connect()` opens a fresh,
- * dedicated client with an error listener, and `release()` ends it. The adapter's own
- * reconnection loop (every 1–3 s) then does the rest, after any number of outages.
+ * this node, silently). So it gets a facade instead of the pool: `connect()` hands out one
+ * self-healing listener — a dedicated connection with an error listener that, when lost, is
+ * replaced every RECONNECT_MS until the database answers, and re-issues the LISTENs it was given.
+ * The adapter never sees the loss, so none of its own recovery paths is needed, after any number
+ * of outages.
  *
  * Facts broadcast while a node's LISTEN connection is down are not replayed: clients catch up
  * through the seq heartbeat (server/socket/seq-heartbeat.ts) and a fresh snapshot, which is the
  * one recovery path every screen already has. `onListening` is called each time LISTEN is
- * restored, so the heartbeat can be sent at once instead of at its next tick.
+ * restored, so the heartbeat goes out at once instead of at its next tick.
  */
+import { EventEmitter } from 'node:events';
 import { createAdapter } from '@socket.io/postgres-adapter';
 import pg from 'pg';
 import { CONNECT_TIMEOUT_MS, openPostgresPool } from '../../db/postgres-pool';
 import type { IoServer } from './socket-server';
+
+const RECONNECT_MS = 250;
 
 export type FanoutState = 'local' | 'listening' | 'reconnecting';
 
@@ -35,39 +40,89 @@ export interface FanoutOptions {
 export const localFanout: Fanout = { state: () => 'local', end: async () => {} };
 
 export async function attachPostgresFanout(io: IoServer, url: string, opts: FanoutOptions): Promise<Fanout> {
-  let closing = false;
-  const report = (msg: string) => (err: unknown) => closing || opts.log(msg, err);
-  const pool = openPostgresPool(url, { max: 3, onLost: report('fan-out pool connection lost') });
+  const pool = openPostgresPool(url, { max: 3, onLost: (err) => opts.log('fan-out pool connection lost', err) });
   await pool.query('CREATE TABLE IF NOT EXISTS socket_io_attachments (id bigserial UNIQUE, created_at timestamptz DEFAULT NOW(), payload bytea)');
-
-  let listener: pg.Client | null = null;
-  const facade = {
-    query: pool.query.bind(pool),
-    async connect(): Promise<pg.Client & { release(): void }> {
-      const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true });
-      client.on('error', report('fan-out LISTEN connection lost'));
-      try {
-        await client.connect();
-      } catch (err) {
-        client.end().catch(() => {});
-        throw err;
-      }
-      listener = client;
-      client.once('end', () => {
-        if (listener === client) listener = null;
-      });
-      // The adapter runs its LISTEN queries right after connect() resolves; tell once they had a chance to.
-      setTimeout(() => listener === client && !closing && opts.onListening?.(), 200).unref();
-      return Object.assign(client, { release: () => void client.end().catch(() => {}) });
-    },
-  };
-  io.adapter(createAdapter(facade as unknown as pg.Pool, { errorHandler: report('socket adapter') }));
+  const listener = new SelfHealingListener(url, opts);
+  await listener.open();
+  const facade = { query: pool.query.bind(pool), connect: async () => listener };
+  io.adapter(createAdapter(facade as unknown as pg.Pool, { errorHandler: (err) => listener.closed || opts.log('socket adapter', err) }));
   return {
-    state: () => (listener ? 'listening' : 'reconnecting'),
+    state: () => (listener.listening() ? 'listening' : 'reconnecting'),
     async end() {
-      closing = true;
+      listener.release();
       await pool.end();
-      await listener?.end().catch(() => {});
     },
   };
+}
+
+/**
+ * What the adapter uses of a pg client — on('notification'), on('end'), query('LISTEN …'),
+ * release() — over a connection that replaces itself when lost.
+ */
+class SelfHealingListener extends EventEmitter {
+  closed = false;
+  private client: pg.Client | null = null;
+  private readonly statements: string[] = [];
+  private retry: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly url: string,
+    private readonly opts: FanoutOptions,
+  ) {
+    super();
+  }
+
+  listening(): boolean {
+    return this.client !== null;
+  }
+
+  /** Connects and (re)issues every LISTEN; on failure, tries again every RECONNECT_MS. */
+  async open(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true });
+    let lost = false;
+    const onLost = (err?: Error) => {
+      if (lost) return;
+      lost = true;
+      if (this.client === client) this.client = null;
+      client.end().catch(() => {});
+      if (!this.closed) {
+        if (err) this.opts.log('fan-out LISTEN connection lost; reconnecting', err);
+        this.schedule();
+      }
+    };
+    client.on('error', onLost);
+    client.on('end', () => onLost());
+    client.on('notification', (msg) => this.emit('notification', msg));
+    try {
+      await client.connect();
+      for (const statement of this.statements) await client.query(statement);
+    } catch {
+      onLost();
+      return;
+    }
+    if (lost || this.closed) return void client.end().catch(() => {});
+    this.client = client;
+    this.opts.onListening?.();
+  }
+
+  private schedule(): void {
+    if (this.retry || this.closed) return;
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      void this.open();
+    }, RECONNECT_MS);
+    this.retry.unref?.();
+  }
+
+  async query(statement: string): Promise<unknown> {
+    if (/^LISTEN /i.test(statement) && !this.statements.includes(statement)) this.statements.push(statement);
+    return this.client?.query(statement);
+  }
+
+  release(): void {
+    this.closed = true;
+    if (this.retry) clearTimeout(this.retry);
+    void this.client?.end().catch(() => {});
+    this.client = null;
+  }
 }
