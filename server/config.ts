@@ -22,6 +22,8 @@ const envSchema = z.object({
   /** 1: start a fake printer for kiosks without one; 0: never; unset: only on embedded PGlite with demo data. */
   FAKE_PRINTER: z.enum(['0', '1']).optional(),
   FAKE_PRINTER_PORT: z.coerce.number().int().min(0).max(65535).default(9109),
+  /** Where "your result is ready" notices are POSTed (an SMS gateway); unset: written to the log. */
+  CASE_WEBHOOK_URL: z.string().url().optional(),
 });
 
 export interface Config {
@@ -36,6 +38,8 @@ export interface Config {
   trustProxy: boolean;
   printer: { host: string; port: number } | null;
   fakePrinter: { enabled: boolean | 'auto'; port: number };
+  /** Case-ready webhook (CASE_WEBHOOK_URL); unset → log sink. */
+  caseWebhookUrl?: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -60,5 +64,6 @@ export function getConfig(env: Record<string, string | undefined>): Config {
     trustProxy: e.TRUST_PROXY === 'true',
     printer: e.PRINTER_HOST ? { host: e.PRINTER_HOST, port: e.PRINTER_PORT ?? 9100 } : null,
     fakePrinter: { enabled: e.FAKE_PRINTER === undefined ? 'auto' : e.FAKE_PRINTER === '1', port: e.FAKE_PRINTER_PORT },
+    caseWebhookUrl: e.CASE_WEBHOOK_URL,
   };
 }

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type Koa from 'koa';
 import { openDb, type OpenedDb } from '../db/client';
 import type { AppDeps } from './app/deps';
+import { logNotifier, webhookNotifier } from './app/cases/case-notifier';
 import { startBackgroundJobs, type BackgroundJobs } from './app/targets/jobs';
 import type { Config } from './config';
 import { systemClock, type Clock } from './domain/clock';
@@ -69,6 +70,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     piiKey: loadPiiKey(config),
     publicBaseUrl: config.publicBaseUrl ?? `http://localhost:${config.port}`,
   };
+  deps.notifier = config.caseWebhookUrl ? webhookNotifier(config.caseWebhookUrl, { log }) : logNotifier((line) => opts.log ? opts.log(line, null) : console.log(line));
   deps.printing = createPrintService(deps, { defaultProfile: serverDefaultPrinter(config), log });
   const seed = config.seedDemo ? await seedDemo(db.db) : { seeded: false, hallId: null, present: await demoPresent(db.db) };
   const setupCode = await prepareFirstAdminSetup(deps);

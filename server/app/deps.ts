@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client';
 import type { Clock } from '../domain/clock';
 import type { HallFact } from '../protocol/events';
+import type { CaseNotifier } from './cases/case-notifier';
 import type { PrintService } from './printing/print-service';
 
 /** Receives facts after their transaction committed. The socket layer fans them out. */
@@ -31,4 +32,6 @@ export interface AppDeps {
   printing?: PrintService;
   /** Cuts open sockets after logout or deactivation. Without it only the periodic re-check does. */
   revoker?: Revoker;
+  /** Tells visitors their case result is ready (log sink or webhook). Without it nobody is told. */
+  notifier?: CaseNotifier;
 }

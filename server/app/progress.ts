@@ -1,7 +1,11 @@
 /** The public progress view behind the ticket QR: the token is the only key; no personal data beyond masked fields. */
 import { eq } from 'drizzle-orm';
 import { halls, tickets } from '../../db/schema';
+import { caseVisits } from '../../db/schema-cases';
+import type { CaseProgressView } from '../protocol/cases';
 import type { ProgressView } from '../protocol/progress';
+import { loadCalendar } from './appointments/calendar';
+import { caseProgress } from './cases/case-store';
 import { AppError } from './app-error';
 import type { AppDeps } from './deps';
 import { ticketView } from './loaders';
@@ -9,6 +13,13 @@ import { toPublicTicket } from './presenters';
 import { queuePosition } from './queue-position';
 
 const TOKEN = /^[A-Za-z0-9_-]{20,64}$/;
+
+/** The case this ticket opened, continued or collects (the newest visit). */
+async function caseOfTicket(deps: AppDeps, ticketId: string): Promise<CaseProgressView | null> {
+  const [visit] = await deps.db.select({ caseId: caseVisits.caseId }).from(caseVisits).where(eq(caseVisits.ticketId, ticketId));
+  if (!visit) return null;
+  return caseProgress(deps.db, visit.caseId, await loadCalendar(deps.db), deps.clock.now());
+}
 
 export async function ticketProgress(deps: AppDeps, token: string): Promise<ProgressView> {
   if (!TOKEN.test(token)) throw new AppError('not_found', 'No ticket for this code');
@@ -26,6 +37,6 @@ export async function ticketProgress(deps: AppDeps, token: string): Promise<Prog
     serviceDate: row.t.serviceDate,
     ticket: toPublicTicket(view),
     ...position,
-    case: null,
+    case: await caseOfTicket(deps, row.t.id),
   };
 }

@@ -8,6 +8,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { commandResults, halls, ticketEvents } from '../../db/schema';
+import type { CaseFact } from '../protocol/cases';
 import type { FactType, HallFact, HallNotice, TicketAlert } from '../protocol/events';
 import type { CallView, CounterView, PrintJobView, TicketView } from '../protocol/views';
 import type { Actor } from './actor';
@@ -24,6 +25,8 @@ export interface PendingFact {
   notice?: HallNotice;
   /** Wait/handling target alert (ticket:at-risk, ticket:breached, ticket:handling-overdue). */
   alert?: TicketAlert;
+  /** A case (办件) change (case:* facts). */
+  case?: CaseFact;
   /** Extra audit data kept in the event log (reasons, previous values). */
   data?: Record<string, unknown>;
 }
@@ -93,6 +96,7 @@ export async function runCommand<T>(deps: AppDeps, meta: CommandMeta, body: (sco
         ...(f.alert && { alert: f.alert }),
         ...(f.printJob && { printJob: f.printJob }),
         ...(f.notice && { notice: f.notice }),
+        ...(f.case && { case: f.case }),
       }));
       await tx.insert(ticketEvents).values(
         pending.map((f, i) => ({
@@ -129,6 +133,7 @@ function eventData(f: PendingFact): Record<string, unknown> {
     ...(t && { number: t.number, status: t.status, matterId: t.matterId, counterId: t.counterId, targetCounterId: t.targetCounterId }),
     ...(f.counter && { counterStatus: f.counter.status, pauseReason: f.counter.pauseReason }),
     ...(f.call && { call: f.call }),
+    ...(f.case && { caseId: f.case.id, caseNumber: f.case.number, caseStatus: f.case.status }),
     ...(f.printJob && { printJob: { id: f.printJob.id, status: f.printJob.status, attempts: f.printJob.attempts, reprint: f.printJob.reprint, lastError: f.printJob.lastError, deviceId: f.printJob.deviceId } }),
     ...f.data,
   };

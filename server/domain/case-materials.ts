@@ -3,18 +3,10 @@
  * A notice (一次性告知) names every missing required item and every defective one, in the guide's
  * wording, at once; 容缺 is possible only when every missing required item is marked tolerable.
  */
-export type MaterialForm = 'original' | 'copy' | 'original_and_copy';
+import type { GuideMaterialView, MaterialForm } from '../protocol/cases';
 
-export interface GuideMaterial {
-  id: string;
-  name: string;
-  form: MaterialForm;
-  copies: number;
-  required: boolean;
-  /** May be supplied after acceptance on a written promise (容缺). */
-  tolerable: boolean;
-  note: string | null;
-}
+export type { MaterialForm };
+export type GuideMaterial = GuideMaterialView;
 
 export interface MaterialDefect {
   materialId: string;

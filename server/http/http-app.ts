@@ -10,6 +10,7 @@ import type { AppState } from './context';
 import { authMiddleware, errorMiddleware, refuseUnsafeText } from './middleware';
 import { appointmentRoutes } from './routes/appointment-routes';
 import { authRoutes } from './routes/auth-routes';
+import { caseRoutes } from './routes/case-routes';
 import { dashboardRoutes } from './routes/dashboard-routes';
 import { evaluationRoutes } from './routes/evaluation-routes';
 import { hallRoutes } from './routes/hall-routes';
@@ -102,6 +103,9 @@ export function createHttpApp(deps: AppDeps, opts: HttpAppOptions = {}): Koa<App
   const evaluation = evaluationRoutes(deps);
   app.use(evaluation.routes());
   app.use(evaluation.allowedMethods({ throw: false }));
+  const caseRouter = caseRoutes(deps);
+  app.use(caseRouter.routes());
+  app.use(caseRouter.allowedMethods({ throw: false }));
   const appointments = appointmentRoutes(deps);
   app.use(appointments.routes());
   app.use(appointments.allowedMethods({ throw: false }));

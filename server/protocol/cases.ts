@@ -58,3 +58,101 @@ export interface CaseProgressView {
   /** Where and how to collect, once ready. */
   pickup: { counterNumber: number | null; counterName: string | null; hint: string } | null;
 }
+
+export type MaterialForm = 'original' | 'copy' | 'original_and_copy';
+
+export interface GuideMaterialView {
+  id: string;
+  name: string;
+  form: MaterialForm;
+  copies: number;
+  required: boolean;
+  /** May be supplied later on a written promise (容缺). */
+  tolerable: boolean;
+  note: string | null;
+}
+
+/** A matter's 办事指南 (public: the guide page, the counter checklist). */
+export interface MatterGuideView {
+  matterId: string;
+  hallId: string;
+  hallName: string;
+  matterCode: string;
+  matterName: string;
+  zoneName: string;
+  departmentId: string;
+  departmentName: string;
+  contact: string | null;
+  materials: GuideMaterialView[];
+  conditions: string;
+  legalLimitDays: number | null;
+  promisedLimitDays: number | null;
+  onTheSpot: boolean;
+  fee: string;
+  resultName: string;
+  deliveryMethods: DeliveryMethod[];
+  basis: string;
+  noticeDays: number;
+  /** False for matters handled without a case (consultation, pickup, help desks). */
+  opensCase: boolean;
+}
+
+export type CaseAlertLevel = 'none' | 'at_risk' | 'overdue';
+
+/** A case as the counter, the back office and managers see it (personal data masked). */
+export interface CaseView {
+  id: string;
+  hallId: string;
+  number: string;
+  matterId: string;
+  matterName: string;
+  departmentId: string;
+  departmentName: string;
+  ticketId: string;
+  counterId: string | null;
+  counterNumber: number | null;
+  status: CaseStatus;
+  delivery: DeliveryMethod;
+  received: string[];
+  notice: CaseNoticeView | null;
+  openedAt: string;
+  acceptedAt: string | null;
+  limitDays: number | null;
+  dueDate: string | null;
+  /** Working days counted so far and where that stands against the limit (today, hall calendar). */
+  elapsedDays: number | null;
+  alertLevel: CaseAlertLevel;
+  tolerated: boolean;
+  promiseDate: string | null;
+  promiseKept: boolean;
+  promiseOverdue: boolean;
+  onTheSpot: boolean;
+  noticeCount: number;
+  decidedAt: string | null;
+  reason: string | null;
+  trackingNumber: string | null;
+  readyAt: string | null;
+  closedAt: string | null;
+  visitorIdMasked: string | null;
+  /** The ticket the progress page of this case is reached by (the opening ticket's token is never sent to staff). */
+  pickupTicketNumber: string | null;
+}
+
+/** What the counter gets when it opens or finds a case: the case and its guide checklist. */
+export interface CaseAtCounter {
+  case: CaseView;
+  guide: MatterGuideView;
+}
+
+/** On case:* facts (staff rooms only; public screens never see them). */
+export interface CaseFact {
+  id: string;
+  number: string;
+  status: CaseStatus;
+  matterId: string;
+  departmentId: string;
+  counterId: string | null;
+  dueDate: string | null;
+  alertLevel: CaseAlertLevel;
+  promiseOverdue: boolean;
+}

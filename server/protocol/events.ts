@@ -1,5 +1,7 @@
 /** Typed socket.io event maps, shared by the server and every UI. */
 import type { z } from 'zod';
+import type * as cs from './case-schemas';
+import type { CaseAtCounter, CaseFact, CaseView } from './cases';
 import type { Ack } from './errors';
 import type * as s from './schemas';
 import type { HallSeqBeat } from './heartbeat';
@@ -35,7 +37,32 @@ export type FactType =
   | 'counter:resumed'
   | 'hall:configured'
   | 'hall:notice'
-  | 'print:status';
+  | 'print:status'
+  | CaseFactType;
+
+/** Case (办件) facts: staff rooms only (public facts carry only their seq and type). */
+export type CaseFactType =
+  | 'case:opened'
+  | 'case:noticed'
+  | 'case:resumed'
+  | 'case:accepted'
+  | 'case:not-accepted'
+  | 'case:completed'
+  | 'case:reviewing'
+  | 'case:supplement-requested'
+  | 'case:supplied'
+  | 'case:approved'
+  | 'case:refused'
+  | 'case:producing'
+  | 'case:ready'
+  | 'case:posted'
+  | 'case:delivered'
+  | 'case:collected'
+  | 'case:withdrawn'
+  | 'case:promise-kept'
+  | 'case:at-risk'
+  | 'case:overdue'
+  | 'case:promise-overdue';
 
 /** A committed change, for staff and managers. `seq` is the hall's event number. */
 export interface HallFact {
@@ -52,6 +79,8 @@ export interface HallFact {
   alert?: TicketAlert;
   /** Only on 'hall:notice'. */
   notice?: HallNotice;
+  /** Only on case:* facts. */
+  case?: CaseFact;
 }
 
 /**
@@ -93,7 +122,7 @@ export interface PublicHallFact {
 export interface ServerHello {
   protocolVersion: number;
   serverTime: string;
-  role: 'admin' | 'manager' | 'staff' | 'kiosk' | 'display' | 'counter_display' | 'evaluator_pad';
+  role: 'admin' | 'manager' | 'staff' | 'reviewer' | 'kiosk' | 'display' | 'counter_display' | 'evaluator_pad';
   hallIds: string[];
 }
 
@@ -128,6 +157,12 @@ export interface ServerToClientEvents {
 export interface CommandResult {
   ticket?: TicketView;
   counter?: CounterView;
+  /** case:open, case:resume, case:intake: the case with its guide checklist. */
+  caseAtCounter?: CaseAtCounter;
+  /** case:find */
+  cases?: CaseView[];
+  /** case:hand-over */
+  case?: CaseView;
 }
 
 export interface ClientToServerEvents {
@@ -148,6 +183,11 @@ export interface ClientToServerEvents {
   'ticket:reactivate': (input: In<typeof s.ticketReactivate>, ack: Cb<CommandResult>) => void;
   'ticket:transfer': (input: In<typeof s.ticketTransfer>, ack: Cb<CommandResult>) => void;
   'ticket:cancel': (input: In<typeof s.ticketCancel>, ack: Cb<CommandResult>) => void;
+  'case:open': (input: In<typeof cs.caseOpen>, ack: Cb<CommandResult>) => void;
+  'case:find': (input: In<typeof cs.caseFind>, ack: Cb<CommandResult>) => void;
+  'case:resume': (input: In<typeof cs.caseResume>, ack: Cb<CommandResult>) => void;
+  'case:intake': (input: In<typeof cs.caseIntake>, ack: Cb<CommandResult>) => void;
+  'case:hand-over': (input: In<typeof cs.caseHandOver>, ack: Cb<CommandResult>) => void;
 }
 
 export type CommandEvent = Exclude<keyof ClientToServerEvents, 'hall:subscribe' | 'public:subscribe'>;

@@ -189,7 +189,7 @@ export const staffCreate = z
     username: z.string().trim().regex(/^[a-z0-9_.-]{3,32}$/, '3–32 lower-case letters, digits, _ . -'),
     displayName: z.string().trim().min(1).max(50),
     password: z.string().min(8).max(200),
-    role: z.enum(['admin', 'manager', 'staff']),
+    role: z.enum(['admin', 'manager', 'staff', 'reviewer']),
     hallIds: z.array(id).max(100).default([]),
   })
   .strict();

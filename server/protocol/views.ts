@@ -13,7 +13,8 @@ export type CounterType =
   | 'cross_region'
   | 'after_hours';
 export type CounterStatus = 'closed' | 'open' | 'paused';
-export type Role = 'admin' | 'manager' | 'staff';
+/** reviewer: back-office staff of the departments they are linked to (cases only, no counter). */
+export type Role = 'admin' | 'manager' | 'staff' | 'reviewer';
 export type DeviceKind = 'kiosk' | 'display' | 'counter_display' | 'evaluator_pad';
 
 /** What a wall display may know about a ticket. */

@@ -5,6 +5,7 @@ import { counterMatters, counters, devices, halls, matters, staff, zones } from 
 import { hashToken } from '../app/auth';
 import { hashPassword } from '../app/passwords';
 import { DEFAULT_HALL_SETTINGS } from '../domain/wait-target';
+import { seedDemoGuides } from './seed-guides';
 import { DEMO_COUNTERS, DEMO_DEVICES, DEMO_HOTLINE, DEMO_PADS, DEMO_PASSWORD, DEMO_STAFF, DEMO_ZONES } from './demo-hall-data';
 
 export interface SeedResult {
@@ -80,6 +81,7 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
       );
     }
     await tx.insert(staff).values(DEMO_STAFF.map((s) => ({ ...s, passwordHash, hallIds: [hallId] })));
+    await seedDemoGuides(tx, hallId, matterIds, passwordHash);
     await tx.insert(devices).values(DEMO_DEVICES.map((d) => ({ hallId, kind: d.kind, name: d.name, tokenHash: hashToken(d.token) })));
     await tx.insert(devices).values(
       DEMO_PADS.map((p) => ({ hallId, kind: 'evaluator_pad' as const, name: p.name, counterId: counterIds.get(p.counter)!.id, zoneId: counterIds.get(p.counter)!.zoneId, tokenHash: hashToken(p.token) })),

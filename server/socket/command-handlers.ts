@@ -1,22 +1,14 @@
 /** One entry per command event: its input schema and the use case it runs. No switch. */
 import type { z } from 'zod';
-import type { Actor } from '../app/actor';
 import { callNext } from '../app/call-next';
 import { actOnCounter } from '../app/counter-actions';
-import type { AppDeps } from '../app/deps';
 import { cancelTicket, reactivateTicket } from '../app/ticket-admin-actions';
 import { actOnTicketAtCounter, type CounterTicketAction } from '../app/ticket-actions';
 import { transferTicket } from '../app/transfer-ticket';
-import type { CommandEvent, CommandResult } from '../protocol/events';
+import type { CommandEvent } from '../protocol/events';
 import * as s from '../protocol/schemas';
-
-interface Handler<S extends z.ZodType> {
-  schema: S;
-  run(deps: AppDeps, actor: Actor, input: z.output<S>): Promise<CommandResult>;
-}
-
-const handler = <S extends z.ZodType>(schema: S, run: Handler<S>['run']): Handler<z.ZodType> =>
-  ({ schema, run }) as unknown as Handler<z.ZodType>;
+import { caseCommandHandlers } from './case-command-handlers';
+import { handler, type Handler } from './handler';
 
 const atCounter = (action: CounterTicketAction) =>
   handler(s.ticketAtCounter, (deps, actor, input) => actOnTicketAtCounter(deps, actor, action, input));
@@ -37,4 +29,5 @@ export const commandHandlers: Record<CommandEvent, Handler<z.ZodType>> = {
   'ticket:reactivate': handler(s.ticketReactivate, (deps, actor, input) => reactivateTicket(deps, actor, input)),
   'ticket:transfer': handler(s.ticketTransfer, (deps, actor, input) => transferTicket(deps, actor, input)),
   'ticket:cancel': handler(s.ticketCancel, (deps, actor, input) => cancelTicket(deps, actor, input)),
+  ...caseCommandHandlers,
 };

@@ -1,5 +1,6 @@
 /** The server's background jobs: the target scanner and the appointment no-show job. */
 import { markNoShows } from '../appointments/no-show-job';
+import { scanCases } from '../cases/case-scanner';
 import type { AppDeps } from '../deps';
 import { startPeriodic, type PeriodicJob } from './periodic';
 import { scanTargets } from './target-scanner';
@@ -8,22 +9,27 @@ export interface BackgroundJobOptions {
   log: (msg: string, err: unknown) => void;
   targetScanMs?: number;
   noShowMs?: number;
+  caseScanMs?: number;
 }
 
 export interface BackgroundJobs {
   targets: PeriodicJob;
   noShows: PeriodicJob;
+  /** Case limits (80 % / overdue) and 容缺 promises. */
+  cases: PeriodicJob;
   stop(): Promise<void>;
 }
 
 export function startBackgroundJobs(deps: AppDeps, opts: BackgroundJobOptions): BackgroundJobs {
   const targets = startPeriodic('target scanner', opts.targetScanMs ?? 12_000, () => scanTargets(deps, opts.log), opts.log);
   const noShows = startPeriodic('appointment no-show job', opts.noShowMs ?? 60_000, () => markNoShows(deps), opts.log);
+  const caseScan = startPeriodic('case scanner', opts.caseScanMs ?? 60_000, () => scanCases(deps, opts.log), opts.log);
   return {
     targets,
     noShows,
+    cases: caseScan,
     async stop() {
-      await Promise.all([targets.stop(), noShows.stop()]);
+      await Promise.all([targets.stop(), noShows.stop(), caseScan.stop()]);
     },
   };
 }
