@@ -1,4 +1,5 @@
 /** The admin console's requests and views beyond the hall configuration in schemas.ts. */
+import type { Role } from './views';
 import { z } from 'zod';
 import { isRealIsoDate } from './safe-text';
 import { staffCreate } from './schemas';
@@ -68,7 +69,7 @@ export interface AdminStaffView {
   id: string;
   username: string;
   displayName: string;
-  role: 'admin' | 'manager' | 'staff';
+  role: Role;
   hallIds: string[];
   active: boolean;
   lockedUntil: string | null;
