@@ -19,6 +19,7 @@ import { presentHall } from './presenters';
 import { addIssuePrintJob, startPrinting } from './printing/issue-print';
 import { queuePosition } from './queue-position';
 import { runCommand } from './run-command';
+import { assertKioskIssuing } from './ticket-hours';
 
 export interface AppointmentClaim {
   appointmentId: string;
@@ -54,6 +55,8 @@ export async function issueTicket(
     const matter = await loadMatter(tx, body.matterId);
     if (matter.hallId !== hallId || !matter.active) throw new AppError('not_found', 'This matter is not offered in this hall');
     const day = serviceDate(now, hall.timeZone);
+    // Outside ticket hours the kiosk refuses; staff may still issue by exception, check-ins keep their slot window.
+    if (source === 'kiosk') await assertKioskIssuing(tx, hall, now);
 
     let birthDate: string | null = null;
     let visitor: { hash: string; enc: string; masked: string } | null = null;

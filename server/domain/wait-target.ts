@@ -28,6 +28,8 @@ export const DEFAULT_HALL_SETTINGS: EffectiveHallSettings = {
   badReviewReplyDays: 3,
   badReviewCloseDays: 1,
   evaluationPromptMinutes: 5,
+  openOnRestDays: false,
+  kioskIssuing: 'sessions',
 };
 
 /** A hall's settings with the defaults of any it does not set (e.g. rows from before a setting existed). */

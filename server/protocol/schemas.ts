@@ -81,6 +81,8 @@ export const hallSettingsInput = z
     badReviewReplyDays: z.number().int().min(1).max(30),
     badReviewCloseDays: z.number().int().min(1).max(30),
     evaluationPromptMinutes: z.number().int().min(1).max(60),
+    openOnRestDays: z.boolean(),
+    kioskIssuing: z.enum(['sessions', 'always']),
   })
   .strict();
 

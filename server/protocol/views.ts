@@ -165,6 +165,10 @@ export interface HallSettings {
   badReviewCloseDays?: number;
   /** How long after a service the counter's evaluator pad offers the rating (then back to idle, nothing submitted). */
   evaluationPromptMinutes?: number;
+  /** Open on the calendar's rest days too (weekend service); default false. */
+  openOnRestDays?: boolean;
+  /** 'sessions' (default): the kiosk issues in opening hours up to the cut-off; 'always': any time (24-hour self-service). */
+  kioskIssuing?: 'sessions' | 'always';
 }
 
 /** 1+12+X: a district centre (区中心), its street centres (街镇中心), their service points (村居服务点). */

@@ -19,8 +19,18 @@ export interface DemoHall {
   display(): Promise<DeviceActor>;
 }
 
+/**
+ * Test halls issue kiosk tickets at any hour (`kioskIssuing: 'always'`), so suites that run on the
+ * real clock pass at night and at weekends; tests of ticket hours set the hall back to 'sessions'.
+ */
+export async function openTicketHoursAlways(db: Db, code = 'XH-ZX'): Promise<void> {
+  const [hall] = await db.select().from(halls).where(eq(halls.code, code));
+  if (hall) await db.update(halls).set({ settings: { ...hall.settings, kioskIssuing: 'always' } }).where(eq(halls.id, hall.id));
+}
+
 export async function seedDemoHall(db: Db): Promise<DemoHall> {
   await seedDemo(db);
+  await openTicketHoursAlways(db);
   const [hall] = await db.select().from(halls).where(eq(halls.code, 'XH-ZX'));
   const hallId = hall!.id;
   const device = async (kind: 'kiosk' | 'display'): Promise<DeviceActor> => {

@@ -7,6 +7,7 @@ import { getConfig } from '../../server/config';
 import type { Clock } from '../../server/domain/clock';
 import { startServer, type RunningServer } from '../../server/server';
 import type { TestDb } from './db';
+import { openTicketHoursAlways } from './fixtures';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -16,7 +17,9 @@ export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
  */
 export async function startTestServer(db: TestDb, clock?: Clock, opts: { port?: number; seedDemo?: boolean } = {}): Promise<RunningServer> {
   const config = getConfig({ PORT: String(opts.port ?? 0), HOST: '127.0.0.1', PII_KEY: '11'.repeat(32), SEED_DEMO: String(opts.seedDemo ?? true) });
-  return startServer({ ...config, databaseUrl: db.url }, { db, ...(clock && { clock }), log: () => {} });
+  const server = await startServer({ ...config, databaseUrl: db.url }, { db, ...(clock && { clock }), log: () => {} });
+  if (opts.seedDemo ?? true) await openTicketHoursAlways(db.db);
+  return server;
 }
 
 export async function api(base: string, method: string, path: string, body?: unknown, token?: string) {

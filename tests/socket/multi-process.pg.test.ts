@@ -13,6 +13,7 @@ import type { HallSnapshot } from '../../server/protocol/views';
 import { startServer, type RunningServer } from '../../server/server';
 import { openDb } from '../../db/client';
 import { createTestDb, onPostgres, type TestDb } from '../_support/db';
+import { openTicketHoursAlways } from '../_support/fixtures';
 import { api, connected, emitAck, loginAs, socketFor, type ClientSocket } from '../_support/server';
 
 // Run only against PostgreSQL: the test runner skips *.pg.test.ts files on PGlite.
@@ -30,6 +31,7 @@ if (onPostgres) {
     // Each server opens its own pool, as separate processes would.
     a = await startServer({ ...config, databaseUrl: db.url }, { log: () => {} });
     b = await startServer({ ...config, databaseUrl: db.url }, { db: await openDb(db.url), log: () => {} });
+    await openTicketHoursAlways(db.db); // the kiosk issues at any hour, whenever CI runs
   });
   t.after(async () => {
     for (const s of sockets) s.close();

@@ -53,7 +53,7 @@ export class KioskNotice extends KioskScreen {
   private errorText(): string {
     const e = this.view.error;
     if (!e) return '';
-    if (e.key) return this.t(e.key as KioskMessageKey);
+    if (e.key) return this.t(e.key as KioskMessageKey).replace('{time}', e.nextOpening ?? '');
     return describeError(this.locale === 'en' ? 'en' : 'zh-CN', e);
   }
 

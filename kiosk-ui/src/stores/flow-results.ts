@@ -30,3 +30,9 @@ export function kioskError(e: ErrorBody, key: string | null = null): KioskError 
   const own = e.message === 'offline' ? 'err_offline' : e.message === 'timeout' ? 'err_timeout' : 'err_server';
   return { code: e.code, message: e.message, key: key ?? (retryable ? own : null), retryable };
 }
+
+/** Outside ticket hours: say so, and when the kiosk issues again (the server sends the hall-local time). */
+export function hallClosedError(e: ErrorBody): KioskError {
+  const next = e.fields?.nextOpeningLocal;
+  return { code: e.code, message: e.message, key: next ? 'err_hall_closed' : 'err_hall_closed_no_date', retryable: false, ...(next && { nextOpening: next }) };
+}

@@ -12,7 +12,7 @@ import type { IssuedTicket } from '../../../server/protocol/views';
 import { createIdleTimer } from './idle-timer';
 import { DEFAULT_IDLE, type IdleSeconds } from './kiosk-config';
 import { isMissingRoute, outcomeUnknown, type CheckInBody, type IssueBody, type KioskApi } from './kiosk-api';
-import { CHECKIN_KEYS, kioskError, ticketOf } from './flow-results';
+import { CHECKIN_KEYS, hallClosedError, kioskError, ticketOf } from './flow-results';
 import { initialState, selectedMatter, visitorReset, type CheckInMode, type KioskState, type Screen, type VisitorGreenChannel } from './kiosk-state';
 import { checkIdNumber, CODE_LENGTH, hallToday, pressCodeKey, pressIdKey, type PadKey } from './keypad-input';
 import { loadHall } from './load-hall';
@@ -151,6 +151,7 @@ export function createKioskFlow(deps: KioskFlowDeps): KioskFlow {
     if (a.kind === 'issue') {
       const field = e.fields?.idNumber;
       if (e.code === 'validation_failed' && field) return go('options', { idServerError: field });
+      if (e.code === 'hall_closed') return go('issue_error', { error: hallClosedError(e) });
       return go('issue_error', { error: kioskError(e, e.code === 'not_found' ? 'err_matter_gone' : null) });
     }
     if (isMissingRoute(e)) return go('checkin', { error: kioskError(e, 'checkin_unavailable') });

@@ -36,6 +36,8 @@ export interface KioskError {
   key: string | null;
   /** The same request may be sent again (its outcome is unknown, or it may succeed later). */
   retryable: boolean;
+  /** hall_closed: when the kiosk issues again, hall-local 'YYYY-MM-DD HH:MM'. */
+  nextOpening?: string;
 }
 
 export interface KioskState {
