@@ -23,7 +23,7 @@ export interface QueuePosition {
 /** Recent calls per matter used for its mean service time; fewer than MIN_SAMPLES → fallback. */
 const RECENT_PER_MATTER = 20;
 const MIN_SAMPLES = 3;
-const FALLBACK_MINUTES = { general: 8, complex: 20 } as const;
+export const FALLBACK_MINUTES = { general: 8, complex: 20 } as const;
 
 export async function queuePosition(
   tx: Reader,

@@ -261,8 +261,7 @@ function appointmentSeats(input: PlanInput, pools: readonly Pool[], maxUtil: num
     const ms = p.matterIds.map((id) => input.matters.find((m) => m.id === id)!).filter((m) => m.appointmentShare > 0);
     if (ms.length === 0) continue;
     // Flatten towards the pool's own mean: a peak is a half hour busier than the day's average.
-    const open = p.slots.filter((x) => x.arrivals > 0);
-    const meanUtil = open.reduce((a, x) => a + x.workload / Math.max(1, x.staffed), 0) / Math.max(1, open.length);
+    const meanUtil = p.slots.reduce((a, x) => a + x.workload / Math.max(1, x.staffed), 0) / Math.max(1, p.slots.length);
     const ceiling = Math.max(maxUtil, meanUtil);
     for (const s of p.slots) {
       const capacity = s.staffed * MIN * ceiling;

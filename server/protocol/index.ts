@@ -8,3 +8,4 @@ export * as schemas from './schemas';
 export * from './cases';
 export * from './progress';
 export * from './evaluations';
+export * from './staffing-plan';

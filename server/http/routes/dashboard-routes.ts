@@ -1,6 +1,8 @@
 /** Managers' dashboard: today's stats, history reports (JSON or CSV), ticket history, tidal counters, notices. */
 import Router from '@koa/router';
 import { assignCounterMatters } from '../../app/manager/set-counter-matters';
+import { staffingPlan } from '../../app/manager/staffing-plan';
+import { staffingPlanQuery } from '../../protocol/staffing-plan';
 import { activeNotice, clearNotice, postNotice } from '../../app/manager/notices';
 import { ticketHistory } from '../../app/manager/ticket-history';
 import { reportCsv } from '../../app/reports/report-csv';
@@ -44,6 +46,11 @@ export function dashboardRoutes(deps: AppDeps): Router<AppState> {
     const actor = actorOf(ctx);
     const q = parse(reportQuery, ctx.query);
     present(ctx, q, await runReport(deps, actor, await reportHalls(deps, actor, q.hallIds), q));
+  });
+
+  r.get('/halls/:hallId/staffing-plan', async (ctx) => {
+    const q = parse(staffingPlanQuery, ctx.query);
+    ctx.body = { data: await staffingPlan(deps, actorOf(ctx), idParam(ctx, 'hallId'), q.date) };
   });
 
   r.get('/tickets/:ticketId/history', async (ctx) => {

@@ -1,0 +1,181 @@
+/**
+ * The managers' forecast and staffing plan for a day (default today): expected arrivals per half
+ * hour, zone and matter from the hall's history (server/domain/demand-forecast.ts), the counters
+ * each zone needs for 95 % within target beside the counters open now, tidal advice a manager
+ * applies in one click (PUT …/counters/:id/matters), appointment seats capped in the peaks, and
+ * what making a professional counter comprehensive would gain (server/domain/staffing-plan.ts).
+ */
+import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../../db/client';
+import { counterMatters, counters, matters, tickets, zones } from '../../../db/schema';
+import { forecastArrivals, type ArrivalCount } from '../../domain/demand-forecast';
+import { serviceDate } from '../../domain/hall-time';
+import { planStaffing, type StaffingPlan } from '../../domain/staffing-plan';
+import { effectiveSettings, waitTargetMinutes } from '../../domain/wait-target';
+import type { HallView } from '../../protocol/views';
+import type { StaffingPlanView } from '../../protocol/staffing-plan';
+import { requireHall, requireStaff, type Actor } from '../actor';
+import type { AppDeps } from '../deps';
+import { loadHall } from '../loaders';
+import { presentHall } from '../presenters';
+import { FALLBACK_MINUTES } from '../queue-position';
+
+type Reader = Db | Tx;
+export const HISTORY_WEEKS = 4;
+const TARGET_SHARE = 0.95;
+
+const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+const minutesOf = (s: string) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5));
+
+/** Half-hour starts of the opening sessions. */
+export function sessionSlots(sessions: HallView['sessions']): number[] {
+  return sessions.flatMap((s) => {
+    const out: number[] = [];
+    for (let t = Math.floor(minutesOf(s.start) / 30) * 30; t < minutesOf(s.end); t += 30) out.push(t);
+    return out;
+  });
+}
+
+function addDays(date: string, n: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Tickets issued per day, local half hour and matter over the history window, with service times and appointment shares. */
+async function loadHistory(tx: Reader, hall: HallView, date: string) {
+  const from = addDays(date, -HISTORY_WEEKS * 7);
+  const local = sql`(${tickets.issuedAt} AT TIME ZONE ${hall.timeZone})`;
+  const slot = sql<number>`(floor((extract(hour from ${local}) * 60 + extract(minute from ${local})) / 30) * 30)::int`;
+  const window = and(eq(tickets.hallId, hall.id), gte(tickets.serviceDate, from), lt(tickets.serviceDate, date));
+  const counts = await tx
+    .select({ serviceDate: tickets.serviceDate, slot, matterId: tickets.matterId, count: sql<number>`count(*)::int` })
+    .from(tickets)
+    .where(window)
+    .groupBy(sql`1, 2, 3`); // by position: the time-zone parameter would otherwise differ between SELECT and GROUP BY
+  const perMatter = await tx
+    .select({
+      matterId: tickets.matterId,
+      all: sql<number>`count(*)::int`,
+      booked: sql<number>`count(*) filter (where ${tickets.slotStart} is not null)::int`,
+      service: sql<number | null>`avg(extract(epoch from (${tickets.finishedAt} - ${tickets.calledAt})) / 60) filter (where ${tickets.status} = 'done' and ${tickets.finishedAt} is not null and ${tickets.calledAt} is not null)`,
+    })
+    .from(tickets)
+    .where(window)
+    .groupBy(tickets.matterId);
+  const history: ArrivalCount[] = counts.map((c) => ({ serviceDate: c.serviceDate, slot: Number(c.slot), matterId: c.matterId, count: Number(c.count) }));
+  return { history, perMatter: new Map(perMatter.map((p) => [p.matterId, { share: Number(p.booked) / Math.max(1, Number(p.all)), service: p.service === null ? null : Number(p.service) }])) };
+}
+
+export async function staffingPlan(deps: AppDeps, actor: Actor, hallId: string, date?: string): Promise<StaffingPlanView> {
+  requireStaff(actor, ['admin', 'manager']);
+  requireHall(actor, hallId);
+  const tx = deps.db;
+  const hall = presentHall(await loadHall(tx, hallId));
+  const settings = effectiveSettings(hall.settings);
+  const day = date ?? serviceDate(deps.clock.now(), hall.timeZone);
+  const zoneRows = await tx.select().from(zones).where(eq(zones.hallId, hallId));
+  const matterRows = (await tx.select().from(matters).where(eq(matters.hallId, hallId))).filter((m) => m.active);
+  const counterRows = (await tx.select().from(counters).where(eq(counters.hallId, hallId))).filter((c) => c.active);
+  const links = counterRows.length ? await tx.select().from(counterMatters).where(inArray(counterMatters.counterId, counterRows.map((c) => c.id))) : [];
+  const { history, perMatter } = await loadHistory(tx, hall, day);
+  const forecast = forecastArrivals(history, day, { weeks: HISTORY_WEEKS });
+  const anyOpen = counterRows.some((c) => c.status !== 'closed');
+  const slots = sessionSlots(hall.sessions);
+  const plan = planStaffing({
+    slots,
+    matters: matterRows.map((m) => ({
+      id: m.id,
+      zoneId: m.zoneId,
+      targetMinutes: waitTargetMinutes(m, settings),
+      serviceMinutes: perMatter.get(m.id)?.service ?? FALLBACK_MINUTES[m.complexity],
+      appointmentShare: perMatter.get(m.id)?.share ?? 0,
+    })),
+    counters: counterRows.map((c) => ({
+      id: c.id,
+      number: c.number,
+      type: c.type,
+      zoneId: c.zoneId,
+      matterIds: new Set(links.filter((l) => l.counterId === c.id).map((l) => l.matterId)),
+      staffed: anyOpen ? c.status !== 'closed' : true,
+    })),
+    expected: (slot, matterId) => forecast.expected.get(`${slot}|${matterId}`) ?? 0,
+    targetShare: TARGET_SHARE,
+    defaultSeats: settings.appointmentSlotCapacity,
+  });
+  return present(plan, {
+    day,
+    basis: forecast.basis,
+    historyDays: forecast.days,
+    staffingBasis: anyOpen ? 'open_now' : 'all_counters',
+    slots,
+    zones: zoneRows.sort((a, b) => a.sortOrder - b.sortOrder),
+    matters: matterRows,
+    links,
+    expected: (slot, matterId) => forecast.expected.get(`${slot}|${matterId}`) ?? 0,
+  });
+}
+
+function present(
+  plan: StaffingPlan,
+  x: {
+    day: string;
+    basis: StaffingPlanView['basis'];
+    historyDays: string[];
+    staffingBasis: StaffingPlanView['staffingBasis'];
+    slots: number[];
+    zones: { id: string; name: string }[];
+    matters: { id: string; name: string; zoneId: string }[];
+    links: { counterId: string; matterId: string }[];
+    expected(slot: number, matterId: string): number;
+  },
+): StaffingPlanView {
+  const zoneName = new Map(x.zones.map((z) => [z.id, z.name]));
+  const round = (v: number) => Math.round(v * 10) / 10;
+  const zoneViews = x.zones.map((z) => {
+    const pools = plan.pools.filter((p) => p.zoneId === z.id);
+    const sum = (f: (s: StaffingPlan['pools'][number]['slots'][number]) => number) => x.slots.map((_, i) => pools.reduce((a, p) => a + f(p.slots[i]!), 0));
+    const arrivals = sum((s) => s.arrivals);
+    return {
+      zoneId: z.id,
+      name: z.name,
+      arrivals: arrivals.map(round),
+      needed: sum((s) => s.needed),
+      staffed: sum((s) => s.staffed),
+      within: x.slots.map((_, i) => {
+        const w = pools.reduce((a, p) => a + (p.slots[i]!.within ?? 0) * p.slots[i]!.arrivals, 0);
+        return arrivals[i]! > 0 ? round((w / arrivals[i]!) * 100) / 100 : null;
+      }),
+      matters: x.matters.filter((m) => m.zoneId === z.id).map((m) => ({ matterId: m.id, name: m.name, arrivals: x.slots.map((s) => round(x.expected(s, m.id))) })),
+    };
+  });
+  const zoneMatters = (zoneId: string) => x.matters.filter((m) => m.zoneId === zoneId).map((m) => m.id).sort();
+  return {
+    date: x.day,
+    basis: x.basis,
+    historyDays: x.historyDays,
+    staffingBasis: x.staffingBasis,
+    targetShare: TARGET_SHARE,
+    slots: x.slots.map(hhmm),
+    zones: zoneViews,
+    moves: plan.moves.map((m) => {
+      const matterIds = zoneMatters(m.toZoneId);
+      const current = x.links.filter((l) => l.counterId === m.counterId).map((l) => l.matterId).sort();
+      return {
+        counterId: m.counterId,
+        counterNumber: m.counterNumber,
+        fromZoneId: m.fromZoneId,
+        toZoneId: m.toZoneId,
+        toZoneName: zoneName.get(m.toZoneId) ?? '',
+        from: hhmm(m.from),
+        to: hhmm(m.to),
+        matterIds,
+        text: `${hhmm(m.from)}–${hhmm(m.to)}: ${m.counterNumber} 号窗口 → ${zoneName.get(m.toZoneId) ?? ''}`,
+        applied: current.length === matterIds.length && current.every((id, i) => id === matterIds[i]),
+      };
+    }),
+    pooling: plan.pooling.map((p) => ({ counterId: p.counterId, counterNumber: p.counterNumber, zoneName: zoneName.get(p.zoneId) ?? '', withinNow: round(p.withinNow * 100) / 100, withinPooled: round(p.withinPooled * 100) / 100 })),
+    seats: [...plan.seats.entries()].map(([key, seats]) => {
+      const [slot, matterId] = key.split('|') as [string, string];
+      return { slot: hhmm(Number(slot)), matterId, seats };
+    }),
+  };
+}

@@ -1,0 +1,61 @@
+/** The managers' forecast and staffing plan (GET /api/halls/:hallId/staffing-plan). */
+import { z } from 'zod';
+import { isRealIsoDate } from './safe-text';
+
+export const staffingPlanQuery = z
+  .object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').refine(isRealIsoDate, 'not a real date').optional() })
+  .strict();
+
+export type ForecastBasisView = 'same_weekday' | 'recent_days' | 'none';
+
+export interface PlanZoneView {
+  zoneId: string;
+  name: string;
+  /** Per half hour of `slots`: expected arrivals, counters needed for 95 % within target, counters staffed now. */
+  arrivals: number[];
+  needed: number[];
+  staffed: number[];
+  /** Expected share within target with the staffed counters (null when nobody is expected). */
+  within: (number | null)[];
+  matters: { matterId: string; name: string; arrivals: number[] }[];
+}
+
+export interface TidalMoveView {
+  counterId: string;
+  counterNumber: number;
+  fromZoneId: string;
+  toZoneId: string;
+  toZoneName: string;
+  from: string; // HH:MM
+  to: string;
+  /** The matters the counter serves while moved: every matter of the target zone. */
+  matterIds: string[];
+  /** "09:30–11:00: 7 号窗口 → 不动产服务区" */
+  text: string;
+  /** The counter already serves exactly these matters. */
+  applied: boolean;
+}
+
+export interface PoolingGainView {
+  counterId: string;
+  counterNumber: number;
+  zoneName: string;
+  withinNow: number;
+  withinPooled: number;
+}
+
+export interface StaffingPlanView {
+  date: string;
+  basis: ForecastBasisView;
+  /** The history days the forecast averages. */
+  historyDays: string[];
+  /** 'open_now': counters open at this moment; 'all_counters': none is open, so every active counter. */
+  staffingBasis: 'open_now' | 'all_counters';
+  targetShare: number;
+  slots: string[];
+  zones: PlanZoneView[];
+  moves: TidalMoveView[];
+  pooling: PoolingGainView[];
+  /** Appointment seats per matter for the half hours the plan caps (others: the hall's default). */
+  seats: { slot: string; matterId: string; seats: number }[];
+}

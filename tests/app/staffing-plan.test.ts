@@ -1,0 +1,112 @@
+/** The managers' plan from history: same-weekday forecast (and its fallbacks), counters needed, tidal advice applied in one click. */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { counters, tickets } from '../../db/schema';
+import { assignCounterMatters } from '../../server/app/manager/set-counter-matters';
+import { staffingPlan } from '../../server/app/manager/staffing-plan';
+import { AppError } from '../../server/app/app-error';
+import { manualClock } from '../../server/domain/clock';
+import { createTestDb, type TestDb } from '../_support/db';
+import { cmd, seedDemoHall, testDeps, type DemoHall } from '../_support/fixtures';
+
+let db: TestDb;
+let hall: DemoHall;
+const clock = manualClock('2026-11-24T00:30:00Z'); // Tuesday 08:30 in Shanghai
+const deps = () => testDeps(db.db, clock);
+const TUESDAY = '2026-11-24';
+let seq = 0;
+
+/** `n` done tickets of a matter issued in the local half hour starting at `hhmm` of `date`, served in `service` minutes; every fourth by appointment. */
+async function history(date: string, hhmm: string, matterName: string, n: number, service: number) {
+  const m = await hall.matter(matterName);
+  const rows = Array.from({ length: n }, (_, i) => {
+    const issued = new Date(new Date(`${date}T${hhmm}:00+08:00`).getTime() + ((i * 29) / n) * 60_000);
+    const called = new Date(issued.getTime() + 2 * 60_000);
+    seq++;
+    const booked = i % 4 === 0; // a quarter came by appointment
+    return {
+      slotStart: booked ? new Date(`${date}T${hhmm}:00+08:00`) : null,
+      slotEnd: booked ? new Date(new Date(`${date}T${hhmm}:00+08:00`).getTime() + 30 * 60_000) : null,
+      hallId: hall.hallId, zoneId: m.zoneId, matterId: m.id, serviceDate: date, prefix: 'H', seqNo: seq, number: `H${seq}`,
+      status: 'done' as const, source: 'kiosk' as const, issuedAt: issued, waitStartAt: issued, waitTargetMinutes: 10,
+      firstCalledAt: called, calledAt: called, startedAt: called, finishedAt: new Date(called.getTime() + service * 60_000),
+      token: randomBytes(18).toString('base64url'),
+    };
+  });
+  await db.db.insert(tickets).values(rows);
+}
+
+const t = suite('staffing plan');
+t.before(async () => {
+  db = await createTestDb();
+  hall = await seedDemoHall(db.db);
+});
+t.after(async () => db.drop());
+
+t('no history: basis "none", nothing expected, nothing advised', async () => {
+  const manager = await hall.staff('manager');
+  const plan = await staffingPlan(deps(), manager, hall.hallId);
+  assert.is(plan.date, TUESDAY);
+  assert.is(plan.basis, 'none');
+  assert.equal(plan.historyDays, []);
+  assert.equal(plan.slots.slice(0, 3), ['09:00', '09:30', '10:00']);
+  assert.ok(plan.zones.every((z) => z.arrivals.every((a) => a === 0) && z.needed.every((n) => n === 0)));
+  assert.equal(plan.moves, []);
+});
+
+t('history on other weekdays only: the recent days are the fallback', async () => {
+  await history('2026-11-23', '10:00', '社保登记', 4, 6); // a Monday
+  const plan = await staffingPlan(deps(), await hall.staff('manager'), hall.hallId);
+  assert.is(plan.basis, 'recent_days');
+  assert.equal(plan.historyDays, ['2026-11-23']);
+  const zr = plan.zones.find((z) => z.name === '自然人服务区')!;
+  assert.is(zr.arrivals[plan.slots.indexOf('10:00')], 4);
+});
+
+t('a 不动产 morning peak on past Tuesdays: counters needed, and counter advice 09:30–11:00 → 不动产服务区, applied in one click', async () => {
+  for (const date of ['2026-10-27', '2026-11-03', '2026-11-10', '2026-11-17']) {
+    for (const hhmm of ['09:30', '10:00', '10:30']) await history(date, hhmm, '不动产抵押登记', 12, 10);
+    await history(date, '14:00', '社保登记', 2, 6);
+  }
+  // Today: counters 4, 5 (自然人) and 7, 8 (不动产) are open.
+  await db.db.update(counters).set({ status: 'open' }).where(eq(counters.hallId, hall.hallId));
+  for (const n of [1, 2, 3, 6, 9, 10, 11, 12, 13, 14]) await db.db.update(counters).set({ status: 'closed' }).where(eq(counters.id, (await hall.counter(n)).id));
+  const manager = await hall.staff('manager');
+  const plan = await staffingPlan(deps(), manager, hall.hallId);
+  assert.is(plan.basis, 'same_weekday');
+  assert.equal(plan.historyDays, ['2026-10-27', '2026-11-03', '2026-11-10', '2026-11-17']);
+  assert.is(plan.staffingBasis, 'open_now');
+  const bdc = plan.zones.find((z) => z.name === '不动产服务区')!;
+  const at = (hhmm: string) => plan.slots.indexOf(hhmm);
+  assert.is(bdc.arrivals[at('10:00')], 12);
+  assert.ok(bdc.needed[at('10:00')]! > bdc.staffed[at('10:00')]!, `needs ${bdc.needed[at('10:00')]} of ${bdc.staffed[at('10:00')]}`);
+  assert.is(bdc.staffed[at('10:00')], 2);
+  assert.is(bdc.matters.find((m) => m.name === '不动产抵押登记')!.arrivals[at('10:30')], 12);
+  const move = plan.moves.find((m) => m.toZoneName === '不动产服务区');
+  assert.ok(move, JSON.stringify(plan.moves));
+  assert.ok([4, 5].includes(move!.counterNumber));
+  assert.is(move!.from, '09:30');
+  assert.ok(move!.to >= '11:00');
+  assert.match(move!.text, new RegExp(`^09:30–${move!.to}: ${move!.counterNumber} 号窗口 → 不动产服务区$`));
+  assert.is(move!.applied, false);
+  // Peak half hours of 不动产 get fewer appointment seats than the default.
+  assert.ok(plan.seats.some((s) => s.slot === '10:00' && s.seats < 4));
+  // One click: the existing tidal-counter command with the move's matters.
+  await assignCounterMatters(deps(), manager, hall.hallId, move!.counterId, { commandId: cmd(), matterIds: move!.matterIds, reason: `潮汐调度 ${move!.text}` });
+  const after = await staffingPlan(deps(), manager, hall.hallId);
+  assert.ok(after.moves.some((m) => m.counterId === move!.counterId && m.applied) || after.moves.every((m) => m.counterId !== move!.counterId));
+});
+
+t('managers and admins only, and only their halls', async () => {
+  let code = '';
+  try {
+    await staffingPlan(deps(), await hall.staff('staff1'), hall.hallId);
+  } catch (err) {
+    code = err instanceof AppError ? err.code : 'other';
+  }
+  assert.is(code, 'forbidden');
+});
+
+t.run();
