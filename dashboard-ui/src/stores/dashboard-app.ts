@@ -3,6 +3,7 @@
  * per hall (each re-snapshots on every connect), a server-corrected clock ticking each second, and
  * the manager's actions (move a ticket, tidal counter matters, wall notices, ticket history).
  */
+import type { StaffingPlanView } from '../../../server/protocol/staffing-plan';
 import type { Ack, ErrorBody } from '../../../server/protocol/errors';
 import type { CommandResult, CounterPresence, HallFact, HallNotice } from '../../../server/protocol/events';
 import type { TicketHistoryView, TodayStatsView } from '../../../server/protocol/dashboard';
@@ -62,6 +63,8 @@ export interface DashboardApp {
   postNotice(hallId: string, text: string, minutes: number): Promise<Ack<HallNotice>>;
   clearNotice(hallId: string): Promise<Ack<HallNotice>>;
   history(ticketId: string): Promise<Ack<TicketHistoryView>>;
+  /** Today's forecast and staffing plan with tidal advice (managers). */
+  staffingPlan(hallId: string): Promise<Ack<StaffingPlanView>>;
   stop(): void;
 }
 
@@ -180,6 +183,7 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
     postNotice: (hall, text, minutes) => http<HallNotice>('POST', `/api/halls/${hall}/notices`, { commandId: newCommandId(), text, minutes }),
     clearNotice: (hall) => http<HallNotice>('POST', `/api/halls/${hall}/notices/clear`, { commandId: newCommandId() }),
     history: (ticketId) => http<TicketHistoryView>('GET', `/api/tickets/${ticketId}/history`),
+    staffingPlan: (hall) => http<StaffingPlanView>('GET', `/api/halls/${hall}/staffing-plan`),
     stop() {
       stop();
       timers.clearInterval(ticker);

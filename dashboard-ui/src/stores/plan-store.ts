@@ -1,0 +1,68 @@
+/**
+ * The staffing-plan card's state: load today's plan for a hall, apply a tidal move in one click
+ * (the existing tidal-counter command with the move's matters and its text as the reason), then
+ * reload. Plain TS, no Lit: tested in Node.
+ */
+import type { Ack } from '../../../server/protocol/errors';
+import type { StaffingPlanView, TidalMoveView } from '../../../server/protocol/staffing-plan';
+import type { CounterView } from '../../../server/protocol/views';
+import { createStore, type Store } from '../../../ui-shared/src/store';
+
+export interface PlanDeps {
+  fetch(hallId: string): Promise<Ack<StaffingPlanView>>;
+  apply(hallId: string, counterId: string, matterIds: string[], reason: string): Promise<Ack<CounterView>>;
+}
+
+export interface PlanState {
+  hallId: string | null;
+  plan: StaffingPlanView | null;
+  loading: boolean;
+  error: { code: string; message: string } | null;
+  /** The move being applied (counterId|from), if any. */
+  applying: string | null;
+}
+
+export interface PlanStore {
+  state: Store<PlanState>;
+  load(hallId: string): Promise<void>;
+  apply(move: TidalMoveView): Promise<boolean>;
+}
+
+export const moveKey = (m: Pick<TidalMoveView, 'counterId' | 'from'>) => `${m.counterId}|${m.from}`;
+
+export function createPlanStore(deps: PlanDeps): PlanStore {
+  const state = createStore<PlanState>({ hallId: null, plan: null, loading: false, error: null, applying: null });
+  const patch = (p: Partial<PlanState>) => state.set({ ...state.get(), ...p });
+  async function load(hallId: string) {
+    patch({ hallId, loading: true, ...(state.get().hallId !== hallId && { plan: null }) });
+    const r = await deps.fetch(hallId);
+    if (state.get().hallId !== hallId) return; // another hall was chosen meanwhile
+    patch(r.ok ? { plan: r.data, loading: false, error: null } : { loading: false, error: r.error });
+  }
+  return {
+    state,
+    load,
+    async apply(move) {
+      const hallId = state.get().hallId;
+      if (!hallId || state.get().applying) return false;
+      patch({ applying: moveKey(move), error: null });
+      const r = await deps.apply(hallId, move.counterId, move.matterIds, `潮汐调度 ${move.text}`);
+      patch({ applying: null, ...(!r.ok && { error: r.error }) });
+      if (r.ok) await load(hallId);
+      return r.ok;
+    },
+  };
+}
+
+/** Rows of the plan table: per half hour, per zone, expected arrivals, counters needed and staffed. */
+export function planRows(plan: StaffingPlanView): { slot: string; cells: { arrivals: number; needed: number; staffed: number; short: boolean }[] }[] {
+  return plan.slots.map((slot, i) => ({
+    slot,
+    cells: plan.zones.map((z) => ({ arrivals: z.arrivals[i]!, needed: z.needed[i]!, staffed: z.staffed[i]!, short: z.needed[i]! > z.staffed[i]! })),
+  }));
+}
+
+/** Zones that expect anyone today (the table leaves out the rest). */
+export function activeZones(plan: StaffingPlanView): StaffingPlanView['zones'] {
+  return plan.zones.filter((z) => z.arrivals.some((a) => a > 0) || z.staffed.some((s) => s > 0));
+}
