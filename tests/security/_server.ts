@@ -3,6 +3,7 @@ import { getConfig } from '../../server/config';
 import { startServer, type RunningServer } from '../../server/server';
 import type { Clock } from '../../server/domain/clock';
 import type { TestDb } from '../_support/db';
+import { openTicketHoursAlways } from '../_support/fixtures';
 
 export async function startLoggedServer(db: TestDb, opts: { clock?: Clock } = {}): Promise<{ server: RunningServer; logs: string[] }> {
   const logs: string[] = [];
@@ -11,5 +12,6 @@ export async function startLoggedServer(db: TestDb, opts: { clock?: Clock } = {}
     { ...config, databaseUrl: db.url },
     { db, backgroundJobs: false, log: (msg, err) => logs.push(`${msg} ${typeof err === 'string' ? err : String(err)}`), ...(opts.clock && { clock: opts.clock }) },
   );
+  await openTicketHoursAlways(db.db); // the kiosk issues at any hour, whenever the suite runs
   return { server, logs };
 }

@@ -14,6 +14,7 @@ import './yc-dash-counters';
 import './yc-dash-dialogs';
 import './yc-dash-kpis';
 import './yc-dash-notice-form';
+import './yc-dash-plan';
 import './yc-dash-queue-table';
 import './yc-dash-risk-list';
 
@@ -80,6 +81,7 @@ export class YcDashLive extends LitElement {
           ]}
         ></yc-dash-chart>
       </section>
+      <yc-dash-plan class="wide" .hallId=${snap.hall.id}></yc-dash-plan>
       <yc-dash-notice-form .hallId=${snap.hall.id} .notice=${this.feed.notice.get()} .timeZone=${snap.hall.timeZone}></yc-dash-notice-form>
       <yc-dash-dialogs .dialog=${this.dialog} .snap=${snap} @close=${() => (this.dialog = null)}></yc-dash-dialogs>
     `;

@@ -23,6 +23,9 @@ const zh = {
   seats: '预约号源：高峰 {n} 个时段已按预测压缩，预约将引导到就近空闲时段',
   noSeats: '预约号源：各时段按默认名额开放',
   reload: '刷新',
+  move: '{from}–{to}：{n} 号窗口 → {zone}',
+  sentence: '{text}。',
+  sep: '；',
 };
 type Key = keyof typeof zh;
 const en: Record<Key, string> = {
@@ -47,6 +50,9 @@ const en: Record<Key, string> = {
   seats: 'Appointments: {n} peak half hours capped by the plan; bookings are offered the nearest free slot',
   noSeats: 'Appointments: every half hour at the default number of seats',
   reload: 'Refresh',
+  move: '{from}–{to}: counter {n} → {zone}',
+  sentence: '{text}. ',
+  sep: '; ',
 };
 
 export const pt = (key: Key, params?: Record<string, string | number>): string => {

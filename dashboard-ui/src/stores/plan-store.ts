@@ -20,6 +20,8 @@ export interface PlanState {
   error: { code: string; message: string } | null;
   /** The move being applied (counterId|from), if any. */
   applying: string | null;
+  /** Moves applied from this card for this hall (the next plan, computed on the new matters, no longer advises them). */
+  applied: TidalMoveView[];
 }
 
 export interface PlanStore {
@@ -31,10 +33,10 @@ export interface PlanStore {
 export const moveKey = (m: Pick<TidalMoveView, 'counterId' | 'from'>) => `${m.counterId}|${m.from}`;
 
 export function createPlanStore(deps: PlanDeps): PlanStore {
-  const state = createStore<PlanState>({ hallId: null, plan: null, loading: false, error: null, applying: null });
+  const state = createStore<PlanState>({ hallId: null, plan: null, loading: false, error: null, applying: null, applied: [] });
   const patch = (p: Partial<PlanState>) => state.set({ ...state.get(), ...p });
   async function load(hallId: string) {
-    patch({ hallId, loading: true, ...(state.get().hallId !== hallId && { plan: null }) });
+    patch({ hallId, loading: true, ...(state.get().hallId !== hallId && { plan: null, applied: [] }) });
     const r = await deps.fetch(hallId);
     if (state.get().hallId !== hallId) return; // another hall was chosen meanwhile
     patch(r.ok ? { plan: r.data, loading: false, error: null } : { loading: false, error: r.error });
@@ -47,11 +49,19 @@ export function createPlanStore(deps: PlanDeps): PlanStore {
       if (!hallId || state.get().applying) return false;
       patch({ applying: moveKey(move), error: null });
       const r = await deps.apply(hallId, move.counterId, move.matterIds, `潮汐调度 ${move.text}`);
-      patch({ applying: null, ...(!r.ok && { error: r.error }) });
+      patch({ applying: null, ...(r.ok ? { applied: [...state.get().applied, { ...move, applied: true }] } : { error: r.error }) });
       if (r.ok) await load(hallId);
       return r.ok;
     },
   };
+}
+
+/** The advice to list: the plan's moves, then those applied from this card (marked applied). */
+export function listedMoves(s: Pick<PlanState, 'plan' | 'applied'>): TidalMoveView[] {
+  const done = new Set(s.applied.map(moveKey));
+  const planned = s.plan?.moves ?? [];
+  const inPlan = new Set(planned.map(moveKey));
+  return [...planned.map((m) => (done.has(moveKey(m)) ? { ...m, applied: true } : m)), ...s.applied.filter((m) => !inPlan.has(moveKey(m)))];
 }
 
 /** Rows of the plan table: per half hour, per zone, expected arrivals, counters needed and staffed. */

@@ -89,12 +89,16 @@ export async function staffingPlan(deps: AppDeps, actor: Actor, hallId: string, 
       serviceMinutes: perMatter.get(m.id)?.service ?? FALLBACK_MINUTES[m.complexity],
       appointmentShare: perMatter.get(m.id)?.share ?? 0,
     })),
+    // A comprehensive counter is planned at home (every matter of its zone) even while on a tidal
+    // move, so applying advice does not change the advice; other counters with what they serve.
     counters: counterRows.map((c) => ({
       id: c.id,
       number: c.number,
       type: c.type,
       zoneId: c.zoneId,
-      matterIds: new Set(links.filter((l) => l.counterId === c.id).map((l) => l.matterId)),
+      matterIds: new Set(
+        c.type === 'comprehensive' && c.zoneId ? matterRows.filter((m) => m.zoneId === c.zoneId).map((m) => m.id) : links.filter((l) => l.counterId === c.id).map((l) => l.matterId),
+      ),
       staffed: anyOpen ? c.status !== 'closed' : true,
     })),
     expected: (slot, matterId) => forecast.expected.get(`${slot}|${matterId}`) ?? 0,

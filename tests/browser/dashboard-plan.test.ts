@@ -1,0 +1,107 @@
+/**
+ * The staffing plan on the managers' dashboard in the system Chromium (1920×1080): the forecast
+ * from four past Tuesdays with a 不动产 morning peak, counters needed beside those open, tidal
+ * advice applied in one click through the tidal-counter command, in Chinese and English.
+ * Screenshots: artifacts/screenshots/dashboard-plan-*.png.
+ */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { randomBytes } from 'node:crypto';
+import { eq, inArray } from 'drizzle-orm';
+import type { Browser, Page } from 'playwright-core';
+import { counterMatters, counters, matters, tickets } from '../../db/schema';
+import { manualClock } from '../../server/domain/clock';
+import type { RunningServer } from '../../server/server';
+import { assertChromium, buildUi, launchChromium, openWatchedPage, screenshotPath } from '../_support/browser';
+import { createTestDb, type TestDb } from '../_support/db';
+import { api, loginAs, startTestServer } from '../_support/server';
+
+assertChromium();
+
+const clock = manualClock('2026-11-24T01:00:00Z'); // Tuesday 09:00 in Shanghai
+let db: TestDb;
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+const test = suite('staffing plan on the dashboard');
+
+async function history(matterName: string, dates: string[], hhmms: string[], n: number) {
+  const [m] = await db.db.select().from(matters).where(eq(matters.name, matterName));
+  let seq = 0;
+  for (const date of dates) {
+    for (const hhmm of hhmms) {
+      const rows = Array.from({ length: n }, (_, i) => {
+        const issued = new Date(new Date(`${date}T${hhmm}:00+08:00`).getTime() + i * 120_000);
+        seq++;
+        return {
+          hallId: m!.hallId, zoneId: m!.zoneId, matterId: m!.id, serviceDate: date, prefix: 'H', seqNo: seq, number: `H${matterName.length}${seq}`, status: 'done' as const,
+          source: 'kiosk' as const, issuedAt: issued, waitStartAt: issued, waitTargetMinutes: 10, firstCalledAt: issued, calledAt: issued, startedAt: issued,
+          finishedAt: new Date(issued.getTime() + 10 * 60_000), token: randomBytes(18).toString('base64url'),
+        };
+      });
+      await db.db.insert(tickets).values(rows);
+    }
+  }
+}
+
+test.before(async () => {
+  buildUi('dashboard');
+  db = await createTestDb();
+  server = await startTestServer(db, clock);
+  const tuesdays = ['2026-10-27', '2026-11-03', '2026-11-10', '2026-11-17'];
+  await history('不动产抵押登记', tuesdays, ['09:30', '10:00', '10:30'], 12);
+  await history('社保登记', tuesdays, ['09:00', '14:00', '15:00'], 3);
+  await history('企业设立登记', tuesdays, ['14:30', '15:00'], 4);
+  // Open now: 4, 5 (自然人), 7, 8 (不动产), 1, 2 (法人).
+  const open = await db.db.select({ id: counters.id }).from(counters).where(inArray(counters.number, [1, 2, 4, 5, 7, 8]));
+  await db.db.update(counters).set({ status: 'open' }).where(inArray(counters.id, open.map((c) => c.id)));
+  browser = await launchChromium();
+  ({ page, errors } = await openWatchedPage(browser, { width: 1920, height: 1080 }, (r) => r.url().endsWith('/favicon.ico')));
+});
+
+test.after(async () => {
+  await browser?.close();
+  await server?.close();
+  await db?.drop();
+});
+
+test('the plan: basis, counters needed beside staffed (short cells marked), tidal advice applied in one click', async () => {
+  await page.goto(`${server.url}/dashboard/`);
+  await page.locator('yc-dash-sign-in #username').fill('manager');
+  await page.locator('yc-dash-sign-in #password').fill('yichuang2026');
+  await page.locator('yc-dash-sign-in button[type=submit]').click();
+  const card = page.locator('[data-testid=plan]');
+  await card.locator('[data-testid=plan-table]').waitFor({ timeout: 15_000 });
+  assert.match((await card.locator('[data-testid=plan-basis]').textContent()) ?? '', '近 4 周同一工作日（10-27、11-03、11-10、11-17）');
+  assert.ok((await card.locator('td.short').count()) > 0, 'the 不动产 peak is short of counters');
+  const advice = card.locator('[data-testid=plan-moves] li', { hasText: '不动产服务区' }).first();
+  await advice.waitFor();
+  const text = (await advice.locator('span').textContent())!;
+  assert.match(text, /^09:30–\d\d:\d\d：\d+ 号窗口 → 不动产服务区$/);
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('dashboard-plan-zh'), fullPage: true });
+  await card.screenshot({ path: screenshotPath('dashboard-plan-card-zh') });
+
+  await advice.locator('button').click();
+  await card.locator('[data-testid=plan-moves] li button', { hasText: '已调整' }).first().waitFor({ timeout: 10_000 });
+  const number = Number(/：(\d+) 号窗口/.exec(text)![1]);
+  const manager = await loginAs(server.url, 'manager');
+  const hallId = (await api(server.url, 'GET', '/api/halls', undefined, manager)).json.data[0].id;
+  const list = (await api(server.url, 'GET', `/api/halls/${hallId}/counters`, undefined, manager)).json.data as { id: string; number: number }[];
+  const moved = list.find((c) => c.number === number)!;
+  const served = await db.db.select({ name: matters.name }).from(counterMatters).innerJoin(matters, eq(matters.id, counterMatters.matterId)).where(eq(counterMatters.counterId, moved.id));
+  assert.equal(served.map((s) => s.name).sort(), ['不动产抵押登记', '不动产登记资料查询', '不动产转移登记', '不动产首次登记', '存量房交易税费申报'].sort());
+});
+
+test('English', async () => {
+  await page.locator('yc-dash-header button', { hasText: 'English' }).click();
+  const card = page.locator('[data-testid=plan]');
+  await card.locator('h2', { hasText: "Today's arrival forecast and staffing advice" }).waitFor();
+  assert.match((await card.locator('[data-testid=plan-basis]').textContent()) ?? '', 'same weekday of the last 4 weeks');
+  assert.match((await card.locator('[data-testid=plan-moves] li span').first().textContent()) ?? '', /^09:30–\d\d:\d\d: counter \d+ → /);
+  await card.screenshot({ path: screenshotPath('dashboard-plan-card-en') });
+  assert.equal(errors, []);
+});
+
+test.run();

@@ -1,0 +1,74 @@
+/** The staffing-plan card's store: load, one-click tidal move through the tidal-counter command, reload; table rows. */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { StaffingPlanView, TidalMoveView } from '../../server/protocol/staffing-plan';
+import { activeZones, createPlanStore, listedMoves, planRows } from '../../dashboard-ui/src/stores/plan-store';
+
+const move: TidalMoveView = {
+  counterId: 'c5', counterNumber: 5, fromZoneId: 'zr', toZoneId: 'bdc', toZoneName: '不动产服务区', from: '09:30', to: '11:00',
+  matterIds: ['m1', 'm2'], text: '09:30–11:00: 5 号窗口 → 不动产服务区', applied: false,
+};
+function plan(applied = false): StaffingPlanView {
+  return {
+    date: '2026-11-24', basis: 'same_weekday', historyDays: ['2026-11-17'], staffingBasis: 'open_now', targetShare: 0.95,
+    slots: ['09:00', '09:30'],
+    zones: [
+      { zoneId: 'zr', name: '自然人服务区', arrivals: [2, 1], needed: [1, 1], staffed: [2, 2], within: [0.99, 0.99], matters: [] },
+      { zoneId: 'bdc', name: '不动产服务区', arrivals: [6, 12], needed: [3, 6], staffed: [2, 2], within: [0.7, 0.2], matters: [] },
+      { zoneId: 'zh', name: '综合服务区', arrivals: [0, 0], needed: [0, 0], staffed: [0, 0], within: [null, null], matters: [] },
+    ],
+    moves: [{ ...move, applied }], pooling: [], seats: [],
+  };
+}
+
+const t = suite('dashboard plan store');
+
+t('load, then apply: the tidal command gets the move’s matters and its text as the reason, then the plan reloads', async () => {
+  const calls: unknown[][] = [];
+  let applied = false;
+  const store = createPlanStore({
+    fetch: async (hallId) => (calls.push(['fetch', hallId]), { ok: true, data: plan(applied) }),
+    apply: async (...args) => {
+      calls.push(['apply', ...args]);
+      applied = true;
+      return { ok: true, data: {} as never };
+    },
+  });
+  await store.load('h1');
+  assert.is(store.state.get().plan!.moves[0]!.applied, false);
+  assert.ok(await store.apply(store.state.get().plan!.moves[0]!));
+  assert.equal(calls, [['fetch', 'h1'], ['apply', 'h1', 'c5', ['m1', 'm2'], '潮汐调度 09:30–11:00: 5 号窗口 → 不动产服务区'], ['fetch', 'h1']]);
+  assert.is(store.state.get().applying, null);
+  assert.equal(listedMoves(store.state.get()).map((m) => [m.counterId, m.applied]), [['c5', true]], 'listed once, as applied');
+  assert.equal(listedMoves({ plan: plan(), applied: [] }).map((m) => m.applied), [false]);
+});
+
+t('a refused move keeps the plan and shows the error; a second click while applying sends nothing', async () => {
+  let release: () => void = () => {};
+  let applies = 0;
+  const store = createPlanStore({
+    fetch: async () => ({ ok: true, data: plan() }),
+    apply: () => {
+      applies++;
+      return new Promise((resolve) => (release = () => resolve({ ok: false, error: { code: 'forbidden', message: 'no' } })));
+    },
+  });
+  await store.load('h1');
+  const first = store.apply(move);
+  assert.is(await store.apply(move), false);
+  release();
+  assert.is(await first, false);
+  assert.is(applies, 1);
+  assert.equal(store.state.get().error, { code: 'forbidden', message: 'no' });
+  assert.ok(store.state.get().plan);
+});
+
+t('rows per half hour with short cells marked; zones with nobody expected or staffed are left out', () => {
+  const p = plan();
+  const rows = planRows(p);
+  assert.equal(rows[1]!.cells[1], { arrivals: 12, needed: 6, staffed: 2, short: true });
+  assert.is(rows[0]!.cells[0]!.short, false);
+  assert.equal(activeZones(p).map((z) => z.zoneId), ['zr', 'bdc']);
+});
+
+t.run();
