@@ -4,10 +4,13 @@
  * Simulates realistic hall days on the demo district centre with the real domain code and
  * compares the calling policies on the same visitors, service times and staffing: FCFS with the
  * green channel, strict priority, the previous rule (breached first) and ours
- * (server/domain/routing-policy.ts). Then what pooling would gain.
+ * (server/domain/routing-policy.ts). Then the forecast's accuracy, the staffing plan with slot
+ * caps, and what pooling would gain.
  */
 import { OURS, PREVIOUS } from './policies';
-import { compare, type PolicyResult } from './run';
+import { accuracyReport } from './accuracy';
+import { planFor, simulatedForecast, withPlan } from './plan';
+import { compare, drawDays, type PolicyResult } from './run';
 import { demoCounters, pooledDemoCounters, REALISTIC_LOAD, scenario, scheduledMinutes, singleCounterMatters, visitorsPerDay } from './scenario';
 import { ci, min, pct, policyTable } from './report';
 
@@ -45,12 +48,25 @@ export function simulate(opts: SimOptions, print: (line: string) => void = conso
     const prev = results.find((r) => r.policy.name === 'previous')!.stats;
     print(`ours vs previous: ${ci(prev.withinAll)} → ${ci(ours.withinAll)} within target; p99 ${min(prev.p99)} → ${min(ours.p99)} min; longest ${min(prev.max)} → ${min(ours.max)} min; utilisation ${pct(ours.utilisation)}.`);
   }
+  const base = scenario('demo', REALISTIC_LOAD);
+  const forecast = simulatedForecast(base, opts.seed);
+  print('');
+  print(accuracyReport(base, forecast, drawDays(base, opts.seed, opts.days)));
+  const plan = planFor(base, forecast);
+  const planned = withPlan(base, plan, forecast);
+  print('');
+  print(`Staffing plan and slot caps (the dashboard's plan from that forecast: ${plan.moves.length} tidal moves, breaks moved to the quietest half hours, ${new Set([...plan.seats.keys()].map((k) => k.split('|')[0])).size} half hours with capped seats; same counters and counter-minutes), ${pct(REALISTIC_LOAD)} demand:`);
+  out.plan = compare(planned, opts.seed, opts.days, [PREVIOUS, OURS]);
+  print(policyTable(out.plan));
   const pooled = scenario('pooled', REALISTIC_LOAD, { counters: demoCounters(pooledDemoCounters()) });
-  const pooledResults = compare(pooled, opts.seed, opts.days, [PREVIOUS, OURS]);
-  out.pooled = pooledResults;
+  out.pooled = compare(pooled, opts.seed, opts.days, [PREVIOUS, OURS]);
   print('');
   print(`Pooling — the professional counters (3 食品经营许可, 6 出入境) made comprehensive for their zone, ${pct(REALISTIC_LOAD)} demand:`);
-  print(policyTable(pooledResults));
+  print(policyTable(out.pooled));
+  const pooledPlan = planFor(pooled, forecast);
+  out.pooledPlan = compare(withPlan(pooled, pooledPlan, forecast), opts.seed, opts.days, [OURS]);
+  print(`Pooling + plan + slot caps, ours: ${ci(out.pooledPlan[0]!.stats.withinAll)} within target, p99 ${min(out.pooledPlan[0]!.stats.p99)} min.`);
+  print(`The plan's own estimate of pooling (Erlang C, day average): ${plan.pooling.map((g) => `counter ${g.counterNumber} ${pct(g.withinNow)} → ${pct(g.withinPooled)}`).join('; ')}.`);
   return out;
 }
 

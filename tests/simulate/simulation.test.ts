@@ -3,10 +3,12 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runDay } from '../../simulate/engine';
 import { simulate } from '../../simulate/main';
+import { forecastAccuracy } from '../../simulate/accuracy';
 import { interval } from '../../simulate/metrics';
+import { planFor, simulatedForecast, withPlan } from '../../simulate/plan';
 import { FCFS, OURS, POLICIES, PREVIOUS, STRICT } from '../../simulate/policies';
 import { createRng } from '../../simulate/rng';
-import { compare } from '../../simulate/run';
+import { compare, drawDays } from '../../simulate/run';
 import { scenario, scheduledMinutes, singleCounterMatters } from '../../simulate/scenario';
 import { drawVisitors, issuingHalfHours } from '../../simulate/visitors';
 
@@ -81,6 +83,20 @@ s('at 85 % demand the rule beats the previous one by ≥ 8 points, with p99 and 
   assert.ok(by('strict').withinAppointment > by('fcfs').withinAppointment, 'strict priority protects appointments more than FCFS');
 });
 
+s('the forecast comes from four earlier same-weekday days and is close to the realised arrivals; the plan keeps the counter-minutes', () => {
+  const sc = scenario('x', 0.85);
+  const forecast = simulatedForecast(sc, SEED);
+  assert.is(forecast.basis, 'same_weekday');
+  assert.is(forecast.days.length, 4);
+  const a = forecastAccuracy(sc, forecast, drawDays(sc, SEED, 6));
+  assert.ok(a.hallMape < 0.25 && a.zoneMae < 4, `MAPE ${a.hallMape}, MAE ${a.zoneMae}`);
+  const peak = a.rows.find((r) => r.slot === 600)!;
+  assert.ok(peak.forecast > a.rows.find((r) => r.slot === 660)!.forecast, 'the forecast has the 10:00 peak');
+  const planned = withPlan(sc, planFor(sc, forecast), forecast);
+  assert.is(scheduledMinutes(planned), scheduledMinutes(sc));
+  for (const c of planned.counters) assert.is(c.duties.filter((d) => d.closing).length, 2, `${c.id} works to the end of both sessions`);
+});
+
 s('confidence intervals: t-based, zero width for identical days', () => {
   assert.equal(interval([0.5, 0.5, 0.5]), { mean: 0.5, half: 0 });
   const i = interval([0.6, 0.7, 0.8, 0.9]);
@@ -94,6 +110,8 @@ s('npm run simulate prints a table per load and the pooling comparison', () => {
   assert.match(text, /Demo staffing, demand 85\.0 %/);
   for (const label of ['FCFS + green channel', 'strict priority', 'previous (breached first)', 'ours (makeable first, capped)']) assert.match(text, label);
   assert.match(text, /Pooling/);
+  assert.match(text, /Forecast accuracy/);
+  assert.match(text, /Staffing plan and slot caps/);
   assert.match(text, /multi-counter +single desks/);
 });
 
