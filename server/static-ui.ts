@@ -11,6 +11,7 @@ export const UI_APPS = [
   { path: 'display', title: '大厅综合屏 Wall display' },
   { path: 'dashboard', title: '管理看板 Dashboard' },
   { path: 'booking', title: '预约办事 Booking' },
+  { path: 'evaluation', title: '窗口评价器 Evaluator pad' },
 ] as const;
 
 /** Apps served but not listed on the landing page (they are opened from a QR code or a link). */

@@ -12,6 +12,32 @@ export type BadReviewAction = 'contact' | 'rectify' | 'reply' | 'revisit' | 'clo
 export type DeadlineStage = 'contact' | 'reply' | 'close';
 export type DeadlineAlert = 'none' | 'at_risk' | 'overdue';
 
+/** The five levels as shown, best first. 1–2 are 差评 and need a reason. */
+export const EVALUATION_LEVELS_SHOWN: readonly EvaluationLevel[] = [5, 4, 3, 2, 1];
+export const LEVEL_NAMES: Record<EvaluationLevel, { 'zh-CN': string; en: string }> = {
+  5: { 'zh-CN': '非常满意', en: 'Very satisfied' },
+  4: { 'zh-CN': '满意', en: 'Satisfied' },
+  3: { 'zh-CN': '基本满意', en: 'Fairly satisfied' },
+  2: { 'zh-CN': '不满意', en: 'Dissatisfied' },
+  1: { 'zh-CN': '非常不满意', en: 'Very dissatisfied' },
+};
+
+/** Preset reasons for a bad review: the pad and the phone page offer these (stored by code). */
+export const BAD_REVIEW_REASONS = ['attitude', 'slow', 'unclear', 'repeat_visits', 'materials', 'system', 'other'] as const;
+export type BadReviewReason = (typeof BAD_REVIEW_REASONS)[number];
+
+export const REASON_NAMES: Record<BadReviewReason, { 'zh-CN': string; en: string }> = {
+  attitude: { 'zh-CN': '服务态度不好', en: 'Unfriendly service' },
+  slow: { 'zh-CN': '办理时间太长', en: 'Took too long' },
+  unclear: { 'zh-CN': '告知不清楚', en: 'Explanations unclear' },
+  repeat_visits: { 'zh-CN': '需要多次跑腿', en: 'Had to come back again' },
+  materials: { 'zh-CN': '材料要求不合理', en: 'Unreasonable materials' },
+  system: { 'zh-CN': '系统或设备问题', en: 'System or equipment problem' },
+  other: { 'zh-CN': '其他', en: 'Other' },
+};
+
+export const REASON_TEXT_MAX = 200;
+
 /**
  * A rating as the visitor gives it. The level is checked by the domain (not here) so that a level
  * outside 1–5 answers its own code, evaluation_level_invalid.

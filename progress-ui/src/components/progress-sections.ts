@@ -8,6 +8,7 @@ import type { ProgressView } from '../../../server/protocol/progress';
 import type { ProgressI18n } from '../i18n/messages';
 import './progress-queue';
 import './progress-case';
+import './progress-evaluation';
 
 export interface ProgressSection {
   id: string;
@@ -25,5 +26,11 @@ export const progressSections: ProgressSection[] = [
     id: 'case',
     visible: (view) => view.case !== null,
     render: (view, i18n) => html`<progress-case .progress=${view.case} .i18n=${i18n} .timeZone=${view.timeZone}></progress-case>`,
+  },
+  {
+    // 好差评: once the counter has finished the service, rate it here (or see 已评价).
+    id: 'evaluation',
+    visible: (view) => view.ticket.status === 'done',
+    render: (_view, i18n, token) => html`<progress-evaluation .token=${token} .i18n=${i18n}></progress-evaluation>`,
   },
 ];

@@ -3,36 +3,10 @@
  * Stored 1–5: 5 非常满意, 4 满意, 3 基本满意, 2 不满意, 1 非常不满意. Levels 1–2 are 差评 (bad
  * reviews): they need a reason — a preset option, free text, or both. Levels 3–5 take no reason.
  */
-import type { EvaluationLevel } from '../../protocol/evaluations';
+import { BAD_REVIEW_REASONS, REASON_TEXT_MAX, type BadReviewReason, type EvaluationLevel } from '../../protocol/evaluations';
 import { fail, ok, type Result } from '../result';
 
 export type { EvaluationLevel };
-export const EVALUATION_LEVELS: readonly EvaluationLevel[] = [5, 4, 3, 2, 1];
-export const BAD_LEVELS: readonly EvaluationLevel[] = [1, 2];
-
-export const LEVEL_NAMES: Record<EvaluationLevel, { 'zh-CN': string; en: string }> = {
-  5: { 'zh-CN': '非常满意', en: 'Very satisfied' },
-  4: { 'zh-CN': '满意', en: 'Satisfied' },
-  3: { 'zh-CN': '基本满意', en: 'Fairly satisfied' },
-  2: { 'zh-CN': '不满意', en: 'Dissatisfied' },
-  1: { 'zh-CN': '非常不满意', en: 'Very dissatisfied' },
-};
-
-/** Preset reasons for a bad review (the pad and the phone page offer these; a hall may not add free codes). */
-export const BAD_REVIEW_REASONS = ['attitude', 'slow', 'unclear', 'repeat_visits', 'materials', 'system', 'other'] as const;
-export type BadReviewReason = (typeof BAD_REVIEW_REASONS)[number];
-
-export const REASON_NAMES: Record<BadReviewReason, { 'zh-CN': string; en: string }> = {
-  attitude: { 'zh-CN': '服务态度不好', en: 'Unfriendly service' },
-  slow: { 'zh-CN': '办理时间太长', en: 'Took too long' },
-  unclear: { 'zh-CN': '告知不清楚', en: 'Explanations unclear' },
-  repeat_visits: { 'zh-CN': '需要多次跑腿', en: 'Had to come back again' },
-  materials: { 'zh-CN': '材料要求不合理', en: 'Unreasonable materials' },
-  system: { 'zh-CN': '系统或设备问题', en: 'System or equipment problem' },
-  other: { 'zh-CN': '其他', en: 'Other' },
-};
-
-export const REASON_TEXT_MAX = 200;
 
 export function isBadLevel(level: number): boolean {
   return level === 1 || level === 2;

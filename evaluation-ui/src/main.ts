@@ -1,0 +1,42 @@
+/**
+ * Composition of the evaluator pad (评价器) at /evaluation/?token=<device token>: the token is kept
+ * on the device, the pad store re-reads GET /api/evaluation/pad on every nudge from the server (one
+ * socket, content-free 'pad:nudge') and on a slow poll, and <pad-app> renders it.
+ */
+import { connect } from '../../ui-shared/src/connection';
+import { request } from '../../ui-shared/src/http';
+import type { PadState, SubmittedEvaluation } from '../../server/protocol/evaluations';
+import { PadApp } from './components/pad-app';
+import { createPadI18n } from './i18n/messages';
+import { createPadStore } from './stores/pad-store';
+
+const KEY = 'yc.pad.token';
+const fromUrl = new URLSearchParams(location.search).get('token');
+if (fromUrl) {
+  localStorage.setItem(KEY, fromUrl);
+  history.replaceState(null, '', location.pathname); // keep the token out of the address bar
+}
+const token = fromUrl ?? localStorage.getItem(KEY) ?? '';
+
+const i18n = createPadI18n();
+const setTitle = () => {
+  document.documentElement.lang = i18n.lang.get();
+  document.title = `${i18n.t('app_title')} · 一窗`;
+};
+i18n.lang.subscribe(setTitle);
+setTitle();
+
+const store = createPadStore({
+  fetchState: () => request<PadState>('GET', '/api/evaluation/pad', undefined, token),
+  submit: (body) => request<SubmittedEvaluation>('POST', '/api/evaluation/pad/evaluations', body, token),
+  newId: () => crypto.randomUUID(),
+  setTimer: (fn, ms) => setTimeout(fn, ms),
+  clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+});
+
+if (token) {
+  const conn = connect({ token });
+  conn.socket.on('pad:nudge', () => void store.refresh());
+  conn.onConnected(() => void store.refresh());
+}
+document.body.append(new PadApp(store, i18n));

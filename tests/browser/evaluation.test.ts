@@ -1,0 +1,149 @@
+/**
+ * 好差评 in Chromium against a real server: the counter's evaluator pad (tablet 1280×800) — idle with
+ * the counter and staff badge, the five levels with nothing pre-selected after a service, level 2
+ * refused without a reason, thanks, and 已评价 for a service already rated — and the ticket QR's
+ * phone page (390×844). Screenshots: artifacts/screenshots/evaluation-*.png.
+ */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { randomUUID } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import type { HallSnapshot } from '../../server/protocol/views';
+import type { RunningServer } from '../../server/server';
+import { assertChromium, buildUi, launchChromium, openWatchedPage, screenshotPath } from '../_support/browser';
+import { createTestDb, type TestDb } from '../_support/db';
+import { api, connected, emitAck, loginAs, socketFor, startTestServer, type ClientSocket } from '../_support/server';
+
+assertChromium();
+
+let db: TestDb;
+let server: RunningServer;
+let browser: Browser;
+let staffToken: string;
+let socket: ClientSocket;
+let snap: HallSnapshot;
+let hallId: string;
+
+const t = suite('evaluator pad and QR evaluation (browser)');
+t.before(async () => {
+  buildUi('evaluation', 'progress');
+  db = await createTestDb();
+  server = await startTestServer(db);
+  browser = await launchChromium();
+  staffToken = await loginAs(server.url, 'staff1');
+  hallId = (await api(server.url, 'GET', '/api/halls', undefined, staffToken)).json.data[0].id as string;
+  snap = (await api(server.url, 'GET', `/api/halls/${hallId}/snapshot`, undefined, staffToken)).json.data as HallSnapshot;
+  socket = socketFor(server.url, staffToken);
+  await connected(socket);
+});
+t.after(async () => {
+  socket?.close();
+  await browser?.close();
+  await server?.close();
+  await db?.drop();
+});
+
+async function ok(event: string, payload: Record<string, unknown>) {
+  const r = await emitAck(socket, event, { commandId: randomUUID(), ...payload });
+  assert.ok(r.ok, `${event}: ${JSON.stringify(r.error)}`);
+  return r.data;
+}
+
+/** Issues a ticket and serves it to the end at counter `n`; returns its QR token. */
+async function serveAt(n: number, matterName: string): Promise<string> {
+  const counter = snap.counters.find((c) => c.number === n)!;
+  const matter = snap.matters.find((m) => m.name === matterName)!;
+  const issued = await api(server.url, 'POST', `/api/halls/${hallId}/tickets`, { commandId: randomUUID(), matterId: matter.id }, 'dv_demo-kiosk-1');
+  assert.is(issued.status, 201);
+  const ticketId = issued.json.data.ticket.id as string;
+  await ok('ticket:call-next', { counterId: counter.id });
+  await ok('ticket:start', { counterId: counter.id, ticketId });
+  await ok('ticket:finish', { counterId: counter.id, ticketId });
+  return issued.json.data.token as string;
+}
+
+async function pressedLevels(page: Page): Promise<number> {
+  return page.locator('yc-rating-form .level[aria-pressed="true"]').count();
+}
+
+t('the pad: idle badge, five levels with nothing pre-selected, level 2 needs a reason, thanks, 已评价', async () => {
+  const { page, errors } = await openWatchedPage(browser, { width: 1280, height: 800 }, (r) => r.url().includes('/api/evaluation/pad/evaluations') && r.status() === 409);
+  const counter1 = snap.counters.find((c) => c.number === 1)!;
+  await page.goto(`${server.url}/evaluation/?token=dv_demo-pad-1`);
+  await page.getByText('1 号窗口').waitFor();
+  assert.not.match(page.url(), 'dv_demo', 'the device token leaves the address bar');
+  await ok('counter:take', { counterId: counter1.id });
+  await page.getByText('李娜').waitFor({ timeout: 15_000 });
+  await page.getByText('工号 staff1').waitFor();
+  await page.getByText('欢迎办理业务').waitFor();
+  await page.screenshot({ path: screenshotPath('evaluation-pad-idle-1280x800') });
+
+  const token1 = await serveAt(1, '企业设立登记');
+  await page.locator('yc-rating-form .level').first().waitFor({ timeout: 15_000 });
+  assert.is(await page.locator('yc-rating-form .level').count(), 5);
+  assert.is(await pressedLevels(page), 0, 'nothing pre-selected');
+  await page.screenshot({ path: screenshotPath('evaluation-pad-levels-1280x800') });
+
+  await page.locator('yc-rating-form .level[data-level="2"]').click();
+  await page.locator('yc-rating-form [data-action="submit"]').click();
+  await page.locator('yc-rating-form [data-alert="need-reason"]').waitFor();
+  const still = await api(server.url, 'GET', `/api/evaluation/by-token/${token1}`);
+  assert.is(still.json.data.status, 'open', 'level 2 without a reason sent nothing');
+  await page.locator('yc-rating-form .chip[data-reason="slow"]').click();
+  await page.screenshot({ path: screenshotPath('evaluation-pad-reason-1280x800') });
+  await page.locator('yc-rating-form [data-action="submit"]').click();
+  await page.locator('[data-screen="thanks"]').waitFor();
+  await page.screenshot({ path: screenshotPath('evaluation-pad-thanks-1280x800') });
+  const rated = await api(server.url, 'GET', `/api/evaluation/by-token/${token1}`);
+  assert.is(rated.json.data.status, 'evaluated');
+  assert.is(rated.json.data.evaluation.level, 2);
+  assert.is(rated.json.data.evaluation.channel, 'pad');
+  await page.getByText('欢迎办理业务').waitFor({ timeout: 15_000 });
+
+  // Pad and QR at once: the QR rating lands first while the pad still shows the levels (its state
+  // is held as it was, as if the nudge had not arrived yet); the tap on the pad answers 已评价.
+  const token2 = await serveAt(1, '企业设立登记');
+  await page.locator('yc-rating-form .level').first().waitFor({ timeout: 15_000 });
+  assert.is(await pressedLevels(page), 0, 'a fresh form for the next service');
+  const held = await api(server.url, 'GET', '/api/evaluation/pad', undefined, 'dv_demo-pad-1');
+  await page.route('**/api/evaluation/pad', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(held.json) }));
+  const byQr = await api(server.url, 'POST', `/api/evaluation/by-token/${token2}`, { commandId: randomUUID(), level: 5 });
+  assert.is(byQr.status, 201);
+  await page.locator('yc-rating-form .level[data-level="4"]').click();
+  await page.locator('[data-screen="already"]').waitFor();
+  await page.getByText('已评价').waitFor();
+  await page.screenshot({ path: screenshotPath('evaluation-pad-already-1280x800') });
+  const after = await api(server.url, 'GET', `/api/evaluation/by-token/${token2}`);
+  assert.is(after.json.data.evaluation.level, 5, 'the QR rating stands; the pad wrote nothing');
+  await page.unroute('**/api/evaluation/pad');
+  await page.getByText('欢迎办理业务').waitFor({ timeout: 15_000 });
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByText('Counter 1').waitFor();
+  assert.equal(errors, []);
+  await page.close();
+});
+
+t('the QR phone page at 390×844: rate once, thanks, then 已评价 on reload', async () => {
+  const counter4 = snap.counters.find((c) => c.number === 4)!;
+  await ok('counter:release', { counterId: snap.counters.find((c) => c.number === 1)!.id });
+  await ok('counter:take', { counterId: counter4.id });
+  const token = await serveAt(4, '居住证办理');
+  const { page, errors } = await openWatchedPage(browser, { width: 390, height: 844 });
+  await page.goto(`${server.url}/p/${token}`);
+  await page.locator('progress-evaluation yc-rating-form .level').first().waitFor({ timeout: 15_000 });
+  assert.is(await page.locator('progress-evaluation .level[aria-pressed="true"]').count(), 0);
+  await page.getByText('4 号窗口 · 李娜（工号 staff1）').waitFor();
+  await page.locator('progress-evaluation').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('evaluation-qr-levels-390x844'), fullPage: true });
+  await page.locator('progress-evaluation .level[data-level="4"]').click();
+  await page.locator('progress-evaluation [data-evaluation="thanks"]').waitFor();
+  await page.screenshot({ path: screenshotPath('evaluation-qr-thanks-390x844'), fullPage: true });
+  await page.reload();
+  await page.locator('progress-evaluation [data-evaluation="evaluated"]').waitFor({ timeout: 15_000 });
+  await page.getByText('本次服务的评价：满意').waitFor();
+  assert.equal(errors, []);
+  await page.close();
+});
+
+t.run();
