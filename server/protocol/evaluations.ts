@@ -38,6 +38,17 @@ export const REASON_NAMES: Record<BadReviewReason, { 'zh-CN': string; en: string
 
 export const REASON_TEXT_MAX = 200;
 
+/** 差评 handling states as shown. */
+export const STATE_NAMES: Record<BadReviewState, { 'zh-CN': string; en: string }> = {
+  pending_contact: { 'zh-CN': '待联系', en: 'To contact' },
+  contacted: { 'zh-CN': '已联系', en: 'Contacted' },
+  rectifying: { 'zh-CN': '整改中', en: 'Rectifying' },
+  replied: { 'zh-CN': '已反馈', en: 'Replied' },
+  revisited: { 'zh-CN': '已回访', en: 'Called back' },
+  appealing: { 'zh-CN': '申诉中', en: 'Under appeal' },
+  closed: { 'zh-CN': '办结', en: 'Closed' },
+};
+
 /**
  * A rating as the visitor gives it. The level is checked by the domain (not here) so that a level
  * outside 1–5 answers its own code, evaluation_level_invalid.

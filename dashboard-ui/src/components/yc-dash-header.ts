@@ -3,6 +3,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { StoreController } from '../../../ui-shared/src/store-controller';
 import { tokens } from '../../../ui-shared/src/tokens.css';
 import { app } from '../app-instance';
+import { et } from '../i18n/evaluation-messages';
 import { i18n, t } from '../i18n/messages';
 import { dash } from '../styles/dash.css';
 
@@ -71,9 +72,9 @@ export class YcDashHeader extends LitElement {
         ${halls.map((h) => html`<option value=${h.id} ?selected=${h.id === this.hallId.value}>${h.name}</option>`)}
       </select>
       <nav>
-        ${(['live', 'reports'] as const).map(
+        ${(['live', 'reports', 'evaluations'] as const).map(
           (v) => html`<button class="btn" data-testid=${`nav-${v}`} aria-current=${this.view.value === v ? 'page' : 'false'} @click=${() => app.view.set(v)}>
-            ${t(v === 'live' ? 'nav.live' : 'nav.reports')}
+            ${v === 'evaluations' ? et('nav.evaluations') : t(v === 'live' ? 'nav.live' : 'nav.reports')}
           </button>`,
         )}
       </nav>

@@ -5,6 +5,7 @@ import { tokens } from '../../../ui-shared/src/tokens.css';
 import { app } from '../app-instance';
 import { describe, i18n, t } from '../i18n/messages';
 import { dash } from '../styles/dash.css';
+import './yc-dash-evaluations';
 import './yc-dash-header';
 import './yc-dash-live';
 import './yc-dash-reports';
@@ -62,7 +63,9 @@ export class YcDashboardApp extends LitElement {
     const several = this.feeds.value.length > 1;
     return html`<yc-dash-header></yc-dash-header>
       <main>
-        ${this.view.value === 'reports'
+        ${this.view.value === 'evaluations' && hallId
+          ? html`<yc-dash-evaluations></yc-dash-evaluations>`
+          : this.view.value === 'reports'
           ? html`<yc-dash-reports></yc-dash-reports>`
           : html`${several && !feed ? html`<yc-dash-rollup></yc-dash-rollup>` : nothing}
             ${feed ? html`<yc-dash-live .feed=${feed}></yc-dash-live>` : nothing}

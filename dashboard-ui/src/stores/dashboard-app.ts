@@ -5,7 +5,7 @@
  */
 import type { StaffingPlanView } from '../../../server/protocol/staffing-plan';
 import type { Ack, ErrorBody } from '../../../server/protocol/errors';
-import type { CommandResult, CounterPresence, HallFact, HallNotice } from '../../../server/protocol/events';
+import type { CommandResult, CounterPresence, EvaluationChanged, HallFact, HallNotice } from '../../../server/protocol/events';
 import type { TicketHistoryView, TodayStatsView } from '../../../server/protocol/dashboard';
 import type { HallSeqBeat } from '../../../server/protocol/heartbeat';
 import type { CounterView, HallSnapshot, HallView } from '../../../server/protocol/views';
@@ -13,6 +13,7 @@ import { createCommandSender, newCommandId, type CommandSender } from '../../../
 import type { ConnectionState } from '../../../ui-shared/src/connection';
 import { createStore, type Store } from '../../../ui-shared/src/store';
 import { browserTimers, createHallFeed, type HallFeed, type Timers } from './hall-feed';
+import { createEvaluationStore, type EvaluationStore } from './evaluation-store';
 import { createReportStore, type ReportStore } from './report-store';
 import { createSessionStore, type RequestFn, type SessionStore, type StorageLike } from './session';
 
@@ -28,6 +29,8 @@ export interface DashConnection {
     off(event: 'hall:seq', fn: (beat: HallSeqBeat) => void): unknown;
     on(event: 'counter:presence', fn: (p: CounterPresence) => void): unknown;
     off(event: 'counter:presence', fn: (p: CounterPresence) => void): unknown;
+    on(event: 'evaluation:changed', fn: (e: EvaluationChanged) => void): unknown;
+    off(event: 'evaluation:changed', fn: (e: EvaluationChanged) => void): unknown;
     timeout(ms: number): { emit(event: string, payload: unknown, cb: AckCallback): void };
   };
   state: Store<ConnectionState>;
@@ -43,7 +46,7 @@ export interface DashboardDeps {
   localNow?: () => number;
 }
 
-export type View = 'live' | 'reports';
+export type View = 'live' | 'reports' | 'evaluations';
 export type Problem = 'managers_only' | 'no_halls' | ErrorBody | null;
 
 export interface DashboardApp {
@@ -57,6 +60,8 @@ export interface DashboardApp {
   now: Store<number>;
   problem: Store<Problem>;
   reports: ReportStore;
+  /** 好差评: today's ratings, open bad reviews and their handling, the evaluation report. */
+  evaluations: EvaluationStore;
   feed(hallId: string): HallFeed | undefined;
   transfer(input: { ticketId: string; toMatterId?: string; toCounterId?: string; reason: string }): Promise<Ack<CommandResult>>;
   setCounterMatters(hallId: string, counterId: string, matterIds: string[], reason: string): Promise<Ack<CounterView>>;
@@ -89,6 +94,15 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
   const token = () => session.session.get()?.token ?? null;
   const reports = createReportStore({ request: deps.request, token, now: () => now.get() });
 
+  const evaluations = createEvaluationStore({
+    request: <T>(method: string, path: string, body?: unknown) =>
+      deps.request<T>(method, path, body, token()).then((r) => {
+        if (!r.ok && r.error.code === 'unauthenticated') session.expire();
+        return r;
+      }),
+    setInterval: timers.setInterval,
+    clearInterval: timers.clearInterval,
+  });
   let conn: DashConnection | null = null;
   let sender: CommandSender | null = null;
   let cleanups: (() => void)[] = [];
@@ -136,13 +150,18 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
     c.socket.on('hall:seq', onBeat);
     const onPresence = (p: CounterPresence) => list.find((f) => f.hallId === p.hallId)?.presence(p);
     c.socket.on('counter:presence', onPresence);
-    const offConnected = c.onConnected(() => list.forEach((f) => void f.resync()));
+    const onEvaluation = (e: EvaluationChanged) => evaluations.changed(e.hallId);
+    c.socket.on('evaluation:changed', onEvaluation);
+    const offConnected = c.onConnected(() => {
+      list.forEach((f) => void f.resync());
+      void evaluations.refresh();
+    });
     const offState = c.state.subscribe((s) => {
       connection.set(s);
       if (s === 'unauthorised') session.expire();
     });
     connection.set(c.state.get());
-    cleanups = [() => c.socket.off('hall:fact', onFact), () => c.socket.off('hall:seq', onBeat), () => c.socket.off('counter:presence', onPresence), offConnected, offState, () => list.forEach((f) => f.dispose()), () => c.close()];
+    cleanups = [() => c.socket.off('evaluation:changed', onEvaluation), () => evaluations.stop(), () => c.socket.off('hall:fact', onFact), () => c.socket.off('hall:seq', onBeat), () => c.socket.off('counter:presence', onPresence), offConnected, offState, () => list.forEach((f) => f.dispose()), () => c.close()];
   }
 
   function stop(): void {
@@ -173,6 +192,7 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
     now,
     problem,
     reports,
+    evaluations,
     feed: (id) => feeds.get().find((f) => f.hallId === id),
     async transfer(input) {
       if (!sender || !conn) return { ok: false, error: offline };

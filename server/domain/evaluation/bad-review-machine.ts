@@ -20,15 +20,6 @@ export type BadReviewOutcome = 'resolved' | 'appeal_upheld';
 export const BAD_REVIEW_STATES: readonly BadReviewState[] = ['pending_contact', 'contacted', 'rectifying', 'replied', 'revisited', 'appealing', 'closed'];
 export const BAD_REVIEW_ACTIONS: readonly BadReviewAction[] = ['contact', 'rectify', 'reply', 'revisit', 'close', 'appeal', 'decide_appeal'];
 
-export const STATE_NAMES: Record<BadReviewState, { 'zh-CN': string; en: string }> = {
-  pending_contact: { 'zh-CN': '待联系', en: 'To contact' },
-  contacted: { 'zh-CN': '已联系', en: 'Contacted' },
-  rectifying: { 'zh-CN': '整改中', en: 'Rectifying' },
-  replied: { 'zh-CN': '已反馈', en: 'Replied' },
-  revisited: { 'zh-CN': '已回访', en: 'Called back' },
-  appealing: { 'zh-CN': '申诉中', en: 'Under appeal' },
-  closed: { 'zh-CN': '办结', en: 'Closed' },
-};
 
 /** The whole table, as data: from which states each action may be taken, and where it leads. */
 export const TRANSITIONS: Record<Exclude<BadReviewAction, 'decide_appeal'>, { from: readonly BadReviewState[]; to: BadReviewState }> = {
