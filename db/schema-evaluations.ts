@@ -9,7 +9,7 @@
  * - `case_id` is a plain nullable uuid: cases are added by another table; no FK yet.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { BadReviewDeadlineSettings } from '../server/domain/evaluation/bad-review-deadlines';
 import type { AppealDecision, BadReviewAction, BadReviewOutcome, BadReviewState } from '../server/domain/evaluation/bad-review-machine';
 import { counters, devices, halls, matters, staff, tickets, zones } from './schema';
@@ -81,6 +81,8 @@ export const badReviewSteps = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     badReviewId: uuid('bad_review_id').notNull().references(() => badReviews.id),
+    /** 1, 2, 3 … per review, handed out under the review's row lock: the log's order. */
+    stepNo: integer('step_no').notNull(),
     hallId: uuid('hall_id').notNull().references(() => halls.id),
     action: text('action').$type<BadReviewAction | 'open'>().notNull(),
     fromState: text('from_state').$type<BadReviewState>(),
@@ -93,5 +95,5 @@ export const badReviewSteps = pgTable(
     actorName: text('actor_name'),
     at: ts('at').notNull(),
   },
-  (t) => [index('bad_review_steps_review').on(t.badReviewId, t.at)],
+  (t) => [uniqueIndex('bad_review_steps_order').on(t.badReviewId, t.stepNo)],
 );

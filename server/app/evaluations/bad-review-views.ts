@@ -42,7 +42,7 @@ export function planFor(review: Pick<ReviewRow, 'openedAt' | 'deadlineDays'>, ti
 export async function stepsOf(tx: Reader, reviewIds: string[]): Promise<Map<string, StepView[]>> {
   const out = new Map<string, StepView[]>();
   if (reviewIds.length === 0) return out;
-  const rows = await tx.select().from(badReviewSteps).where(inArray(badReviewSteps.badReviewId, reviewIds)).orderBy(asc(badReviewSteps.at), asc(badReviewSteps.id));
+  const rows = await tx.select().from(badReviewSteps).where(inArray(badReviewSteps.badReviewId, reviewIds)).orderBy(asc(badReviewSteps.badReviewId), asc(badReviewSteps.stepNo));
   for (const s of rows) {
     const list = out.get(s.badReviewId) ?? [];
     list.push({ action: s.action, fromState: s.fromState, toState: s.toState, decision: s.decision, note: s.note, actorName: s.actorName, at: s.at.toISOString() });

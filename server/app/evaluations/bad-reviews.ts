@@ -57,8 +57,10 @@ export async function takeBadReviewStep(deps: AppDeps, actor: Actor, reviewId: s
         ...(next.state === 'closed' && { closedAt: now }),
       })
       .where(eq(badReviews.id, r.id));
+    const [last] = await tx.select({ n: sql<number>`coalesce(max(${badReviewSteps.stepNo}), 0)::int` }).from(badReviewSteps).where(eq(badReviewSteps.badReviewId, r.id));
     await tx.insert(badReviewSteps).values({
       badReviewId: r.id,
+      stepNo: Number(last?.n ?? 0) + 1,
       hallId: r.hallId,
       action: input.action,
       fromState: current.state,

@@ -70,6 +70,7 @@ export async function recordEvaluation(
       .returning({ id: badReviews.id });
     await tx.insert(badReviewSteps).values({
       badReviewId: review!.id,
+      stepNo: 1,
       hallId: t.hallId,
       action: 'open',
       fromState: null,
