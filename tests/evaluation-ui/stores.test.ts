@@ -132,8 +132,9 @@ dash('loads the hall, refreshes on its nudges and every minute, steps then refre
     clearInterval: () => void intervals.splice(0),
   });
   store.show('h1');
+  store.show('h1');
   await flush();
-  assert.equal(calls, ['GET /api/halls/h1/evaluation/today']);
+  assert.equal(calls, ['GET /api/halls/h1/evaluation/today'], 'showing the same hall again does not reload');
   store.changed('h2');
   store.changed('h1');
   await flush();

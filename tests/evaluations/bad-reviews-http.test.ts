@@ -130,7 +130,7 @@ t('the "1、3、1" workflow: every step logged; a real-name review closes only a
   assert.equal(review.actions, ['contact']);
 
   assert.is((await step(staff2, review.id, 'contact', '冒充处理')).json.error.code, 'forbidden');
-  for (const [action, note] of [['contact', '电话联系评价人，已致歉'], ['rectify', '组织窗口整改'], ['reply', '签字反馈已送达']] as const) {
+  for (const [action, note] of [['contact', '电话 13812345678 联系评价人，已致歉'], ['rectify', '组织窗口整改'], ['reply', '签字反馈已送达']] as const) {
     clock.advance(3_600_000);
     const r = await step(manager, review.id, action, note);
     assert.is(r.status, 201, `${action}: ${JSON.stringify(r.json)}`);
@@ -155,6 +155,7 @@ t('the "1、3、1" workflow: every step logged; a real-name review closes only a
       ['close', 'closed', '王主任'],
     ],
   );
+  assert.not.ok(JSON.stringify(all.json).includes('13812345678'), 'a phone number typed into a note is blanked before it is stored');
   const open2 = await api(server.url, 'GET', `/api/halls/${hallId}/bad-reviews`, undefined, manager);
   assert.not.ok((open2.json.data as BadReviewView[]).some((b) => b.id === review.id), 'closed reviews leave the open list');
 });

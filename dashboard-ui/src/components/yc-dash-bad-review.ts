@@ -54,6 +54,11 @@ export class YcDashBadReview extends LitElement {
         gap: var(--yc-space-2);
         margin-top: var(--yc-space-3);
       }
+      form label {
+        display: grid;
+        gap: 4px;
+        max-width: 640px;
+      }
       select,
       textarea {
         font: inherit;
@@ -114,15 +119,15 @@ export class YcDashBadReview extends LitElement {
         ? html`<p class="muted">${et('no_actions')}</p>`
         : html`<form @submit=${(e: Event) => void this.submit(e)}>
             <label>${et('action')}
-              <select data-testid="step-action" .value=${this.action} @change=${(e: Event) => (this.action = (e.target as HTMLSelectElement).value as BadReviewAction)}>
+              <select data-testid="step-action" @change=${(e: Event) => (this.action = (e.target as HTMLSelectElement).value as BadReviewAction)}>
                 ${r.actions.map((a) => html`<option value=${a} ?selected=${a === this.action}>${et(`a_${a}` as EvalKey)}</option>`)}
               </select>
             </label>
             ${this.action === 'decide_appeal'
               ? html`<label>${et('decision')}
-                  <select .value=${this.decision} @change=${(e: Event) => (this.decision = (e.target as HTMLSelectElement).value as 'upheld' | 'rejected')}>
-                    <option value="rejected">${et('rejected')}</option>
-                    <option value="upheld">${et('upheld')}</option>
+                  <select @change=${(e: Event) => (this.decision = (e.target as HTMLSelectElement).value as 'upheld' | 'rejected')}>
+                    <option value="rejected" ?selected=${this.decision === 'rejected'}>${et('rejected')}</option>
+                    <option value="upheld" ?selected=${this.decision === 'upheld'}>${et('upheld')}</option>
                   </select>
                 </label>`
               : nothing}

@@ -1,5 +1,5 @@
 /** The 好差评 report of the selected hall: counts and 好评率 / 差评率 per group, bad reviews closed on time, CSV. */
-import { LitElement, html } from 'lit';
+import { LitElement, css, html } from 'lit';
 import type { EvaluationGroupBy } from '../../../server/protocol/evaluations';
 import { StoreController } from '../../../ui-shared/src/store-controller';
 import { tokens } from '../../../ui-shared/src/tokens.css';
@@ -27,7 +27,24 @@ export class YcDashEvalReport extends LitElement {
     new StoreController(this, i18n.lang);
   }
 
-  static override styles = [tokens, dash];
+  static override styles = [
+    tokens,
+    dash,
+    css`
+      .controls {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--yc-space-3);
+        align-items: center;
+        margin-bottom: var(--yc-space-3);
+      }
+      .controls label {
+        display: inline-flex;
+        gap: var(--yc-space-2);
+        align-items: center;
+      }
+    `,
+  ];
 
   private q() {
     return { from: this.from, to: this.to, groupBy: this.groupBy };
@@ -38,7 +55,7 @@ export class YcDashEvalReport extends LitElement {
     const v = s.report;
     return html`<section class="panel" data-testid="eval-report">
       <h2>${et('report_title')}</h2>
-      <div>
+      <div class="controls">
         <label>${et('from')} <input type="date" .value=${this.from} @change=${(e: Event) => (this.from = (e.target as HTMLInputElement).value)} /></label>
         <label>${et('to')} <input type="date" .value=${this.to} @change=${(e: Event) => (this.to = (e.target as HTMLInputElement).value)} /></label>
         <label>${et('group_by')}

@@ -24,7 +24,7 @@ export class YcDashEvaluations extends LitElement {
       :host {
         display: grid;
         gap: var(--yc-space-3);
-        grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+        grid-template-columns: minmax(0, 1fr);
       }
       .wide {
         grid-column: 1 / -1;
@@ -75,20 +75,9 @@ export class YcDashEvaluations extends LitElement {
     new StoreController(this, i18n.lang);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    const id = app.hallId.get();
-    if (id) app.evaluations.show(id);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    app.evaluations.stop();
-  }
-
   override willUpdate(): void {
-    const id = this.hallId.value;
-    if (id && id !== this.st.value.hallId) app.evaluations.show(id);
+    // The shell keeps the store on the selected hall (app.evaluations.show); just follow it.
+    void this.hallId.value;
   }
 
   override render() {

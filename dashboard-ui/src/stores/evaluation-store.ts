@@ -29,7 +29,7 @@ export interface EvaluationStoreDeps {
 
 export interface EvaluationStore {
   state: Store<EvaluationViewState>;
-  /** Shows this hall (loads now, then every minute) until stop(). */
+  /** Shows this hall (loads now, then every minute) until stop(); calling it again for the same hall does nothing. */
   show(hallId: string): void;
   stop(): void;
   refresh(): Promise<void>;
@@ -58,6 +58,7 @@ export function createEvaluationStore(deps: EvaluationStoreDeps): EvaluationStor
   return {
     state,
     show(hallId) {
+      if (state.get().hallId === hallId && timer !== null) return; // already showing it
       if (state.get().hallId !== hallId) patch({ hallId, today: null, selectedId: null, report: null, error: null });
       if (timer === null) timer = deps.setInterval(() => void refresh(), deps.refreshMs ?? 60_000);
       void refresh();

@@ -6,6 +6,7 @@ import { badReviews, badReviewSteps, evaluations } from '../../../db/schema-eval
 import { applyBadReviewStep, type BadReviewCase, type BadReviewStep } from '../../domain/evaluation/bad-review-machine';
 import { stageOf } from '../../domain/evaluation/bad-review-deadlines';
 import { ratingFigures, type EvaluationLevel } from '../../domain/evaluation/levels';
+import { redactPersonalData } from '../../domain/free-text';
 import { serviceDate } from '../../domain/hall-time';
 import type { badReviewStepBody, BadReviewState, BadReviewView, EvaluationToday, RatingCounts, StaffEvaluationView } from '../../protocol/evaluations';
 import { isSupervisor, requireHall, requireStaff, type Actor } from '../actor';
@@ -66,7 +67,8 @@ export async function takeBadReviewStep(deps: AppDeps, actor: Actor, reviewId: s
       fromState: current.state,
       toState: next.state,
       decision: input.action === 'decide_appeal' ? (input.decision ?? null) : null,
-      note: input.note.trim(),
+      // Step notes stay in an append-only log: phone numbers, identity numbers and names are blanked.
+      note: redactPersonalData(input.note.trim()),
       actorType: 'staff',
       actorId: viewer.id,
       actorName: viewer.displayName,

@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
 import { badReviews, badReviewSteps, evaluations, type EvaluationChannel } from '../../../db/schema-evaluations';
 import { isBadLevel, validateRating, type RatingInput } from '../../domain/evaluation/levels';
+import { redactPersonalData } from '../../domain/free-text';
 import { openBadReview } from '../../domain/evaluation/bad-review-machine';
 import { effectiveSettings } from '../../domain/wait-target';
 import type { SubmittedEvaluation } from '../../protocol/evaluations';
@@ -41,7 +42,8 @@ export async function recordEvaluation(
       serviceDate: t.serviceDate,
       level: rating.level,
       reasons: rating.reasons,
-      reasonText: rating.text,
+      // The evaluated staff member reads the reason: personal data typed into it is blanked (docs/privacy.md).
+      reasonText: rating.text === null ? null : redactPersonalData(rating.text),
       channel: meta.channel,
       deviceId: meta.deviceId,
       realName: t.visitorIdHash !== null,
