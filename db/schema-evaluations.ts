@@ -6,13 +6,14 @@
  *   same instant — one insert wins, the other finds the row and answers already_evaluated.
  * - `bad_reviews` is the mutable handling record of an evaluation of level 1–2 (its current state);
  *   `bad_review_steps` is its append-only step log: who, when, what.
- * - `case_id` is a plain nullable uuid: cases are added by another table; no FK yet.
+ * - `case_id` links the case (办件) handled on the ticket, when there is one.
  */
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { BadReviewDeadlineSettings } from '../server/domain/evaluation/bad-review-deadlines';
 import type { AppealDecision, BadReviewAction, BadReviewOutcome, BadReviewState } from '../server/domain/evaluation/bad-review-machine';
 import { counters, devices, halls, matters, staff, tickets, zones } from './schema';
+import { cases } from './schema-cases';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -30,7 +31,8 @@ export const evaluations = pgTable(
     counterId: uuid('counter_id').notNull().references(() => counters.id),
     /** The staff member who finished the service (the one evaluated). */
     staffId: uuid('staff_id').references(() => staff.id),
-    caseId: uuid('case_id'),
+    /** The case (办件) handled on this ticket, if any (case_visits). */
+    caseId: uuid('case_id').references(() => cases.id),
     /** Hall-local day of the service (reports group by it). */
     serviceDate: text('service_date').notNull(),
     level: integer('level').notNull(),

@@ -6,6 +6,8 @@ import { badReviews, badReviewSteps, evaluations } from '../../db/schema-evaluat
 import { padState, submitFromPad } from '../../server/app/evaluations/pad';
 import { qrEvaluationState, submitByToken } from '../../server/app/evaluations/qr';
 import { manualClock } from '../../server/domain/clock';
+import { openCase } from '../../server/app/cases/open-case';
+import { actOnTicketAtCounter } from '../../server/app/ticket-actions';
 import { createTestDb, type TestDb } from '../_support/db';
 import { cmd, seedDemoHall, testDeps, type DemoHall } from '../_support/fixtures';
 import { codeOf, padActor, serveOne } from './_support';
@@ -127,6 +129,18 @@ t('bad input: clear codes and nothing written', async () => {
   assert.is(await count(), before, 'nothing written');
   const nothing = await db.db.select().from(badReviews);
   assert.ok(nothing.every((r) => r.evaluationId), 'no orphan handling record');
+});
+
+t('a service on which a case was opened is linked to that case', async () => {
+  const staff2 = await hall.staff('staff2');
+  clock.advance(60_000);
+  const served = await serveOne(deps(), hall, { staff: staff2, counterNumber: 2, matter: '企业设立登记', finish: false });
+  const counter = await hall.counter(2);
+  const opened = await openCase(deps(), staff2, { commandId: cmd(), counterId: counter.id, ticketId: served.ticketId });
+  await actOnTicketAtCounter(deps(), staff2, 'finish', { commandId: cmd(), counterId: counter.id, ticketId: served.ticketId });
+  const r = await submitByToken(deps(), served.token, { commandId: cmd(), level: 4 });
+  const [row] = await db.db.select().from(evaluations).where(eq(evaluations.id, r.id));
+  assert.is(row!.caseId, opened.case.id);
 });
 
 t('records are append-only: UPDATE and DELETE are refused by the database', async () => {

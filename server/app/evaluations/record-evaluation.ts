@@ -5,6 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
+import { caseVisits } from '../../../db/schema-cases';
 import { badReviews, badReviewSteps, evaluations, type EvaluationChannel } from '../../../db/schema-evaluations';
 import { isBadLevel, validateRating, type RatingInput } from '../../domain/evaluation/levels';
 import { redactPersonalData } from '../../domain/free-text';
@@ -29,6 +30,7 @@ export async function recordEvaluation(
   const { counterId } = requireFinished(service);
   const t = service.ticket;
   const staffId = await finishingStaffId(tx, t.id);
+  const [visit] = await tx.select({ caseId: caseVisits.caseId }).from(caseVisits).where(eq(caseVisits.ticketId, t.id));
   const [row] = await tx
     .insert(evaluations)
     .values({
@@ -38,7 +40,7 @@ export async function recordEvaluation(
       matterId: t.matterId,
       counterId,
       staffId,
-      caseId: null,
+      caseId: visit?.caseId ?? null,
       serviceDate: t.serviceDate,
       level: rating.level,
       reasons: rating.reasons,
