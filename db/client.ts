@@ -1,6 +1,7 @@
 /**
  * openDb(url): no url or file:// → embedded PGlite persisted on disk; memory:// → in-memory PGlite;
- * postgres:// → node-postgres (pg) through a pool that survives lost connections (db/postgres-pool.ts).
+ * postgres:// → postgres.js, which reconnects by itself after a lost connection (its nextWrite
+ * crash on a close with a write pending is patched: patches/postgres+3.4.9.patch, docs/faults.md).
  * Migrations run with the matching drizzle migrator.
  */
 import { mkdirSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock';
+import { CONNECT_TIMEOUT_MS } from './postgres-pool';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -25,27 +27,30 @@ const migrationsFolder = join(dirname(new URL(import.meta.url).pathname), 'migra
 export interface OpenDbOptions {
   dataDir?: string;
   migrate?: boolean;
-  /** PostgreSQL: told (with the error) whenever a pooled connection is lost; the pool itself carries on. */
-  onConnectionLost?: (err: Error) => void;
 }
 
 export async function openDb(url: string | undefined, opts: OpenDbOptions = {}): Promise<OpenedDb> {
   const migrate = opts.migrate ?? true;
   if (url && /^postgres(ql)?:\/\//.test(url)) {
-    const { openPostgresPool } = await import('./postgres-pool');
-    const { drizzle } = await import('drizzle-orm/node-postgres');
-    const pool = openPostgresPool(url, { max: Number(process.env.DB_POOL_MAX ?? 20), onLost: opts.onConnectionLost });
-    const db = drizzle(pool, { schema });
+    const { default: postgres } = await import('postgres');
+    const { drizzle } = await import('drizzle-orm/postgres-js');
+    const client = postgres(url, {
+      max: Number(process.env.DB_POOL_MAX ?? 20),
+      // A command during an outage fails fast (database_unavailable) instead of waiting 30 s.
+      connect_timeout: CONNECT_TIMEOUT_MS / 1000,
+      onnotice: () => {},
+    });
+    const db = drizzle(client, { schema });
     if (migrate) {
-      const { migrate: run } = await import('drizzle-orm/node-postgres/migrator');
+      const { migrate: run } = await import('drizzle-orm/postgres-js/migrator');
       try {
         await run(db, { migrationsFolder });
       } catch (err) {
-        await pool.end().catch(() => {});
+        await client.end({ timeout: 1 }).catch(() => {});
         throw err;
       }
     }
-    return { db: db as unknown as Db, kind: 'postgres', url, close: () => pool.end() };
+    return { db: db as unknown as Db, kind: 'postgres', url, close: () => client.end({ timeout: 5 }) };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');

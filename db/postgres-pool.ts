@@ -1,12 +1,11 @@
 /**
- * The PostgreSQL pool (node-postgres) for the product's queries, built to outlive the database:
+ * The node-postgres pool behind the socket.io fan-out (@socket.io/postgres-adapter takes a pg
+ * Pool), built to outlive the database:
  * a connection that dies — database restart, `pg_terminate_backend`, network cut — is dropped
  * and reported, never an unhandled 'error' event that ends the process; new connections are
  * made on demand once the database is back; a connection attempt gives up after
  * CONNECT_TIMEOUT_MS so a command during an outage fails fast.
- *
- * Why node-postgres and not postgres.js: postgres.js ≤ 3.4.9 (the latest release) throws an
- * uncatchable TypeError from `nextWrite` when a connection closes with a write pending.
+ * The product's own queries go through postgres.js (db/client.ts).
  */
 import pg from 'pg';
 

@@ -61,7 +61,7 @@ const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
   // Every error logged from here on is reduced to class · database code · source line (no SQL parameters, no personal data).
   const log = safeLogger(opts.log ?? ((msg: string, err: unknown) => console.error(`[yichuang] ${msg}`, err)));
-  const db = opts.db ?? (await openDb(config.databaseUrl, { dataDir: config.dataDir, onConnectionLost: (err) => log('database connection lost', err) }));
+  const db = opts.db ?? (await openDb(config.databaseUrl, { dataDir: config.dataDir }));
   let io: IoServer | null = null;
   const deps: AppDeps = {
     db: db.db,

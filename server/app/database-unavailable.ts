@@ -1,7 +1,11 @@
 /** Recognises a database that cannot be reached (drizzle wraps driver errors in `cause`): such a failure is `database_unavailable`, not an internal error. */
 /** SQLSTATE classes and driver errors that mean "the database cannot be reached", not "this command is wrong". */
 const UNAVAILABLE_SQLSTATE = /^(08...|57P0[1-3]|53300)$/; // connection exception, admin/crash shutdown, cannot connect now, too many connections
-const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const UNAVAILABLE_NODE_CODES = new Set([
+  // postgres.js
+  'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT',
+  // node
+  'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 const UNAVAILABLE_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connection is closed|Cannot use a pool after calling end/i;
 
 export function isDatabaseUnavailable(err: unknown): boolean {

@@ -35,7 +35,7 @@ export async function startThrowawayPg(): Promise<ThrowawayPg> {
   const data = join(dir, 'data');
   const port = await freePort();
   await as('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C']);
-  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100`;
+  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=100`;
   let running = false;
   const pgCtl = (...args: string[]) => as('pg_ctl', ['-D', data, ...args]);
   const start = async () => {
