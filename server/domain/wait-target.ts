@@ -24,6 +24,7 @@ export const DEFAULT_HALL_SETTINGS: EffectiveHallSettings = {
   noShowBanDays: 90,
   waitCapMinutes: 60,
   lastTicketMinutes: 30,
+  dayCutoff: '24:00',
   badReviewContactDays: 1,
   badReviewReplyDays: 3,
   badReviewCloseDays: 1,

@@ -77,6 +77,8 @@ export const hallSettingsInput = z
     noShowBanDays: z.number().int().min(0).max(3650),
     waitCapMinutes: z.number().int().min(0).max(480),
     lastTicketMinutes: z.number().int().min(0).max(240),
+    /** End of day, hall-local HH:MM ('24:00' = midnight): tickets still waiting are closed then (docs/end-of-day.md). */
+    dayCutoff: z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'must be HH:MM (00:00–23:59) or 24:00'),
     badReviewContactDays: z.number().int().min(1).max(30),
     badReviewReplyDays: z.number().int().min(1).max(30),
     badReviewCloseDays: z.number().int().min(1).max(30),

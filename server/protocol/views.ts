@@ -159,6 +159,8 @@ export interface HallSettings {
   waitCapMinutes?: number;
   /** The kiosk stops issuing walk-in tickets this many minutes before each session ends. */
   lastTicketMinutes?: number;
+  /** End of day: hall-local HH:MM at which tickets still waiting are closed; '24:00' (default) = at midnight (docs/end-of-day.md). */
+  dayCutoff?: string;
   /** 好差评 "1、3、1": working days to contact the reviewer, to give the signed reply, to close (docs/evaluations.md). */
   badReviewContactDays?: number;
   badReviewReplyDays?: number;

@@ -1,7 +1,8 @@
-/** The server's background jobs: the target scanner and the appointment no-show job. */
+/** The server's background jobs: the target scanner, the appointment no-show job, the case scanner and the end-of-day job. */
 import { markNoShows } from '../appointments/no-show-job';
 import { scanCases } from '../cases/case-scanner';
 import type { AppDeps } from '../deps';
+import { closeEndedDays } from '../end-of-day';
 import { startPeriodic, type PeriodicJob } from './periodic';
 import { scanTargets } from './target-scanner';
 
@@ -10,6 +11,7 @@ export interface BackgroundJobOptions {
   targetScanMs?: number;
   noShowMs?: number;
   caseScanMs?: number;
+  dayCloseMs?: number;
 }
 
 export interface BackgroundJobs {
@@ -17,6 +19,8 @@ export interface BackgroundJobs {
   noShows: PeriodicJob;
   /** Case limits (80 % / overdue) and 容缺 promises. */
   cases: PeriodicJob;
+  /** Closes the tickets of a closed service day (docs/end-of-day.md). */
+  dayClose: PeriodicJob;
   stop(): Promise<void>;
 }
 
@@ -24,12 +28,14 @@ export function startBackgroundJobs(deps: AppDeps, opts: BackgroundJobOptions): 
   const targets = startPeriodic('target scanner', opts.targetScanMs ?? 12_000, () => scanTargets(deps, opts.log), opts.log);
   const noShows = startPeriodic('appointment no-show job', opts.noShowMs ?? 60_000, () => markNoShows(deps), opts.log);
   const caseScan = startPeriodic('case scanner', opts.caseScanMs ?? 60_000, () => scanCases(deps, opts.log), opts.log);
+  const dayClose = startPeriodic('end-of-day job', opts.dayCloseMs ?? 30_000, () => closeEndedDays(deps), opts.log);
   return {
     targets,
     noShows,
     cases: caseScan,
+    dayClose,
     async stop() {
-      await Promise.all([targets.stop(), noShows.stop(), caseScan.stop()]);
+      await Promise.all([targets.stop(), noShows.stop(), caseScan.stop(), dayClose.stop()]);
     },
   };
 }
