@@ -13,6 +13,10 @@ import { callInScope } from '../../display-ui/src/stores/selectors';
 import { call, counter, demoSnapshot, FR, ZR } from './display-fixture';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Polls (a loaded machine may run timers late). */
+async function until(check: () => boolean, ms = 3000): Promise<void> {
+  for (const end = Date.now() + ms; !check(); await sleep(5)) if (Date.now() > end) throw new Error('condition not reached');
+}
 
 function fakeConnection(next: () => PublicHallSnapshot | 'fail') {
   const state = createStore<ConnectionState>('connecting');
@@ -93,38 +97,37 @@ session('subscribes to the hall from server:hello on connect, then applies facts
 session('a gap in seq that the reorder window does not close, and every reconnect, take a fresh snapshot', async () => {
   let seq = 20;
   const conn = fakeConnection(() => ({ ...demoSnapshot(), seq }));
-  const s = createDisplaySession(conn, { retryMs: 5, reorderWindowMs: 40 });
+  const s = createDisplaySession(conn, { retryMs: 5, reorderWindowMs: 200 });
   conn.online();
-  await sleep(10);
+  await until(() => s.hall.get() !== null && s.sync.status.get() === 'live');
   seq = 30;
   conn.fact(calledFact(25));
   await sleep(10);
   assert.is(s.sync.snapshots(), 1, 'the window waits for the missing facts first');
-  await sleep(60);
+  await until(() => s.sync.snapshots() === 2 && s.hall.get()?.seq === 30);
   assert.is(s.sync.snapshots(), 2);
   assert.is(s.sync.snapshotReasons().gap, 1);
   assert.is(s.hall.get()?.seq, 30);
   conn.offline();
   seq = 40;
   conn.online();
-  await sleep(10);
-  assert.is(s.sync.snapshots(), 3);
+  await until(() => s.sync.snapshots() === 3);
   assert.is(s.hall.get()?.seq, 40);
   s.dispose();
 });
 
 session('out-of-order facts within the window are applied in seq order, with no snapshot', async () => {
   const conn = fakeConnection(() => demoSnapshot());
-  const s = createDisplaySession(conn, { retryMs: 5, reorderWindowMs: 40 });
+  const s = createDisplaySession(conn, { retryMs: 5, reorderWindowMs: 200 });
   const seen: number[] = [];
   s.hall.subscribe((h) => h && seen.push(h.seq));
   conn.online();
-  await sleep(10);
+  await until(() => s.hall.get() !== null && s.sync.status.get() === 'live');
   conn.fact(calledFact(23));
   conn.fact(calledFact(21));
   conn.fact(calledFact(22));
-  await sleep(80);
-  assert.is(s.hall.get()?.seq, 23);
+  await until(() => s.hall.get()?.seq === 23);
+  await sleep(250);
   assert.equal(seen.filter((x) => x > 20), [21, 22, 23], 'every state, in order');
   assert.is(s.sync.snapshots(), 1);
   s.dispose();
@@ -133,28 +136,27 @@ session('out-of-order facts within the window are applied in seq order, with no 
 session('the seq heartbeat: behind it → snapshot after the window; another service day → snapshot at once', async () => {
   let seq = 20;
   const conn = fakeConnection(() => ({ ...demoSnapshot(), seq }));
-  const s = createDisplaySession(conn, { retryMs: 5, reorderWindowMs: 40 });
+  const s = createDisplaySession(conn, { retryMs: 5, reorderWindowMs: 200 });
   conn.online();
-  await sleep(10);
+  await until(() => s.hall.get() !== null && s.sync.status.get() === 'live');
   const day = s.hall.get()!.serviceDate;
   conn.beat({ hallId: 'other-hall', seq: 99, serviceDate: day });
   conn.beat({ hallId: 'hall-1', seq: 19, serviceDate: day });
-  await sleep(60);
+  await sleep(250);
   assert.is(s.sync.snapshots(), 1, 'a beat at or below our seq, or of another hall, changes nothing');
   seq = 21;
   conn.beat({ hallId: 'hall-1', seq: 21, serviceDate: day });
   conn.fact(calledFact(21));
-  await sleep(60);
+  await sleep(250);
   assert.is(s.sync.snapshots(), 1, 'the fact arrived within the window');
   seq = 25;
   conn.beat({ hallId: 'hall-1', seq: 25, serviceDate: day });
-  await sleep(60);
+  await until(() => s.sync.snapshots() === 2 && s.hall.get()?.seq === 25);
   assert.is(s.sync.snapshots(), 2);
   assert.is(s.hall.get()?.seq, 25);
   assert.is(s.sync.snapshotReasons().behind, 1);
   conn.beat({ hallId: 'hall-1', seq: 25, serviceDate: '2099-01-01' });
-  await sleep(10);
-  assert.is(s.sync.snapshots(), 3);
+  await until(() => s.sync.snapshots() === 3);
   assert.is(s.sync.snapshotReasons().new_day, 1);
   s.dispose();
 });
