@@ -1,5 +1,5 @@
 import { ZodError } from 'zod';
-import { ERROR_CODES, type ErrorBody, type ErrorCode } from '../protocol/errors';
+import { ERROR_CODES, type ErrorBody, type ErrorCode, type ErrorDetail } from '../protocol/errors';
 import type { Result } from '../domain/result';
 import { isDatabaseUnavailable } from './database-unavailable';
 
@@ -8,6 +8,7 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
+    readonly detail?: ErrorDetail,
   ) {
     super(message);
     this.name = 'AppError';
@@ -40,7 +41,9 @@ const DATABASE_UNAVAILABLE_MESSAGE = 'The database cannot be reached right now. 
 /** The one way an error leaves the server: known codes keep their message, anything else is hidden. */
 export function toErrorBody(err: unknown): ErrorBody {
   if (err instanceof ZodError) return toErrorBody(validationError(err));
-  if (err instanceof AppError) return err.fields ? { code: err.code, message: err.message, fields: err.fields } : { code: err.code, message: err.message };
+  if (err instanceof AppError) {
+    return { code: err.code, message: err.message, ...(err.fields && { fields: err.fields }), ...(err.detail && { detail: err.detail }) };
+  }
   if (isDatabaseUnavailable(err)) return { code: 'database_unavailable', message: DATABASE_UNAVAILABLE_MESSAGE };
   return { code: 'internal_error', message: 'Something went wrong on the server. The action was not applied; please try again.' };
 }

@@ -34,10 +34,15 @@ export async function actOnCounter(
     const counter = await loadCounterForUpdate(tx, input.counterId);
     if (command === 'take') {
       const [elsewhere] = await tx
-        .select({ number: counters.number })
+        .select({ id: counters.id, number: counters.number })
         .from(counters)
         .where(and(eq(counters.staffId, staff.id), ne(counters.id, counter.id), ne(counters.status, 'closed')));
-      if (elsewhere) throw new AppError('conflict', `You are already signed in at counter ${elsewhere.number}; release it first`);
+      if (elsewhere) {
+        throw new AppError('staff_at_other_counter', `You are still signed in at counter ${elsewhere.number}; release it first`, undefined, {
+          counterId: elsewhere.id,
+          counterNumber: elsewhere.number,
+        });
+      }
     }
     const hasActiveTicket = command === 'release' || command === 'pause' ? (await activeTicketAt(tx, counter.id)) !== null : false;
     const action: CounterAction =

@@ -17,6 +17,8 @@ export const ERROR_CODES = {
   counter_busy: 409,
   counter_not_open: 409,
   counter_taken: 409,
+  /** Taking a counter while still holding another (e.g. after closing the browser): release that one first. */
+  staff_at_other_counter: 409,
   queue_empty: 409,
   matter_not_served: 409,
   hall_closed: 409,
@@ -54,6 +56,13 @@ export interface ErrorBody {
   message: string;
   /** Field-level details for validation errors: path → message. */
   fields?: Record<string, string>;
+  /** What a screen needs to offer the fix, e.g. the counter to release for staff_at_other_counter. */
+  detail?: ErrorDetail;
+}
+
+export interface ErrorDetail {
+  counterId?: string;
+  counterNumber?: number;
 }
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };

@@ -7,7 +7,8 @@
  * font (actualBoundingBoxAscent/Descent), placed on the baseline of the text's client rects.
  * Covering is hit-tested with elementFromPoint through every shadow root, with pointer-events
  * forced on for the measurement (an overlay with pointer-events: none still hides what is under it).
- * Scroll containers (overflow auto/scroll) are not clipping: what is in them can be scrolled to.
+ * Scroll containers (overflow auto/scroll) are not clipping: what is in them can be scrolled to;
+ * likewise a page that scrolls may hold text below the fold (one with overflow hidden may not).
  * `text-overflow: ellipsis` is a designed horizontal truncation: reported apart as `truncated`.
  */
 import type { Page } from 'playwright-core';
@@ -82,6 +83,10 @@ const MEASURE = `(opts) => {
     return { left: r.left + el.clientLeft, top: r.top + el.clientTop, right: r.left + el.clientLeft + el.clientWidth, bottom: r.top + el.clientTop + el.clientHeight };
   };
   const vw = document.documentElement.clientWidth, vh = document.documentElement.clientHeight;
+  // A page that scrolls shows what is below the fold by scrolling; one that does not (the wall display) must fit the viewport.
+  const scrolls = (axis) => [document.documentElement, document.body].every((e) => getComputedStyle(e)['overflow' + axis] !== 'hidden' && getComputedStyle(e)['overflow' + axis] !== 'clip');
+  const pageW = scrolls('X') ? Math.max(vw, document.documentElement.scrollWidth) - window.scrollX : vw;
+  const pageH = scrolls('Y') ? Math.max(vh, document.documentElement.scrollHeight) - window.scrollY : vh;
   const canvas = document.createElement('canvas').getContext('2d');
   const ellipsisOn = (el, stop) => {
     for (let e = el; e; e = parentOf(e)) {
@@ -92,8 +97,11 @@ const MEASURE = `(opts) => {
   };
   /** Checks one box (ink of a text, or an element's border box) against its clipping ancestors and the viewport. */
   const checkBox = (box, el, text, what) => {
+    let scrollerX = false, scrollerY = false;
     for (let a = parentOf(el); a; a = parentOf(a)) {
       const cs = getComputedStyle(a);
+      if (['auto', 'scroll'].includes(cs.overflowX)) scrollerX = true;
+      if (['auto', 'scroll'].includes(cs.overflowY)) scrollerY = true;
       const cx = clipsX(cs), cy = clipsY(cs);
       if (!cx && !cy) continue;
       const c = inner(a);
@@ -105,8 +113,11 @@ const MEASURE = `(opts) => {
         return;
       }
     }
-    if (box.left < -slack || box.top < -slack || box.right > vw + slack || box.bottom > vh + slack) {
-      if (!ellipsisOn(el, null) || box.top < -slack || box.bottom > vh + slack) problems.push({ kind: 'offscreen', text, where: describe(el), detail: what + ' ' + JSON.stringify(round(box)) + ' outside the ' + vw + 'x' + vh + ' viewport' });
+    // Inside a scroll container the text can be scrolled to on that axis.
+    const outX = !scrollerX && (box.left < -slack || box.right > pageW + slack);
+    const outY = !scrollerY && (box.top < -slack || box.bottom > pageH + slack);
+    if (outX || outY) {
+      if (!ellipsisOn(el, null) || outY) problems.push({ kind: 'offscreen', text, where: describe(el), detail: what + ' ' + JSON.stringify(round(box)) + ' outside the ' + pageW + 'x' + pageH + ' page' });
     }
   };
   const round = (b) => ({ l: Math.round(b.left), t: Math.round(b.top), r: Math.round(b.right), b: Math.round(b.bottom) });

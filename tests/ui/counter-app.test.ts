@@ -98,6 +98,36 @@ test('a counter someone else holds is refused in plain terms (the error is kept 
   assert.is(app.screen.get(), 'pick-counter');
 });
 
+test('still holding another counter: the offered fix releases it, then takes the one asked for', async () => {
+  const { app, link, answerCommands } = setup();
+  await app.session.signIn('staff1', 'yichuang2026');
+  await tick();
+  link().goOnline();
+  link().answerSnapshot(snapshot());
+  await tick();
+  const error = { code: 'staff_at_other_counter' as const, message: 'You are still signed in at counter 4', detail: { counterId: C2, counterNumber: 4 } };
+  const taking = app.takeCounter(C1);
+  answerCommands(() => ({ ack: { ok: false, error } }));
+  assert.not.ok(await taking);
+  assert.equal(app.notice.get(), { kind: 'error', error });
+
+  const sent: string[] = [];
+  const fixing = app.releaseAndTake(C2, C1);
+  answerCommands((event, payload) => {
+    sent.push(`${event} ${payload.counterId}`);
+    return { ack: { ok: true, data: { counter: counter({ id: C2, status: 'closed', staffId: null }) } } };
+  });
+  await tick();
+  answerCommands((event, payload) => {
+    sent.push(`${event} ${payload.counterId}`);
+    return { facts: [fact(11, 'counter:opened', { counter: counter() })], ack: { ok: true, data: { counter: counter() } } };
+  });
+  assert.ok(await fixing);
+  assert.equal(sent, [`counter:release ${C2}`, `counter:take ${C1}`]);
+  assert.is(app.notice.get(), null);
+  assert.is(app.screen.get(), 'desk');
+});
+
 test('a reload resumes the desk when the counter is still ours', async () => {
   const { app, link } = setup({ storage: { [SESSION_KEY]: JSON.stringify(session), [COUNTER_KEY]: C1 } });
   await tick();

@@ -2,6 +2,8 @@
  * One i18n mechanism for every screen: message tables per language, zh-CN by default,
  * `{name}` parameters, the choice remembered per device. Components never hard-code user text.
  */
+import type { ErrorDetail } from '../../server/protocol/errors';
+import { errorGuidanceText } from './error-guidance';
 import { createStore, type Store } from './store';
 
 export type Lang = 'zh-CN' | 'en';
@@ -111,9 +113,12 @@ export const errorMessages: Messages<string> = {
   },
 };
 
-/** Plain words for a failed ack: the server's specific message for validation, else the code's text. */
-export function describeError(lang: Lang, error: { code: string; message: string }): string {
+/**
+ * Plain words for a failed ack: the server's specific message for validation, a client-side
+ * failure (offline, timeout, busy), else what to do about the code (error-guidance.ts).
+ */
+export function describeError(lang: Lang, error: { code: string; message: string; detail?: ErrorDetail }): string {
   if (error.code === 'validation_failed' && lang === 'zh-CN' && /[\u4e00-\u9fff]/.test(error.message)) return error.message;
   const table = errorMessages[lang];
-  return table[error.message] ?? table[error.code] ?? error.message;
+  return table[error.message] ?? errorGuidanceText(lang, error) ?? table[error.code] ?? error.message;
 }

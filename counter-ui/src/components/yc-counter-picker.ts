@@ -4,6 +4,7 @@ import type { CounterView } from '../../../server/protocol/views';
 import { StoreController } from '../../../ui-shared/src/store-controller';
 import { tokens } from '../../../ui-shared/src/tokens.css';
 import { app } from '../app-instance';
+import { errorAction } from '../../../ui-shared/src/error-guidance';
 import { describe } from '../i18n/describe';
 import { i18n, t } from '../i18n/messages';
 import { counterChoices } from '../stores/counter-selectors';
@@ -130,7 +131,24 @@ export class YcCounterPicker extends LitElement {
     const n = this.notice.value;
     if (!n) return nothing;
     const text = n.kind === 'error' ? describe(n.error) : t(n.key);
-    return html`<yc-notice-bar .kind=${n.kind} .text=${text} @dismiss=${() => app.notice.set(null)}></yc-notice-bar>`;
+    // An error that has a fix offers it: "您仍在 4 号窗口签到" → [释放 4 号窗口], then the counter asked for is taken.
+    const action = n.kind === 'error' ? errorAction(n.error) : null;
+    const retry = this.lastAttempt;
+    return html`<yc-notice-bar
+      .kind=${n.kind}
+      .text=${text}
+      .actionText=${action && retry ? t('picker.releaseOther', { number: action.counterNumber }) : ''}
+      @action=${() => action && retry && void app.releaseAndTake(action.counterId, retry)}
+      @dismiss=${() => app.notice.set(null)}
+    ></yc-notice-bar>`;
+  }
+
+  /** The counter the last take was for (the one to take after releasing the other). */
+  private lastAttempt: string | null = null;
+
+  private take(counterId: string): void {
+    this.lastAttempt = counterId;
+    void app.takeCounter(counterId);
   }
 
   private renderChoice({ counter, mine, takenByOther }: Choice) {
@@ -144,7 +162,7 @@ export class YcCounterPicker extends LitElement {
         ${last ? html`<span class="tag">${t('picker.last')}</span>` : nothing}
       </div>
       <div class="meta">${this.renderState(counter, mine, takenByOther)}</div>
-      <button class="btn ${mine || last ? 'primary' : ''}" ?disabled=${disabled} @click=${() => void app.takeCounter(counter.id)}>
+      <button class="btn ${mine || last ? 'primary' : ''}" ?disabled=${disabled} @click=${() => this.take(counter.id)}>
         ${mine ? t('picker.continue') : t('picker.take')}
       </button>
     </li>`;

@@ -5,9 +5,11 @@ import { t } from '../i18n/messages';
 import { shared } from '../styles/shared.css';
 
 export class YcNoticeBar extends LitElement {
-  static override properties = { kind: {}, text: {} };
+  static override properties = { kind: {}, text: {}, actionText: {} };
   declare kind: 'error' | 'info';
   declare text: string;
+  /** A button offering the fix (e.g. "释放 4 号窗口"); fires 'action'. */
+  declare actionText: string;
 
   static override styles = [
     tokens,
@@ -48,6 +50,13 @@ export class YcNoticeBar extends LitElement {
       button:hover {
         background: rgba(0, 0, 0, 0.06);
       }
+      button.action {
+        font-size: 0.95rem;
+        font-weight: 600;
+        padding: 6px 14px;
+        border: 1px solid currentColor;
+        white-space: nowrap;
+      }
     `,
   ];
 
@@ -55,12 +64,18 @@ export class YcNoticeBar extends LitElement {
     super();
     this.kind = 'info';
     this.text = '';
+    this.actionText = '';
   }
 
   override render() {
     if (!this.text) return nothing;
     return html`<div class=${this.kind} role=${this.kind === 'error' ? 'alert' : 'status'} data-testid="notice" data-kind=${this.kind}>
       <p>${this.text}</p>
+      ${this.actionText
+        ? html`<button type="button" class="action" data-testid="notice-action" @click=${() => this.dispatchEvent(new CustomEvent('action', { bubbles: true, composed: true }))}>
+            ${this.actionText}
+          </button>`
+        : nothing}
       <button type="button" aria-label=${t('notice.dismiss')} title=${t('notice.dismiss')} @click=${this.dismiss}>×</button>
     </div>`;
   }

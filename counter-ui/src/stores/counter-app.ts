@@ -53,6 +53,11 @@ export interface CounterApp {
   chooseHall(hallId: string): void;
   reloadHalls(): Promise<void>;
   takeCounter(counterId: string): Promise<boolean>;
+  /**
+   * The fix an error offers (errorAction): release the counter the staff member still holds, then
+   * take the one they asked for. False when either step fails (the notice then says why).
+   */
+  releaseAndTake(release: string, take: string): Promise<boolean>;
   signOut(): Promise<void>;
   dispose(): void;
 }
@@ -243,6 +248,16 @@ export function createCounterApp(deps: CounterAppDeps): CounterApp {
       desk.notice.set(null);
       setCounter(id);
       return true;
+    },
+    async releaseAndTake(release, take) {
+      if (busy.get() !== null) return false;
+      notice.set(null);
+      const r = await sender.send('counter:release', { counterId: release });
+      if (!r.ok && r.error.code !== 'counter_not_open') {
+        if (r.error.message !== 'busy') notice.set({ kind: 'error', error: r.error });
+        return false;
+      }
+      return this.takeCounter(take);
     },
     async signOut() {
       // Leave the counter closed behind us; with a visitor still in hand, stay signed in.
