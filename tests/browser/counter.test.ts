@@ -109,7 +109,7 @@ test('sign in with a wrong password shows plain words, then sign in and take cou
   await page.locator('yc-sign-in button[type=submit]').click();
   const error = page.locator('yc-sign-in [data-testid=sign-in-error]');
   await error.waitFor();
-  assert.is((await error.textContent())?.trim(), '用户名或密码错误');
+  assert.is((await error.textContent())?.trim(), '用户名或密码错误：请核对后重新输入');
   await shot('sign-in-error');
 
   await page.locator('yc-sign-in #password').fill('yichuang2026');
