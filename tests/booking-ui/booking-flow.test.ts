@@ -132,6 +132,9 @@ f('slot just filled: back to the slots, freshly loaded, with the reason', async 
   assert.is(s().error?.code, 'slot_full');
   assert.is(calls.filter((c) => c.name === 'slots').length, 2);
   assert.is(s().calendar?.days[1]!.slots[0]!.remaining, 3);
+  assert.equal(s().suggestion, { date: '2026-11-25', start: '09:00', end: '09:30' }, 'the nearest free slot is offered');
+  flow.chooseDay('2026-11-25');
+  assert.is(s().suggestion, null);
 });
 
 f('manage: look up by code and identity number, then cancel', async () => {

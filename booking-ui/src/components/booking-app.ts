@@ -137,6 +137,7 @@ export class BookingApp extends LitElement {
             .calendar=${s.calendar}
             .date=${s.date}
             .i18n=${this.i18n}
+            .suggestion=${s.suggestion}
             @day-chosen=${(e: CustomEvent<string>) => this.flow.chooseDay(e.detail)}
             @slot-chosen=${(e: CustomEvent<string>) => this.flow.chooseSlot(e.detail)}
           ></booking-slot-picker>`;

@@ -1,4 +1,5 @@
 /** Days as chips, then the chosen day's slots with seats left. Emits `day-chosen` and `slot-chosen` (detail: string). */
+import type { SlotSuggestion } from '../stores/nearest-slot';
 import { css, html, LitElement, nothing } from 'lit';
 import type { BookingCalendarView } from '../../../server/protocol/appointments';
 import { tokens } from '../../../ui-shared/src/tokens.css';
@@ -6,8 +7,9 @@ import type { BookingI18n } from '../i18n/messages';
 import { bookingTheme } from '../styles/booking-styles';
 
 export class BookingSlotPicker extends LitElement {
-  static override properties = { calendar: { attribute: false }, date: {}, i18n: { attribute: false } };
+  static override properties = { calendar: { attribute: false }, date: {}, i18n: { attribute: false }, suggestion: { attribute: false } };
   declare calendar: BookingCalendarView | null;
+  declare suggestion: SlotSuggestion | null;
   declare date: string | null;
   declare i18n: BookingI18n;
 
@@ -68,7 +70,13 @@ export class BookingSlotPicker extends LitElement {
     const cal = this.calendar;
     if (!cal) return nothing;
     const day = cal.days.find((d) => d.date === this.date);
+    const near = this.suggestion;
     return html`
+      ${near
+        ? html`<p><button class="primary" data-testid="nearest-slot" @click=${() => (this.emit('day-chosen', near.date), this.emit('slot-chosen', near.start))}>
+            ${this.i18n.t('nearest_free', { date: this.dayLabel(near.date), time: `${near.start}–${near.end}` })}
+          </button></p>`
+        : nothing}
       ${cal.days.length === 0 ? html`<p class="muted">${this.i18n.t('no_days')}</p>` : nothing}
       <div class="days" role="group">
         ${cal.days.map(

@@ -4,6 +4,7 @@
  * The identity number and phone are checked locally with the server's own pure rules, then again
  * by the server. One commandId per booking attempt, reused when the same request is retried.
  */
+import { nearestFreeSlot, type SlotSuggestion } from './nearest-slot';
 import { idNumberMessages, validateIdNumber } from '../../../server/domain/identity-number';
 import { phoneMessages, validatePhone } from '../../../server/domain/masking';
 import type {
@@ -40,9 +41,12 @@ export interface BookingState {
   managed: BookingReceipt | null;
   cancelled: AppointmentView | null;
   busy: boolean;
+  /** After a full slot: the nearest slot with a seat, offered to the visitor. */
+  suggestion: SlotSuggestion | null;
 }
 
 export const initialState: BookingState = {
+  suggestion: null,
   step: 'loading',
   halls: [],
   hall: null,
@@ -143,13 +147,13 @@ export function createBookingFlow(deps: BookingFlowDeps): BookingFlow {
       await loadSlots();
     },
     chooseDay(date) {
-      patch({ date, slot: null, error: null });
+      patch({ date, slot: null, error: null, suggestion: null });
     },
     chooseSlot(start) {
       const { calendar, date } = get();
       const slot = calendar?.days.find((d) => d.date === date)?.slots.find((s) => s.start === start) ?? null;
       if (!slot || slot.remaining <= 0) return;
-      patch({ slot, step: 'details', error: null });
+      patch({ slot, step: 'details', error: null, suggestion: null });
     },
     setIdNumber(v) {
       patch({ idNumber: v.trim(), fieldErrors: { ...get().fieldErrors, idNumber: undefined } });
@@ -179,6 +183,8 @@ export function createBookingFlow(deps: BookingFlowDeps): BookingFlow {
       if (e.code === 'slot_full' || e.code === 'booking_not_open') {
         patch({ busy: false, step: 'slot', error: e });
         await loadSlots(); // seats left have changed: show the fresh picture with the reason
+        const cal = get().calendar;
+        if (e.code === 'slot_full' && cal) patch({ suggestion: nearestFreeSlot(cal, body.date, body.slotStart) });
         return;
       }
       patch({ busy: false, step: 'details', error: e });

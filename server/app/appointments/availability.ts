@@ -13,6 +13,7 @@ import { loadHall, loadMatter } from '../loaders';
 import { presentHall } from '../presenters';
 import { isUnknownYear, loadCalendar, onCalendar } from './calendar';
 import { loadBookingRules } from './matter-rules';
+import { plannedSeats } from './planned-seats';
 
 function presentBookingHall(h: HallView): BookingHallView {
   const s = effectiveSettings(h.settings);
@@ -93,6 +94,7 @@ export async function bookingCalendar(deps: AppDeps, hallId: string, matterId: s
         )
     : [];
   const booked = new Map(counts.map((c) => [c.slotStart.getTime(), c.booked]));
+  const caps = new Map(await Promise.all(dates.map(async (d) => [d, await plannedSeats(deps.db, hall, d)] as const)));
   return {
     hallId,
     matterId,
@@ -105,13 +107,14 @@ export async function bookingCalendar(deps: AppDeps, hallId: string, matterId: s
         .map((t) => {
           const startAt = instantAt(d.date, t.start, hall.timeZone);
           const endAt = instantAt(d.date, t.end, hall.timeZone);
+          const capacity = caps.get(d.date)!(t, matterId, rule.slotCapacity);
           return {
             start: t.start,
             end: t.end,
             startAt: startAt.toISOString(),
             endAt: endAt.toISOString(),
-            capacity: rule.slotCapacity,
-            remaining: Math.max(0, rule.slotCapacity - (booked.get(startAt.getTime()) ?? 0)),
+            capacity,
+            remaining: Math.max(0, capacity - (booked.get(startAt.getTime()) ?? 0)),
           };
         })
         .filter((s) => new Date(s.startAt) > now),

@@ -21,6 +21,7 @@ import { loadHall, loadMatter } from '../loaders';
 import { presentHall } from '../presenters';
 import { runCommand } from '../run-command';
 import { loadCalendar, onCalendar } from './calendar';
+import { plannedSeats } from './planned-seats';
 import { loadBookingRules } from './matter-rules';
 import { appointmentView } from './present';
 import { visitorCallerKey, visitorKeys, type VisitorKeys } from './visitor';
@@ -84,16 +85,20 @@ export async function bookAppointment(deps: AppDeps, actor: Actor | null, hallId
         `This identity number or phone already has ${sameDay.length} appointment(s) on ${input.date}; the limit is ${settings.bookingsPerPersonPerDay} per day`,
       );
     }
+    // Seats: the matter's, capped in the plan's peak half hours for that day (planned-seats.ts).
+    const capacity = (await plannedSeats(tx, hall, input.date))(slot, matter.id, rule.slotCapacity);
+    const full = () => new AppError('slot_full', `The ${slot.start}–${slot.end} slot on ${input.date} is fully booked; choose another`);
+    if (capacity <= 0) throw full();
     const seat = await tx
       .insert(appointmentSlotCounts)
       .values({ hallId, matterId: matter.id, slotStart, booked: 1 })
       .onConflictDoUpdate({
         target: [appointmentSlotCounts.hallId, appointmentSlotCounts.matterId, appointmentSlotCounts.slotStart],
         set: { booked: sql`${appointmentSlotCounts.booked} + 1` },
-        setWhere: sql`${appointmentSlotCounts.booked} < ${rule.slotCapacity}`,
+        setWhere: sql`${appointmentSlotCounts.booked} < ${capacity}`,
       })
       .returning({ booked: appointmentSlotCounts.booked });
-    if (seat.length === 0) throw new AppError('slot_full', `The ${slot.start}–${slot.end} slot on ${input.date} is fully booked; choose another`);
+    if (seat.length === 0) throw full();
 
     const [row] = await tx
       .insert(appointments)

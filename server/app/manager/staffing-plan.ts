@@ -65,21 +65,18 @@ async function loadHistory(tx: Reader, hall: HallView, date: string) {
   return { history, perMatter: new Map(perMatter.map((p) => [p.matterId, { share: Number(p.booked) / Math.max(1, Number(p.all)), service: p.service === null ? null : Number(p.service) }])) };
 }
 
-export async function staffingPlan(deps: AppDeps, actor: Actor, hallId: string, date?: string): Promise<StaffingPlanView> {
-  requireStaff(actor, ['admin', 'manager']);
-  requireHall(actor, hallId);
-  const tx = deps.db;
-  const hall = presentHall(await loadHall(tx, hallId));
+/** The plan for a day. `staffing`: 'now' counts the counters open now (all if none is); 'all' every active counter (a future day). */
+export async function planForDay(tx: Reader, hall: HallView, day: string, staffing: 'now' | 'all') {
   const settings = effectiveSettings(hall.settings);
-  const day = date ?? serviceDate(deps.clock.now(), hall.timeZone);
-  const zoneRows = await tx.select().from(zones).where(eq(zones.hallId, hallId));
-  const matterRows = (await tx.select().from(matters).where(eq(matters.hallId, hallId))).filter((m) => m.active);
-  const counterRows = (await tx.select().from(counters).where(eq(counters.hallId, hallId))).filter((c) => c.active);
+  const zoneRows = await tx.select().from(zones).where(eq(zones.hallId, hall.id));
+  const matterRows = (await tx.select().from(matters).where(eq(matters.hallId, hall.id))).filter((m) => m.active);
+  const counterRows = (await tx.select().from(counters).where(eq(counters.hallId, hall.id))).filter((c) => c.active);
   const links = counterRows.length ? await tx.select().from(counterMatters).where(inArray(counterMatters.counterId, counterRows.map((c) => c.id))) : [];
   const { history, perMatter } = await loadHistory(tx, hall, day);
   const forecast = forecastArrivals(history, day, { weeks: HISTORY_WEEKS });
-  const anyOpen = counterRows.some((c) => c.status !== 'closed');
+  const anyOpen = staffing === 'now' && counterRows.some((c) => c.status !== 'closed');
   const slots = sessionSlots(hall.sessions);
+  const expected = (slot: number, matterId: string) => forecast.expected.get(`${slot}|${matterId}`) ?? 0;
   const plan = planStaffing({
     slots,
     matters: matterRows.map((m) => ({
@@ -101,20 +98,29 @@ export async function staffingPlan(deps: AppDeps, actor: Actor, hallId: string, 
       ),
       staffed: anyOpen ? c.status !== 'closed' : true,
     })),
-    expected: (slot, matterId) => forecast.expected.get(`${slot}|${matterId}`) ?? 0,
+    expected,
     targetShare: TARGET_SHARE,
     defaultSeats: settings.appointmentSlotCapacity,
   });
-  return present(plan, {
+  return { plan, forecast, anyOpen, slots, zoneRows, matterRows, links, expected };
+}
+
+export async function staffingPlan(deps: AppDeps, actor: Actor, hallId: string, date?: string): Promise<StaffingPlanView> {
+  requireStaff(actor, ['admin', 'manager']);
+  requireHall(actor, hallId);
+  const hall = presentHall(await loadHall(deps.db, hallId));
+  const day = date ?? serviceDate(deps.clock.now(), hall.timeZone);
+  const x = await planForDay(deps.db, hall, day, 'now');
+  return present(x.plan, {
     day,
-    basis: forecast.basis,
-    historyDays: forecast.days,
-    staffingBasis: anyOpen ? 'open_now' : 'all_counters',
-    slots,
-    zones: zoneRows.sort((a, b) => a.sortOrder - b.sortOrder),
-    matters: matterRows,
-    links,
-    expected: (slot, matterId) => forecast.expected.get(`${slot}|${matterId}`) ?? 0,
+    basis: x.forecast.basis,
+    historyDays: x.forecast.days,
+    staffingBasis: x.anyOpen ? 'open_now' : 'all_counters',
+    slots: x.slots,
+    zones: x.zoneRows.sort((a, b) => a.sortOrder - b.sortOrder),
+    matters: x.matterRows,
+    links: x.links,
+    expected: x.expected,
   });
 }
 
