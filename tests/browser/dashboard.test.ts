@@ -148,6 +148,11 @@ test('reports: by matter with a chart and a table; English switch', async () => 
   await page.locator('[data-testid=report-table] td', { hasText: '企业设立登记' }).first().waitFor();
   await page.waitForTimeout(300); // the chart draws on the next frame
   await shot('report');
+  // "生成于 HH:MM" is the hall's clock (Asia/Shanghai), not the browser's (UTC on CI).
+  const took = await page.locator('yc-dash-reports p.muted', { hasText: '生成于' }).innerText();
+  const shown = took.match(/生成于 (\d\d:\d\d)/)?.[1];
+  const hallTime = (ms: number) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
+  assert.ok(shown === hallTime(Date.now()) || shown === hallTime(Date.now() - 60_000), `${took} vs ${hallTime(Date.now())}`);
   await page.locator('yc-dash-header button', { hasText: 'English' }).click();
   await page.locator('[data-testid=report-table] th', { hasText: 'Tickets' }).first().waitFor();
   await page.locator('[data-testid=nav-live]').click();

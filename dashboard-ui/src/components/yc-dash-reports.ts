@@ -42,6 +42,12 @@ export class YcDashReports extends LitElement {
     new StoreController(this, i18n.lang);
   }
 
+  /** "生成于" in the hall's time zone, not the browser's (the report's hall, else the manager's first). */
+  private timeZone(): string | undefined {
+    const halls = app.halls.get();
+    return (halls.find((h) => h.id === this.hallId.value) ?? halls[0])?.timeZone;
+  }
+
   override connectedCallback() {
     super.connectedCallback();
     if (!app.reports.result.get()) void app.reports.run(app.hallId.get());
@@ -74,7 +80,7 @@ export class YcDashReports extends LitElement {
             @click=${() => void download(app.reports.path(this.hallId.value, 'csv', i18n.lang.get()), 'report.csv')}>${t('reports.csv')}</button>
         </form>
         ${err ? html`<p class="problem" role="alert">${describe(err)}</p>` : nothing}
-        ${view ? html`<p class="muted">${t('reports.took', { at: timeOf(view.generatedAt), ms: view.tookMs })}</p>` : nothing}
+        ${view ? html`<p class="muted">${t('reports.took', { at: timeOf(view.generatedAt, this.timeZone()), ms: view.tookMs })}</p>` : nothing}
       </section>
       ${view && view.rows.length > 0
         ? html`<section class="panel">

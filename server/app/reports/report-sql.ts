@@ -50,6 +50,8 @@ export interface ReportScope {
   hallIds: string[];
   from: string;
   to: string;
+  /** The moment the report is made: a ticket still waiting past its target by then is a miss. */
+  now: Date;
 }
 
 /** drizzle's execute answers rows (postgres.js) or { rows } (PGlite). */
@@ -97,6 +99,9 @@ export async function aggregateTickets(db: Reader, scope: ReportScope, groupBy: 
              CASE WHEN t.first_called_at IS NOT NULL
                   THEN greatest(0, extract(epoch FROM t.first_called_at - t.wait_start_at) / 60)::float8 END AS w,
              t.first_called_at <= t.wait_start_at + make_interval(mins => t.wait_target_minutes) AS w_ok,
+             -- Not called yet but already past its target: a miss now, whenever it is called.
+             (t.first_called_at IS NULL AND t.status = 'waiting'
+               AND ${scope.now.toISOString()}::timestamptz > t.wait_start_at + make_interval(mins => t.wait_target_minutes)) AS w_miss,
              CASE WHEN t.status = 'done' AND t.started_at IS NOT NULL
                   THEN greatest(0, extract(epoch FROM t.finished_at - t.started_at) / 60)::float8 END AS hd,
              coalesce((h.settings ->> 'counterHandlingTargetMinutes')::int, 20) AS hd_target
@@ -111,11 +116,11 @@ export async function aggregateTickets(db: Reader, scope: ReportScope, groupBy: 
       count(*) FILTER (WHERE status = 'done')::int AS served,
       count(*) FILTER (WHERE status = 'no_show')::int AS no_shows,
       count(*) FILTER (WHERE status = 'cancelled')::int AS cancelled,
-      count(w)::int AS wait_measured,
+      count(*) FILTER (WHERE w IS NOT NULL OR w_miss)::int AS wait_measured,
       count(*) FILTER (WHERE w_ok)::int AS wait_within,
-      count(w) FILTER (WHERE complexity = 'general')::int AS general_measured,
+      count(*) FILTER (WHERE (w IS NOT NULL OR w_miss) AND complexity = 'general')::int AS general_measured,
       count(*) FILTER (WHERE w_ok AND complexity = 'general')::int AS general_within,
-      count(w) FILTER (WHERE complexity = 'complex')::int AS complex_measured,
+      count(*) FILTER (WHERE (w IS NOT NULL OR w_miss) AND complexity = 'complex')::int AS complex_measured,
       count(*) FILTER (WHERE w_ok AND complexity = 'complex')::int AS complex_within,
       count(hd)::int AS handling_measured,
       count(*) FILTER (WHERE hd <= hd_target)::int AS handling_within,

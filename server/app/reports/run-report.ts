@@ -29,7 +29,7 @@ export async function runReport(deps: AppDeps, actor: Actor, hallIds: string[], 
   requireStaff(actor, REPORT_ROLES);
   for (const id of hallIds) requireHall(actor, id);
   const started = performance.now();
-  const scope: ReportScope = { hallIds, from: q.from, to: q.to };
+  const scope: ReportScope = { hallIds, from: q.from, to: q.to, now: deps.clock.now() };
   // One read-only snapshot; percentiles sort every measured wait, so give the sorts memory
   // instead of spilling to disk (a year is ~2 M rows: see bench/reports.ts).
   const [aggregates, appointments] = await deps.db.transaction(
