@@ -12,6 +12,7 @@ export const UI_APPS = [
   { path: 'dashboard', title: '管理看板 Dashboard' },
   { path: 'booking', title: '预约办事 Booking' },
   { path: 'evaluation', title: '窗口评价器 Evaluator pad' },
+  { path: 'admin', title: '管理控制台 Admin console' },
 ] as const;
 
 /** Apps served but not listed on the landing page (they are opened from a QR code or a link). */

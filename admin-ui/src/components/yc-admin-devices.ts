@@ -1,0 +1,152 @@
+/**
+ * Devices of the hall: kiosks, wall displays, counter screens (and evaluator pads once paired):
+ * create (the token is shown once, with the device's address), rename, rotate the token, revoke;
+ * a kiosk's printer profile with a test print and its live printing status.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { DeviceView, DeviceWithToken, PrinterTestResult } from '../../../server/protocol/admin';
+import { deviceUpdate } from '../../../server/protocol/admin';
+import { schemas } from '../../../server/protocol';
+import type { CounterView, KioskPrinterStatusView, ZoneView } from '../../../server/protocol/views';
+import { printerProfileSchema } from '../../../ticket-printer/printer-profile';
+import { app } from '../app-instance';
+import { t } from '../i18n/messages';
+import { validate } from '../stores/form-errors';
+import { i18n } from '../i18n/messages';
+import { CrudPage, type Column } from './crud-page';
+import type { FieldSpec } from './yc-admin-form';
+
+const KINDS = ['kiosk', 'display', 'counter_display'] as const;
+const APP_OF: Record<string, string> = { kiosk: 'kiosk', display: 'display', counter_display: 'display', evaluator_pad: 'evaluation' };
+
+export class YcAdminDevices extends CrudPage<DeviceView> {
+  protected readonly titleKey = 'nav.devices' as const;
+  private zones: ZoneView[] = [];
+  private counters: CounterView[] = [];
+  private printers: KioskPrinterStatusView[] = [];
+  private printerFor: string | null = null;
+  private printerErrors: Record<string, string> = {};
+  private testResult: PrinterTestResult | null = null;
+
+  protected listPath() {
+    const id = app.hallId.get();
+    return id ? `/api/halls/${id}/devices` : null;
+  }
+  protected override async loadMore() {
+    const id = app.hallId.get();
+    if (!id) return;
+    const [z, c, p] = await Promise.all([
+      app.call<ZoneView[]>('GET', `/api/halls/${id}/zones`),
+      app.call<CounterView[]>('GET', `/api/halls/${id}/counters`),
+      app.call<KioskPrinterStatusView[]>('GET', `/api/halls/${id}/printers`),
+    ]);
+    this.zones = z.ok ? z.data : [];
+    this.counters = c.ok ? c.data : [];
+    this.printers = p.ok ? p.data : [];
+  }
+  protected columns(): Column<DeviceView>[] {
+    return [
+      { label: t('device.kind'), cell: (d) => t(`kind.${d.kind}`) },
+      { label: t('device.name'), cell: (d) => d.name },
+      { label: t('device.zone'), cell: (d) => this.zones.find((z) => z.id === d.zoneId)?.name ?? t('common.none') },
+      { label: t('device.counter'), cell: (d) => this.counters.find((c) => c.id === d.counterId)?.number ?? t('common.none') },
+      { label: t('device.active'), cell: (d) => (d.active ? t('common.enabled') : html`<span class="bad">${t('common.disabled')}</span>`) },
+      { label: t('device.printerStatus'), cell: (d) => this.printerCell(d) },
+    ];
+  }
+  private printerCell(d: DeviceView): TemplateResult | string {
+    if (d.kind !== 'kiosk') return t('common.none');
+    const p = this.printers.find((x) => x.deviceId === d.id);
+    if (!p) return t('common.none');
+    const cls = p.state === 'ok' ? 'ok' : p.state === 'failing' ? 'bad' : 'muted';
+    return html`<span class=${cls} data-testid="printer-state">${t(`printer.${p.state}`)}</span>${p.profile ? html` <code>${p.profile.host}:${p.profile.port}</code>` : nothing}`;
+  }
+  protected fields(mode: 'new' | 'edit'): FieldSpec[] {
+    return [
+      ...(mode === 'new' ? [{ name: 'kind', label: t('device.kind'), kind: 'select', options: KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) })) } as FieldSpec] : []),
+      { name: 'name', label: t('device.name'), kind: 'text' },
+      { name: 'zoneId', label: t('device.zone'), kind: 'select', options: this.zones.map((z) => ({ value: z.id, label: z.name })), nullable: true },
+      { name: 'counterId', label: t('device.counter'), kind: 'select', options: this.counters.map((c) => ({ value: c.id, label: `${c.number} ${c.name}` })), nullable: true },
+    ];
+  }
+  protected override newValues() {
+    return { kind: 'kiosk', zoneId: null, counterId: null };
+  }
+  protected override extraActions(d: DeviceView) {
+    if (!d.active) return nothing;
+    return html`<button class="btn" data-testid="rotate" @click=${() => void this.rotate(d)}>${t('device.rotate')}</button>
+      ${d.kind === 'kiosk' ? html`<button class="btn" data-testid="printer" @click=${() => this.openPrinter(d)}>${t('device.printer')}</button>` : nothing}
+      <button class="btn" data-testid="revoke" @click=${() => confirm(t('device.revokeConfirm', { name: d.name })) && void this.act('DELETE', `/api/devices/${d.id}`)}>${t('device.revoke')}</button>`;
+  }
+  protected override header() {
+    if (!this.printerFor) return nothing;
+    const d = this.rows?.find((x) => x.id === this.printerFor);
+    const p = this.printers.find((x) => x.deviceId === this.printerFor)?.profile;
+    const e = this.printerErrors;
+    const f = (name: string, label: string, value: unknown, type = 'text') =>
+      html`<div class="field ${e[name] ? 'invalid' : ''}"><label for="p-${name}">${label}</label><input id="p-${name}" name=${name} type=${type} .value=${String(value ?? '')} />${e[name] ? html`<div class="err">${e[name]}</div>` : nothing}</div>`;
+    return html`<div class="panel" data-testid="printer-form">
+      <h2>${t('device.printer')} · ${d?.name}</h2>
+      <form class="grid" @submit=${(ev: Event) => this.savePrinter(ev)}>
+        ${f('host', t('device.printerHost'), p?.host)} ${f('port', t('device.printerPort'), p?.port ?? 9100, 'number')}
+        <div class="field"><label for="p-type">${t('device.printerType')}</label><select id="p-type" name="type">${['epson', 'star'].map((v) => html`<option ?selected=${p?.type === v}>${v}</option>`)}</select></div>
+        <div class="field"><label for="p-paper">${t('device.paper')}</label><select id="p-paper" name="paperWidth">${[80, 58].map((v) => html`<option ?selected=${p?.paperWidth === v}>${v}</option>`)}</select></div>
+        <div class="actions field wide">
+          <button class="btn primary" type="submit" data-testid="save-printer">${t('device.savePrinter')}</button>
+          <button class="btn" type="button" data-testid="test-print" @click=${() => void this.testPrint()}>${t('device.testPrint')}</button>
+          <button class="btn" type="button" @click=${() => { this.printerFor = null; this.requestUpdate(); }}>${t('common.cancel')}</button>
+          ${this.testResult
+            ? html`<span class=${this.testResult.ok ? 'ok' : 'bad'} data-testid="test-result">${this.testResult.ok ? t('device.testOk', { ms: this.testResult.ms }) : t('device.testFailed', { why: this.testResult.message })}</span>`
+            : nothing}
+        </div>
+      </form>
+    </div>`;
+  }
+  private openPrinter(d: DeviceView) {
+    this.printerFor = d.id;
+    this.printerErrors = {};
+    this.testResult = null;
+    this.requestUpdate();
+  }
+  private async savePrinter(ev: Event) {
+    ev.preventDefault();
+    const data = new FormData(ev.target as HTMLFormElement);
+    const body = { host: String(data.get('host') ?? '').trim(), port: Number(data.get('port')), type: String(data.get('type')), paperWidth: Number(data.get('paperWidth')) };
+    const v = validate(printerProfileSchema, body, i18n.lang.get());
+    this.printerErrors = v.ok ? {} : v.fields;
+    if (!v.ok) return this.requestUpdate();
+    if (await this.act('PUT', `/api/devices/${this.printerFor}/printer`, body)) this.notice = t('common.saved');
+  }
+  private async testPrint() {
+    const r = await app.call<PrinterTestResult>('POST', `/api/devices/${this.printerFor}/printer/test`);
+    this.testResult = r.ok ? r.data : { ok: false, message: r.error.message, ms: 0 };
+    this.requestUpdate();
+  }
+  private async rotate(d: DeviceView) {
+    const r = await app.call<DeviceWithToken>('POST', `/api/devices/${d.id}/rotate-token`);
+    if (!r.ok) return void (this.problem = r.error);
+    this.showToken(r.data);
+  }
+  private showToken(d: DeviceWithToken) {
+    const url = `${location.origin}/${APP_OF[d.kind]}/?token=${d.token}${d.kind === 'counter_display' && d.counterId ? `&counter=${this.counters.find((c) => c.id === d.counterId)?.number ?? ''}` : ''}`;
+    this.notice = html`<div>${t('device.token')} <code data-testid="token">${d.token}</code></div><div>${t('device.url')} <code data-testid="device-url">${url}</code></div>`;
+  }
+  protected override async afterSave(saved: unknown) {
+    const d = saved as Partial<DeviceWithToken>;
+    if (d.token) this.showToken(d as DeviceWithToken);
+  }
+  protected createSchema() {
+    return schemas.deviceCreate;
+  }
+  protected updateSchema() {
+    return deviceUpdate;
+  }
+  protected createPath() {
+    return `/api/halls/${app.hallId.get()}/devices`;
+  }
+  protected updatePath(d: DeviceView) {
+    return `/api/devices/${d.id}`;
+  }
+}
+
+customElements.define('yc-admin-devices', YcAdminDevices);

@@ -1,0 +1,160 @@
+/** Staff accounts, and the working-day calendar. */
+import { html, nothing } from 'lit';
+import { z } from 'zod';
+import type { AdminStaffView } from '../../../server/protocol/admin';
+import { staffUpdate } from '../../../server/protocol/admin';
+import { calendarOverrideInput } from '../../../server/protocol/appointments';
+import { schemas } from '../../../server/protocol';
+import { app } from '../app-instance';
+import { t } from '../i18n/messages';
+import { yearWithoutDataWarning } from '../stores/calendar-warning';
+import { CrudPage, type Column } from './crud-page';
+import type { FieldSpec } from './yc-admin-form';
+
+const ROLES = ['admin', 'manager', 'staff'] as const;
+
+export class YcAdminStaff extends CrudPage<AdminStaffView> {
+  protected readonly titleKey = 'nav.staff' as const;
+  protected listPath() {
+    return '/api/staff';
+  }
+  protected columns(): Column<AdminStaffView>[] {
+    const hallName = (id: string) => app.halls.get().find((h) => h.id === id)?.name ?? id.slice(0, 8);
+    return [
+      { label: t('staff.username'), cell: (s) => s.username },
+      { label: t('staff.displayName'), cell: (s) => s.displayName },
+      { label: t('staff.role'), cell: (s) => t(`role.${s.role}`) },
+      { label: t('staff.halls'), cell: (s) => s.hallIds.map(hallName).join('、') || t('common.none'), cls: 'wrap' },
+      {
+        label: t('staff.active'),
+        cell: (s) => html`${s.active ? t('common.enabled') : html`<span class="bad">${t('common.disabled')}</span>`}
+        ${s.lockedUntil ? html`<span class="warn">${t('staff.locked', { t: new Date(s.lockedUntil).toLocaleTimeString() })}</span>` : nothing}`,
+      },
+    ];
+  }
+  protected fields(mode: 'new' | 'edit'): FieldSpec[] {
+    return [
+      ...(mode === 'new' ? [{ name: 'username', label: t('staff.username'), kind: 'text' } as FieldSpec] : []),
+      { name: 'displayName', label: t('staff.displayName'), kind: 'text' },
+      { name: 'role', label: t('staff.role'), kind: 'select', options: ROLES.map((r) => ({ value: r, label: t(`role.${r}`) })) },
+      { name: 'password', label: mode === 'new' ? t('staff.password') : t('staff.newPassword'), kind: 'password' },
+      ...(mode === 'edit' ? [{ name: 'active', label: t('staff.active'), kind: 'checkbox' } as FieldSpec] : []),
+      { name: 'hallIds', label: t('staff.halls'), kind: 'checks' },
+    ];
+  }
+  protected override choices() {
+    return { hallIds: app.halls.get().map((h) => ({ value: h.id, label: h.name })) };
+  }
+  protected override newValues() {
+    return { role: 'staff', hallIds: app.hallId.get() ? [app.hallId.get()] : [] };
+  }
+  protected override extraActions(s: AdminStaffView) {
+    return s.lockedUntil ? html`<button class="btn" data-testid="unlock" @click=${() => void this.act('PATCH', `/api/staff/${s.id}`, { unlock: true })}>${t('staff.unlock')}</button>` : nothing;
+  }
+  protected createSchema() {
+    return schemas.staffCreate;
+  }
+  protected updateSchema() {
+    return staffUpdate;
+  }
+  protected createPath() {
+    return '/api/staff';
+  }
+  protected updatePath(s: AdminStaffView) {
+    return `/api/staff/${s.id}`;
+  }
+}
+
+interface CalendarView {
+  coveredYears: number[];
+  pendingYears: number[];
+  declaredYears: number[];
+  overrides: { date: string; working: boolean; note: string | null }[];
+}
+type OverrideRow = CalendarView['overrides'][number] & { id: string };
+
+export class YcAdminCalendar extends CrudPage<OverrideRow> {
+  protected readonly titleKey = 'nav.calendar' as const;
+  private cal: CalendarView | null = null;
+  protected listPath() {
+    return '/api/calendar';
+  }
+  override async reload() {
+    const r = await app.call<CalendarView>('GET', '/api/calendar');
+    if (!r.ok) {
+      this.problem = r.error;
+      this.rows = [];
+      return;
+    }
+    this.cal = r.data;
+    this.rows = r.data.overrides.map((o) => ({ ...o, id: o.date }));
+  }
+  protected override header() {
+    const cal = this.cal;
+    if (!cal) return nothing;
+    const withData = [...cal.coveredYears, ...cal.declaredYears];
+    const warn = yearWithoutDataWarning(new Date().toISOString().slice(0, 10), withData);
+    return html`<div class="panel">
+        <p>${t('cal.years')}：<strong data-testid="years">${cal.coveredYears.join('、') || t('common.none')}</strong></p>
+        <p>${t('cal.declared')}：${cal.declaredYears.join('、') || t('common.none')}　${t('cal.pending')}：${cal.pendingYears.join('、') || t('common.none')}</p>
+      </div>
+      ${warn
+        ? html`<p class="note" role="alert" data-testid="year-warning">${t('cal.warning', { year: warn.year, days: warn.days })}
+            ${this.editable ? html`<button class="btn" @click=${() => void this.act('POST', `/api/calendar/years/${warn.year}/declare`)}>${t('cal.declare', { year: warn.year })}</button>` : nothing}</p>`
+        : nothing}`;
+  }
+  protected columns(): Column<OverrideRow>[] {
+    return [
+      { label: t('cal.date'), cell: (o) => o.date },
+      { label: t('cal.working'), cell: (o) => (o.working ? t('cal.workday') : t('cal.holiday')) },
+      { label: t('cal.note'), cell: (o) => o.note ?? t('common.none'), cls: 'wrap' },
+    ];
+  }
+  protected fields(mode: 'new' | 'edit'): FieldSpec[] {
+    return [
+      ...(mode === 'new' ? [{ name: 'date', label: t('cal.date'), kind: 'text' } as FieldSpec] : []),
+      { name: 'working', label: t('cal.workday'), kind: 'checkbox' },
+      { name: 'note', label: t('cal.note'), kind: 'text', wide: true },
+    ];
+  }
+  protected override extraActions(o: OverrideRow) {
+    return html`<button class="btn" @click=${() => void this.act('DELETE', `/api/calendar/overrides/${o.date}`)}>${t('common.delete')}</button>`;
+  }
+  protected createSchema() {
+    return calendarOverrideInput.extend({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD') });
+  }
+  protected updateSchema() {
+    return calendarOverrideInput;
+  }
+  protected override createBody(v: Record<string, unknown>) {
+    const { date: _date, ...body } = v;
+    return body;
+  }
+  protected override updateBody(_row: OverrideRow, v: Record<string, unknown>) {
+    return v;
+  }
+  private pendingDate = '';
+  protected createPath() {
+    return `/api/calendar/overrides/${this.pendingDate}`;
+  }
+  protected updatePath(o: OverrideRow) {
+    return `/api/calendar/overrides/${o.date}`;
+  }
+  protected override async save(value: Record<string, unknown>) {
+    this.pendingDate = String(value.date ?? '');
+    // An override is a PUT per date, new or changed.
+    const date = this.editing === 'new' ? this.pendingDate : (this.editing as OverrideRow).date;
+    const r = await app.call('PUT', `/api/calendar/overrides/${date}`, this.createBody(value));
+    if (!r.ok) {
+      this.problem = r.error;
+      this.serverFields = r.error.fields ?? null;
+      return;
+    }
+    this.close();
+    this.notice = t('common.saved');
+    await this.reload();
+  }
+}
+
+customElements.define('yc-admin-staff', YcAdminStaff);
+customElements.define('yc-admin-calendar', YcAdminCalendar);
