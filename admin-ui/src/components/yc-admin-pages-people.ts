@@ -11,7 +11,7 @@ import { yearWithoutDataWarning } from '../stores/calendar-warning';
 import { CrudPage, type Column } from './crud-page';
 import type { FieldSpec } from './yc-admin-form';
 
-const ROLES = ['admin', 'manager', 'staff'] as const;
+const ROLES = ['admin', 'manager', 'staff', 'reviewer'] as const;
 
 export class YcAdminStaff extends CrudPage<AdminStaffView> {
   protected readonly titleKey = 'nav.staff' as const;
