@@ -1,42 +1,24 @@
 /** The managers' plan from history: same-weekday forecast (and its fallbacks), counters needed, tidal advice applied in one click. */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { counters, tickets } from '../../db/schema';
+import { counters } from '../../db/schema';
 import { assignCounterMatters } from '../../server/app/manager/set-counter-matters';
 import { staffingPlan } from '../../server/app/manager/staffing-plan';
 import { AppError } from '../../server/app/app-error';
 import { manualClock } from '../../server/domain/clock';
 import { createTestDb, type TestDb } from '../_support/db';
 import { cmd, seedDemoHall, testDeps, type DemoHall } from '../_support/fixtures';
+import { insertHistory } from '../_support/history';
 
 let db: TestDb;
 let hall: DemoHall;
 const clock = manualClock('2026-11-24T00:30:00Z'); // Tuesday 08:30 in Shanghai
 const deps = () => testDeps(db.db, clock);
 const TUESDAY = '2026-11-24';
-let seq = 0;
-
-/** `n` done tickets of a matter issued in the local half hour starting at `hhmm` of `date`, served in `service` minutes; every fourth by appointment. */
-async function history(date: string, hhmm: string, matterName: string, n: number, service: number) {
-  const m = await hall.matter(matterName);
-  const rows = Array.from({ length: n }, (_, i) => {
-    const issued = new Date(new Date(`${date}T${hhmm}:00+08:00`).getTime() + ((i * 29) / n) * 60_000);
-    const called = new Date(issued.getTime() + 2 * 60_000);
-    seq++;
-    const booked = i % 4 === 0; // a quarter came by appointment
-    return {
-      slotStart: booked ? new Date(`${date}T${hhmm}:00+08:00`) : null,
-      slotEnd: booked ? new Date(new Date(`${date}T${hhmm}:00+08:00`).getTime() + 30 * 60_000) : null,
-      hallId: hall.hallId, zoneId: m.zoneId, matterId: m.id, serviceDate: date, prefix: 'H', seqNo: seq, number: `H${seq}`,
-      status: 'done' as const, source: 'kiosk' as const, issuedAt: issued, waitStartAt: issued, waitTargetMinutes: 10,
-      firstCalledAt: called, calledAt: called, startedAt: called, finishedAt: new Date(called.getTime() + service * 60_000),
-      token: randomBytes(18).toString('base64url'),
-    };
-  });
-  await db.db.insert(tickets).values(rows);
-}
+/** Done tickets of a matter in a local half hour, served in `service` minutes; every fourth by appointment. */
+const history = async (date: string, hhmm: string, matterName: string, n: number, service: number) =>
+  insertHistory(db.db, await hall.matter(matterName), date, hhmm, n, { serviceMinutes: service, bookedEvery: 4 });
 
 const t = suite('staffing plan');
 t.before(async () => {

@@ -6,14 +6,14 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { randomBytes } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
-import { counterMatters, counters, matters, tickets } from '../../db/schema';
+import { counterMatters, counters, matters } from '../../db/schema';
 import { manualClock } from '../../server/domain/clock';
 import type { RunningServer } from '../../server/server';
 import { assertChromium, buildUi, launchChromium, openWatchedPage, screenshotPath } from '../_support/browser';
 import { createTestDb, type TestDb } from '../_support/db';
+import { insertHistory } from '../_support/history';
 import { api, loginAs, startTestServer } from '../_support/server';
 
 assertChromium();
@@ -28,21 +28,7 @@ const test = suite('staffing plan on the dashboard');
 
 async function history(matterName: string, dates: string[], hhmms: string[], n: number) {
   const [m] = await db.db.select().from(matters).where(eq(matters.name, matterName));
-  let seq = 0;
-  for (const date of dates) {
-    for (const hhmm of hhmms) {
-      const rows = Array.from({ length: n }, (_, i) => {
-        const issued = new Date(new Date(`${date}T${hhmm}:00+08:00`).getTime() + i * 120_000);
-        seq++;
-        return {
-          hallId: m!.hallId, zoneId: m!.zoneId, matterId: m!.id, serviceDate: date, prefix: 'H', seqNo: seq, number: `H${matterName.length}${seq}`, status: 'done' as const,
-          source: 'kiosk' as const, issuedAt: issued, waitStartAt: issued, waitTargetMinutes: 10, firstCalledAt: issued, calledAt: issued, startedAt: issued,
-          finishedAt: new Date(issued.getTime() + 10 * 60_000), token: randomBytes(18).toString('base64url'),
-        };
-      });
-      await db.db.insert(tickets).values(rows);
-    }
-  }
+  for (const date of dates) for (const hhmm of hhmms) await insertHistory(db.db, m!, date, hhmm, n);
 }
 
 test.before(async () => {
