@@ -198,6 +198,16 @@ t('audit: account and device changes and hall configuration, filtered, and as CS
   assert.is(csv.trim().split('\r\n').length, staffOnly.length + 1);
   const staff1 = await loginAs(base, 'staff1');
   assert.is((await call('GET', '/api/audit', undefined, staff1)).status, 403);
+  const manager = await loginAs(base, 'manager');
+  const managerId = (await staffNamed('manager')).id;
+  const seen = (await call('GET', '/api/audit', undefined, manager)).json.data as AuditEntryView[];
+  assert.ok(seen.length > 0);
+  assert.ok(seen.every((a) => a.hallId === hallId || a.subjectId === managerId), 'a manager sees only their hall and their own account');
+  assert.not.ok(seen.some((a) => a.action === 'staff:create'), 'not other accounts');
+  const other = (await call('GET', '/api/halls')).json.data.find((h: HallView) => h.code === 'JD-02') as HallView;
+  assert.is((await call('GET', `/api/audit?hallId=${other.id}`, undefined, manager)).status, 403);
+  assert.is((await call('GET', `/api/halls/${other.id}/devices`, undefined, manager)).status, 403);
+  assert.is((await call('GET', `/api/halls/${hallId}/devices`, undefined, manager)).status, 200, 'their own hall’s devices, read only');
 });
 
 t.run();
