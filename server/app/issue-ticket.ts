@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { dayCounters, tickets } from '../../db/schema';
 import { serviceDate } from '../domain/hall-time';
-import { idNumberMessages, validateIdNumber } from '../domain/identity-number';
+import { idNumberMessages, validateVisitorId } from '../domain/identity-number';
 import { greenChannelFor } from '../domain/priority';
 import { maskIdNumber } from '../domain/masking';
 import { formatTicketNumber } from '../domain/numbering';
@@ -61,7 +61,7 @@ export async function issueTicket(
     let birthDate: string | null = null;
     let visitor: { hash: string; enc: string; masked: string } | null = null;
     if (body.idNumber) {
-      const id = validateIdNumber(body.idNumber, day);
+      const id = validateVisitorId(body.idNumber, day);
       if (!id.ok) {
         const message = idNumberMessages[id.reason][lang];
         throw new AppError('validation_failed', message, { idNumber: message });

@@ -1,7 +1,7 @@
 // Identity numbers: 居民身份证号码 (GB 11643-1999) and 统一社会信用代码 (GB 32100-2015).
 // Pure: no I/O and no clock — "today" is passed in. See DOMAIN.md §9.
 
-export type IdNumberFailure = 'format' | 'length_15' | 'date' | 'future' | 'checksum';
+export type IdNumberFailure = 'format' | 'length_15' | 'date' | 'future' | 'too_old' | 'checksum';
 export type Sex = 'male' | 'female';
 
 export type IdNumberResult =
@@ -33,6 +33,10 @@ export const idNumberMessages: Readonly<Record<IdNumberFailure, LocalizedMessage
     'zh-CN': '身份证号码中的出生日期晚于今天，请核对第7至14位。',
     en: 'The date of birth in the ID number is after today. Please check digits 7 to 14.',
   },
+  too_old: {
+    'zh-CN': '身份证号码中的出生日期对应年龄超过120岁，请核对第7至14位。',
+    en: 'The date of birth in the ID number gives an age over 120. Please check digits 7 to 14.',
+  },
   checksum: {
     'zh-CN': '身份证号码校验位不符，可能有输入错误，请逐位核对。',
     en: 'The ID number’s check character does not match, so a character is probably mistyped. Please check each character.',
@@ -54,6 +58,8 @@ const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as cons
 const ID_CHECK_CHARS = '10X98765432';
 /** Birth years before this are treated as impossible dates (nobody alive; guards against typos like 0949). */
 export const MIN_BIRTH_YEAR = 1800;
+/** An age above this (周岁) is a mistyped birth year (e.g. 1880 for 1980), not a visitor: refused, never given elderly priority. */
+export const MAX_AGE = 120;
 
 /** Full-width digits and letters (typed through a Chinese IME) become ASCII; everything else is kept. */
 function toHalfWidth(raw: string): string {
@@ -147,6 +153,23 @@ export function validateIdNumber(raw: string, today: Date | string): IdNumberRes
     birthDate: `${pad(birth.y, 4)}-${pad(birth.m, 2)}-${pad(birth.d, 2)}`,
     sex: Number(value[16]) % 2 === 1 ? 'male' : 'female',
   };
+}
+
+/**
+ * An identity number a visitor presents (kiosk, booking, staff issuing a ticket): valid, and of a
+ * living person — an age above MAX_AGE is a mistyped birth year, refused as 'too_old' before the
+ * check character is looked at (GB 11643 itself has no age limit: validateIdNumber accepts it).
+ */
+export function validateVisitorId(raw: string, today: Date | string): IdNumberResult {
+  const id = validateIdNumber(raw, today);
+  const reason = id.ok ? null : id.reason;
+  if (reason === 'format' || reason === 'length_15' || reason === 'date' || reason === 'future') return id;
+  // The birth date is real and not in the future here (checksum may still fail): judge the age first.
+  const value = toHalfWidth(raw.trim());
+  const birthDate = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
+  const day = todayYmd(today);
+  if (ageOn(birthDate, `${pad(day.y, 4)}-${pad(day.m, 2)}-${pad(day.d, 2)}`) > MAX_AGE) return { ok: false, reason: 'too_old' };
+  return id;
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   idNumberMessages,
   validateCreditCode,
   validateIdNumber,
+  validateVisitorId,
 } from '../../server/domain/identity-number';
 
 const TODAY = '2026-11-22';
@@ -161,6 +162,20 @@ id('idNumberCheckChar matches the reference and rejects bad input', () => {
   assert.throws(() => idNumberCheckChar('1101051949123100X'), RangeError);
 });
 
+id('a visitor\'s number: an age over 120 is a typo, refused (146 like the issue); 120 is accepted', () => {
+  assert.equal(validateVisitorId(makeId('110105', '18800101', 2), TODAY), { ok: false, reason: 'too_old' }); // 146
+  assert.ok(validateIdNumber(makeId('110105', '18800101', 2), TODAY).ok, 'GB 11643 itself has no age limit (DOMAIN.md vector)');
+  assert.equal(validateVisitorId(makeId('110105', '19051122', 2), TODAY), { ok: false, reason: 'too_old' }); // 121 today
+  assert.ok(validateVisitorId(makeId('110105', '19051123', 2), TODAY).ok, '120 until tomorrow');
+  assert.ok(validateVisitorId('11010519491231002X', TODAY).ok, 'an ordinary elderly visitor');
+  // Reported before the check character: the reason points at the birth date.
+  const bad = makeId('110105', '18800101', 2);
+  assert.equal(validateVisitorId(bad.slice(0, 17) + (bad[17] === '0' ? '1' : '0'), TODAY), { ok: false, reason: 'too_old' });
+  // Other failures are as validateIdNumber says.
+  assert.equal(validateVisitorId('12345', TODAY), { ok: false, reason: 'format' });
+  assert.equal(validateVisitorId(makeId('110105', '20301231', 2), TODAY), { ok: false, reason: 'future' });
+});
+
 id.run();
 
 const age = suite('ageOn');
@@ -265,7 +280,7 @@ credit.run();
 const messages = suite('messages');
 
 messages('every failure reason has zh-CN and en text', () => {
-  for (const reason of ['format', 'length_15', 'date', 'future', 'checksum'] as const) {
+  for (const reason of ['format', 'length_15', 'date', 'future', 'too_old', 'checksum'] as const) {
     assert.ok(idNumberMessages[reason]['zh-CN'].length > 5, reason);
     assert.ok(idNumberMessages[reason].en.length > 10, reason);
   }

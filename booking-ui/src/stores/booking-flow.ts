@@ -5,7 +5,7 @@
  * by the server. One commandId per booking attempt, reused when the same request is retried.
  */
 import { nearestFreeSlot, type SlotSuggestion } from './nearest-slot';
-import { idNumberMessages, validateIdNumber } from '../../../server/domain/identity-number';
+import { idNumberMessages, validateVisitorId } from '../../../server/domain/identity-number';
 import { phoneMessages, validatePhone } from '../../../server/domain/masking';
 import type {
   AppointmentView,
@@ -116,7 +116,7 @@ export function createBookingFlow(deps: BookingFlowDeps): BookingFlow {
     const s = get();
     const lang = deps.lang.get();
     const errors: BookingState['fieldErrors'] = {};
-    const id = validateIdNumber(s.idNumber, deps.today());
+    const id = validateVisitorId(s.idNumber, deps.today());
     if (!id.ok) errors.idNumber = idNumberMessages[id.reason][lang];
     if (!validatePhone(s.phone).ok) errors.phone = phoneMessages.format[lang];
     return errors;

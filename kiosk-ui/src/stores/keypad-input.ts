@@ -3,7 +3,7 @@
  * backspace, clear) and the booking-code pad (8 characters without look-alikes, as the booking
  * service issues them: server/protocol/appointments.ts BOOKING_CODE_ALPHABET).
  */
-import { validateIdNumber, type IdNumberFailure } from '../../../server/domain/identity-number';
+import { validateVisitorId, type IdNumberFailure } from '../../../server/domain/identity-number';
 
 export type PadKey = string; // one character, or 'back' / 'clear'
 
@@ -37,7 +37,7 @@ export type IdCheck = { ok: true; value: string } | { ok: false; reason: IdNumbe
 
 /** GB 11643 check with the same module the server uses; `today` is the hall-local date. */
 export function checkIdNumber(raw: string, today: string): IdCheck {
-  const r = validateIdNumber(raw, today);
+  const r = validateVisitorId(raw, today);
   return r.ok ? { ok: true, value: r.value } : { ok: false, reason: r.reason };
 }
 

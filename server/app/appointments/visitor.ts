@@ -1,5 +1,5 @@
 /** A visitor's identity number and phone: validated, then kept only sealed, hashed and masked. */
-import { idNumberMessages, validateIdNumber } from '../../domain/identity-number';
+import { idNumberMessages, validateIdNumber, validateVisitorId } from '../../domain/identity-number';
 import { maskIdNumber, maskPhone, phoneMessages, validatePhone } from '../../domain/masking';
 import { AppError } from '../app-error';
 import { encryptField, lookupHash } from '../pii';
@@ -17,7 +17,7 @@ export interface VisitorKeys {
 
 /** The look-up hash of a valid identity number, or a validation error in the visitor's language. */
 export function idNumberHash(key: Buffer, raw: string, today: string, lang: Lang): { hash: string; value: string } {
-  const id = validateIdNumber(raw, today);
+  const id = validateVisitorId(raw, today);
   if (!id.ok) {
     const message = idNumberMessages[id.reason][lang];
     throw new AppError('validation_failed', message, { idNumber: message });
