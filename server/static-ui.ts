@@ -18,7 +18,16 @@ export const UI_APPS = [
 /** Apps served but not listed on the landing page (they are opened from a QR code or a link). */
 export const UNLISTED_APPS = ['progress'] as const;
 
+/** The tab icon of every page (browsers ask /favicon.ico on their own): 一窗's 窗 on the brand red, as SVG. */
+export const FAVICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="12" fill="#b3261e"/><rect x="14" y="14" width="36" height="36" rx="3" fill="none" stroke="#fff" stroke-width="5"/><path d="M32 14v36M14 32h36" stroke="#fff" stroke-width="4"/></svg>`;
+
 export function mountStaticUis(app: Koa<never>, root: string): void {
+  app.use(async (ctx, next) => {
+    if (ctx.path !== '/favicon.ico' || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) return next();
+    ctx.type = 'image/svg+xml';
+    ctx.set('Cache-Control', 'public, max-age=86400');
+    ctx.body = FAVICON_SVG;
+  });
   for (const ui of [...UI_APPS, ...UNLISTED_APPS.map((path) => ({ path }))]) {
     const dir = join(root, 'dist', ui.path);
     app.use(async (ctx, next) => {

@@ -37,6 +37,13 @@ t.after(async () => {
   await db.drop();
 });
 
+t('every page gets its tab icon: /favicon.ico answers 200 (no 404 in any page\'s console)', async () => {
+  const res = await fetch(`${base}/favicon.ico`);
+  assert.is(res.status, 200);
+  assert.is(res.headers.get('content-type'), 'image/svg+xml');
+  assert.ok((await res.text()).startsWith('<svg'));
+});
+
 t('health answers without credentials', async () => {
   const r = await api(base, 'GET', '/api/health');
   assert.is(r.status, 200);
