@@ -2,7 +2,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { BookBody, BookingApi } from '../../booking-ui/src/stores/booking-api';
-import { createBookingFlow } from '../../booking-ui/src/stores/booking-flow';
+import { canGoBack, createBookingFlow } from '../../booking-ui/src/stores/booking-flow';
 import type { AppointmentView, BookingCalendarView, BookingReceipt } from '../../server/protocol/appointments';
 import type { Ack } from '../../server/protocol/errors';
 import { createStore } from '../../ui-shared/src/store';
@@ -73,6 +73,14 @@ f('one hall: straight to the matters; a matter opens its slots on the first day 
   assert.is(s().step, 'details');
   flow.back();
   assert.is(s().step, 'slot');
+  flow.back();
+  assert.is(s().step, 'matter');
+  // The first step (one hall: the matters) has no "上一步": nothing before it.
+  assert.not.ok(canGoBack(s()));
+  flow.back();
+  assert.is(s().step, 'matter');
+  assert.ok(canGoBack({ step: 'matter', halls: [s().hall!, { ...s().hall!, id: 'h2' }] }), 'with two halls the hall choice is before it');
+  assert.not.ok(canGoBack({ step: 'hall', halls: [] }));
 });
 
 f('identity number and phone are checked locally first: nothing is sent until both are valid', async () => {

@@ -6,7 +6,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { StoreController } from '../../../ui-shared/src/store-controller';
 import { tokens } from '../../../ui-shared/src/tokens.css';
 import { errorText, type BookingI18n } from '../i18n/messages';
-import type { BookingFlow, BookingState } from '../stores/booking-flow';
+import { canGoBack, type BookingFlow, type BookingState } from '../stores/booking-flow';
 import { bookingTheme } from '../styles/booking-styles';
 import './booking-receipt';
 import './booking-slot-picker';
@@ -112,7 +112,7 @@ export class BookingApp extends LitElement {
       ${s.hall ? html`<div class="muted">${s.hall.name}</div>` : nothing}
       <div class="nav">
         ${s.step !== 'manage' ? html`<button @click=${() => this.flow.openManage()}>${this.t('manage')}</button>` : html`<button @click=${() => this.flow.restart()}>${this.t('new_booking')}</button>`}
-        ${['matter', 'slot', 'details'].includes(s.step) ? html`<button @click=${() => this.flow.back()}>${this.t('back')}</button>` : nothing}
+        ${canGoBack(s) ? html`<button data-testid="back" @click=${() => this.flow.back()}>${this.t('back')}</button>` : nothing}
       </div>
       ${s.error && s.step !== 'load_error' ? html`<div class="banner" role="alert">${errorText(this.i18n, s.error)}</div>` : nothing}
       ${this.step(s)}

@@ -95,6 +95,15 @@ export interface BookingFlow {
 
 const BACK: Partial<Record<Step, Step>> = { matter: 'hall', slot: 'matter', details: 'slot', manage: 'hall', done: 'hall' };
 
+/**
+ * Whether "上一步" has somewhere to go: never on the first step — with one hall the page opens on
+ * the matters (the hall was chosen for the visitor), so going back from there would be a dead end.
+ */
+export function canGoBack(s: Pick<BookingState, 'step' | 'halls'>): boolean {
+  if (s.step === 'matter') return s.halls.length > 1;
+  return s.step === 'slot' || s.step === 'details';
+}
+
 export function createBookingFlow(deps: BookingFlowDeps): BookingFlow {
   const state = createStore<BookingState>(initialState);
   const get = () => state.get();
@@ -190,6 +199,7 @@ export function createBookingFlow(deps: BookingFlowDeps): BookingFlow {
       patch({ busy: false, step: 'details', error: e });
     },
     back() {
+      if (!canGoBack(get())) return;
       const to = BACK[get().step];
       if (to) patch({ step: to, error: null });
     },
