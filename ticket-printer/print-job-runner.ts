@@ -78,6 +78,8 @@ export function createPrintJobRunner(options: PrintJobRunnerOptions = {}): Print
   const sleep = options.sleep ?? defaultSleep;
   const shouldRetry = options.shouldRetry ?? (() => true);
   const queues = new Map<string, Promise<unknown>>();
+  /** When a printer last stalled or could not be reached: jobs queued before that are failed unsent. */
+  const downAt = new Map<string, number>();
 
   const report = async (update: PrintJobUpdate) => {
     try {
@@ -87,11 +89,21 @@ export function createPrintJobRunner(options: PrintJobRunnerOptions = {}): Print
     }
   };
 
-  async function run(job: PrintJob, printer: string): Promise<PrintJobResult> {
+  async function run(job: PrintJob, printer: string, queuedAt: number): Promise<PrintJobResult> {
     const outcomes: PrintOutcome[] = [];
     let lastError: PrintJobUpdate['lastError'] = null;
     const base = { jobId: job.id, printer, maxAttempts };
     await report({ ...base, status: 'pending', attempt: 0, outcome: null, lastError });
+    // A job that waited behind one the printer stalled on is not sent to it: it fails at once, so
+    // every job of a stalled printer shows failed within one timeout (and, never sent, may be reprinted).
+    const down = downAt.get(printer);
+    if (down !== undefined && down >= queuedAt) {
+      const outcome: PrintOutcome = { ok: false, failure: 'stalled', message: `not sent: ${printer} stalled or was unreachable on an earlier job`, ms: 0 };
+      outcomes.push(outcome);
+      lastError = { failure: outcome.failure, message: outcome.message };
+      await report({ ...base, status: 'failed', attempt: 1, outcome, lastError });
+      return { jobId: job.id, status: 'failed', attempts: 1, outcomes };
+    }
     const started = performance.now();
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       await report({ ...base, status: 'printing', attempt, outcome: null, lastError });
@@ -107,6 +119,7 @@ export function createPrintJobRunner(options: PrintJobRunnerOptions = {}): Print
         return { jobId: job.id, status: 'printed', attempts: attempt, outcomes };
       }
       lastError = { failure: outcome.failure, message: outcome.message };
+      if (outcome.failure === 'stalled' || outcome.failure === 'unreachable') downAt.set(printer, performance.now());
       const retry =
         attempt < maxAttempts && shouldRetry(outcome, { job, attempt, maxAttempts, elapsedMs: performance.now() - started });
       await report({ ...base, status: retry ? 'pending' : 'failed', attempt, outcome, lastError });
@@ -120,7 +133,8 @@ export function createPrintJobRunner(options: PrintJobRunnerOptions = {}): Print
     runJob(job) {
       const printer = `${job.profile.host}:${job.profile.port}`;
       const previous = queues.get(printer) ?? Promise.resolve();
-      const result = previous.then(() => run(job, printer));
+      const queuedAt = performance.now();
+      const result = previous.then(() => run(job, printer, queuedAt));
       const tail = result.catch(() => undefined);
       queues.set(printer, tail);
       void tail.then(() => {

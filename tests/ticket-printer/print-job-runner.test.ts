@@ -105,4 +105,28 @@ runner('jobs for one printer run one at a time; other printers are not held up',
   assert.ok(Date.now() - started >= 55, 'three jobs on printer 1 ran in sequence');
 });
 
+runner('a stalled printer: every job queued behind the stalled one fails at once, unsent; a later job tries again', async () => {
+  let sends = 0;
+  const stalled: PrintOutcome = { ok: false, failure: 'stalled', message: 'stopped taking data', ms: 300 };
+  const send: SendFn = async () => {
+    sends++;
+    if (sends === 1) {
+      await new Promise((r) => setTimeout(r, 300)); // the printer's timeout
+      return stalled;
+    }
+    return ok;
+  };
+  const failedAt = new Map<string, number>();
+  const started = Date.now();
+  const r = createPrintJobRunner({ send, backoffMs: 0, shouldRetry: (o) => o.failure !== 'stalled', onStatus: (u) => void (u.status === 'failed' && failedAt.set(u.jobId, Date.now() - started)) });
+  const results = await Promise.all(Array.from({ length: 8 }, (_, i) => r.runJob(job(`s${i}`))));
+  assert.ok(results.every((x) => x.status === 'failed'));
+  assert.is(sends, 1, 'only the first job reached the printer');
+  assert.ok(results.slice(1).every((x) => x.outcomes[0]?.ok === false && /not sent/.test((x.outcomes[0] as { message: string }).message)));
+  const worst = Math.max(...failedAt.values());
+  assert.ok(worst < 300 + 200, `every job failed within one timeout (+ slack): ${worst} ms`);
+  const later = await r.runJob(job('later'));
+  assert.is(later.status, 'printed', 'a job queued after the failure is sent');
+});
+
 runner.run();

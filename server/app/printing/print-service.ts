@@ -20,6 +20,7 @@ import {
   layoutTicket,
   sendToPrinter,
   type PrinterProfile,
+  type PrintFailure,
   type PrintJobUpdate,
   type SendFn,
 } from '../../../ticket-printer/index';
@@ -30,6 +31,9 @@ import { runCommand } from '../run-command';
 import { loadDevice, printerOf } from './printer-profiles';
 import { OPEN_STATUSES, presentPrintJob, type PrintJobRow } from './print-jobs';
 import { toTicketPrintData } from './ticket-print-data';
+
+/** Failures after which paper may have come out: never resent by the server (a reprint is a staff decision). */
+const MAY_HAVE_PRINTED: ReadonlySet<PrintFailure> = new Set(['stalled', 'closed_mid_job']);
 
 export interface PrintServiceOptions {
   /** Printer of kiosks never configured through the API (PRINTER_HOST, or the demo fake printer). */
@@ -111,11 +115,13 @@ export function createPrintService(deps: AppDeps, options: PrintServiceOptions =
       return send(bytes, profile);
     },
     // A stalled printer holds the connection and maybe half the job: sending again prints a duplicate
-    // when it recovers. Otherwise retry while a whole further attempt still fits in the budget.
+    // when it recovers. A connection cut mid-job may have printed part or all of the ticket: never
+    // resent blindly, reported (staff decide on a reprint, which is marked 补打). Otherwise retry while
+    // a whole further attempt still fits in the budget.
     shouldRetry: (outcome, c) =>
       !closed &&
       running.get(c.job.id)?.lost === false &&
-      outcome.failure !== 'stalled' &&
+      !MAY_HAVE_PRINTED.has(outcome.failure) &&
       c.elapsedMs + backoff(c.attempt) + c.job.profile.timeoutMs <= budgetMs,
     onStatus: (u) => onRunnerStatus(u),
     onStatusError: (err, u) => log(`print job ${u.jobId}: could not store status ${u.status}`, err),
