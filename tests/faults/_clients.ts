@@ -10,7 +10,7 @@ import type { HallSeqBeat } from '../../server/protocol/heartbeat';
 import type { PublicHallSnapshot } from '../../server/protocol/views';
 import { applyPublicFact } from '../../ui-shared/src/apply-fact';
 import { createHallSync, type HallSync } from '../../ui-shared/src/hall-sync';
-import { api, emitAck, type ClientSocket } from '../_support/server';
+import { api, emitAck, loginAs, type ClientSocket } from '../_support/server';
 
 export const DISPLAY_TOKEN = 'dv_demo-display-1';
 export const KIOSK_TOKEN = 'dv_demo-kiosk-1';
@@ -79,6 +79,13 @@ export function openSyncedDisplay(base: string, hallId: string, opts: { reorderW
       socket.close();
     },
   };
+}
+
+/** Fault tests run at any hour: the demo kiosk issues tickets whatever the hall's ticket hours. */
+export async function issueAtAnyHour(base: string, hallId: string): Promise<void> {
+  const admin = await loginAs(base, 'admin');
+  const r = await api(base, 'PATCH', `/api/halls/${hallId}`, { settings: { kioskIssuing: 'always' } }, admin);
+  if (r.status !== 200) throw new Error(`could not set kioskIssuing: ${r.status} ${JSON.stringify(r.json)}`);
 }
 
 export async function hallIdOf(base: string, token: string): Promise<string> {

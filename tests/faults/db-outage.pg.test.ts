@@ -12,7 +12,7 @@ import * as assert from 'uvu/assert';
 import { api, loginAs, socketFor, connected, type ClientSocket } from '../_support/server';
 import { startServerProcess, type ServerProcess } from '../_support/processes';
 import { startThrowawayPg, type ThrowawayPg } from '../_support/throwaway-pg';
-import { command, hallIdOf, issueTicket, matterId, median, openSyncedDisplay, sleep, truthOf, waitFor, type SyncedDisplay } from './_clients';
+import { command, hallIdOf, issueAtAnyHour, issueTicket, matterId, median, openSyncedDisplay, sleep, truthOf, waitFor, type SyncedDisplay } from './_clients';
 
 const OUTAGE_MS = Number(process.env.FAULT_OUTAGE_MS ?? 3000);
 const ROUNDS: ('stop' | 'crash' | 'terminate')[] = ['stop', 'terminate', 'crash', 'stop', 'terminate', 'stop'];
@@ -34,6 +34,7 @@ t.before(async () => {
   b = await startServerProcess({ name: 'B', env });
   const token = await loginAs(a.url, 'staff1');
   hallId = await hallIdOf(a.url, token);
+  await issueAtAnyHour(a.url, hallId);
   matter = await matterId(a.url, hallId, '企业设立登记');
   staff = socketFor(a.url, token);
   await connected(staff);
