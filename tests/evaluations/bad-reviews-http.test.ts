@@ -190,4 +190,25 @@ t('appeal: the evaluated staff member contests, a manager decides; the staff vie
   assert.ok(after.includes('核实录像，申诉成立'), 'the staff member reads the decision on their appeal');
 });
 
+t('the report over HTTP: JSON for the manager’s halls, CSV as a download', async () => {
+  const day = '2026-11-23';
+  const json = await api(server.url, 'GET', `/api/evaluation-report?from=${day}&to=${day}&groupBy=staff`, undefined, manager);
+  assert.is(json.status, 200);
+  assert.equal(json.json.data.hallIds, [hallId]);
+  // This file rated two services: level 1 (closed after the call-back) and level 2 (appeal upheld).
+  const totals = json.json.data.totals;
+  assert.equal([totals.total, totals.byLevel, totals.badRate, totals.closed, totals.closedOnTime, totals.appealUpheld], [2, { '1': 1, '2': 1, '3': 0, '4': 0, '5': 0 }, 1, 2, 2, 1]);
+  const res = await fetch(`${server.url}/api/halls/${hallId}/evaluation-report?from=${day}&to=${day}&groupBy=day&format=csv&lang=en`, { headers: { authorization: `Bearer ${manager}` } });
+  assert.is(res.status, 200);
+  assert.match(res.headers.get('content-type') ?? '', 'text/csv');
+  assert.match(res.headers.get('content-disposition') ?? '', 'attachment; filename="evaluations-day-2026-11-23-2026-11-23.csv"');
+  const bytes = Buffer.from(await res.arrayBuffer());
+  assert.equal([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte-order mark for Excel');
+  const text = bytes.subarray(3).toString('utf8');
+  assert.ok(text.startsWith('Group,Evaluations'));
+  assert.ok(text.includes('\r\n2026-11-23,2,0,0,0,1,1,0.0,100.0,2,2,2,1\r\n'), text);
+  const bad = await api(server.url, 'GET', `/api/halls/${hallId}/evaluation-report?from=2026-11-24&to=2026-11-23`, undefined, manager);
+  assert.is(bad.status, 400);
+});
+
 t.run();

@@ -12,6 +12,7 @@ import { AppError } from '../../app/app-error';
 import type { AppDeps } from '../../app/deps';
 import { counterMattersBody, noticeBody, noticeClearBody, reportQuery, type ReportQuery, type ReportView } from '../../protocol/dashboard';
 import type { AppContext, AppState } from '../context';
+import { sendCsv } from '../csv-attachment';
 import { actorOf, idParam, parse } from '../middleware';
 
 function present(ctx: AppContext, q: ReportQuery, view: ReportView): void {
@@ -19,11 +20,7 @@ function present(ctx: AppContext, q: ReportQuery, view: ReportView): void {
     ctx.body = { data: view };
     return;
   }
-  const name = `report-${q.groupBy}-${q.from}-${q.to}.csv`;
-  ctx.set('Content-Disposition', `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`);
-  ctx.set('Cache-Control', 'no-store');
-  ctx.type = 'text/csv; charset=utf-8';
-  ctx.body = reportCsv(view, q.lang);
+  sendCsv(ctx, `report-${q.groupBy}-${q.from}-${q.to}.csv`, reportCsv(view, q.lang));
 }
 
 export function dashboardRoutes(deps: AppDeps): Router<AppState> {

@@ -9,6 +9,7 @@ import { reportHalls } from '../../app/reports/run-report';
 import type { AppDeps } from '../../app/deps';
 import { badReviewStepBody, evaluationReportQuery, padCreateBody, padEvaluationBody, padPairBody, qrEvaluationBody, type EvaluationReportQuery, type EvaluationReportView } from '../../protocol/evaluations';
 import type { AppContext, AppState } from '../context';
+import { sendCsv } from '../csv-attachment';
 import { actorOf, idParam, parse } from '../middleware';
 import { rateLimit } from '../rate-limit';
 import { z } from 'zod';
@@ -21,11 +22,7 @@ function presentReport(ctx: AppContext, q: EvaluationReportQuery, view: Evaluati
     ctx.body = { data: view };
     return;
   }
-  const name = `evaluations-${q.groupBy}-${q.from}-${q.to}.csv`;
-  ctx.set('Content-Disposition', `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`);
-  ctx.set('Cache-Control', 'no-store');
-  ctx.type = 'text/csv; charset=utf-8';
-  ctx.body = evaluationReportCsv(view, q.lang);
+  sendCsv(ctx, `evaluations-${q.groupBy}-${q.from}-${q.to}.csv`, evaluationReportCsv(view, q.lang));
 }
 
 export function evaluationRoutes(deps: AppDeps, opts: { qrLimit?: { max: number; windowMs: number } } = {}): Router<AppState> {
