@@ -15,6 +15,8 @@ export const printerProfileSchema = z.object({
   chineseMode: z.enum(['fs-and', 'none']).default('fs-and'),
   qr: z.enum(['native', 'image']).default('native'),
   timeoutMs: z.number().int().min(100).max(60_000).default(3000),
+  /** Slow-printer allowance: how much longer than timeoutMs the answer to the status query (DLE EOT) may take (default 0: a stalled printer is then reported within timeoutMs). */
+  slowPrinterMs: z.number().int().min(0).max(60_000).optional(),
 });
 
 export interface PrinterProfile {
@@ -25,6 +27,7 @@ export interface PrinterProfile {
   chineseMode: 'fs-and' | 'none';
   qr: 'native' | 'image';
   timeoutMs: number;
+  slowPrinterMs?: number | undefined;
 }
 export type PrinterProfileInput = z.input<typeof printerProfileSchema>;
 

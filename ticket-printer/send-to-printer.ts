@@ -28,9 +28,12 @@ const CLOSED = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ERR_STREAM_WRITE
  * watchdog that fires when the socket stops draining (→ 'stalled'), and the peer resetting or closing before the
  * job is written (→ 'closed_mid_job'). `ok` means the printer took the bytes, not that paper printed.
  */
+/** Default slow-printer allowance for the status answer (PrinterProfile.slowPrinterMs): none, so a stalled printer is told within timeoutMs; set it for a printer known to be slow. */
+export const DEFAULT_SLOW_PRINTER_MS = 0;
+
 export function sendToPrinter(
   bytes: Uint8Array,
-  profile: Pick<PrinterProfile, 'host' | 'port' | 'timeoutMs'>,
+  profile: Pick<PrinterProfile, 'host' | 'port' | 'timeoutMs'> & Partial<Pick<PrinterProfile, 'slowPrinterMs'>>,
   options: SendOptions = {},
 ): Promise<PrintOutcome> {
   const started = performance.now();
@@ -38,6 +41,8 @@ export function sendToPrinter(
   const timeoutMs = profile.timeoutMs;
   const confirm = options.confirm ?? 'socket';
   const settleMs = Math.max(0, Math.min(options.settleMs ?? 200, timeoutMs - 1));
+  // A printer that read the whole job answers DLE EOT once it gets to it: a slow one is given its allowance.
+  const statusWaitMs = timeoutMs + (profile.slowPrinterMs ?? DEFAULT_SLOW_PRINTER_MS);
   const where = `${profile.host}:${profile.port}`;
 
   return new Promise<PrintOutcome>((resolve) => {
@@ -52,6 +57,8 @@ export function sendToPrinter(
     let phase: 'connect' | 'write' | 'status' | 'settle' = 'connect';
     const watchdog = setTimeout(() => onWatchdog(), timeoutMs);
     let settleTimer: NodeJS.Timeout | undefined;
+    let statusTimer: NodeJS.Timeout | undefined;
+    let statusSince = 0;
     const accepted = () => written;
 
     const finish = (outcome: PrintOutcome) => {
@@ -59,6 +66,7 @@ export function sendToPrinter(
       done = true;
       clearTimeout(watchdog);
       clearTimeout(settleTimer);
+      clearTimeout(statusTimer);
       socket.destroy();
       resolve(outcome);
     };
@@ -69,7 +77,11 @@ export function sendToPrinter(
     function onWatchdog(): void {
       if (phase === 'connect') return fail('unreachable', `no connection to ${where} within ${timeoutMs} ms`);
       if (phase === 'write') return fail('stalled', `${where} stopped taking data: ${accepted()} of ${bytes.length} bytes, none for ${timeoutMs} ms`);
-      if (phase === 'status') return fail('stalled', `${where} took the job but did not answer DLE EOT within ${timeoutMs} ms`);
+      if (phase === 'status') {
+        const left = statusWaitMs - (performance.now() - statusSince);
+        if (left > 1) return void (statusTimer = setTimeout(onWatchdog, left));
+        return fail('stalled', `${where} took the job but did not answer DLE EOT within ${statusWaitMs} ms`);
+      }
     }
 
     if (bytes.length === 0) return fail('error', 'empty print job');
@@ -111,6 +123,7 @@ export function sendToPrinter(
       flushed = true;
       if (confirm === 'status') {
         phase = 'status';
+        statusSince = performance.now();
         watchdog.refresh();
       } else {
         phase = 'settle';

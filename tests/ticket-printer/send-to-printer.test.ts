@@ -98,6 +98,22 @@ send('slow but within the timeout still succeeds', async ({ printer }) => {
   assert.ok(r.elapsed >= 280);
 });
 
+send('slower than the timeout but within the slow-printer allowance: judged by its DLE EOT answer, printed', async ({ printer }) => {
+  await printer.setMode('slow', { slowMs: 600 });
+  const r = await timed(() => sendToPrinter(ticket, { ...profile({ port: printer.port, timeoutMs: 300 }), slowPrinterMs: 1000 }, { confirm: 'status' }));
+  assert.ok(r.outcome.ok, JSON.stringify(r.outcome));
+  assert.is(r.outcome.ok && r.outcome.confirmation, 'status');
+  assert.ok(r.elapsed >= 580, `waited for the answer (${r.elapsed} ms)`);
+});
+
+send('no answer within timeout + allowance: stalled (may have printed, so never resent)', async ({ printer }) => {
+  await printer.setMode('slow', { slowMs: 2000 });
+  const r = await timed(() => sendToPrinter(ticket, { ...profile({ port: printer.port, timeoutMs: 300 }), slowPrinterMs: 400 }, { confirm: 'status' }));
+  assertFailure(r, 'stalled');
+  assert.match((r.outcome as { message: string }).message, 'within 700 ms');
+  assert.ok(r.elapsed >= 680 && r.elapsed < 1900, `${r.elapsed} ms`);
+});
+
 send('never throws: bad input becomes an error outcome', async () => {
   const bad = await sendToPrinter(ticket, profile({ port: 70000 }));
   assert.ok(!bad.ok && bad.failure === 'error', JSON.stringify(bad));
