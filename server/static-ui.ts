@@ -13,6 +13,7 @@ export const UI_APPS = [
   { path: 'booking', title: '预约办事 Booking' },
   { path: 'evaluation', title: '窗口评价器 Evaluator pad' },
   { path: 'admin', title: '管理控制台 Admin console' },
+  { path: 'review', title: '后台审批 Back office' },
 ] as const;
 
 /** Apps served but not listed on the landing page (they are opened from a QR code or a link). */
@@ -39,7 +40,8 @@ export function mountStaticUis(app: Koa<never>, root: string): void {
   // The ticket QR opens /p/<token>: the phone page, which reads its token from the path.
   const progressIndex = join(root, 'dist', 'progress', 'index.html');
   app.use(async (ctx, next) => {
-    if (ctx.method !== 'GET' || !/^\/p\/[A-Za-z0-9_-]{1,64}$/.test(ctx.path) || !existsSync(progressIndex)) return next();
+    // …and /g/<matterId> the public guide page of a matter (same bundle).
+    if (ctx.method !== 'GET' || !/^\/(p\/[A-Za-z0-9_-]{1,64}|g\/[0-9a-f-]{36})$/.test(ctx.path) || !existsSync(progressIndex)) return next();
     ctx.type = 'html';
     ctx.set('Cache-Control', 'no-store');
     ctx.set('Referrer-Policy', 'no-referrer');

@@ -6,7 +6,9 @@ import { request } from '../../ui-shared/src/http';
 import { ProgressApp } from './components/progress-app';
 import { createProgressI18n } from './i18n/messages';
 import { createProgressStore, tokenFromLocation } from './stores/progress-store';
+import type { MatterGuideView } from '../../server/protocol/cases';
 import type { ProgressView } from '../../server/protocol/progress';
+import { GuidePage, guideFromLocation } from './components/guide-page';
 
 const i18n = createProgressI18n();
 const setTitle = () => {
@@ -16,7 +18,12 @@ const setTitle = () => {
 i18n.lang.subscribe(setTitle);
 setTitle();
 
-const token = tokenFromLocation(location.pathname, location.search);
+const guideId = guideFromLocation(location.pathname, location.search);
+if (guideId) {
+  document.title = `${i18n.t('guide_title')} · 一窗`;
+  document.body.append(new GuidePage(guideId, i18n, (id) => request<MatterGuideView>('GET', `/api/guides/${encodeURIComponent(id)}`)));
+}
+const token = guideId ? null : tokenFromLocation(location.pathname, location.search);
 const store = createProgressStore(token, {
   fetchProgress: (tk) => request<ProgressView>('GET', `/api/progress/${encodeURIComponent(tk)}`),
   now: () => Date.now(),
@@ -26,4 +33,4 @@ const store = createProgressStore(token, {
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'visible') void store.refresh();
 });
-document.body.append(new ProgressApp(store, i18n, token ?? ''));
+if (!guideId) document.body.append(new ProgressApp(store, i18n, token ?? ''));

@@ -179,7 +179,7 @@ test('a held F2 recalls once; F3 starts; the handling clock runs against 20 minu
   await button('finish').click();
   await waitFor('finished', async () => (await currentStatus()) === 'none');
   assert.is(factsOf('ticket:finished').length, 1);
-  await notice(`${ctx.numbers.old} 已办结`);
+  await notice(`${ctx.numbers.old} 服务完成`);
 });
 
 test('transfer needs a reason; no-show then reactivate; park and call back', async () => {

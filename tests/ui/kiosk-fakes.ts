@@ -1,7 +1,7 @@
 /** Fakes for the kiosk store tests: hand-driven timers and a scripted kiosk API. */
 import type { Ack } from '../../server/protocol/errors';
 import type { IssuedTicket, MatterView, PrintJobView, PublicHallSnapshot, TicketView, ZoneView } from '../../server/protocol/views';
-import type { CheckInBody, DeviceMe, IssueBody, KioskApi } from '../../kiosk-ui/src/stores/kiosk-api';
+import type { CheckInBody, DeviceMe, IssueBody, KioskApi, PickupBody } from '../../kiosk-ui/src/stores/kiosk-api';
 import type { KioskTimers } from '../../kiosk-ui/src/stores/timers';
 
 export interface FakeTimers extends KioskTimers {
@@ -105,22 +105,24 @@ type Answer<T> = Ack<T> | Promise<Ack<T>>;
 const ok = <T>(data: T): Ack<T> => ({ ok: true, data });
 
 export interface FakeApi extends KioskApi {
-  calls: { issue: IssueBody[]; checkIn: CheckInBody[]; printJob: string[]; snapshots: number };
+  calls: { issue: IssueBody[]; checkIn: CheckInBody[]; pickup: PickupBody[]; printJob: string[]; snapshots: number };
   onMe: () => Answer<DeviceMe>;
   onSnapshot: () => Answer<PublicHallSnapshot>;
   onIssue: (body: IssueBody) => Answer<IssuedTicket>;
   onPrintJob: (id: string) => Answer<PrintJobView>;
   onCheckIn: (body: CheckInBody) => Answer<unknown>;
+  onPickup: (body: PickupBody) => Answer<IssuedTicket & { caseNumber: string; pickupCounterNumber: number }>;
 }
 
 export function fakeApi(): FakeApi {
   const api: FakeApi = {
-    calls: { issue: [], checkIn: [], printJob: [], snapshots: 0 },
+    calls: { issue: [], checkIn: [], pickup: [], printJob: [], snapshots: 0 },
     onMe: () => ok({ kind: 'device', deviceKind: 'kiosk', hallId: HALL_ID }),
     onSnapshot: () => ok(snapshot()),
     onIssue: () => ok(issuedTicket()),
     onPrintJob: () => ok(printJob('printing')),
     onCheckIn: () => ({ ok: false, error: { code: 'not_found', message: 'No route for POST /api/halls/x/appointments/check-in' } }),
+    onPickup: () => ok({ ...issuedTicket(), caseNumber: '202603020001', pickupCounterNumber: 10 }),
     me: async () => api.onMe(),
     publicSnapshot: async () => {
       api.calls.snapshots++;
@@ -138,6 +140,10 @@ export function fakeApi(): FakeApi {
     checkIn: async (_hallId, body) => {
       api.calls.checkIn.push(body);
       return api.onCheckIn(body);
+    },
+    pickup: async (_hallId, body) => {
+      api.calls.pickup.push(body);
+      return api.onPickup(body);
     },
   };
   return api;

@@ -10,6 +10,7 @@ import { displayPauseReason } from '../stores/dialog-forms';
 import { shortcutLabel, type ActionId } from '../stores/shortcuts';
 import { shared } from '../styles/shared.css';
 import './yc-action-bar';
+import './yc-case-panel';
 import './yc-current-ticket';
 import './yc-notice-bar';
 import './yc-pause-dialog';
@@ -113,6 +114,7 @@ export class YcCounterDesk extends LitElement {
         <div class="left">
           <yc-current-ticket .ticket=${v.current} .now=${now} .targetMinutes=${snap?.hall.settings.counterHandlingTargetMinutes ?? 20}></yc-current-ticket>
           <yc-action-bar .view=${v} .busyAction=${app.busy.get()}></yc-action-bar>
+          <yc-case-panel .ticket=${v.current}></yc-case-panel>
           <div class="held">
             <yc-ticket-list kind="parked" .tickets=${v.parked} .now=${now} .selectedId=${v.parkedTarget?.id ?? null} .timeZone=${tz}></yc-ticket-list>
             <yc-ticket-list kind="missed" .tickets=${v.missed} .now=${now} .selectedId=${v.missedTarget?.id ?? null} .timeZone=${tz}></yc-ticket-list>

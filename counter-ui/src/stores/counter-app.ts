@@ -6,6 +6,7 @@
 import type { ErrorBody } from '../../../server/protocol/errors';
 import type { CounterView, HallSnapshot, HallView } from '../../../server/protocol/views';
 import type { CommandSender } from '../../../ui-shared/src/commands';
+import { createCaseDesk, type CaseDesk } from './case-desk';
 import { createStore, type Store } from '../../../ui-shared/src/store';
 import { createCounterDesk, type CounterDesk } from './counter-desk';
 import { findCounter, heldBy } from './counter-selectors';
@@ -47,6 +48,8 @@ export interface CounterApp {
   clock: ServerClock;
   ticker: Ticker;
   desk: CounterDesk;
+  /** The acceptance panel (办件) of the ticket in hand. */
+  cases: CaseDesk;
   /** The busy store of the command sender in use (a command in flight). */
   busy: Store<string | null>;
   counter(): CounterView | null;
@@ -231,6 +234,7 @@ export function createCounterApp(deps: CounterAppDeps): CounterApp {
     clock,
     ticker,
     desk,
+    cases: createCaseDesk({ sender, counterId }),
     busy,
     counter,
     chooseHall,

@@ -6,7 +6,7 @@ import { i18n, t } from './messages';
 const EVENT_WORDS: Record<Lang, Record<string, string>> = {
   'zh-CN': {
     'ticket:issued': '取号', 'ticket:called': '叫号', 'ticket:recalled': '重呼', 'ticket:started': '开始办理',
-    'ticket:finished': '办结', 'ticket:no-show': '过号', 'ticket:reactivated': '过号激活', 'ticket:transferred': '转移',
+    'ticket:finished': '服务完成', 'ticket:no-show': '过号', 'ticket:reactivated': '过号激活', 'ticket:transferred': '转移',
     'ticket:parked': '挂起', 'ticket:called-back': '挂起后叫回', 'ticket:cancelled': '取消', 'ticket:at-risk': '即将超时预警',
     'ticket:breached': '超时预警', 'ticket:handling-overdue': '办理超时预警', 'print:status': '打印',
   },

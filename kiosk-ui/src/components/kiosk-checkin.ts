@@ -80,9 +80,32 @@ export class KioskCheckin extends KioskScreen {
     return describeError(this.locale === 'en' ? 'en' : 'zh-CN', e);
   }
 
+  /** 证照领取: case number (12 digits) or identity number on the ID keypad. */
+  private renderPickup() {
+    const v = this.view;
+    const onKey = (e: CustomEvent<string>) => this.flow.pressCheckInKey(e.detail);
+    return html`${this.renderHead(this.t('pickup_title'))}
+      <p>${this.t('pickup_hint')}</p>
+      ${v.error ? html`<div class="error" role="alert" id="checkin-error"><p class="message-bad">${this.errorText()}</p></div>` : ''}
+      <div class="card" @kiosk-key=${onKey}>
+        <kiosk-id-field
+          .view=${v}
+          .flow=${this.flow}
+          .i18n=${this.i18n}
+          .locale=${this.locale}
+          .value=${v.checkInInput}
+          .error=${v.idError}
+          .serverError=${null}
+          label=${this.t('pickup_label')}
+        ></kiosk-id-field>
+      </div>
+      <button id="submit" class="primary" @click=${() => void this.flow.submitCheckIn()}>${this.t('pickup_submit')}</button>`;
+  }
+
   override render() {
     const v = this.view;
     const byCode = v.checkInMode === 'code';
+    if (v.checkInMode === 'pickup') return this.renderPickup();
     const onKey = (e: CustomEvent<string>) => this.flow.pressCheckInKey(e.detail);
     return html`${this.renderHead(this.t('checkin_title'))}
       <div class="modes">

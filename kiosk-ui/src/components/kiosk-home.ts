@@ -81,6 +81,9 @@ export class KioskHome extends KioskScreen {
         <button id="checkin" class="choice checkin" @click=${() => this.flow.openCheckIn()}>
           <strong>${this.t('home_checkin')}</strong><span>${this.t('home_checkin_sub')}</span>
         </button>
+        <button id="pickup" class="choice checkin" @click=${() => this.flow.openPickup()}>
+          <strong>${this.t('home_pickup')}</strong><span>${this.t('home_pickup_sub')}</span>
+        </button>
       </div>
       <p class="help muted">${this.t('home_help')}</p>
     </div>`;

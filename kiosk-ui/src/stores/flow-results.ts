@@ -17,6 +17,18 @@ export function ticketOf(data: unknown): { issued: IssuedTicket; notice: string 
   return null;
 }
 
+/** Pickup refusals in the visitor's words. */
+export const PICKUP_KEYS: Record<string, string> = {
+  not_found: 'pickup_not_found',
+  case_not_ready: 'pickup_not_ready',
+  conflict: 'pickup_already',
+};
+
+/** What the ticket screen says under a pickup ticket. */
+export function pickupNotice(lang: 'zh-CN' | 'en', caseNumber: string, counterNumber: number): string {
+  return lang === 'en' ? `Case ${caseNumber}: please wait for your call and collect at counter ${counterNumber}` : `办件 ${caseNumber}：请留意叫号，到 ${counterNumber} 号窗口领取`;
+}
+
 /** Check-in refusals in the visitor's words. */
 export const CHECKIN_KEYS: Record<string, string> = {
   not_found: 'checkin_not_found',

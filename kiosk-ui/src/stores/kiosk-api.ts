@@ -39,6 +39,15 @@ export interface KioskApi {
   issue(hallId: string, body: IssueBody): Promise<Ack<IssuedTicket>>;
   printJob(id: string): Promise<Ack<PrintJobView>>;
   checkIn(hallId: string, body: CheckInBody): Promise<Ack<unknown>>;
+  /** 统一出件: a pickup ticket for a ready case. */
+  pickup(hallId: string, body: PickupBody): Promise<Ack<IssuedTicket & { caseNumber: string; pickupCounterNumber: number }>>;
+}
+
+export interface PickupBody {
+  commandId: string;
+  caseNumber?: string;
+  idNumber?: string;
+  language: 'zh-CN' | 'en';
 }
 
 export const REQUEST_TIMEOUT_MS = 10_000;
@@ -57,6 +66,7 @@ export function createKioskApi(request: HttpRequest, token: string, timers: Kios
     issue: (hallId, body) => call('POST', `${hall(hallId)}/tickets`, body),
     printJob: (id) => call('GET', `/api/print-jobs/${encodeURIComponent(id)}`),
     checkIn: (hallId, body) => call('POST', `${hall(hallId)}/appointments/check-in`, body),
+    pickup: (hallId, body) => call('POST', `${hall(hallId)}/pickup-tickets`, body),
   };
 }
 

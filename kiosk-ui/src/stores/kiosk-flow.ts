@@ -11,8 +11,8 @@ import { createStore, type Store } from '../../../ui-shared/src/store';
 import type { IssuedTicket } from '../../../server/protocol/views';
 import { createIdleTimer } from './idle-timer';
 import { DEFAULT_IDLE, type IdleSeconds } from './kiosk-config';
-import { isMissingRoute, outcomeUnknown, type CheckInBody, type IssueBody, type KioskApi } from './kiosk-api';
-import { CHECKIN_KEYS, hallClosedError, kioskError, ticketOf } from './flow-results';
+import { isMissingRoute, outcomeUnknown, type CheckInBody, type IssueBody, type KioskApi, type PickupBody } from './kiosk-api';
+import { CHECKIN_KEYS, hallClosedError, kioskError, PICKUP_KEYS, pickupNotice, ticketOf } from './flow-results';
 import { initialState, selectedMatter, visitorReset, type CheckInMode, type KioskState, type Screen, type VisitorGreenChannel } from './kiosk-state';
 import { checkIdNumber, CODE_LENGTH, hallToday, pressCodeKey, pressIdKey, type PadKey } from './keypad-input';
 import { loadHall } from './load-hall';
@@ -41,6 +41,8 @@ export interface KioskFlow {
   issue(): Promise<void>;
   openCheckIn(): void;
   setCheckInMode(mode: CheckInMode): void;
+  /** Home → 证照领取 (the check-in screen in pickup mode). */
+  openPickup(): void;
   pressCheckInKey(key: PadKey): void;
   submitCheckIn(): Promise<void>;
   /** Send the last request again with the same commandId (or reload the hall after a boot error). */
@@ -55,7 +57,8 @@ export interface KioskFlow {
 
 type Attempt =
   | { kind: 'issue'; key: string; hallId: string; body: IssueBody }
-  | { kind: 'checkin'; key: string; hallId: string; body: CheckInBody };
+  | { kind: 'checkin'; key: string; hallId: string; body: CheckInBody }
+  | { kind: 'pickup'; key: string; hallId: string; body: PickupBody };
 
 const IDLE_SCREENS: ReadonlySet<Screen> = new Set(['home', 'zone', 'matter', 'options', 'issue_error', 'checkin', 'ticket']);
 const BOOT_RETRY_SECONDS = 15;
@@ -132,13 +135,19 @@ export function createKioskFlow(deps: KioskFlowDeps): KioskFlow {
     inFlight = true;
     const gen = generation;
     go(a.kind === 'issue' ? 'issuing' : 'checkin_busy', { error: null });
-    const r = a.kind === 'issue' ? await api.issue(a.hallId, { ...a.body, commandId: a.commandId }) : await api.checkIn(a.hallId, { ...a.body, commandId: a.commandId });
+    const r =
+      a.kind === 'issue'
+        ? await api.issue(a.hallId, { ...a.body, commandId: a.commandId })
+        : a.kind === 'pickup'
+          ? await api.pickup(a.hallId, { ...a.body, commandId: a.commandId })
+          : await api.checkIn(a.hallId, { ...a.body, commandId: a.commandId });
     inFlight = false;
     if (gen !== generation) return; // the session ended meanwhile
     const shown = r.ok ? ticketOf(r.data) : null;
     if (shown) {
       attempt = null;
-      return showTicket(shown.issued, shown.notice);
+      const p = r.ok ? (r.data as { caseNumber?: string; pickupCounterNumber?: number }) : {};
+      return showTicket(shown.issued, p.caseNumber ? pickupNotice(lang.get(), p.caseNumber, p.pickupCounterNumber ?? 0) : shown.notice);
     }
     if (r.ok) {
       // Answered, but not with a ticket we can show: say so plainly rather than pretend.
@@ -155,7 +164,7 @@ export function createKioskFlow(deps: KioskFlowDeps): KioskFlow {
       return go('issue_error', { error: kioskError(e, e.code === 'not_found' ? 'err_matter_gone' : null) });
     }
     if (isMissingRoute(e)) return go('checkin', { error: kioskError(e, 'checkin_unavailable') });
-    go('checkin', { error: kioskError(e, CHECKIN_KEYS[e.code] ?? null) });
+    go('checkin', { error: kioskError(e, (a.kind === 'pickup' ? PICKUP_KEYS[e.code] : CHECKIN_KEYS[e.code]) ?? null) });
   }
 
   /** Same request as the one still open → same commandId; anything else → a new one. */
@@ -219,6 +228,9 @@ export function createKioskFlow(deps: KioskFlowDeps): KioskFlow {
     openCheckIn() {
       if (get().screen === 'home') go('checkin', { checkInMode: 'code', checkInInput: '', idError: null, error: null });
     },
+    openPickup() {
+      if (get().screen === 'home') go('checkin', { checkInMode: 'pickup', checkInInput: '', idError: null, error: null });
+    },
     setCheckInMode(checkInMode) {
       if (get().screen === 'checkin') patch({ checkInMode, checkInInput: '', idError: null, error: null });
     },
@@ -227,12 +239,24 @@ export function createKioskFlow(deps: KioskFlowDeps): KioskFlow {
       if (s.screen !== 'checkin') return;
       if (s.checkInMode === 'code') return patch({ checkInInput: pressCodeKey(s.checkInInput, key), error: null });
       const checkInInput = pressIdKey(s.checkInInput, key);
-      const verdict = checkInInput.length === 18 ? checkIdNumber(checkInInput, today()) : null;
+      const verdict = checkInInput.length === 18 && (s.checkInMode === 'id' || s.checkInMode === 'pickup') ? checkIdNumber(checkInInput, today()) : null;
       patch({ checkInInput, idError: verdict && !verdict.ok ? verdict.reason : null, error: null });
     },
     async submitCheckIn() {
       const s = get();
       if (inFlight || s.screen !== 'checkin' || !s.hall) return;
+      if (s.checkInMode === 'pickup') {
+        const input = s.checkInInput;
+        const pick: PickupBody = { commandId: '', language: lang.get() };
+        if (/^\d{12}$/.test(input)) pick.caseNumber = input;
+        else if (input.length === 18) {
+          const verdict = checkIdNumber(input, today());
+          if (!verdict.ok) return patch({ idError: verdict.reason });
+          pick.idNumber = verdict.value;
+        } else return patch({ error: { code: 'validation_failed', message: '', key: 'pickup_input', retryable: false } });
+        prepare({ kind: 'pickup', key: JSON.stringify(pick), hallId: s.hall.id, body: pick });
+        return send();
+      }
       const body: CheckInBody = { commandId: '', language: lang.get() };
       if (s.checkInMode === 'code') {
         if (s.checkInInput.length !== CODE_LENGTH) {
@@ -251,7 +275,7 @@ export function createKioskFlow(deps: KioskFlowDeps): KioskFlow {
       const s = get();
       if (s.screen === 'boot_error') return start();
       if (inFlight || !attempt || !s.error?.retryable) return;
-      if ((s.screen === 'issue_error' && attempt.kind === 'issue') || (s.screen === 'checkin' && attempt.kind === 'checkin')) await send();
+      if ((s.screen === 'issue_error' && attempt.kind === 'issue') || (s.screen === 'checkin' && attempt.kind !== 'issue')) await send();
     },
     back() {
       const s = get();

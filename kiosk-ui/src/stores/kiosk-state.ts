@@ -19,7 +19,8 @@ export type Screen =
   | 'checkin_busy';
 
 export type VisitorGreenChannel = 'disabled' | 'military' | 'pregnant';
-export type CheckInMode = 'code' | 'id';
+/** 'pickup': 证照领取 — a pickup ticket by case number (12 digits) or identity number. */
+export type CheckInMode = 'code' | 'id' | 'pickup';
 
 export interface KioskHall {
   id: string;

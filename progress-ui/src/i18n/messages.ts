@@ -49,6 +49,20 @@ const zh = {
   delivery_pickup: '窗口领取',
   delivery_post: '邮寄送达',
   delivery_electronic: '电子证照',
+  guide_title: '办事指南',
+  guide_materials: '申请材料',
+  guide_no_materials: '无需提交材料',
+  guide_required: '必要',
+  guide_optional: '可选',
+  guide_tolerable: '可容缺后补',
+  guide_copies: '份',
+  guide_conditions: '受理条件',
+  guide_legal: '法定时限',
+  guide_promised: '承诺时限',
+  guide_days: '{n} 个工作日',
+  guide_fee: '收费',
+  guide_basis: '法律依据',
+  guide_contact: '咨询电话',
 };
 
 type Key = keyof typeof zh;
@@ -100,6 +114,20 @@ const en: Record<Key, string> = {
   delivery_pickup: 'Pick up at the counter',
   delivery_post: 'By post',
   delivery_electronic: 'Electronic licence',
+  guide_title: 'Service guide',
+  guide_materials: 'What to bring',
+  guide_no_materials: 'Nothing to bring',
+  guide_required: 'required',
+  guide_optional: 'optional',
+  guide_tolerable: 'may follow later',
+  guide_copies: '×',
+  guide_conditions: 'Who can apply',
+  guide_legal: 'Legal limit',
+  guide_promised: 'Promised limit',
+  guide_days: '{n} working days',
+  guide_fee: 'Fee',
+  guide_basis: 'Legal basis',
+  guide_contact: 'Enquiries',
 };
 
 const statusZh: Record<CaseStatus, string> = {
