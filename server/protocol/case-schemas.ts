@@ -12,7 +12,8 @@ export const caseNumber = z.string().trim().regex(/^\d{12}$/, 'a 12-digit case n
 export const caseOpen = z.object({ commandId, counterId: id, ticketId: id, idNumber: z.string().trim().max(32).optional() }).strict();
 /** By case number, identity number, or the ticket in hand (the case it opened, continues or collects). */
 export const caseFind = z
-  .object({ counterId: id, caseNumber: caseNumber.optional(), idNumber: z.string().trim().max(32).optional(), ticketId: id.optional() })
+  // commandId is allowed (the workstation's sender adds one to everything) and ignored: a read.
+  .object({ commandId: commandId.optional(), counterId: id, caseNumber: caseNumber.optional(), idNumber: z.string().trim().max(32).optional(), ticketId: id.optional() })
   .strict()
   .refine((v) => v.caseNumber !== undefined || v.idNumber !== undefined || v.ticketId !== undefined, { message: 'caseNumber, idNumber or ticketId is required', path: ['caseNumber'] });
 /** The visitor came back with the materials: continue the same case on the current ticket. */

@@ -84,11 +84,11 @@ export function createCaseDesk(deps: { sender: CommandSender; counterId: Store<s
     state,
     async follow(ticketId) {
       if (state.get().ticketId === ticketId) return;
+      // A command is in flight (e.g. the call that brought this ticket): wait for the next render.
+      if (ticketId && deps.sender.busy.get() !== null) return;
       state.set(empty(ticketId));
       if (!ticketId) return;
       const r = await deps.sender.send<CommandResult>('case:find', { counterId: counterId(), ticketId });
-      // Another command was in flight: forget the ticket so the next render (busy cleared) asks again.
-      if (!r.ok && r.error.message === 'busy' && state.get().ticketId === ticketId) return void patch({ ticketId: null });
       if (!r.ok || state.get().ticketId !== ticketId) return;
       const c = r.data.cases?.[0];
       if (!c) return;
