@@ -27,7 +27,7 @@ export class YcCasePanel extends LitElement {
   constructor() {
     super();
     new StoreController<unknown>(this, i18n.lang);
-    new StoreController<unknown>(this, app.busy);
+    new StoreController<unknown>(this, app.cases.busy);
   }
 
   static override styles = [
@@ -158,7 +158,7 @@ export class YcCasePanel extends LitElement {
   override render() {
     if (!this.ticket) return nothing;
     const s = this.stateCtl.value;
-    const busy = app.busy.get() !== null;
+    const busy = app.cases.busy.get() !== null;
     return html`<section class="panel" aria-label=${ct('title')}>
       <div class="panel-head"><h2>${s.pickup ? ct('pickupTitle') : ct('title')}</h2>${s.current ? html`<span class="muted">${caseStatusText(s.current.case.status)}</span>` : nothing}</div>
       <div class="body">

@@ -31,6 +31,8 @@ export interface CaseDeskState {
 
 export interface CaseDesk {
   state: Store<CaseDeskState>;
+  /** A case command in flight (the panel's own sender). */
+  busy: Store<string | null>;
   /** The counter's current ticket changed: load the case it belongs to (or clear). */
   follow(ticketId: string | null): Promise<void>;
   open(idNumber?: string): Promise<boolean>;
@@ -82,9 +84,10 @@ export function createCaseDesk(deps: { sender: CommandSender; counterId: Store<s
 
   return {
     state,
+    busy: deps.sender.busy,
     async follow(ticketId) {
       if (state.get().ticketId === ticketId) return;
-      // A command is in flight (e.g. the call that brought this ticket): wait for the next render.
+      // A case command is in flight: wait for the next render (the panel re-renders when it ends).
       if (ticketId && deps.sender.busy.get() !== null) return;
       state.set(empty(ticketId));
       if (!ticketId) return;

@@ -90,6 +90,13 @@ export function createCounterApp(deps: CounterAppDeps): CounterApp {
     send: (event, payload) => (link ? link.sender.send(event, payload) : Promise.resolve(offlineAck)),
   };
 
+  // The acceptance panel's own sender (its own in-flight guard) on the same link.
+  const caseBusy = createStore<string | null>(null);
+  const caseSender: CommandSender = {
+    busy: caseBusy,
+    send: (event, payload) => (link ? link.caseSender.send(event, payload) : Promise.resolve(offlineAck)),
+  };
+
   const setCounter = (id: string | null) => {
     if (id) deps.storage.setItem(COUNTER_KEY, id);
     else deps.storage.removeItem(COUNTER_KEY);
@@ -136,6 +143,7 @@ export function createCounterApp(deps: CounterAppDeps): CounterApp {
       linkUnsubs.push(from.subscribe((v) => to.set(v)));
     };
     mirror(l.sender.busy, busy);
+    mirror(l.caseSender.busy, caseBusy);
     mirror(l.badge, badge);
     mirror(l.online, online);
     mirror(l.sync.state, snapshot);
@@ -234,7 +242,7 @@ export function createCounterApp(deps: CounterAppDeps): CounterApp {
     clock,
     ticker,
     desk,
-    cases: createCaseDesk({ sender, counterId }),
+    cases: createCaseDesk({ sender: caseSender, counterId }),
     busy,
     counter,
     chooseHall,

@@ -45,6 +45,8 @@ export interface HallLink {
   hallId: string;
   sync: HallSync<HallSnapshot>;
   sender: CommandSender;
+  /** A second sender for the acceptance panel (办件), so a case read never blocks a counter command. */
+  caseSender: CommandSender;
   badge: Store<Badge>;
   online: Store<boolean>;
   /** Why the last snapshot could not be loaded, in protocol terms. */
@@ -136,6 +138,7 @@ export function createHallLink(opts: HallLinkOptions): HallLink {
     hallId,
     sync,
     sender: createCommandSender(connection.socket),
+    caseSender: createCommandSender(connection.socket),
     badge,
     online,
     error,
