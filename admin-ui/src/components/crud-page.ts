@@ -80,6 +80,7 @@ export abstract class CrudPage<R extends { id: string }> extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.notice = null; // "saved" (or a device token shown once) belongs to the visit that made it
     this.offHall = app.hallId.subscribe(() => void this.reload());
     void this.reload();
   }
