@@ -102,7 +102,8 @@ const MEASURE = `(opts) => {
       const cs = getComputedStyle(a);
       if (['auto', 'scroll'].includes(cs.overflowX)) scrollerX = true;
       if (['auto', 'scroll'].includes(cs.overflowY)) scrollerY = true;
-      const cx = clipsX(cs), cy = clipsY(cs);
+      // Past a scroll container an axis is settled: the scroller shows its content by scrolling.
+      const cx = clipsX(cs) && !scrollerX, cy = clipsY(cs) && !scrollerY;
       if (!cx && !cy) continue;
       const c = inner(a);
       const outY = cy && (box.top < c.top - slack || box.bottom > c.bottom + slack);
