@@ -18,6 +18,7 @@ import { createPrintService } from './app/printing/print-service';
 import { publicBaseUrlWarning, serverDefaultPrinter } from './app/printing/server-printer';
 import { loadPiiKey } from './pii-key';
 import { safeLogger } from './app/safe-log';
+import { logPhoneNotifier, type PhoneNotifier } from './app/phone-notifier';
 import { demoPresent, seedDemo, type SeedResult } from './seed/seed-demo';
 import { prepareFirstAdminSetup } from './app/setup/first-admin';
 import { socketRevoker } from './socket/revocation';
@@ -50,6 +51,8 @@ export interface StartOptions {
   backgroundJobs?: boolean | { targetScanMs?: number; noShowMs?: number };
   /** How long a counter's workstation may be gone before it shows offline (default 5 s). */
   presenceGraceMs?: number;
+  /** Where booking codes go (default: the log, phone masked). */
+  phoneNotifier?: PhoneNotifier;
   /** How often each process re-checks the sessions and devices behind its open sockets (default 5 s). */
   socketRecheckMs?: number;
   /** How often the seq heartbeat tells this process's sockets where their hall is (default 3 s). */
@@ -83,6 +86,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     ...(config.publicBaseUrl && { allowedOrigins: [config.publicBaseUrl] }),
   });
   deps.revoker = socketRevoker(() => io);
+  deps.phoneNotifier = opts.phoneNotifier ?? logPhoneNotifier();
   const heartbeat = startSeqHeartbeat(io, deps, { log, ...(opts.seqHeartbeatMs !== undefined && { intervalMs: opts.seqHeartbeatMs }) });
   const fanout =
     db.kind === 'postgres' && db.url ? await attachPostgresFanout(io, db.url, { log, onListening: () => void heartbeat.beatNow() }) : localFanout;

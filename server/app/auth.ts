@@ -13,8 +13,6 @@ import { hashPassword, verifyPassword } from './passwords';
 import { newToken } from './pii';
 
 const SESSION_HOURS = 12;
-const MAX_FAILED_LOGINS = 5;
-const LOCK_MINUTES = 15;
 const STAFF_PREFIX = 'st_';
 const DEVICE_PREFIX = 'dv_';
 
@@ -30,18 +28,8 @@ export async function login(deps: AppDeps, username: string, password: string): 
     await verifyPassword(password, await dummyHash);
     throw new AppError('invalid_credentials', 'Wrong user name or password');
   }
-  if (row.lockedUntil && row.lockedUntil > now) {
-    throw new AppError('account_locked', `Too many failed sign-ins; try again after ${row.lockedUntil.toISOString()}`);
-  }
-  if (!(await verifyPassword(password, row.passwordHash))) {
-    const failed = row.failedLogins + 1;
-    const locked = failed >= MAX_FAILED_LOGINS;
-    await deps.db
-      .update(staff)
-      .set({ failedLogins: locked ? 0 : failed, lockedUntil: locked ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null })
-      .where(eq(staff.id, row.id));
-    throw new AppError(locked ? 'account_locked' : 'invalid_credentials', locked ? `Too many failed sign-ins; the account is locked for ${LOCK_MINUTES} minutes` : 'Wrong user name or password');
-  }
+  // Lock-out is per account and address (login-throttle.ts), never on the account row: a stranger must not be able to lock a colleague out.
+  if (!(await verifyPassword(password, row.passwordHash))) throw new AppError('invalid_credentials', 'Wrong user name or password');
   const token = STAFF_PREFIX + newToken(32);
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
   await deps.db.transaction(async (tx) => {

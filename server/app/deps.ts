@@ -2,6 +2,7 @@ import type { Db } from '../../db/client';
 import type { Clock } from '../domain/clock';
 import type { HallFact } from '../protocol/events';
 import type { CaseNotifier } from './cases/case-notifier';
+import type { PhoneNotifier } from './phone-notifier';
 import type { PrintService } from './printing/print-service';
 
 /** Receives facts after their transaction committed. The socket layer fans them out. */
@@ -30,6 +31,8 @@ export interface AppDeps {
   publicBaseUrl: string;
   /** Sends paper tickets after commit. Without it no print jobs are created. */
   printing?: PrintService;
+  /** Reaches visitors' phones (booking codes). Without it no code is delivered. */
+  phoneNotifier?: PhoneNotifier;
   /** Cuts open sockets after logout or deactivation. Without it only the periodic re-check does. */
   revoker?: Revoker;
   /** Tells visitors their case result is ready (log sink or webhook). Without it nobody is told. */

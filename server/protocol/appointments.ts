@@ -24,9 +24,13 @@ export const bookingCreate = z
     slotStart: hhmm,
     idNumber: z.string().trim().min(1).max(32),
     phone: z.string().trim().min(1).max(32),
+    /** The code sent to `phone` (POST /api/booking/phone-codes): required on the public booking page, not for staff. */
+    phoneCode: z.string().trim().regex(/^\d{6}$/, 'six digits').optional(),
     language: language.optional(),
   })
   .strict();
+
+export const phoneCodeRequest = z.object({ phone: z.string().trim().min(1).max(32), language: language.optional() }).strict();
 
 export const bookingLookup = z.object({ code: bookingCode, idNumber: z.string().trim().min(1).max(32) }).strict();
 

@@ -5,6 +5,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../server/pr
 import type { HallSnapshot } from '../../server/protocol/views';
 import { getConfig } from '../../server/config';
 import type { Clock } from '../../server/domain/clock';
+import { recordingPhoneNotifier } from '../../server/app/phone-notifier';
 import { startServer, type RunningServer } from '../../server/server';
 import type { TestDb } from './db';
 import { openTicketHoursAlways } from './fixtures';
@@ -17,9 +18,18 @@ export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
  */
 export async function startTestServer(db: TestDb, clock?: Clock, opts: { port?: number; seedDemo?: boolean } = {}): Promise<RunningServer> {
   const config = getConfig({ PORT: String(opts.port ?? 0), HOST: '127.0.0.1', PII_KEY: '11'.repeat(32), SEED_DEMO: String(opts.seedDemo ?? true) });
-  const server = await startServer({ ...config, databaseUrl: db.url }, { db, ...(clock && { clock }), log: () => {} });
+  const server = await startServer({ ...config, databaseUrl: db.url }, { db, ...(clock && { clock }), log: () => {}, phoneNotifier: recordingPhoneNotifier() });
   if (opts.seedDemo ?? true) await openTicketHoursAlways(db.db);
   return server;
+}
+
+/** Asks the public booking endpoint for a phone code and reads it from the test server's recording notifier. */
+export async function phoneCodeFor(server: RunningServer, phone: string): Promise<string> {
+  const r = await api(server.url, 'POST', '/api/booking/phone-codes', { phone });
+  const notifier = server.deps.phoneNotifier as ReturnType<typeof recordingPhoneNotifier>;
+  const code = notifier.lastCodeFor(phone);
+  if (r.status !== 201 && !(r.status === 429 && code)) throw new Error(`phone code failed: ${r.status} ${JSON.stringify(r.json)}`);
+  return code!;
 }
 
 export async function api(base: string, method: string, path: string, body?: unknown, token?: string) {

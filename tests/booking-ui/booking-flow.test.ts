@@ -43,6 +43,7 @@ function fakeApi() {
     halls: () => (calls.push({ name: 'halls' }), answer('halls', [hall])),
     matters: () => (calls.push({ name: 'matters' }), answer('matters', [matter])),
     slots: () => (calls.push({ name: 'slots' }), answer('slots', calendar())),
+    requestCode: (body) => (calls.push({ name: 'requestCode', body }), answer('requestCode', { sentTo: '138****1234', expiresAt: '', resendAfterSeconds: 60 })),
     book: (_h, body: BookBody) => (calls.push({ name: 'book', body }), answer('book', receipt)),
     lookup: (body) => (calls.push({ name: 'lookup', body }), answer('lookup', receipt)),
     cancel: (body) => (calls.push({ name: 'cancel', body }), answer('cancel', { ...appointment, status: 'cancelled' as const })),
@@ -53,8 +54,9 @@ function fakeApi() {
 let ids = 0;
 function setup() {
   const fake = fakeApi();
-  const flow = createBookingFlow({ api: fake.api, lang: createStore<'zh-CN' | 'en'>('zh-CN'), today: () => '2026-11-23', newId: () => `cmd-${++ids}` });
-  return { ...fake, flow, s: () => flow.state.get() };
+  let now = 1_000_000;
+  const flow = createBookingFlow({ api: fake.api, lang: createStore<'zh-CN' | 'en'>('zh-CN'), today: () => '2026-11-23', newId: () => `cmd-${++ids}`, now: () => now });
+  return { ...fake, flow, s: () => flow.state.get(), advance: (ms: number) => (now += ms) };
 }
 
 const f = suite('booking flow');
@@ -96,11 +98,51 @@ f('identity number and phone are checked locally first: nothing is sent until bo
   flow.setIdNumber('11010519491231002X');
   flow.setPhone('138 1234 1234');
   await flow.submit();
+  assert.is(s().step, 'details', 'no code yet');
+  assert.ok(s().fieldErrors.phoneCode);
+  assert.not.ok(calls.some((c) => c.name === 'book'));
+  await flow.requestCode();
+  assert.equal(calls.find((c) => c.name === 'requestCode')!.body, { phone: '138 1234 1234', language: 'zh-CN' });
+  assert.is(s().codeSentTo, '138****1234');
+  flow.setPhoneCode(' 12a3456 ');
+  assert.is(s().phoneCode, '123456', 'digits only');
+  await flow.submit();
   assert.is(s().step, 'done');
+  assert.is(s().phoneCode, '');
   assert.is(s().receipt?.appointment.code, 'ABCD2345');
   assert.is(s().idNumber, '', 'personal data is not kept on the page after booking');
   const body = calls.find((c) => c.name === 'book')!.body as BookBody;
-  assert.equal({ ...body, commandId: 'x' }, { commandId: 'x', matterId: 'm1', date: '2026-11-25', slotStart: '10:00', idNumber: '11010519491231002X', phone: '138 1234 1234', language: 'zh-CN' });
+  assert.equal({ ...body, commandId: 'x' }, { commandId: 'x', matterId: 'm1', date: '2026-11-25', slotStart: '10:00', idNumber: '11010519491231002X', phone: '138 1234 1234', phoneCode: '123456', language: 'zh-CN' });
+});
+
+f('the code: one request a minute, a new phone needs a new code, a wrong code shows on its field', async () => {
+  const { flow, s, calls, answers, advance } = setup();
+  await flow.start();
+  await flow.chooseMatter('m1');
+  flow.chooseSlot('10:00');
+  flow.setPhone('123');
+  await flow.requestCode();
+  assert.ok(s().fieldErrors.phone, 'checked locally first');
+  assert.not.ok(calls.some((c) => c.name === 'requestCode'));
+  flow.setPhone('13812341234');
+  await flow.requestCode();
+  await flow.requestCode();
+  assert.is(calls.filter((c) => c.name === 'requestCode').length, 1, 'not again within the minute');
+  advance(60_000);
+  await flow.requestCode();
+  assert.is(calls.filter((c) => c.name === 'requestCode').length, 2);
+  flow.setPhone('13912341234');
+  assert.is(s().codeSentTo, null, 'another phone: the code does not carry over');
+  flow.setPhone('13812341234');
+  advance(60_000);
+  await flow.requestCode();
+  flow.setIdNumber('11010519491231002X');
+  flow.setPhoneCode('000000');
+  answers.book = [{ ok: false, error: { code: 'validation_failed', message: 'wrong', fields: { phoneCode: '验证码不正确或已过期，请重新获取' } } }];
+  await flow.submit();
+  assert.is(s().step, 'details');
+  assert.is(s().fieldErrors.phoneCode, '验证码不正确或已过期，请重新获取');
+  assert.is(s().error, null);
 });
 
 f('a failed send is retried with the same commandId; a refusal gets a new one', async () => {
@@ -110,6 +152,7 @@ f('a failed send is retried with the same commandId; a refusal gets a new one', 
   flow.chooseSlot('10:00');
   flow.setIdNumber('11010519491231002X');
   flow.setPhone('13812341234');
+  flow.setPhoneCode('123456');
   answers.book = [
     { ok: false, error: { code: 'internal_error', message: 'offline' } },
     { ok: false, error: { code: 'booking_limit_reached', message: 'one a day' } },
@@ -133,6 +176,7 @@ f('slot just filled: back to the slots, freshly loaded, with the reason', async 
   flow.chooseSlot('10:00');
   flow.setIdNumber('11010519491231002X');
   flow.setPhone('13812341234');
+  flow.setPhoneCode('123456');
   answers.book = [{ ok: false, error: { code: 'slot_full', message: 'full' } }];
   answers.slots = [{ ok: true, data: calendar(3) }];
   await flow.submit();

@@ -10,6 +10,7 @@ import { manualClock } from '../../server/domain/clock';
 import type { RunningServer } from '../../server/server';
 import { assertChromium, buildUi, launchChromium, screenshotPath } from '../_support/browser';
 import { createTestDb, type TestDb } from '../_support/db';
+import { recordingPhoneNotifier } from '../../server/app/phone-notifier';
 import { startTestServer } from '../_support/server';
 
 assertChromium(); // without Chromium a browser test fails, it never skips
@@ -45,6 +46,12 @@ t('book a slot on a phone, then find and cancel the booking', async () => {
   await page.screenshot({ path: screenshotPath('booking-details-error') });
 
   await page.locator('#id').fill('11010519491231002X');
+  // The proof step: the code goes to the phone (here the test server's recording notifier).
+  await page.getByRole('button', { name: '获取验证码' }).click();
+  await page.getByText('验证码已发送至 138****1234', { exact: false }).waitFor();
+  const sms = (server.deps.phoneNotifier as ReturnType<typeof recordingPhoneNotifier>).lastCodeFor('13812341234')!;
+  await page.locator('#phone-code').fill(sms);
+  await page.screenshot({ path: screenshotPath('booking-details-code') });
   await page.getByRole('button', { name: '确认预约' }).click();
   await page.getByText('预约成功').waitFor();
   const code = (await page.locator('booking-receipt .code').textContent())?.trim() ?? '';

@@ -6,7 +6,7 @@ import { DEMO_DEVICES } from '../../server/seed/demo-hall-data';
 import type { RunningServer } from '../../server/server';
 import { createTestDb, type TestDb } from '../_support/db';
 import { cmd } from '../_support/fixtures';
-import { api, loginAs, startTestServer } from '../_support/server';
+import { api, loginAs, phoneCodeFor, startTestServer } from '../_support/server';
 
 const clock = manualClock('2026-11-23T02:00:00Z'); // Monday 10:00 in Shanghai
 const KIOSK = DEMO_DEVICES.find((d) => d.kind === 'kiosk')!.token;
@@ -43,7 +43,11 @@ t('public, without sign-in: halls, bookable matters, open slots', async () => {
 });
 
 t('book online: 201 with a code and an SVG QR; bad identity number → 400 with the field; a 2027 date → 422 calendar_year_unknown', async () => {
-  const body = { commandId: cmd(), matterId, date: '2026-11-24', slotStart: '10:00', idNumber: '11010519491231002X', phone: '13812341234' };
+  const noCode = { commandId: cmd(), matterId, date: '2026-11-24', slotStart: '10:00', idNumber: '11010519491231002X', phone: '13812341234' };
+  const unproven = await api(base, 'POST', `/api/booking/halls/${hallId}/appointments`, noCode);
+  assert.is(unproven.status, 400, 'the public page books only with the code sent to the phone');
+  assert.ok(unproven.json.error.fields.phoneCode);
+  const body = { ...noCode, phoneCode: await phoneCodeFor(server, '13812341234') };
   const bad = await api(base, 'POST', `/api/booking/halls/${hallId}/appointments`, { ...body, idNumber: '110105194912310021' });
   assert.is(bad.status, 400);
   assert.is(bad.json.error.code, 'validation_failed');
@@ -124,7 +128,7 @@ t('admin calendar: overrides and a declared year open 2027 for booking; others m
   clock.set('2026-12-28T02:00:00Z');
   const admin = await loginAs(base, 'admin');
   const staff = await loginAs(base, 'staff2');
-  const body = { commandId: cmd(), matterId, date: '2027-01-04', slotStart: '09:00', idNumber: '11010519491231002X', phone: '13812341234' };
+  const body = { commandId: cmd(), matterId, date: '2027-01-04', slotStart: '09:00', idNumber: '11010519491231002X', phone: '13812341234', phoneCode: await phoneCodeFor(server, '13812341234') };
   assert.is((await api(base, 'POST', `/api/booking/halls/${hallId}/appointments`, body)).json.error.code, 'calendar_year_unknown');
   const slots = await api(base, 'GET', `/api/booking/halls/${hallId}/matters/${matterId}/slots`);
   assert.is(slots.json.data.calendarUnknownFrom, '2026-12-29');

@@ -83,6 +83,19 @@ export class BookingApp extends LitElement {
         gap: var(--yc-space-2, 8px);
         margin-top: var(--yc-space-4, 24px);
       }
+      .code-row {
+        display: flex;
+        gap: var(--yc-space-2, 8px);
+        align-items: flex-end;
+      }
+      .code-row input {
+        flex: 1;
+        min-width: 0;
+      }
+      .code-row button {
+        flex: none;
+        white-space: nowrap;
+      }
       .banner {
         margin-top: var(--yc-space-3, 16px);
         padding: var(--yc-space-2, 8px) var(--yc-space-3, 16px);
@@ -172,8 +185,13 @@ export class BookingApp extends LitElement {
       )}`;
   }
 
+  private resendTimer: ReturnType<typeof setTimeout> | null = null;
+
   private details(s: BookingState) {
     const r = s.hall?.rules;
+    const wait = s.resendAt - Date.now();
+    // Re-enable "send again" when the minute is over, without waiting for the next keystroke.
+    if (wait > 0 && !this.resendTimer) this.resendTimer = setTimeout(() => ((this.resendTimer = null), this.requestUpdate()), wait + 50);
     const busy = s.step === 'submitting';
     return html`<h2>${this.t('step_details')}</h2>
       <div class="card">
@@ -188,6 +206,16 @@ export class BookingApp extends LitElement {
       <input id="phone" type="tel" inputmode="tel" autocomplete="tel" maxlength="20" placeholder=${this.t('phone_placeholder')} .value=${s.phone}
         @input=${(e: Event) => this.flow.setPhone((e.target as HTMLInputElement).value)} />
       ${s.fieldErrors.phone ? html`<div class="error">${s.fieldErrors.phone}</div>` : nothing}
+      <label for="phone-code">${this.t('code_sms_label')}</label>
+      <div class="code-row">
+        <input id="phone-code" inputmode="numeric" autocomplete="one-time-code" maxlength="6" placeholder=${this.t('code_sms_placeholder')} .value=${s.phoneCode}
+          @input=${(e: Event) => this.flow.setPhoneCode((e.target as HTMLInputElement).value)} />
+        <button id="send-code" ?disabled=${s.busy || Date.now() < s.resendAt} @click=${() => void this.flow.requestCode()}>
+          ${s.codeSentTo ? this.t('code_sms_resend') : this.t('code_sms_send')}
+        </button>
+      </div>
+      ${s.codeSentTo ? html`<div class="muted">${this.t('code_sms_sent', { phone: s.codeSentTo })}</div>` : nothing}
+      ${s.fieldErrors.phoneCode ? html`<div class="error">${s.fieldErrors.phoneCode}</div>` : nothing}
       <p class="muted">${this.t('privacy')}</p>
       ${r
         ? html`<p class="muted">${this.t('rules', { min: r.minDaysAhead, max: r.maxWorkingDaysAhead, per: r.perPersonPerDay, cutoff: r.cancelCutoffMinutes, n: r.noShowBanThreshold, win: r.noShowWindowDays, ban: r.noShowBanDays })}</p>`

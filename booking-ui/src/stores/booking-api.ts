@@ -17,13 +17,22 @@ export interface BookBody {
   slotStart: string;
   idNumber: string;
   phone: string;
+  /** The six-digit code sent to `phone` (requestCode). */
+  phoneCode: string;
   language: 'zh-CN' | 'en';
+}
+
+export interface PhoneCodeSent {
+  sentTo: string;
+  expiresAt: string;
+  resendAfterSeconds: number;
 }
 
 export interface BookingApi {
   halls(): Promise<Ack<BookingHallView[]>>;
   matters(hallId: string): Promise<Ack<BookableMatterView[]>>;
   slots(hallId: string, matterId: string): Promise<Ack<BookingCalendarView>>;
+  requestCode(body: { phone: string; language: 'zh-CN' | 'en' }): Promise<Ack<PhoneCodeSent>>;
   book(hallId: string, body: BookBody): Promise<Ack<BookingReceipt>>;
   lookup(body: { code: string; idNumber: string }): Promise<Ack<BookingReceipt>>;
   cancel(body: { commandId: string; code: string; idNumber: string; language: 'zh-CN' | 'en' }): Promise<Ack<AppointmentView>>;
@@ -35,6 +44,7 @@ export function createBookingApi(request: HttpRequest): BookingApi {
     halls: () => request('GET', '/api/booking/halls'),
     matters: (hallId) => request('GET', `${hall(hallId)}/matters`),
     slots: (hallId, matterId) => request('GET', `${hall(hallId)}/matters/${encodeURIComponent(matterId)}/slots`),
+    requestCode: (body) => request('POST', '/api/booking/phone-codes', body),
     book: (hallId, body) => request('POST', `${hall(hallId)}/appointments`, body),
     lookup: (body) => request('POST', '/api/booking/appointments/lookup', body),
     cancel: (body) => request('POST', '/api/booking/appointments/cancel', body),

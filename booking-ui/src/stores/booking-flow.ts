@@ -33,7 +33,11 @@ export interface BookingState {
   slot: SlotView | null;
   idNumber: string;
   phone: string;
-  fieldErrors: { idNumber?: string; phone?: string };
+  phoneCode: string;
+  /** Where the last code went ('138****1234') and when another may be asked for (ms since epoch). */
+  codeSentTo: string | null;
+  resendAt: number;
+  fieldErrors: { idNumber?: string; phone?: string; phoneCode?: string };
   error: ErrorBody | null;
   receipt: BookingReceipt | null;
   manageCode: string;
@@ -57,6 +61,9 @@ export const initialState: BookingState = {
   slot: null,
   idNumber: '',
   phone: '',
+  phoneCode: '',
+  codeSentTo: null,
+  resendAt: 0,
   fieldErrors: {},
   error: null,
   receipt: null,
@@ -73,6 +80,8 @@ export interface BookingFlowDeps {
   /** Hall-local today for the local identity-number check (the server checks again). */
   today: () => string;
   newId: () => string;
+  /** Milliseconds since epoch (for the resend wait). */
+  now?: () => number;
 }
 
 export interface BookingFlow {
@@ -84,6 +93,9 @@ export interface BookingFlow {
   chooseSlot(start: string): void;
   setIdNumber(v: string): void;
   setPhone(v: string): void;
+  /** Asks for the code to be sent to the phone typed (the proof step of a public booking). */
+  requestCode(): Promise<void>;
+  setPhoneCode(v: string): void;
   submit(): Promise<void>;
   back(): void;
   openManage(): void;
@@ -92,6 +104,8 @@ export interface BookingFlow {
   cancel(): Promise<void>;
   restart(): void;
 }
+
+const CODE_NEEDED = { 'zh-CN': '请获取并填写 6 位短信验证码', en: 'Ask for the 6-digit code and enter it' } as const;
 
 const BACK: Partial<Record<Step, Step>> = { matter: 'hall', slot: 'matter', details: 'slot', manage: 'hall', done: 'hall' };
 
@@ -168,26 +182,46 @@ export function createBookingFlow(deps: BookingFlowDeps): BookingFlow {
       patch({ idNumber: v.trim(), fieldErrors: { ...get().fieldErrors, idNumber: undefined } });
     },
     setPhone(v) {
-      patch({ phone: v.trim(), fieldErrors: { ...get().fieldErrors, phone: undefined } });
+      const phone = v.trim();
+      // A code belongs to one phone: typing another one asks for a new code.
+      const changed = phone !== get().phone;
+      patch({ phone, fieldErrors: { ...get().fieldErrors, phone: undefined }, ...(changed && { codeSentTo: null, phoneCode: '' }) });
+    },
+    async requestCode() {
+      const s = get();
+      const now = (deps.now ?? Date.now)();
+      if (s.busy || now < s.resendAt) return;
+      const lang = deps.lang.get();
+      if (!validatePhone(s.phone).ok) return patch({ fieldErrors: { ...s.fieldErrors, phone: phoneMessages.format[lang] } });
+      patch({ busy: true, error: null });
+      const r = await deps.api.requestCode({ phone: s.phone, language: lang });
+      if (r.ok) return patch({ busy: false, codeSentTo: r.data.sentTo, resendAt: now + r.data.resendAfterSeconds * 1000, fieldErrors: { ...get().fieldErrors, phoneCode: undefined } });
+      if (r.error.code === 'validation_failed' && r.error.fields?.phone) return patch({ busy: false, fieldErrors: { ...get().fieldErrors, phone: r.error.fields.phone } });
+      patch({ busy: false, error: r.error });
+    },
+    setPhoneCode(v) {
+      patch({ phoneCode: v.replace(/\D/g, '').slice(0, 6), fieldErrors: { ...get().fieldErrors, phoneCode: undefined } });
     },
     async submit() {
       const s = get();
       if (s.busy || !s.hall || !s.matter || !s.date || !s.slot) return;
       const fieldErrors = checkFields();
-      if (fieldErrors.idNumber || fieldErrors.phone) return patch({ fieldErrors });
-      const body: Omit<BookBody, 'commandId'> = { matterId: s.matter.id, date: s.date, slotStart: s.slot.start, idNumber: s.idNumber, phone: s.phone, language: deps.lang.get() };
+      if (!/^\d{6}$/.test(s.phoneCode)) fieldErrors.phoneCode = CODE_NEEDED[deps.lang.get()];
+      if (fieldErrors.idNumber || fieldErrors.phone || fieldErrors.phoneCode) return patch({ fieldErrors });
+      const body: Omit<BookBody, 'commandId'> = { matterId: s.matter.id, date: s.date, slotStart: s.slot.start, idNumber: s.idNumber, phone: s.phone, phoneCode: s.phoneCode, language: deps.lang.get() };
       const key = JSON.stringify(body);
       if (!attempt || attempt.key !== key) attempt = { key, commandId: deps.newId() };
       patch({ busy: true, step: 'submitting', error: null });
       const r = await deps.api.book(s.hall.id, { ...body, commandId: attempt.commandId });
       if (r.ok) {
         attempt = null;
-        return patch({ busy: false, step: 'done', receipt: r.data, idNumber: '', phone: '' });
+        return patch({ busy: false, step: 'done', receipt: r.data, idNumber: '', phone: '', phoneCode: '', codeSentTo: null });
       }
       const e = r.error;
       if (e.code !== 'internal_error') attempt = null; // refused: nothing was written
       if (e.code === 'validation_failed' && e.fields) {
-        return patch({ busy: false, step: 'details', fieldErrors: { idNumber: e.fields.idNumber, phone: e.fields.phone }, error: e.fields.idNumber || e.fields.phone ? null : e });
+        const fields = { idNumber: e.fields.idNumber, phone: e.fields.phone, phoneCode: e.fields.phoneCode };
+        return patch({ busy: false, step: 'details', fieldErrors: fields, error: fields.idNumber || fields.phone || fields.phoneCode ? null : e });
       }
       if (e.code === 'slot_full' || e.code === 'booking_not_open') {
         patch({ busy: false, step: 'slot', error: e });

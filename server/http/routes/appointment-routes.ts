@@ -10,6 +10,7 @@ import { calendarAdminView, declareCalendarYear, deleteCalendarOverride, setCale
 import { checkInAppointment } from '../../app/appointments/check-in';
 import { cancelByStaff, cancelByVisitor, listAppointments, lookupBooking } from '../../app/appointments/manage';
 import { saveMatterBookingRule } from '../../app/appointments/matter-rules';
+import { requestPhoneCode, verifyPhoneCode } from '../../app/appointments/phone-code';
 import { AppError } from '../../app/app-error';
 import type { AppDeps } from '../../app/deps';
 import * as s from '../../protocol/appointments';
@@ -21,6 +22,9 @@ export function appointmentRoutes(deps: AppDeps, limits: RateLimitOptions = { ma
   const r = new Router<AppState>({ prefix: '/api' });
   const limited = rateLimit(limits);
   const reads = rateLimit({ ...limits, max: limits.max * 5 });
+  // Writing a booking and texting a phone are the abusable ones: 10 per address per 10 minutes each.
+  const bookings = rateLimit({ max: 10, windowMs: 10 * 60_000 });
+  const texts = rateLimit({ max: 10, windowMs: 10 * 60_000 });
 
   // ── public: the booking page ──
   r.get('/booking/halls', reads, async (ctx) => {
@@ -35,9 +39,15 @@ export function appointmentRoutes(deps: AppDeps, limits: RateLimitOptions = { ma
   r.get('/booking/halls/:hallId/matters/:matterId/slots', reads, async (ctx) => {
     ctx.body = { data: await bookingCalendar(deps, idParam(ctx, 'hallId'), idParam(ctx, 'matterId')) };
   });
-  r.post('/booking/halls/:hallId/appointments', limited, async (ctx) => {
+  r.post('/booking/phone-codes', texts, async (ctx) => {
+    ctx.status = 201;
+    ctx.body = { data: await requestPhoneCode(deps, parse(s.phoneCodeRequest, ctx.request.body)) };
+  });
+  r.post('/booking/halls/:hallId/appointments', limited, bookings, async (ctx) => {
     const hallId = idParam(ctx, 'hallId');
     const body = parse(s.bookingCreate, ctx.request.body);
+    // The public page proves the phone first (the code sent to it); staff booking at the desk does not.
+    await verifyPhoneCode(deps, body);
     ctx.status = 201;
     ctx.body = { data: await bookAppointment(deps, null, hallId, body) };
   });

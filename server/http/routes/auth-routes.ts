@@ -1,5 +1,7 @@
 import Router from '@koa/router';
+import { AppError } from '../../app/app-error';
 import { login, logout } from '../../app/auth';
+import { createLoginThrottle } from '../../app/login-throttle';
 import type { AppDeps } from '../../app/deps';
 import { schemas } from '../../protocol';
 import type { AppState } from '../context';
@@ -7,9 +9,17 @@ import { actorOf, parse } from '../middleware';
 
 export function authRoutes(deps: AppDeps): Router<AppState> {
   const r = new Router<AppState>({ prefix: '/api/auth' });
+  const throttle = createLoginThrottle(() => deps.clock.now().getTime());
   r.post('/login', async (ctx) => {
     const body = parse(schemas.loginBody, ctx.request.body);
-    ctx.body = { data: await login(deps, body.username, body.password) };
+    throttle.check(ctx.ip, body.username);
+    try {
+      ctx.body = { data: await login(deps, body.username, body.password) };
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'invalid_credentials') throttle.failed(ctx.ip, body.username); // may throw account_locked
+      throw err;
+    }
+    throttle.succeeded(ctx.ip, body.username);
   });
   r.post('/logout', async (ctx) => {
     actorOf(ctx);
