@@ -12,6 +12,7 @@ import { PROTOCOL_VERSION } from '../protocol/version';
 import type { CallView, HallSnapshot, PublicHallSnapshot } from '../protocol/views';
 import { requireHall, type Actor } from './actor';
 import { AppError } from './app-error';
+import { recordAudit } from './audit';
 import type { AppDeps } from './deps';
 import { counterViews, loadHall, ticketViews } from './loaders';
 import { presentHall, presentMatter, presentZone, toPublicCounter, toPublicTicket } from './presenters';
@@ -27,10 +28,13 @@ export function authorizeHallSnapshot(actor: Actor, hallId: string): void {
 
 export async function hallSnapshot(deps: AppDeps, actor: Actor, hallId: string): Promise<HallSnapshot> {
   authorizeHallSnapshot(actor, hallId);
-  return deps.db.transaction((tx) => readSnapshot(tx, hallId, deps.clock.now()), {
+  const snap = await deps.db.transaction((tx) => readSnapshot(tx, hallId, deps.clock.now()), {
     isolationLevel: 'repeatable read',
     accessMode: 'read only',
   });
+  // Staff snapshots carry masked identity numbers: a read of personal data, audited.
+  await recordAudit(deps, actor, { action: 'hall:snapshot', hallId, subject: hallId, detail: { tickets: snap.tickets.length } });
+  return snap;
 }
 
 export async function publicSnapshot(deps: AppDeps, actor: Actor, hallId: string): Promise<PublicHallSnapshot> {

@@ -7,6 +7,7 @@ import { effectiveSettings } from '../../domain/wait-target';
 import type { AppointmentView, BookingReceipt } from '../../protocol/appointments';
 import { isSupervisor, requireHall, requireStaff, SYSTEM, type Actor } from '../actor';
 import { AppError } from '../app-error';
+import { recordAudit } from '../audit';
 import type { AppDeps } from '../deps';
 import { loadHall } from '../loaders';
 import { presentHall } from '../presenters';
@@ -87,5 +88,6 @@ export async function listAppointments(deps: AppDeps, actor: Actor, hallId: stri
   requireStaff(actor);
   requireHall(actor, hallId);
   const rows = await readAppointments(deps.db, and(eq(appointments.hallId, hallId), eq(appointments.serviceDate, date)));
+  await recordAudit(deps, actor, { action: 'appointments:list', hallId, subject: date, detail: { appointments: rows.length } });
   return rows.map((r) => r.view);
 }

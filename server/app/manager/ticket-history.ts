@@ -2,6 +2,7 @@
  * Why is this ticket late? Its whole history from the append-only event log, for staff and
  * managers of its hall. Only whitelisted fields leave: no identity number, masked or not.
  */
+import { recordAudit } from '../audit';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { counters, devices, matters, staff, ticketEvents } from '../../../db/schema';
 import type { TicketHistoryEntry, TicketHistoryView } from '../../protocol/dashboard';
@@ -15,6 +16,7 @@ export async function ticketHistory(deps: AppDeps, actor: Actor, ticketId: strin
   requireStaff(actor);
   const t = await ticketView(deps.db, ticketId);
   requireHall(actor, t.hallId);
+  await recordAudit(deps, actor, { action: 'ticket:history', hallId: t.hallId, subject: ticketId });
   const events = await deps.db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, ticketId)).orderBy(asc(ticketEvents.seq));
 
   const ids = (pick: (d: Record<string, unknown>) => unknown[]) => [...new Set(events.flatMap((e) => pick(e.data)).filter((v): v is string => typeof v === 'string'))];

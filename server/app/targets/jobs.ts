@@ -1,6 +1,7 @@
-/** The server's background jobs: the target scanner, the appointment no-show job, the case scanner and the end-of-day job. */
+/** The server's background jobs: the target scanner, the appointment no-show job, the case scanner, the end-of-day job and the retention purge. */
 import { markNoShows } from '../appointments/no-show-job';
 import { scanCases } from '../cases/case-scanner';
+import { purgeExpiredData } from '../retention/purge';
 import type { AppDeps } from '../deps';
 import { closeEndedDays } from '../end-of-day';
 import { startPeriodic, type PeriodicJob } from './periodic';
@@ -12,6 +13,7 @@ export interface BackgroundJobOptions {
   noShowMs?: number;
   caseScanMs?: number;
   dayCloseMs?: number;
+  retentionMs?: number;
 }
 
 export interface BackgroundJobs {
@@ -21,6 +23,7 @@ export interface BackgroundJobs {
   cases: PeriodicJob;
   /** Closes the tickets of a closed service day (docs/end-of-day.md). */
   dayClose: PeriodicJob;
+  retention: PeriodicJob;
   stop(): Promise<void>;
 }
 
@@ -29,13 +32,15 @@ export function startBackgroundJobs(deps: AppDeps, opts: BackgroundJobOptions): 
   const noShows = startPeriodic('appointment no-show job', opts.noShowMs ?? 60_000, () => markNoShows(deps), opts.log);
   const caseScan = startPeriodic('case scanner', opts.caseScanMs ?? 60_000, () => scanCases(deps, opts.log), opts.log);
   const dayClose = startPeriodic('end-of-day job', opts.dayCloseMs ?? 30_000, () => closeEndedDays(deps), opts.log);
+  const retention = startPeriodic('retention purge', opts.retentionMs ?? 6 * 3_600_000, () => purgeExpiredData(deps), opts.log);
   return {
     targets,
     noShows,
     cases: caseScan,
     dayClose,
+    retention,
     async stop() {
-      await Promise.all([targets.stop(), noShows.stop(), caseScan.stop(), dayClose.stop()]);
+      await Promise.all([targets.stop(), noShows.stop(), caseScan.stop(), dayClose.stop(), retention.stop()]);
     },
   };
 }

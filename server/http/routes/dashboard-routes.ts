@@ -9,6 +9,8 @@ import { reportCsv } from '../../app/reports/report-csv';
 import { reportHalls, runReport } from '../../app/reports/run-report';
 import { todayStats } from '../../app/reports/today-stats';
 import { AppError } from '../../app/app-error';
+import type { Actor } from '../../app/actor';
+import { recordAudit } from '../../app/audit';
 import type { AppDeps } from '../../app/deps';
 import { counterMattersBody, noticeBody, noticeClearBody, reportQuery, type ReportQuery, type ReportView } from '../../protocol/dashboard';
 import type { AppContext, AppState } from '../context';
@@ -23,6 +25,16 @@ function present(ctx: AppContext, q: ReportQuery, view: ReportView): void {
   sendCsv(ctx, `report-${q.groupBy}-${q.from}-${q.to}.csv`, reportCsv(view, q.lang));
 }
 
+/** Reports name staff (by staff grouping) and are exported as files: every read and export is audited. */
+async function auditReport(deps: AppDeps, actor: Actor, hallIds: string[], q: ReportQuery): Promise<void> {
+  await recordAudit(deps, actor, {
+    action: q.format === 'csv' ? 'report:export' : 'report:read',
+    hallId: hallIds.length === 1 ? hallIds[0]! : null,
+    subject: `${q.from}..${q.to}`,
+    detail: { groupBy: q.groupBy, format: q.format, hallIds },
+  });
+}
+
 export function dashboardRoutes(deps: AppDeps): Router<AppState> {
   const r = new Router<AppState>({ prefix: '/api' });
 
@@ -35,14 +47,20 @@ export function dashboardRoutes(deps: AppDeps): Router<AppState> {
     const hallId = idParam(ctx, 'hallId');
     const q = parse(reportQuery, ctx.query);
     if (q.hallIds) throw new AppError('validation_failed', 'hallIds is only for /api/reports', { hallIds: 'not allowed here' });
-    present(ctx, q, await runReport(deps, actor, await reportHalls(deps, actor, [hallId]), q));
+    const halls = await reportHalls(deps, actor, [hallId]);
+    const view = await runReport(deps, actor, halls, q);
+    await auditReport(deps, actor, halls, q);
+    present(ctx, q, view);
   });
 
   /** Several halls at once (a manager's roll-up): every hall the caller may see, or the hallIds given. */
   r.get('/reports', async (ctx) => {
     const actor = actorOf(ctx);
     const q = parse(reportQuery, ctx.query);
-    present(ctx, q, await runReport(deps, actor, await reportHalls(deps, actor, q.hallIds), q));
+    const halls = await reportHalls(deps, actor, q.hallIds);
+    const view = await runReport(deps, actor, halls, q);
+    await auditReport(deps, actor, halls, q);
+    present(ctx, q, view);
   });
 
   r.get('/halls/:hallId/staffing-plan', async (ctx) => {
