@@ -19,6 +19,7 @@ import { markNoShows } from '../../server/app/appointments/no-show-job';
 import { callNext } from '../../server/app/call-next';
 import { actOnCounter } from '../../server/app/counter-actions';
 import { issueTicket } from '../../server/app/issue-ticket';
+import { ticketView } from '../../server/app/loaders';
 import { decryptField } from '../../server/app/pii';
 import { manualClock } from '../../server/domain/clock';
 import { idNumberCheckChar } from '../../server/domain/identity-number';
@@ -365,7 +366,8 @@ checkIn('on time by code: the ticket carries the slot, waits from slot start, an
   assert.is(t.source, 'appointment');
   assert.equal(t.appointmentSlot, { start: '2026-11-24T02:00:00.000Z', end: '2026-11-24T02:30:00.000Z' });
   assert.is(t.waitStartAt, '2026-11-24T02:00:00.000Z', 'waiting counts from slot start');
-  assert.is(t.visitorIdMasked, null, 'a check-in by code answers without the identity number (issue #11 §7)');
+  assert.is(t.visitorIdMasked, null, 'a check-in by code answers with no personal data (issue #11 §7)');
+  assert.is((await ticketView(db.db, t.id)).visitorIdMasked, '110105********' + p.idNumber.slice(-4), 'the ticket itself still carries the visitor');
   assert.is(res.appointment.status, 'checked_in');
   assert.is(res.appointment.ticketId, t.id);
 

@@ -55,6 +55,9 @@ export async function requestPhoneCode(deps: AppDeps, input: { phone: string; la
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const expiresAt = new Date(now.getTime() + PHONE_CODE_TTL_MS);
   const dayAgo = new Date(now.getTime() - DAY_MS);
+  // Instants in raw SQL go as typed text: postgres.js cannot infer a bare Date inside CASE.
+  const dayAgoSql = sql`${dayAgo.toISOString()}::timestamptz`;
+  const nowSql = sql`${now.toISOString()}::timestamptz`;
   // One statement: a new code unless the last one is under a minute old or the day's quota is used.
   const rows = await deps.db
     .insert(phoneCodes)
@@ -66,12 +69,12 @@ export async function requestPhoneCode(deps: AppDeps, input: { phone: string; la
         sentAt: now,
         expiresAt,
         attempts: 0,
-        sentInWindow: sql`CASE WHEN ${phoneCodes.windowStart} < ${dayAgo} THEN 1 ELSE ${phoneCodes.sentInWindow} + 1 END`,
-        windowStart: sql`CASE WHEN ${phoneCodes.windowStart} < ${dayAgo} THEN ${now} ELSE ${phoneCodes.windowStart} END`,
+        sentInWindow: sql`CASE WHEN ${phoneCodes.windowStart} < ${dayAgoSql} THEN 1 ELSE ${phoneCodes.sentInWindow} + 1 END`,
+        windowStart: sql`CASE WHEN ${phoneCodes.windowStart} < ${dayAgoSql} THEN ${nowSql} ELSE ${phoneCodes.windowStart} END`,
       },
       setWhere: and(
         lt(phoneCodes.sentAt, new Date(now.getTime() - PHONE_CODE_RESEND_MS)),
-        sql`(${phoneCodes.windowStart} < ${dayAgo} OR ${phoneCodes.sentInWindow} < ${PHONE_CODES_PER_DAY})`,
+        sql`(${phoneCodes.windowStart} < ${dayAgoSql} OR ${phoneCodes.sentInWindow} < ${PHONE_CODES_PER_DAY})`,
       ),
     })
     .returning({ sentAt: phoneCodes.sentAt });
