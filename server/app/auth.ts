@@ -40,6 +40,11 @@ export async function login(deps: AppDeps, username: string, password: string): 
   return { token, staff: presentStaff(row), expiresAt: expiresAt.toISOString() };
 }
 
+/** Records on the account that it was locked out somewhere (the admin console shows it; sign-in never reads it). */
+export async function noteLockOut(deps: AppDeps, username: string, until: Date): Promise<void> {
+  await deps.db.update(staff).set({ lockedUntil: until }).where(eq(staff.username, username));
+}
+
 export async function logout(deps: AppDeps, token: string): Promise<void> {
   const sessionHash = hashToken(token);
   await deps.db.delete(sessions).where(eq(sessions.tokenHash, sessionHash));

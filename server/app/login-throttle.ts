@@ -35,6 +35,10 @@ export interface LoginThrottle {
   check(address: string, username: string): void;
   failed(address: string, username: string): void;
   succeeded(address: string, username: string): void;
+  /** Until when this user name is locked for this address (ms), or null. */
+  lockedUntil(address: string, username: string): number | null;
+  /** An administrator's unlock (or password reset): the name is free again from every address. */
+  unlock(username: string): void;
 }
 
 function bounded<K, V>(map: Map<K, V>, key: K, value: V): void {
@@ -79,6 +83,14 @@ export function createLoginThrottle(now: () => number = Date.now): LoginThrottle
     },
     succeeded(address, username) {
       pairs.delete(pairKey(address, username));
+    },
+    lockedUntil(address, username) {
+      const p = pairs.get(pairKey(address, username));
+      return p && p.lockedUntil > now() ? p.lockedUntil : null;
+    },
+    unlock(username) {
+      const suffix = `\u0000${username.trim().toLowerCase()}`;
+      for (const key of [...pairs.keys()]) if (key.endsWith(suffix)) pairs.delete(key);
     },
   };
 }

@@ -76,6 +76,8 @@ export async function updateStaff(deps: AppDeps, actor: Actor, staffId: string, 
   });
   // After commit: the account's open sockets are cut on every node (and the session re-check would within seconds).
   if (endSessions || input.hallIds !== undefined) deps.revoker?.revoke({ staffId });
+  // Lock-outs live in the sign-in throttle (per account and address): an unlock or new password clears them.
+  if (input.unlock || passwordHash !== undefined) deps.loginThrottle?.unlock(view.username);
   return view;
 }
 

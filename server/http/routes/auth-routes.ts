@@ -1,6 +1,6 @@
 import Router from '@koa/router';
 import { AppError } from '../../app/app-error';
-import { login, logout } from '../../app/auth';
+import { login, logout, noteLockOut } from '../../app/auth';
 import { createLoginThrottle } from '../../app/login-throttle';
 import type { AppDeps } from '../../app/deps';
 import { schemas } from '../../protocol';
@@ -9,14 +9,22 @@ import { actorOf, parse } from '../middleware';
 
 export function authRoutes(deps: AppDeps): Router<AppState> {
   const r = new Router<AppState>({ prefix: '/api/auth' });
-  const throttle = createLoginThrottle(() => deps.clock.now().getTime());
+  const throttle = (deps.loginThrottle ??= createLoginThrottle(() => deps.clock.now().getTime()));
   r.post('/login', async (ctx) => {
     const body = parse(schemas.loginBody, ctx.request.body);
     throttle.check(ctx.ip, body.username);
     try {
       ctx.body = { data: await login(deps, body.username, body.password) };
     } catch (err) {
-      if (err instanceof AppError && err.code === 'invalid_credentials') throttle.failed(ctx.ip, body.username); // may throw account_locked
+      if (err instanceof AppError && err.code === 'invalid_credentials') {
+        try {
+          throttle.failed(ctx.ip, body.username);
+        } catch (locked) {
+          // For the admin console only (staff.lockedUntil is shown there, never enforced): a lock-out happened.
+          await noteLockOut(deps, body.username, new Date(throttle.lockedUntil(ctx.ip, body.username) ?? Date.now()));
+          throw locked;
+        }
+      }
       throw err;
     }
     throttle.succeeded(ctx.ip, body.username);
