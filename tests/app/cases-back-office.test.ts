@@ -9,6 +9,7 @@ import * as assert from 'uvu/assert';
 import { eq } from 'drizzle-orm';
 import { cases } from '../../db/schema-cases';
 import { decideIntake } from '../../server/app/cases/intake-outcome';
+import { caseReport } from '../../server/app/cases/case-report';
 import { caseDetail, listCases } from '../../server/app/cases/list-cases';
 import { openCase } from '../../server/app/cases/open-case';
 import { handOver, issuePickupTicket } from '../../server/app/cases/pickup';
@@ -170,6 +171,17 @@ t('a 容缺 promise past its date raises case:promise-overdue once', async () =>
   const kept = await reviewCase(d, r2, opened.case.id, { commandId: cmd(), action: 'fulfil_promise' });
   assert.ok(kept.promiseKept);
   assert.not.ok(kept.promiseOverdue);
+});
+
+t('managers see the figures per department: accepted, 容缺, 一次性通过率, within limit, overdue', async () => {
+  const d = deps();
+  await rejects(caseReport(d, await hall.staff('reviewer1'), hall.hallId, { from: '2025-09-01', to: '2025-10-31', by: 'department' }), 'forbidden');
+  const figures = await caseReport(d, await hall.staff('manager'), hall.hallId, { from: '2025-09-01', to: '2025-10-31', by: 'department' });
+  assert.equal(figures, [
+    { key: '区不动产登记中心', opened: 1, accepted: 1, notice: 0, tolerated: 1, notAccepted: 0, firstVisitPassRate: 1, withinLimitShare: null, overdue: 0, onTheSpotShare: 0 },
+    { key: '区人力资源和社会保障局', opened: 1, accepted: 1, notice: 0, tolerated: 0, notAccepted: 0, firstVisitPassRate: 1, withinLimitShare: null, overdue: 1, onTheSpotShare: 0 },
+    { key: '区市场监督管理局', opened: 2, accepted: 2, notice: 0, tolerated: 0, notAccepted: 0, firstVisitPassRate: 1, withinLimitShare: 1, overdue: 0, onTheSpotShare: 0 },
+  ]);
 });
 
 t.run();

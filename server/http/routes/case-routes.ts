@@ -1,5 +1,6 @@
 /** Cases over HTTP: public guides, the back office's lists and steps, kiosk pickup tickets. */
 import Router from '@koa/router';
+import { caseReport } from '../../app/cases/case-report';
 import { caseDetail, listCases } from '../../app/cases/list-cases';
 import { hallGuides, publicGuide } from '../../app/cases/matter-guide';
 import { issuePickupTicket } from '../../app/cases/pickup';
@@ -21,6 +22,11 @@ export function caseRoutes(deps: AppDeps): Router<AppState> {
   r.get('/halls/:hallId/cases', async (ctx) => {
     const query = parse(cs.caseListQuery, ctx.query);
     ctx.body = { data: await listCases(deps, actorOf(ctx), idParam(ctx, 'hallId'), query) };
+  });
+  /** Managers: accepted / notice / 容缺 / refused, 一次性通过率, within limit, overdue, on the spot. */
+  r.get('/halls/:hallId/case-report', async (ctx) => {
+    const q = parse(cs.caseReportQuery, ctx.query);
+    ctx.body = { data: await caseReport(deps, actorOf(ctx), idParam(ctx, 'hallId'), q) };
   });
   r.get('/cases/:caseId', async (ctx) => {
     ctx.body = { data: await caseDetail(deps, actorOf(ctx), idParam(ctx, 'caseId')) };
