@@ -145,7 +145,7 @@ test('transfer sends the target and reason, closes the dialog on success only', 
   assert.is(desk.dialog.get(), null);
   assert.equal(sender.sent[0]!.payload, { ticketId: cur.id, counterId: C1, reason: '需专业窗口办理', toMatterId: M_FOOD, toCounterId: C2 });
   assert.equal(sender.sent[1]!.payload, { ticketId: cur.id, counterId: C1, reason: '需专业窗口办理', toCounterId: C2 });
-  assert.equal(desk.notice.get(), { kind: 'info', key: 'info.transferred', number: 'A009' });
+  assert.equal(desk.notice.get(), { kind: 'info', key: 'info.transferredToCounter', number: 'A009', params: { counter: 2 } }, 'the toast says where to');
 });
 
 test('pause sends the reason; release tells the app the counter is gone', async () => {

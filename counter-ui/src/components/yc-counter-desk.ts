@@ -108,7 +108,7 @@ export class YcCounterDesk extends LitElement {
     return html`
       ${this.renderPaused(v)}
       ${notice && !dialog
-        ? html`<yc-notice-bar .kind=${notice.kind} .text=${notice.kind === 'error' ? error : t(notice.key, { number: notice.number })} @dismiss=${() => app.desk.dismissNotice()}></yc-notice-bar>`
+        ? html`<yc-notice-bar .kind=${notice.kind} .text=${notice.kind === 'error' ? error : t(notice.key, { number: notice.number, ...notice.params })} @dismiss=${() => app.desk.dismissNotice()}></yc-notice-bar>`
         : nothing}
       <div class="grid" @ticket-select=${this.onSelect} @desk-action=${this.onAction}>
         <div class="left">

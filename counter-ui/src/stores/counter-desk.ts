@@ -15,8 +15,8 @@ import type { ActionId } from './shortcuts';
 export type ListKind = 'waiting' | 'parked' | 'missed';
 export type Selection = { list: ListKind; ticketId: string } | null;
 export type DialogKind = 'transfer' | 'pause' | 'release' | null;
-export type InfoKey = 'info.finished' | 'info.noShow' | 'info.parked' | 'info.transferred' | 'info.reactivated';
-export type Notice = { kind: 'error'; error: ErrorBody } | { kind: 'info'; key: InfoKey; number: string };
+export type InfoKey = 'info.finished' | 'info.noShow' | 'info.parked' | 'info.transferred' | 'info.transferredToCounter' | 'info.transferredToMatter' | 'info.reactivated';
+export type Notice = { kind: 'error'; error: ErrorBody } | { kind: 'info'; key: InfoKey; number: string; params?: Record<string, string | number> };
 
 export interface DeskView {
   counter: CounterView | null;
@@ -68,6 +68,15 @@ const pick = (list: TicketView[], sel: Selection, kind: ListKind, single: boolea
   }
   return single && list.length === 1 ? list[0]! : null;
 };
+
+/** "C003 已转至 5 号窗口" / "…已转至「社保登记」的等候队列": the toast says where the ticket went. */
+export function transferNotice(snap: HallSnapshot | null, number: string, to: { toCounterId?: string | null; toMatterId?: string | null }): Notice & { kind: 'info' } {
+  const counter = to.toCounterId ? snap?.counters.find((c) => c.id === to.toCounterId) : undefined;
+  if (counter) return { kind: 'info', key: 'info.transferredToCounter', number, params: { counter: counter.number } };
+  const matter = to.toMatterId ? snap?.matters.find((m) => m.id === to.toMatterId) : undefined;
+  if (matter) return { kind: 'info', key: 'info.transferredToMatter', number, params: { matter: matter.name } };
+  return { kind: 'info', key: 'info.transferred', number };
+}
 
 export function createCounterDesk(deps: DeskDeps): CounterDesk {
   const selection = createStore<Selection>(null);
@@ -170,7 +179,7 @@ export function createCounterDesk(deps: DeskDeps): CounterDesk {
           ...(input.toMatterId && { toMatterId: input.toMatterId }),
           ...(input.toCounterId && { toCounterId: input.toCounterId }),
         },
-        { key: 'info.transferred', number: ticket.number },
+        transferNotice(deps.snapshot.get(), ticket.number, input),
       );
       if (ok) dialog.set(null);
       return ok;
