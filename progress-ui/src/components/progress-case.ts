@@ -123,7 +123,8 @@ export class ProgressCase extends LitElement {
   private noticeCard(c: CaseProgressView) {
     const n = c.notice;
     const i18n = this.i18n;
-    if (!n) return nothing;
+    // A notice to supply is history once the visitor has come back; it shows only while it is open.
+    if (!n || (n.kind === 'notice' && c.status !== 'notice')) return nothing;
     if (n.kind === 'not_accepted') {
       return html`<section class="card notice bad" role="status">
         <h2>${i18n.t('not_accepted_title')}</h2>
