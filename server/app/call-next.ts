@@ -27,7 +27,7 @@ const MAX_ROUNDS = 5;
 export async function callNext(deps: AppDeps, actor: Actor, input: { commandId: string; counterId: string }): Promise<CommandResult> {
   const hallId = await hallOfCounter(deps, input.counterId);
   return runCommand(deps, { name: 'ticket:call-next', hallId, actor, commandId: input.commandId }, async ({ tx, now, emit }) => {
-    const counter = await lockCounterForCall(tx, actor, input.counterId);
+    const counter = await lockCounterForCall(tx, actor, 'ticket:call-next', input.counterId);
     const hall = presentHall(await loadHall(tx, counter.hallId));
     const links = await tx.select().from(counterMatters).where(eq(counterMatters.counterId, counter.id));
     if (links.length === 0) throw new AppError('queue_empty', 'This counter is not authorised for any matter');

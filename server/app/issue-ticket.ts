@@ -10,7 +10,7 @@ import { formatTicketNumber } from '../domain/numbering';
 import { waitStart, waitTargetMinutes } from '../domain/wait-target';
 import type { IssueTicketBody } from '../protocol/schemas';
 import type { IssuedTicket, PriorityReason } from '../protocol/views';
-import { requireHall, requireStaff, type Actor } from './actor';
+import { authorize, type Actor } from './actor';
 import { AppError } from './app-error';
 import type { AppDeps } from './deps';
 import { loadHall, loadMatter, ticketView } from './loaders';
@@ -44,9 +44,7 @@ export async function issueTicket(
   appointment: AppointmentClaim | null = null,
   options: IssueTicketOptions = {},
 ): Promise<IssuedTicket> {
-  requireHall(actor, hallId);
-  if (actor.kind === 'device' && actor.deviceKind !== 'kiosk') throw new AppError('forbidden', 'Only kiosks issue tickets');
-  if (actor.kind === 'staff') requireStaff(actor); // not a back-office reviewer
+  authorize(actor, 'ticket:issue', { hallId });
   const source = appointment ? 'appointment' : actor.kind === 'staff' ? 'staff' : 'kiosk';
   const lang = body.language ?? 'zh-CN';
 

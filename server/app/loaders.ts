@@ -26,6 +26,13 @@ export async function loadCounterForUpdate(tx: Tx, counterId: string) {
   return row;
 }
 
+/** Who holds a counter now (no lock: for authorising, never for deciding a transition). */
+export async function counterHolder(tx: Reader, counterId: string | null): Promise<string | null> {
+  if (!counterId) return null;
+  const [row] = await tx.select({ staffId: counters.staffId }).from(counters).where(eq(counters.id, counterId));
+  return row?.staffId ?? null;
+}
+
 export async function loadMatter(tx: Reader, matterId: string) {
   const [row] = await tx.select().from(matters).where(eq(matters.id, matterId));
   if (!row) throw new AppError('not_found', 'Matter not found');

@@ -10,8 +10,7 @@ import { waitTargetMinutes } from '../domain/wait-target';
 import { ANNOUNCEMENT_HORIZON_MS, RECENT_CALLS_MAX, RECENT_CALLS_MIN } from '../protocol/sync-limits';
 import { PROTOCOL_VERSION } from '../protocol/version';
 import type { CallView, HallSnapshot, PublicHallSnapshot } from '../protocol/views';
-import { requireHall, type Actor } from './actor';
-import { AppError } from './app-error';
+import { authorize, type Actor } from './actor';
 import { recordAudit } from './audit';
 import type { AppDeps } from './deps';
 import { counterViews, loadHall, ticketViews } from './loaders';
@@ -22,8 +21,7 @@ const CALL_TYPES = ['ticket:called', 'ticket:recalled', 'ticket:called-back'];
 
 /** Who may read a hall's staff snapshot (and so join its staff room): staff of the hall, never a device. */
 export function authorizeHallSnapshot(actor: Actor, hallId: string): void {
-  requireHall(actor, hallId);
-  if (actor.kind === 'device') throw new AppError('forbidden', 'Public screens use the public snapshot');
+  authorize(actor, 'hall:snapshot', { hallId });
 }
 
 export async function hallSnapshot(deps: AppDeps, actor: Actor, hallId: string): Promise<HallSnapshot> {
@@ -38,7 +36,7 @@ export async function hallSnapshot(deps: AppDeps, actor: Actor, hallId: string):
 }
 
 export async function publicSnapshot(deps: AppDeps, actor: Actor, hallId: string): Promise<PublicHallSnapshot> {
-  requireHall(actor, hallId);
+  authorize(actor, 'hall:public-snapshot', { hallId });
   const snap = await deps.db.transaction((tx) => readSnapshot(tx, hallId, deps.clock.now()), {
     isolationLevel: 'repeatable read',
     accessMode: 'read only',

@@ -4,6 +4,7 @@ import { counters, tickets } from '../../db/schema';
 import { serviceDate } from '../domain/hall-time';
 import { applyTicketAction } from '../domain/ticket-machine';
 import type { CommandResult, FactType } from '../protocol/events';
+import type { Action } from '../protocol/permissions';
 import type { Actor } from './actor';
 import { AppError, unwrap } from './app-error';
 import { lockCounterForCall, lockOwnCounter } from './counter-guard';
@@ -24,6 +25,16 @@ const FACTS: Record<CounterTicketAction, FactType> = {
   call_back: 'ticket:called-back',
 };
 
+const ACTIONS = {
+  call: 'ticket:call',
+  recall: 'ticket:recall',
+  start: 'ticket:start',
+  finish: 'ticket:finish',
+  no_show: 'ticket:no-show',
+  park: 'ticket:park',
+  call_back: 'ticket:call-back',
+} as const satisfies Record<CounterTicketAction, Action>;
+
 const ANNOUNCED: ReadonlySet<CounterTicketAction> = new Set(['call', 'recall', 'call_back']);
 
 export async function actOnTicketAtCounter(
@@ -36,8 +47,8 @@ export async function actOnTicketAtCounter(
   return runCommand(deps, { name: `ticket:${action}`, hallId, actor, commandId: input.commandId }, async ({ tx, now, emit }) => {
     const counter =
       action === 'call' || action === 'call_back'
-        ? await lockCounterForCall(tx, actor, input.counterId)
-        : await lockOwnCounter(tx, actor, hallId, input.counterId);
+        ? await lockCounterForCall(tx, actor, ACTIONS[action], input.counterId)
+        : await lockOwnCounter(tx, actor, ACTIONS[action], hallId, input.counterId);
     const row = await loadTicketForUpdate(tx, input.ticketId);
     if (row.hallId !== counter.hallId) throw new AppError('not_found', 'Ticket not found in this hall');
     if (action === 'call') {

@@ -9,7 +9,7 @@ import { redactPersonalData } from '../domain/free-text';
 import { ACTIVE_AT_COUNTER, applyTicketAction } from '../domain/ticket-machine';
 import type { CommandResult } from '../protocol/events';
 import type { ticketTransfer } from '../protocol/schemas';
-import { isSupervisor, requireHall, requireStaff, type Actor } from './actor';
+import { authorize, type Actor } from './actor';
 import { AppError, unwrap } from './app-error';
 import { lockOwnCounter } from './counter-guard';
 import type { AppDeps } from './deps';
@@ -19,21 +19,19 @@ import { hallOfTicket } from './ticket-actions';
 import { stateOf, writeTicket } from './ticket-writes';
 
 export async function transferTicket(deps: AppDeps, actor: Actor, input: z.output<typeof ticketTransfer>): Promise<CommandResult> {
-  requireStaff(actor);
+  // From one's own counter it is a transfer (转窗); without a counter, moving someone's ticket.
+  const action = input.counterId ? 'ticket:transfer' : 'ticket:move';
+  authorize(actor, action);
   const hallId = await hallOfTicket(deps, input.ticketId);
-  requireHall(actor, hallId);
-  if (!input.counterId && !isSupervisor(actor)) {
-    throw new AppError('forbidden', 'Only managers move tickets that are not at their counter');
-  }
+  authorize(actor, action, { hallId });
   // Reasons are kept in the ticket, the append-only event log and the command result: personal data is blanked out first.
   const reason = redactPersonalData(input.reason);
   return runCommand(deps, { name: 'ticket:transfer', hallId, actor, commandId: input.commandId }, async ({ tx, now, emit }) => {
     // Lock order everywhere: counter → ticket → hall.
-    const from = input.counterId ? await lockOwnCounter(tx, actor, hallId, input.counterId) : null;
+    const from = input.counterId ? await lockOwnCounter(tx, actor, action, hallId, input.counterId) : null;
     const row = await loadTicketForUpdate(tx, input.ticketId);
-    if (!isSupervisor(actor) && (!from || row.counterId !== from.id || !ACTIVE_AT_COUNTER.includes(row.status))) {
-      throw new AppError('forbidden', 'Staff transfer only the ticket at their own counter; moving other tickets is a manager action');
-    }
+    // Transfer is for the ticket in hand at one's own counter (called or serving); anything else is a move.
+    if (from) authorize(actor, action, { hallId, counterHolderId: row.counterId === from.id && ACTIVE_AT_COUNTER.includes(row.status) ? from.staffId : null });
     const toMatter = input.toMatterId ? await loadMatter(tx, input.toMatterId) : null;
     if (toMatter && (toMatter.hallId !== hallId || !toMatter.active)) throw new AppError('not_found', 'Target matter not found in this hall');
     const toCounterId = input.toCounterId ?? null;

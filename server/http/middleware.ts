@@ -1,7 +1,7 @@
 /** Error mapping, bearer-token auth and input parsing for every route. */
 import type { Next, ParameterizedContext } from 'koa';
 import type { z } from 'zod';
-import { requireStaff, type Actor, type StaffActor } from '../app/actor';
+import type { Actor } from '../app/actor';
 import { AppError, statusOf, toErrorBody, validationError } from '../app/app-error';
 import { resolveToken } from '../app/auth';
 import type { AppDeps } from '../app/deps';
@@ -72,10 +72,6 @@ export function authMiddleware(deps: AppDeps) {
 export function actorOf(ctx: { state: AppState }): Actor {
   if (!ctx.state.actor) throw new AppError('unauthenticated', 'Sign in first');
   return ctx.state.actor;
-}
-
-export function staffOf(ctx: { state: AppState }): StaffActor {
-  return requireStaff(actorOf(ctx));
 }
 
 export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {

@@ -4,7 +4,7 @@
  */
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import { requireHall, type Actor } from '../app/actor';
+import { authorize, type Actor } from '../app/actor';
 import { AppError, toErrorBody, validationError } from '../app/app-error';
 import { hashToken, resolveToken } from '../app/auth';
 import type { AppDeps, Publisher } from '../app/deps';
@@ -95,7 +95,7 @@ export function createSocketServer(
     socket.on('public:subscribe', (input, ack) =>
       answer(ack, log, async () => {
         const { hallId } = parseInput(hallSubscribe, input);
-        requireHall(actor, hallId);
+        authorize(actor, 'hall:public-snapshot', { hallId });
         // Public screens only ever join public rooms: staff rooms carry masked personal data.
         return joinThenRead(socket, rooms.hallPublic(hallId), () => publicSnapshot(deps, actor, hallId));
       }),

@@ -140,9 +140,9 @@ t('transfer keeps the original clock: the transferred visitor goes ahead of late
   const setUp = await hall.matter('企业设立登记');
   const cancelReg = await hall.matter('企业注销登记');
   await actOnCounter(deps(), s2, 'take', { commandId: cmd(), counterId: c2.id });
-  // Clear anything left by earlier tests at counter 1.
-  const snap = await hallSnapshot(deps(), s1, hall.hallId);
+  // Clear anything left by earlier tests at counter 1 (cancelling a waiting ticket is a manager's call).
   const manager = await hall.staff('manager');
+  const snap = await hallSnapshot(deps(), s1, hall.hallId);
   for (const tk of snap.tickets.filter((x) => x.status === 'waiting')) await cancelTicket(deps(), manager, { commandId: cmd(), ticketId: tk.id });
 
   const early = await issueTicket(deps(), kiosk, hall.hallId, { commandId: cmd(), matterId: setUp.id });

@@ -11,7 +11,7 @@ import { halls, staff, ticketEvents } from '../../../db/schema';
 import { auditEntries } from '../../../db/schema-audit';
 import { instantAt } from '../../domain/hall-time';
 import type { auditQuery, AuditEntryView } from '../../protocol/admin';
-import { requireHall, requireStaff, type Actor } from '../actor';
+import { authorize, type Actor, type StaffActor } from '../actor';
 import type { AppDeps } from '../deps';
 import { CSV_BOM, escapeCell } from '../reports/report-csv';
 
@@ -40,8 +40,8 @@ export async function appendAudit(tx: Db | Tx, actor: Actor, now: Date, rec: Aud
 type Query = z.output<typeof auditQuery>;
 
 export async function queryAudit(deps: AppDeps, actor: Actor, q: Query): Promise<AuditEntryView[]> {
-  const me = requireStaff(actor, ['admin', 'manager']);
-  if (q.hallId) requireHall(actor, q.hallId);
+  authorize(actor, 'audit:read', q.hallId ? { hallId: q.hallId } : {});
+  const me = actor as StaffActor; // only staff roles hold a grant for the audit log
   const hallScope = q.hallId ? [q.hallId] : me.role === 'admin' ? null : me.hallIds;
   const zone = q.hallId ? ((await deps.db.select({ tz: halls.timeZone }).from(halls).where(eq(halls.id, q.hallId)))[0]?.tz ?? 'Asia/Shanghai') : 'Asia/Shanghai';
   const from = q.from ? instantAt(q.from, '00:00', zone) : null;

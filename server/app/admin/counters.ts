@@ -4,7 +4,7 @@ import type { Tx } from '../../../db/client';
 import { counterMatters, counters, matters, zones } from '../../../db/schema';
 import type { counterCreate, counterUpdate } from '../../protocol/schemas';
 import type { CounterView } from '../../protocol/views';
-import { requireAdmin, requireHall, requireStaff, type Actor } from '../actor';
+import { authorize, type Actor } from '../actor';
 import { AppError } from '../app-error';
 import { mapConstraintErrors } from '../db-errors';
 import type { AppDeps } from '../deps';
@@ -15,15 +15,14 @@ import { refuseDisablingHeldCounter } from './in-use';
 import { namedFields, namesAny } from './patch';
 
 export async function listCounters(deps: AppDeps, actor: Actor, hallId: string): Promise<CounterView[]> {
-  requireStaff(actor);
-  requireHall(actor, hallId);
+  authorize(actor, 'counter:list', { hallId });
   return counterViews(deps.db, eq(counters.hallId, hallId));
 }
 
 type CounterInput = z.output<typeof counterCreate> | z.output<typeof counterUpdate>;
 
 export async function saveCounter(deps: AppDeps, actor: Actor, hallId: string, counterId: string | null, input: CounterInput): Promise<CounterView> {
-  requireAdmin(actor);
+  authorize(actor, 'counter:save', { hallId });
   return runCommand(deps, { name: 'counter:save', hallId, actor }, async ({ tx, emit }) => {
     await loadHall(tx, hallId);
     if (input.zoneId) {

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { devices, staff } from '../../../db/schema';
 import type { deviceCreate, staffCreate } from '../../protocol/schemas';
 import type { StaffView } from '../../protocol/views';
-import { requireAdmin, type Actor } from '../actor';
+import { authorize, type Actor } from '../actor';
 import { AppError } from '../app-error';
 import { newDeviceToken, hashToken, presentStaff } from '../auth';
 import { mapConstraintErrors } from '../db-errors';
@@ -22,7 +22,7 @@ export interface CreatedDevice {
 }
 
 export async function createDevice(deps: AppDeps, actor: Actor, hallId: string, input: z.output<typeof deviceCreate>): Promise<CreatedDevice> {
-  requireAdmin(actor);
+  authorize(actor, 'device:create', { hallId });
   await loadHall(deps.db, hallId);
   const token = newDeviceToken();
   const [row] = await mapConstraintErrors('A device', () =>
@@ -36,7 +36,7 @@ export async function createDevice(deps: AppDeps, actor: Actor, hallId: string, 
 }
 
 export async function createStaff(deps: AppDeps, actor: Actor, input: z.output<typeof staffCreate>): Promise<StaffView> {
-  requireAdmin(actor);
+  authorize(actor, 'staff:create');
   for (const hallId of input.hallIds) await loadHall(deps.db, hallId);
   const [row] = await mapConstraintErrors('A staff account with this user name', async () =>
     deps.db
@@ -49,7 +49,10 @@ export async function createStaff(deps: AppDeps, actor: Actor, input: z.output<t
 }
 
 export async function deactivateDevice(deps: AppDeps, actor: Actor, deviceId: string): Promise<void> {
-  requireAdmin(actor);
+  authorize(actor, 'device:deactivate');
+  const [device] = await deps.db.select({ hallId: devices.hallId }).from(devices).where(eq(devices.id, deviceId));
+  if (!device) throw new AppError('not_found', 'Device not found');
+  authorize(actor, 'device:deactivate', { hallId: device.hallId });
   const rows = await deps.db.update(devices).set({ active: false }).where(eq(devices.id, deviceId)).returning({ id: devices.id, hallId: devices.hallId });
   if (!rows.length) throw new AppError('not_found', 'Device not found');
   await appendAudit(deps.db, actor, deps.clock.now(), { action: 'device:revoke', hallId: rows[0]!.hallId, subjectType: 'device', subjectId: deviceId });

@@ -10,7 +10,7 @@ import type { Tx } from '../../../db/client';
 import { counters, devices, halls, zones } from '../../../db/schema';
 import { encodeTicket, layoutTicket, sendToPrinter } from '../../../ticket-printer';
 import type { DeviceView, DeviceWithToken, PrinterTestResult, deviceUpdate } from '../../protocol/admin';
-import { requireAdmin, requireHall, requireStaff, type Actor } from '../actor';
+import { authorize, type Actor } from '../actor';
 import { AppError } from '../app-error';
 import { hashToken, newDeviceToken } from '../auth';
 import type { AppDeps } from '../deps';
@@ -28,15 +28,15 @@ export function presentDevice(d: DeviceRow): DeviceView {
 
 /** Admins, and managers of the hall (read only). */
 export async function listDevices(deps: AppDeps, actor: Actor, hallId: string): Promise<DeviceView[]> {
-  requireStaff(actor, ['admin', 'manager']);
-  requireHall(actor, hallId);
+  authorize(actor, 'device:list', { hallId });
   const rows = await deps.db.select().from(devices).where(eq(devices.hallId, hallId)).orderBy(desc(devices.active), devices.kind, devices.name);
   return rows.map(presentDevice);
 }
 
 export async function updateDevice(deps: AppDeps, actor: Actor, deviceId: string, input: z.output<typeof deviceUpdate>): Promise<DeviceView> {
-  requireAdmin(actor);
+  authorize(actor, 'device:update');
   const device = await loadDevice(deps.db, deviceId);
+  authorize(actor, 'device:update', { hallId: device.hallId });
   return runCommand(deps, { name: 'device:update', hallId: device.hallId, actor }, async ({ tx, now, emit }) => {
     await checkPlace(tx, device.hallId, input);
     const fields = namedFields(input);
@@ -48,7 +48,8 @@ export async function updateDevice(deps: AppDeps, actor: Actor, deviceId: string
 }
 
 export async function rotateDeviceToken(deps: AppDeps, actor: Actor, deviceId: string): Promise<DeviceWithToken> {
-  requireAdmin(actor);
+  authorize(actor, 'device:update');
+  authorize(actor, 'device:update', { hallId: (await loadDevice(deps.db, deviceId)).hallId });
   const token = newDeviceToken();
   const now = deps.clock.now();
   const row = await deps.db.transaction(async (tx) => {
@@ -74,9 +75,9 @@ async function checkPlace(tx: Tx, hallId: string, input: z.output<typeof deviceU
 
 /** Prints a sample ticket (marked 测试) on the kiosk's printer now and says how it went; nothing is stored. */
 export async function testPrint(deps: AppDeps, actor: Actor, deviceId: string): Promise<PrinterTestResult> {
-  requireStaff(actor, ['admin', 'manager']);
+  authorize(actor, 'device:test-print');
   const device = await loadDevice(deps.db, deviceId);
-  requireHall(actor, device.hallId);
+  authorize(actor, 'device:test-print', { hallId: device.hallId });
   const { profile } = printerOf(device, deps.printing?.defaultProfile ?? null);
   if (device.kind !== 'kiosk' || !profile) throw new AppError('no_printer', `${device.name} has no printer configured`);
   const [hallRow] = await deps.db.select().from(halls).where(eq(halls.id, device.hallId));

@@ -4,7 +4,7 @@ import { halls } from '../../../db/schema';
 import { DEFAULT_HALL_SETTINGS } from '../../domain/wait-target';
 import type { hallCreate, hallUpdate } from '../../protocol/schemas';
 import type { HallView } from '../../protocol/views';
-import { canAccessHall, requireAdmin, requireStaff, type Actor } from '../actor';
+import { authorize, may, type Actor } from '../actor';
 import { mapConstraintErrors } from '../db-errors';
 import type { AppDeps } from '../deps';
 import { loadHall } from '../loaders';
@@ -15,13 +15,13 @@ import { runCommand } from '../run-command';
 import { namedFields, namesAny } from './patch';
 
 export async function listHalls(deps: AppDeps, actor: Actor): Promise<HallView[]> {
-  requireStaff(actor);
+  authorize(actor, 'hall:list');
   const rows = await deps.db.select().from(halls).orderBy(halls.code);
-  return rows.filter((h) => canAccessHall(actor, h.id)).map(presentHall);
+  return rows.filter((h) => may(actor, 'hall:list', { hallId: h.id })).map(presentHall);
 }
 
 export async function createHall(deps: AppDeps, actor: Actor, input: z.output<typeof hallCreate>): Promise<HallView> {
-  requireAdmin(actor);
+  authorize(actor, 'hall:create');
   return deps.db.transaction(async (tx) => {
     await checkHallPlace(tx, null, input.level, input.parentHallId);
     const [row] = await mapConstraintErrors('A hall with this code', () =>
@@ -35,7 +35,7 @@ export async function createHall(deps: AppDeps, actor: Actor, input: z.output<ty
 }
 
 export async function updateHall(deps: AppDeps, actor: Actor, hallId: string, input: z.output<typeof hallUpdate>): Promise<HallView> {
-  requireAdmin(actor);
+  authorize(actor, 'hall:update', { hallId });
   return runCommand(deps, { name: 'hall:update', hallId, actor }, async ({ tx, emit }) => {
     const current = await loadHall(tx, hallId);
     if (input.level !== undefined || input.parentHallId !== undefined) {

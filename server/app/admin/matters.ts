@@ -4,7 +4,7 @@ import { matters, zones } from '../../../db/schema';
 import { waitTargetMinutes } from '../../domain/wait-target';
 import type { matterCreate, matterUpdate } from '../../protocol/schemas';
 import type { MatterView } from '../../protocol/views';
-import { requireAdmin, requireHall, type Actor } from '../actor';
+import { authorize, type Actor } from '../actor';
 import { AppError } from '../app-error';
 import { mapConstraintErrors } from '../db-errors';
 import type { AppDeps } from '../deps';
@@ -16,7 +16,7 @@ import { refuseDisablingMatterInUse } from './in-use';
 import { namedFields, namesAny } from './patch';
 
 export async function listMatters(deps: AppDeps, actor: Actor, hallId: string): Promise<MatterView[]> {
-  requireHall(actor, hallId);
+  authorize(actor, 'matter:list', { hallId });
   const hall = presentHall(await loadHall(deps.db, hallId));
   const rows = await deps.db.select().from(matters).where(eq(matters.hallId, hallId)).orderBy(matters.code);
   return rows
@@ -31,7 +31,7 @@ export async function saveMatter(
   matterId: string | null,
   input: z.output<typeof matterCreate> | z.output<typeof matterUpdate>,
 ): Promise<MatterView> {
-  requireAdmin(actor);
+  authorize(actor, 'matter:save', { hallId });
   return runCommand(deps, { name: 'matter:save', hallId, actor }, async ({ tx, emit }) => {
     const hall = presentHall(await loadHall(tx, hallId));
     if (input.zoneId) {

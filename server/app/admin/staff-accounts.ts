@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import type { Tx } from '../../../db/client';
 import { counters, halls, sessions, staff } from '../../../db/schema';
 import type { AdminStaffView, staffUpdate } from '../../protocol/admin';
-import { requireAdmin, type Actor } from '../actor';
+import { authorize, type Actor } from '../actor';
 import { AppError } from '../app-error';
 import type { AppDeps } from '../deps';
 import { hashPassword } from '../passwords';
@@ -31,13 +31,13 @@ export function presentAdminStaff(s: StaffRow, now: Date): AdminStaffView {
 }
 
 export async function listStaffAccounts(deps: AppDeps, actor: Actor): Promise<AdminStaffView[]> {
-  requireAdmin(actor);
+  authorize(actor, 'staff:list');
   const now = deps.clock.now();
   return (await deps.db.select().from(staff).orderBy(staff.username)).map((s) => presentAdminStaff(s, now));
 }
 
 export async function updateStaff(deps: AppDeps, actor: Actor, staffId: string, input: z.output<typeof staffUpdate>): Promise<AdminStaffView> {
-  requireAdmin(actor);
+  authorize(actor, 'staff:update');
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   const now = deps.clock.now();
   let endSessions = false;

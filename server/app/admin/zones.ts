@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { zones } from '../../../db/schema';
 import type { zoneCreate, zoneUpdate } from '../../protocol/schemas';
 import type { ZoneView } from '../../protocol/views';
-import { requireAdmin, requireHall, requireStaff, type Actor } from '../actor';
+import { authorize, type Actor } from '../actor';
 import { AppError } from '../app-error';
 import { mapConstraintErrors } from '../db-errors';
 import type { AppDeps } from '../deps';
@@ -14,8 +14,7 @@ import { refuseDeletingZoneInUse } from './in-use';
 import { namedFields, namesAny } from './patch';
 
 export async function listZones(deps: AppDeps, actor: Actor, hallId: string): Promise<ZoneView[]> {
-  requireStaff(actor);
-  requireHall(actor, hallId);
+  authorize(actor, 'zone:list', { hallId });
   const rows = await deps.db.select().from(zones).where(eq(zones.hallId, hallId)).orderBy(zones.sortOrder);
   return rows.map(presentZone);
 }
@@ -27,7 +26,7 @@ export async function saveZone(
   zoneId: string | null,
   input: z.output<typeof zoneCreate> | z.output<typeof zoneUpdate>,
 ): Promise<ZoneView> {
-  requireAdmin(actor);
+  authorize(actor, 'zone:save', { hallId });
   return runCommand(deps, { name: 'zone:save', hallId, actor }, async ({ tx, emit }) => {
     await loadHall(tx, hallId);
     const fields = namedFields(input);
@@ -46,7 +45,7 @@ export async function saveZone(
 }
 
 export async function deleteZone(deps: AppDeps, actor: Actor, hallId: string, zoneId: string): Promise<void> {
-  requireAdmin(actor);
+  authorize(actor, 'zone:save', { hallId });
   await runCommand(deps, { name: 'zone:delete', hallId, actor }, async ({ tx, emit }) => {
     const [zone] = await tx.select().from(zones).where(and(eq(zones.id, zoneId), eq(zones.hallId, hallId))).for('update');
     if (!zone) throw new AppError('not_found', 'Zone not found');

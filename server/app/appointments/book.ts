@@ -14,7 +14,7 @@ import { checkBookingDate, noShowBanUntil, slotsForSessions } from '../../domain
 import { instantAt, serviceDate } from '../../domain/hall-time';
 import { effectiveSettings, type EffectiveHallSettings } from '../../domain/wait-target';
 import { BOOKING_CODE_ALPHABET, type BookingChannel, type BookingCreate, type BookingReceipt } from '../../protocol/appointments';
-import { requireHall, requireStaff, SYSTEM, type Actor } from '../actor';
+import { authorize, SYSTEM, type Actor } from '../actor';
 import { AppError } from '../app-error';
 import type { AppDeps } from '../deps';
 import { loadHall, loadMatter } from '../loaders';
@@ -37,8 +37,8 @@ export async function bookAppointment(deps: AppDeps, actor: Actor | null, hallId
   let channel: BookingChannel = 'online';
   let bookedBy: string | null = null;
   if (actor) {
-    bookedBy = requireStaff(actor).id;
-    requireHall(actor, hallId);
+    authorize(actor, 'appointment:book', { hallId });
+    bookedBy = actor.id;
     channel = 'staff';
   }
   const lang = input.language ?? 'zh-CN';

@@ -7,7 +7,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
 import { calendarOverrides, calendarYears } from '../../../db/schema-appointments';
 import { CalendarError, createWorkingDayCalendar, parseIsoDate, type WorkingDayCalendar } from '../../domain/working-days';
-import { requireAdmin, requireStaff, type Actor } from '../actor';
+import { authorize, type Actor } from '../actor';
 import { AppError } from '../app-error';
 import type { AppDeps } from '../deps';
 
@@ -52,7 +52,7 @@ export interface CalendarAdminView {
 }
 
 export async function calendarAdminView(deps: AppDeps, actor: Actor): Promise<CalendarAdminView> {
-  requireStaff(actor);
+  authorize(actor, 'calendar:read');
   const cal = await loadCalendar(deps.db);
   const overrides = await deps.db.select().from(calendarOverrides).orderBy(asc(calendarOverrides.date));
   const declared = await deps.db.select().from(calendarYears).orderBy(asc(calendarYears.year));
@@ -65,9 +65,9 @@ export async function calendarAdminView(deps: AppDeps, actor: Actor): Promise<Ca
 }
 
 export async function setCalendarOverride(deps: AppDeps, actor: Actor, date: string, input: { working: boolean; note?: string | undefined }): Promise<void> {
-  const admin = requireAdmin(actor);
+  authorize(actor, 'calendar:write');
   if (parseIsoDate(date) === null) throw new AppError('validation_failed', `'${date}' is not a real YYYY-MM-DD date`);
-  const row = { date, working: input.working, note: input.note ?? null, updatedBy: admin.id, updatedAt: deps.clock.now() };
+  const row = { date, working: input.working, note: input.note ?? null, updatedBy: actor.id, updatedAt: deps.clock.now() };
   await deps.db
     .insert(calendarOverrides)
     .values(row)
@@ -75,13 +75,13 @@ export async function setCalendarOverride(deps: AppDeps, actor: Actor, date: str
 }
 
 export async function deleteCalendarOverride(deps: AppDeps, actor: Actor, date: string): Promise<void> {
-  requireAdmin(actor);
+  authorize(actor, 'calendar:write');
   await deps.db.delete(calendarOverrides).where(eq(calendarOverrides.date, date));
 }
 
 /** Declares a year's arrangement complete: from now on its dates are answered (overrides + weekday rule). */
 export async function declareCalendarYear(deps: AppDeps, actor: Actor, year: number): Promise<void> {
-  const admin = requireAdmin(actor);
+  authorize(actor, 'calendar:write');
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new AppError('validation_failed', 'year must be 2000–2100');
-  await deps.db.insert(calendarYears).values({ year, declaredBy: admin.id, declaredAt: deps.clock.now() }).onConflictDoNothing();
+  await deps.db.insert(calendarYears).values({ year, declaredBy: actor.id, declaredAt: deps.clock.now() }).onConflictDoNothing();
 }

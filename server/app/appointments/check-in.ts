@@ -16,7 +16,7 @@ import { appointments } from '../../../db/schema-appointments';
 import { serviceDate } from '../../domain/hall-time';
 import { effectiveSettings } from '../../domain/wait-target';
 import type { AppointmentCheckIn, AppointmentStatus, CheckInResult } from '../../protocol/appointments';
-import { requireHall, type Actor } from '../actor';
+import { authorize, type Actor } from '../actor';
 import { AppError } from '../app-error';
 import type { AppDeps } from '../deps';
 import { issueTicket, type AppointmentClaim } from '../issue-ticket';
@@ -40,8 +40,7 @@ const NOTICES = {
 } as const;
 
 export async function checkInAppointment(deps: AppDeps, actor: Actor, hallId: string, input: AppointmentCheckIn): Promise<CheckInResult> {
-  requireHall(actor, hallId);
-  if (actor.kind === 'device' && actor.deviceKind !== 'kiosk') throw new AppError('forbidden', 'Only kiosks check visitors in');
+  authorize(actor, 'appointment:check-in', { hallId });
   const lang: Lang = input.language ?? 'zh-CN';
   const hall = presentHall(await loadHall(deps.db, hallId));
   const now = deps.clock.now();

@@ -5,7 +5,7 @@ import type { Tx } from '../../../db/client';
 import { appointmentSlotCounts, appointments } from '../../../db/schema-appointments';
 import { effectiveSettings } from '../../domain/wait-target';
 import type { AppointmentView, BookingReceipt } from '../../protocol/appointments';
-import { isSupervisor, requireHall, requireStaff, SYSTEM, type Actor } from '../actor';
+import { authorize, may, SYSTEM, type Actor } from '../actor';
 import { AppError } from '../app-error';
 import { recordAudit } from '../audit';
 import type { AppDeps } from '../deps';
@@ -57,13 +57,12 @@ export async function cancelByStaff(
   appointmentId: string,
   input: { commandId: string; reason?: string | undefined },
 ): Promise<AppointmentView> {
-  requireStaff(actor);
-  requireHall(actor, hallId);
+  authorize(actor, 'appointment:cancel', { hallId });
   return runCommand(deps, { name: 'appointment:cancel', hallId, actor, commandId: input.commandId }, async ({ tx, now }) => {
     const [row] = await tx.select({ hallId: appointments.hallId }).from(appointments).where(eq(appointments.id, appointmentId));
     if (!row || row.hallId !== hallId) throw new AppError('not_found', 'Appointment not found in this hall');
     // Managers may cancel after the cut-off (e.g. the hall closes); counter staff keep to the visitor's rule.
-    return cancelInTx(tx, appointmentId, now, { enforceCutoff: !isSupervisor(actor), reason: input.reason === undefined ? null : redactPersonalData(input.reason) });
+    return cancelInTx(tx, appointmentId, now, { enforceCutoff: !may(actor, 'appointment:cancel-late', { hallId }), reason: input.reason === undefined ? null : redactPersonalData(input.reason) });
   });
 }
 
@@ -85,8 +84,7 @@ async function cancelInTx(tx: Tx, id: string, now: Date, opts: { enforceCutoff: 
 }
 
 export async function listAppointments(deps: AppDeps, actor: Actor, hallId: string, date: string): Promise<AppointmentView[]> {
-  requireStaff(actor);
-  requireHall(actor, hallId);
+  authorize(actor, 'appointment:list', { hallId });
   const rows = await readAppointments(deps.db, and(eq(appointments.hallId, hallId), eq(appointments.serviceDate, date)));
   await recordAudit(deps, actor, { action: 'appointments:list', hallId, subject: date, detail: { appointments: rows.length } });
   return rows.map((r) => r.view);

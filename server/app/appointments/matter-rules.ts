@@ -6,7 +6,7 @@ import { matterBookingRules } from '../../../db/schema-appointments';
 import type { matterBookingRuleInput } from '../../protocol/appointments';
 import { effectiveSettings } from '../../domain/wait-target';
 import type { HallSettings } from '../../protocol/views';
-import { requireAdmin, requireHall, type Actor } from '../actor';
+import { authorize, type Actor } from '../actor';
 import { AppError } from '../app-error';
 import type { AppDeps } from '../deps';
 import { loadMatter } from '../loaders';
@@ -44,8 +44,7 @@ export async function saveMatterBookingRule(
   matterId: string,
   input: z.output<typeof matterBookingRuleInput>,
 ): Promise<RuleRow> {
-  requireAdmin(actor);
-  requireHall(actor, hallId);
+  authorize(actor, 'matter:booking-rule', { hallId });
   const matter = await loadMatter(deps.db, matterId);
   if (matter.hallId !== hallId) throw new AppError('not_found', 'Matter not found in this hall');
   const [current] = await deps.db.select().from(matterBookingRules).where(eq(matterBookingRules.matterId, matterId));

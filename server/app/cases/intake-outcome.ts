@@ -13,7 +13,7 @@ import { parseIsoDate } from '../../domain/working-days';
 import type { CaseAtCounter, CaseNoticeView } from '../../protocol/cases';
 import type { CaseFactType } from '../../protocol/events';
 import type { CaseIntakeInput } from '../../protocol/case-schemas';
-import { isSupervisor, requireStaff, type Actor } from '../actor';
+import { authorize, may, type Actor } from '../actor';
 import { AppError, unwrap } from '../app-error';
 import { onCalendar } from '../appointments/calendar';
 import { lockOwnCounter } from '../counter-guard';
@@ -32,10 +32,10 @@ const FACT: Record<CaseIntakeInput['outcome'], CaseFactType> = {
 };
 
 export async function decideIntake(deps: AppDeps, actor: Actor, input: CaseIntakeInput): Promise<CaseAtCounter> {
-  requireStaff(actor);
+  authorize(actor, 'case:counter');
   const hallId = await hallOfCounter(deps.db, input.counterId);
   return runCommand(deps, { name: 'case:intake', hallId, actor, commandId: input.commandId }, async ({ tx, now, emit }) => {
-    const counter = await lockOwnCounter(tx, actor, hallId, input.counterId);
+    const counter = await lockOwnCounter(tx, actor, 'case:counter', hallId, input.counterId);
     const c = await loadCaseForUpdate(tx, input.caseId);
     if (c.hallId !== hallId) throw new AppError('not_found', 'Case not found in this hall');
     // The visitor must be at this counter: one of the case's tickets is called or served here.
@@ -44,7 +44,7 @@ export async function decideIntake(deps: AppDeps, actor: Actor, input: CaseIntak
       .from(caseVisits)
       .innerJoin(tickets, eq(tickets.id, caseVisits.ticketId))
       .where(and(eq(caseVisits.caseId, c.id), eq(tickets.counterId, counter.id), inArray(tickets.status, ['called', 'serving'])));
-    if (!here && !isSupervisor(actor)) throw new AppError('wrong_counter', 'The visitor of this case is not at your counter');
+    if (!here && !may(actor, 'case:counter', { hallId, counterHolderId: null })) throw new AppError('wrong_counter', 'The visitor of this case is not at your counter');
 
     const guide = await findGuide(tx, c.matterId);
     if (!guide) throw new AppError('case_no_guide', 'This matter has no guide');

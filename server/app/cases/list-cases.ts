@@ -2,7 +2,7 @@
 import { and, eq, inArray, or, type SQL } from 'drizzle-orm';
 import { cases } from '../../../db/schema-cases';
 import type { CaseStatus, CaseStepView, CaseView } from '../../protocol/cases';
-import { requireHall, type Actor } from '../actor';
+import { authorize, type Actor } from '../actor';
 import type { AppDeps } from '../deps';
 import { lookupHash } from '../pii';
 import { AppError } from '../app-error';
@@ -21,7 +21,7 @@ const STAGES: Record<Exclude<CaseListFilter, 'all' | 'alerts'>, CaseStatus[]> = 
 
 export async function listCases(deps: AppDeps, actor: Actor, hallId: string, filter: { status: CaseListFilter; q?: string | undefined }): Promise<CaseView[]> {
   const staff = requireBackOffice(actor);
-  requireHall(staff, hallId);
+  authorize(staff, 'case:back-office', { hallId });
   const scope = await reviewerDepartments(deps.db, staff);
   const where: (SQL | undefined)[] = [eq(cases.hallId, hallId)];
   if (scope !== 'all') where.push(scope.length ? inArray(cases.departmentId, scope) : eq(cases.id, '00000000-0000-0000-0000-000000000000'));
@@ -41,7 +41,7 @@ export async function caseDetail(deps: AppDeps, actor: Actor, caseId: string): P
   const now = deps.clock.now();
   const [row] = await deps.db.select({ hallId: cases.hallId, departmentId: cases.departmentId }).from(cases).where(eq(cases.id, caseId));
   if (!row) throw new AppError('not_found', 'Case not found');
-  requireHall(staff, row.hallId);
+  authorize(staff, 'case:back-office', { hallId: row.hallId });
   await requireCaseDepartment(deps.db, staff, row.departmentId);
   const day = await caseDay(deps.db, row.hallId, now);
   const [view] = await caseViews(deps.db, eq(cases.id, caseId), day.calendar, now);

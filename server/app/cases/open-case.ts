@@ -12,7 +12,7 @@ import { idNumberMessages, validateIdNumber } from '../../domain/identity-number
 import { maskIdNumber } from '../../domain/masking';
 import type { CaseAtCounter } from '../../protocol/cases';
 import type { Actor } from '../actor';
-import { requireStaff } from '../actor';
+import { authorize } from '../actor';
 import { AppError, unwrap } from '../app-error';
 import { lockOwnCounter } from '../counter-guard';
 import type { AppDeps } from '../deps';
@@ -70,10 +70,11 @@ async function atCounter(tx: Tx, caseId: string, calendarDay: Awaited<ReturnType
 }
 
 export async function openCase(deps: AppDeps, actor: Actor, input: { commandId: string; counterId: string; ticketId: string; idNumber?: string | undefined }): Promise<CaseAtCounter> {
-  requireStaff(actor);
+  authorize(actor, 'case:counter');
   const hallId = await hallOfCounter(deps.db, input.counterId);
+  authorize(actor, 'case:counter', { hallId });
   return runCommand(deps, { name: 'case:open', hallId, actor, commandId: input.commandId }, async ({ tx, now, emit }) => {
-    const counter = await lockOwnCounter(tx, actor, hallId, input.counterId);
+    const counter = await lockOwnCounter(tx, actor, 'case:counter', hallId, input.counterId);
     const ticket = await loadTicketForUpdate(tx, input.ticketId);
     const day = await caseDay(tx, hallId, now);
     const existing = await existingCaseOf(tx, ticket.id);
@@ -110,8 +111,9 @@ export async function openCase(deps: AppDeps, actor: Actor, input: { commandId: 
 
 /** Find cases at this counter's hall by case number, identity number or ticket (newest first). */
 export async function findCases(deps: AppDeps, actor: Actor, input: { counterId: string; caseNumber?: string | undefined; idNumber?: string | undefined; ticketId?: string | undefined }) {
-  requireStaff(actor);
+  authorize(actor, 'case:counter');
   const hallId = await hallOfCounter(deps.db, input.counterId);
+  authorize(actor, 'case:counter', { hallId });
   const now = deps.clock.now();
   const day = await caseDay(deps.db, hallId, now);
   const conditions = [];
@@ -132,10 +134,11 @@ export async function findCases(deps: AppDeps, actor: Actor, input: { counterId:
 
 /** The visitor is back (new ticket) after a notice: continue the same case at this counter. */
 export async function resumeCase(deps: AppDeps, actor: Actor, input: { commandId: string; counterId: string; ticketId: string; caseId: string }): Promise<CaseAtCounter> {
-  requireStaff(actor);
+  authorize(actor, 'case:counter');
   const hallId = await hallOfCounter(deps.db, input.counterId);
+  authorize(actor, 'case:counter', { hallId });
   return runCommand(deps, { name: 'case:resume', hallId, actor, commandId: input.commandId }, async ({ tx, now, emit }) => {
-    const counter = await lockOwnCounter(tx, actor, hallId, input.counterId);
+    const counter = await lockOwnCounter(tx, actor, 'case:counter', hallId, input.counterId);
     const ticket = await loadTicketForUpdate(tx, input.ticketId);
     const day = await caseDay(tx, hallId, now);
     const c = await loadCaseForUpdate(tx, input.caseId);

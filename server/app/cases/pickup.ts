@@ -12,7 +12,7 @@ import { idNumberMessages, validateIdNumber } from '../../domain/identity-number
 import { maskIdNumber } from '../../domain/masking';
 import type { CaseView } from '../../protocol/cases';
 import type { IssuedTicket } from '../../protocol/views';
-import { requireHall, requireStaff, type Actor } from '../actor';
+import { authorize, type Actor } from '../actor';
 import { AppError, unwrap } from '../app-error';
 import { lockOwnCounter } from '../counter-guard';
 import type { AppDeps } from '../deps';
@@ -42,7 +42,7 @@ export async function issuePickupTicket(
   hallId: string,
   input: { commandId: string; caseNumber?: string | undefined; idNumber?: string | undefined; language?: 'zh-CN' | 'en' | undefined },
 ): Promise<PickupIssued> {
-  requireHall(actor, hallId);
+  authorize(actor, 'case:pickup-ticket', { hallId });
   const hall = await loadHall(deps.db, hallId);
   const today = serviceDate(deps.clock.now(), hall.timeZone);
   const pickup = await pickupCounter(deps.db, hallId);
@@ -84,10 +84,10 @@ export async function issuePickupTicket(
 
 /** The pickup counter checks the identity number against the case and hands the result over. */
 export async function handOver(deps: AppDeps, actor: Actor, input: { commandId: string; counterId: string; caseId: string; idNumber: string }): Promise<CaseView> {
-  requireStaff(actor);
+  authorize(actor, 'case:counter');
   const hallId = await hallOfCounter(deps.db, input.counterId);
   return runCommand(deps, { name: 'case:hand-over', hallId, actor, commandId: input.commandId }, async ({ tx, now, emit }) => {
-    const counter = await lockOwnCounter(tx, actor, hallId, input.counterId);
+    const counter = await lockOwnCounter(tx, actor, 'case:counter', hallId, input.counterId);
     const c = await loadCaseForUpdate(tx, input.caseId);
     if (c.hallId !== hallId) throw new AppError('not_found', 'Case not found in this hall');
     const day = await caseDay(tx, hallId, now);

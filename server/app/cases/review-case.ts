@@ -12,7 +12,7 @@ import { applyCaseAction, type CaseAction } from '../../domain/case-machine';
 import type { CaseView } from '../../protocol/cases';
 import type { CaseReviewInput } from '../../protocol/case-schemas';
 import type { CaseFactType } from '../../protocol/events';
-import { requireHall, requireStaff, type Actor, type StaffActor } from '../actor';
+import { authorize, type Actor, type StaffActor } from '../actor';
 import { AppError, unwrap } from '../app-error';
 import { onCalendar } from '../appointments/calendar';
 import type { AppDeps } from '../deps';
@@ -44,13 +44,15 @@ export async function reviewerDepartments(db: Db | Tx, actor: StaffActor): Promi
   return rows.map((r) => r.id);
 }
 
+/** The back office: admins, managers of the hall, reviewers (for their departments). */
 export function requireBackOffice(actor: Actor): StaffActor {
-  return requireStaff(actor, ['admin', 'manager', 'reviewer']);
+  authorize(actor, 'case:back-office');
+  return actor as StaffActor; // only staff roles hold a grant for the back office
 }
 
 export async function requireCaseDepartment(db: Db | Tx, actor: StaffActor, departmentId: string): Promise<void> {
   const scope = await reviewerDepartments(db, actor);
-  if (scope !== 'all' && !scope.includes(departmentId)) throw new AppError('forbidden', 'This case belongs to a department you do not review for');
+  authorize(actor, 'case:back-office', { departmentId }, { departmentIds: scope === 'all' ? [] : scope });
 }
 
 function actionOf(input: CaseReviewInput, at: { at: Date; date: string }): CaseAction {
@@ -70,7 +72,7 @@ function actionOf(input: CaseReviewInput, at: { at: Date; date: string }): CaseA
 export async function reviewCase(deps: AppDeps, actor: Actor, caseId: string, input: CaseReviewInput): Promise<CaseView> {
   const staff = requireBackOffice(actor);
   const hallId = await hallOfCase(deps.db, caseId);
-  requireHall(staff, hallId);
+  authorize(staff, 'case:back-office', { hallId });
   let notice: CaseNotice | null = null;
   const view = await runCommand(deps, { name: `case:review:${input.action}`, hallId, actor, commandId: input.commandId }, async ({ tx, now, emit }) => {
     const c = await loadCaseForUpdate(tx, caseId);

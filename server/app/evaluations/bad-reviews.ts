@@ -9,7 +9,7 @@ import { ratingFigures, type EvaluationLevel } from '../../domain/evaluation/lev
 import { redactPersonalData } from '../../domain/free-text';
 import { serviceDate } from '../../domain/hall-time';
 import type { badReviewStepBody, BadReviewState, BadReviewView, EvaluationToday, RatingCounts, StaffEvaluationView } from '../../protocol/evaluations';
-import { isSupervisor, requireHall, requireStaff, type Actor } from '../actor';
+import { authorize, may, type Actor, type StaffActor } from '../actor';
 import { AppError, unwrap } from '../app-error';
 import { loadCalendar } from '../appointments/calendar';
 import type { AppDeps } from '../deps';
@@ -18,25 +18,24 @@ import { runCommand } from '../run-command';
 import { managerReviews, staffOwnEvaluations } from './bad-review-views';
 import { notifyEvaluationChanged } from './notify';
 
-const MANAGERS = ['admin', 'manager'] as const;
-
 export async function listBadReviews(deps: AppDeps, actor: Actor, hallId: string, opts: { open: boolean }): Promise<BadReviewView[]> {
-  const viewer = requireStaff(actor, MANAGERS);
-  requireHall(actor, hallId);
+  authorize(actor, 'evaluation:bad-reviews', { hallId });
+  const viewer = actor as StaffActor;
   const calendar = await loadCalendar(deps.db);
   const where = opts.open ? and(eq(badReviews.hallId, hallId), ne(badReviews.state, 'closed')) : eq(badReviews.hallId, hallId);
   return managerReviews(deps.db, where, { calendar, now: deps.clock.now(), viewerId: viewer.id });
 }
 
 export async function takeBadReviewStep(deps: AppDeps, actor: Actor, reviewId: string, input: z.output<typeof badReviewStepBody>): Promise<{ id: string; state: BadReviewState }> {
-  const viewer = requireStaff(actor);
+  authorize(actor, 'evaluation:bad-review-step');
+  const viewer = actor as StaffActor; // only staff roles hold a grant
   const [head] = await deps.db.select({ hallId: badReviews.hallId }).from(badReviews).where(eq(badReviews.id, reviewId));
   if (!head) throw new AppError('not_found', 'No such bad review');
-  requireHall(actor, head.hallId);
+  authorize(actor, 'evaluation:bad-review-step', { hallId: head.hallId });
   const result = await runCommand(deps, { name: 'bad-review:step', hallId: head.hallId, actor: viewer, commandId: input.commandId }, async ({ tx, now }) => {
     const [r] = await tx.select().from(badReviews).where(eq(badReviews.id, reviewId)).for('update');
     if (!r) throw new AppError('not_found', 'No such bad review');
-    const role = isSupervisor(viewer) ? 'manager' : r.staffId === viewer.id ? 'evaluated_staff' : 'other_staff';
+    const role = may(viewer, 'evaluation:bad-reviews', { hallId: head.hallId }) ? 'manager' : r.staffId === viewer.id ? 'evaluated_staff' : 'other_staff';
     const current: BadReviewCase = { state: r.state, realName: r.realName, calledBack: r.calledBack, appealFrom: r.appealFrom, appealed: r.appealed, outcome: r.outcome };
     const step: BadReviewStep =
       input.action === 'decide_appeal'
@@ -83,7 +82,8 @@ export async function takeBadReviewStep(deps: AppDeps, actor: Actor, reviewId: s
 
 /** The staff member's own ratings (last 31 days by default), with no evaluator identity. */
 export async function myEvaluations(deps: AppDeps, actor: Actor, range: { from?: string | undefined; to?: string | undefined }): Promise<StaffEvaluationView[]> {
-  const me = requireStaff(actor);
+  authorize(actor, 'evaluation:mine');
+  const me = actor as StaffActor;
   const [hall] = me.hallIds.length ? await deps.db.select({ timeZone: halls.timeZone }).from(halls).where(eq(halls.id, me.hallIds[0]!)) : [];
   const today = serviceDate(deps.clock.now(), hall?.timeZone ?? 'Asia/Shanghai');
   const to = range.to ?? today;
@@ -105,8 +105,8 @@ export function toRatingCounts(byLevel: Partial<Record<EvaluationLevel, number>>
 
 /** The dashboard's live figures: today's ratings and every open bad review with its deadline and alert. */
 export async function evaluationToday(deps: AppDeps, actor: Actor, hallId: string): Promise<EvaluationToday> {
-  const viewer = requireStaff(actor, MANAGERS);
-  requireHall(actor, hallId);
+  authorize(actor, 'evaluation:bad-reviews', { hallId });
+  const viewer = actor as StaffActor;
   const hall = await loadHall(deps.db, hallId);
   const now = deps.clock.now();
   const day = serviceDate(now, hall.timeZone);

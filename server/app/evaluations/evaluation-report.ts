@@ -9,10 +9,9 @@ import { counters, halls, matters, staff, zones } from '../../../db/schema';
 import { badReviews, evaluations } from '../../../db/schema-evaluations';
 import type { EvaluationLevel } from '../../domain/evaluation/levels';
 import type { EvaluationGroupBy, EvaluationReportQuery, EvaluationReportRow, EvaluationReportView } from '../../protocol/evaluations';
-import { requireHall, requireStaff, type Actor } from '../actor';
+import { authorize, type Actor } from '../actor';
 import { loadCalendar } from '../appointments/calendar';
 import type { AppDeps } from '../deps';
-import { REPORT_ROLES } from '../reports/run-report';
 import { CSV_BOM, escapeCell } from '../reports/report-csv';
 import { planFor } from './bad-review-views';
 import { handledOnTime } from '../../domain/evaluation/bad-review-deadlines';
@@ -40,8 +39,8 @@ interface Acc {
 const empty = (): Acc => ({ byLevel: {}, badReviews: 0, closed: 0, closedOnTime: 0, appealUpheld: 0 });
 
 export async function evaluationReport(deps: AppDeps, actor: Actor, hallIds: string[], q: Pick<EvaluationReportQuery, 'from' | 'to' | 'groupBy'>): Promise<EvaluationReportView> {
-  requireStaff(actor, REPORT_ROLES);
-  for (const id of hallIds) requireHall(actor, id);
+  authorize(actor, 'report:read');
+  for (const id of hallIds) authorize(actor, 'report:read', { hallId: id });
   const dim = DIMENSION[q.groupBy];
   const scope = and(inArray(evaluations.hallId, hallIds), between(evaluations.serviceDate, q.from, q.to));
   const counts = await deps.db

@@ -9,7 +9,7 @@ import { counters, halls, matters, tickets } from '../../../db/schema';
 import { evaluations } from '../../../db/schema-evaluations';
 import { effectiveSettings } from '../../domain/wait-target';
 import type { padEvaluationBody, PadState, SubmittedEvaluation } from '../../protocol/evaluations';
-import type { Actor, DeviceActor } from '../actor';
+import { authorize, type Actor, type DeviceActor } from '../actor';
 import { AppError } from '../app-error';
 import type { AppDeps } from '../deps';
 import { runCommand } from '../run-command';
@@ -17,9 +17,10 @@ import { recordEvaluation } from './record-evaluation';
 import { finishingStaffId, loadServiceBy, staffBadge } from './service-of';
 import { notifyEvaluationChanged } from './notify';
 
+/** The pad itself; the policy gives 'pad:use' to evaluator pads only, and a pad acts at its own counter. */
 export function requirePad(actor: Actor): DeviceActor {
-  if (actor.kind !== 'device' || actor.deviceKind !== 'evaluator_pad') throw new AppError('forbidden', 'Only an evaluator pad may do this');
-  return actor;
+  authorize(actor, 'pad:use');
+  return actor as DeviceActor;
 }
 
 export async function padState(deps: AppDeps, actor: Actor): Promise<PadState> {

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { counters, devices } from '../../../db/schema';
 import type { padCreateBody } from '../../protocol/evaluations';
-import { requireAdmin, requireHall, requireStaff, type Actor } from '../actor';
+import { authorize, type Actor } from '../actor';
 import { AppError } from '../app-error';
 import { hashToken, newDeviceToken } from '../auth';
 import type { AppDeps } from '../deps';
@@ -31,7 +31,7 @@ async function loadPad(deps: AppDeps, deviceId: string) {
 }
 
 export async function createPad(deps: AppDeps, actor: Actor, hallId: string, input: z.output<typeof padCreateBody>): Promise<PadView & { token: string }> {
-  requireAdmin(actor);
+  authorize(actor, 'pad:write', { hallId });
   await loadHall(deps.db, hallId);
   const counter = await counterOfHall(deps, hallId, input.counterId);
   const token = newDeviceToken();
@@ -43,16 +43,16 @@ export async function createPad(deps: AppDeps, actor: Actor, hallId: string, inp
 }
 
 export async function pairPad(deps: AppDeps, actor: Actor, deviceId: string, counterId: string | null): Promise<PadView> {
-  requireAdmin(actor);
+  authorize(actor, 'pad:write');
   const pad = await loadPad(deps, deviceId);
+  authorize(actor, 'pad:write', { hallId: pad.hallId });
   const counter = counterId ? await counterOfHall(deps, pad.hallId, counterId) : null;
   await deps.db.update(devices).set({ counterId: counter?.id ?? null, zoneId: counter?.zoneId ?? null }).where(eq(devices.id, pad.id));
   return { id: pad.id, hallId: pad.hallId, name: pad.name, counterId: counter?.id ?? null, counterNumber: counter?.number ?? null, active: pad.active };
 }
 
 export async function listPads(deps: AppDeps, actor: Actor, hallId: string): Promise<PadView[]> {
-  requireStaff(actor, ['admin', 'manager']);
-  requireHall(actor, hallId);
+  authorize(actor, 'pad:list', { hallId });
   const rows = await deps.db
     .select({ d: devices, number: counters.number })
     .from(devices)

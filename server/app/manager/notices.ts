@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import { ticketEvents } from '../../../db/schema';
 import type { noticeBody, noticeClearBody } from '../../protocol/dashboard';
 import type { HallNotice } from '../../protocol/events';
-import { requireHall, requireStaff, type Actor } from '../actor';
+import { authorize, type Actor } from '../actor';
 import type { AppDeps } from '../deps';
 import { loadHall } from '../loaders';
 import { runCommand } from '../run-command';
@@ -21,8 +21,7 @@ import { AppError } from '../app-error';
 const MAX_MINUTES = 480;
 
 export async function postNotice(deps: AppDeps, actor: Actor, hallId: string, input: z.output<typeof noticeBody>): Promise<HallNotice> {
-  requireStaff(actor, ['admin', 'manager']);
-  requireHall(actor, hallId);
+  authorize(actor, 'notice:write', { hallId });
   // A notice is public: refused (not silently blanked) so the manager sees what the display would show.
   if (containsPersonalData(input.text)) {
     const message = 'A public notice may not contain phone or identity numbers or names (e.g. 张先生); write it without them';
@@ -42,8 +41,7 @@ export async function postNotice(deps: AppDeps, actor: Actor, hallId: string, in
 }
 
 export async function clearNotice(deps: AppDeps, actor: Actor, hallId: string, input: z.output<typeof noticeClearBody>): Promise<HallNotice> {
-  requireStaff(actor, ['admin', 'manager']);
-  requireHall(actor, hallId);
+  authorize(actor, 'notice:write', { hallId });
   return runCommand(deps, { name: 'hall:notice-clear', hallId, actor, commandId: input.commandId }, async ({ tx, now, emit }) => {
     await loadHall(tx, hallId);
     const at = now.toISOString();
@@ -55,7 +53,7 @@ export async function clearNotice(deps: AppDeps, actor: Actor, hallId: string, i
 
 /** The notice showing now, or null. Any actor of the hall may ask: wall displays, kiosks, staff, managers. */
 export async function activeNotice(deps: AppDeps, actor: Actor, hallId: string): Promise<HallNotice | null> {
-  requireHall(actor, hallId);
+  authorize(actor, 'notice:read', { hallId });
   const now = deps.clock.now();
   const [latest] = await deps.db
     .select({ data: ticketEvents.data })

@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import { counterMatters, counters } from '../../../db/schema';
 import type { counterMattersBody } from '../../protocol/dashboard';
 import type { CounterView } from '../../protocol/views';
-import { requireHall, requireStaff, type Actor } from '../actor';
+import { authorize, type Actor } from '../actor';
 import { AppError } from '../app-error';
 import { setCounterMatters } from '../admin/counters';
 import type { AppDeps } from '../deps';
@@ -24,8 +24,7 @@ export async function assignCounterMatters(
   counterId: string,
   input: z.output<typeof counterMattersBody>,
 ): Promise<CounterView> {
-  requireStaff(actor, ['admin', 'manager']);
-  requireHall(actor, hallId);
+  authorize(actor, 'counter:set-matters', { hallId });
   return runCommand(deps, { name: 'counter:set-matters', hallId, actor, commandId: input.commandId }, async ({ tx, emit }) => {
     const [counter] = await tx
       .select()

@@ -14,7 +14,7 @@ import { planStaffing, type StaffingPlan } from '../../domain/staffing-plan';
 import { effectiveSettings, waitTargetMinutes } from '../../domain/wait-target';
 import type { HallView } from '../../protocol/views';
 import type { StaffingPlanView } from '../../protocol/staffing-plan';
-import { requireHall, requireStaff, type Actor } from '../actor';
+import { authorize, type Actor } from '../actor';
 import type { AppDeps } from '../deps';
 import { loadHall } from '../loaders';
 import { presentHall } from '../presenters';
@@ -106,8 +106,7 @@ export async function planForDay(tx: Reader, hall: HallView, day: string, staffi
 }
 
 export async function staffingPlan(deps: AppDeps, actor: Actor, hallId: string, date?: string): Promise<StaffingPlanView> {
-  requireStaff(actor, ['admin', 'manager']);
-  requireHall(actor, hallId);
+  authorize(actor, 'plan:read', { hallId });
   const hall = presentHall(await loadHall(deps.db, hallId));
   const day = date ?? serviceDate(deps.clock.now(), hall.timeZone);
   const x = await planForDay(deps.db, hall, day, 'now');

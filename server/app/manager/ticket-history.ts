@@ -6,16 +6,16 @@ import { recordAudit } from '../audit';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { counters, devices, matters, staff, ticketEvents } from '../../../db/schema';
 import type { TicketHistoryEntry, TicketHistoryView } from '../../protocol/dashboard';
-import { requireHall, requireStaff, type Actor } from '../actor';
+import { authorize, type Actor } from '../actor';
 import type { AppDeps } from '../deps';
 import { ticketView } from '../loaders';
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
 
 export async function ticketHistory(deps: AppDeps, actor: Actor, ticketId: string): Promise<TicketHistoryView> {
-  requireStaff(actor);
+  authorize(actor, 'ticket:history');
   const t = await ticketView(deps.db, ticketId);
-  requireHall(actor, t.hallId);
+  authorize(actor, 'ticket:history', { hallId: t.hallId });
   await recordAudit(deps, actor, { action: 'ticket:history', hallId: t.hallId, subject: ticketId });
   const events = await deps.db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, ticketId)).orderBy(asc(ticketEvents.seq));
 

@@ -9,7 +9,7 @@ import type { Db, Tx } from '../../../db/client';
 import { devices } from '../../../db/schema';
 import { printerProfileSchema, type PrinterProfile } from '../../../ticket-printer/index';
 import type { DevicePrinterView, PrinterProfileView } from '../../protocol/views';
-import { requireAdmin, requireHall, requireStaff, type Actor } from '../actor';
+import { authorize, type Actor } from '../actor';
 import { AppError } from '../app-error';
 import type { AppDeps } from '../deps';
 
@@ -67,15 +67,16 @@ const serverDefault = (deps: AppDeps) => deps.printing?.defaultProfile ?? null;
 
 /** Admins, and managers of the device's hall. */
 export async function getDevicePrinter(deps: AppDeps, actor: Actor, deviceId: string): Promise<DevicePrinterView> {
-  requireStaff(actor, ['admin', 'manager']);
+  authorize(actor, 'device:printer-read');
   const device = await loadDevice(deps.db, deviceId);
-  requireHall(actor, device.hallId);
+  authorize(actor, 'device:printer-read', { hallId: device.hallId });
   return presentDevicePrinter(device, printerOf(device, serverDefault(deps)));
 }
 
 export async function setDevicePrinter(deps: AppDeps, actor: Actor, deviceId: string, profile: PrinterProfile): Promise<DevicePrinterView> {
-  requireAdmin(actor);
+  authorize(actor, 'device:printer-write');
   const device = await loadDevice(deps.db, deviceId);
+  authorize(actor, 'device:printer-write', { hallId: device.hallId });
   if (device.kind !== 'kiosk') throw new AppError('conflict', 'Only kiosks print tickets; this device is a ' + device.kind);
   const updated = await writePrinterSetting(deps.db, deviceId, profile);
   return presentDevicePrinter(updated, printerOf(updated, serverDefault(deps)));
@@ -83,8 +84,9 @@ export async function setDevicePrinter(deps: AppDeps, actor: Actor, deviceId: st
 
 /** Detach: the kiosk prints nothing (and no longer falls back to the server default). */
 export async function removeDevicePrinter(deps: AppDeps, actor: Actor, deviceId: string): Promise<DevicePrinterView> {
-  requireAdmin(actor);
-  await loadDevice(deps.db, deviceId);
+  authorize(actor, 'device:printer-write');
+  const device = await loadDevice(deps.db, deviceId);
+  authorize(actor, 'device:printer-write', { hallId: device.hallId });
   const updated = await writePrinterSetting(deps.db, deviceId, null);
   return presentDevicePrinter(updated, printerOf(updated, serverDefault(deps)));
 }

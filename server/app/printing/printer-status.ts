@@ -3,7 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { devices } from '../../../db/schema';
 import { printJobs } from '../../../db/schema-printing';
 import type { KioskPrinterStatusView, PrintJobView } from '../../protocol/views';
-import { requireHall, requireStaff, type Actor } from '../actor';
+import { authorize, type Actor } from '../actor';
 import { AppError } from '../app-error';
 import type { AppDeps } from '../deps';
 import { loadHall } from '../loaders';
@@ -12,22 +12,19 @@ import { loadPrintJob, presentPrintJob } from './print-jobs';
 
 /** The issuing kiosk, or staff and managers of the hall. Other devices learn nothing (404). */
 export async function getPrintJob(deps: AppDeps, actor: Actor, jobId: string): Promise<PrintJobView> {
+  authorize(actor, 'print-job:read');
   const job = await loadPrintJob(deps.db, jobId).catch(() => null);
-  if (actor.kind === 'device') {
-    if (!job || job.deviceId !== actor.id) throw new AppError('not_found', 'Print job not found');
-    return presentPrintJob(job);
-  }
-  if (actor.kind === 'staff') requireStaff(actor);
   if (!job) throw new AppError('not_found', 'Print job not found');
-  requireHall(actor, job.hallId);
+  authorize(actor, 'print-job:read', { hallId: job.hallId });
+  // A kiosk sees its own jobs only; another kiosk's job is not there for it.
+  if (actor.kind === 'device' && job.deviceId !== actor.id) throw new AppError('not_found', 'Print job not found');
   return presentPrintJob(job);
 }
 
 const RECENT = 20;
 
 export async function listHallPrinters(deps: AppDeps, actor: Actor, hallId: string): Promise<KioskPrinterStatusView[]> {
-  requireStaff(actor);
-  requireHall(actor, hallId);
+  authorize(actor, 'printer:status', { hallId });
   await loadHall(deps.db, hallId);
   const kiosks = await deps.db
     .select()

@@ -2,7 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import { devices, tickets } from '../../../db/schema';
 import type { PrintJobView } from '../../protocol/views';
-import { requireHall, requireStaff, type Actor } from '../actor';
+import { authorize, type Actor } from '../actor';
 import { AppError } from '../app-error';
 import type { AppDeps } from '../deps';
 import { loadHall, loadMatter, loadZoneOrNull } from '../loaders';
@@ -21,10 +21,10 @@ export async function reprintTicket(
   ticketId: string,
   input: { commandId: string; deviceId?: string | undefined },
 ): Promise<PrintJobView> {
-  requireStaff(actor);
+  authorize(actor, 'ticket:reprint');
   const [found] = await deps.db.select({ hallId: tickets.hallId }).from(tickets).where(eq(tickets.id, ticketId));
   if (!found) throw new AppError('not_found', 'Ticket not found');
-  requireHall(actor, found.hallId);
+  authorize(actor, 'ticket:reprint', { hallId: found.hallId });
   const printing = deps.printing;
   if (!printing) throw new AppError('no_printer', 'Printing is not available on this server');
 

@@ -5,29 +5,27 @@
 import { inArray, sql } from 'drizzle-orm';
 import { counters, halls, matters, staff, zones } from '../../../db/schema';
 import type { ReportGroupBy, ReportQuery, ReportRow, ReportView, TargetShare } from '../../protocol/dashboard';
-import { canAccessHall, requireHall, requireStaff, type Actor } from '../actor';
+import { authorize, may, type Actor } from '../actor';
 import { AppError } from '../app-error';
 import type { AppDeps } from '../deps';
 import { aggregateAppointments, aggregateTickets, type AppointmentAggregate, type ReportScope, type TicketAggregate } from './report-sql';
 
-export const REPORT_ROLES = ['admin', 'manager'] as const;
-
 /** The halls a report may cover: the ones asked for (each checked), or every hall the caller may see. */
 export async function reportHalls(deps: AppDeps, actor: Actor, asked: string[] | undefined): Promise<string[]> {
-  requireStaff(actor, REPORT_ROLES);
+  authorize(actor, 'report:read');
   if (asked && asked.length > 0) {
-    for (const id of asked) requireHall(actor, id);
+    for (const id of asked) authorize(actor, 'report:read', { hallId: id });
     return [...new Set(asked)];
   }
   const all = await deps.db.select({ id: halls.id }).from(halls);
-  const mine = all.map((h) => h.id).filter((id) => canAccessHall(actor, id));
+  const mine = all.map((h) => h.id).filter((id) => may(actor, 'report:read', { hallId: id }));
   if (mine.length === 0) throw new AppError('forbidden', 'You have no hall to report on');
   return mine;
 }
 
 export async function runReport(deps: AppDeps, actor: Actor, hallIds: string[], q: Pick<ReportQuery, 'from' | 'to' | 'groupBy'>): Promise<ReportView> {
-  requireStaff(actor, REPORT_ROLES);
-  for (const id of hallIds) requireHall(actor, id);
+  authorize(actor, 'report:read');
+  for (const id of hallIds) authorize(actor, 'report:read', { hallId: id });
   const started = performance.now();
   const scope: ReportScope = { hallIds, from: q.from, to: q.to, now: deps.clock.now() };
   // One read-only snapshot; percentiles sort every measured wait, so give the sorts memory

@@ -1,16 +1,15 @@
 /** Today's aggregates for the live dashboard: share within target, totals and throughput per hour. */
 import type { TodayStatsView } from '../../protocol/dashboard';
 import { serviceDate } from '../../domain/hall-time';
-import { requireHall, requireStaff, type Actor } from '../actor';
+import { authorize, type Actor } from '../actor';
 import type { AppDeps } from '../deps';
 import { loadHall } from '../loaders';
 import { presentHall } from '../presenters';
 import { aggregateHours } from './report-sql';
-import { REPORT_ROLES, runReport } from './run-report';
+import { runReport } from './run-report';
 
 export async function todayStats(deps: AppDeps, actor: Actor, hallId: string): Promise<TodayStatsView> {
-  requireStaff(actor, REPORT_ROLES);
-  requireHall(actor, hallId);
+  authorize(actor, 'stats:today', { hallId });
   const hall = presentHall(await loadHall(deps.db, hallId));
   const day = serviceDate(deps.clock.now(), hall.timeZone);
   const [report, hours] = await Promise.all([
