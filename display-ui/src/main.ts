@@ -3,6 +3,7 @@
  * the announcer fed by new calls, and the root element. Runs unattended: ui-shared's connection
  * reconnects and reloads on a protocol change; the session re-snapshots after every reconnect.
  */
+import { createApiClient } from '../../ui-shared/src/api-client';
 import { connect } from '../../ui-shared/src/connection';
 import type { Lang } from '../../ui-shared/src/i18n';
 import { request } from '../../ui-shared/src/http';
@@ -96,7 +97,7 @@ function start(): void {
   app.soundBlocked = soundBlocked;
   // A manager's notice (管理看板 → 大厅屏通知) in its own row while it is current.
   app.notice = createHallNotice(connection, (hallId) =>
-    request<HallNotice | null>('GET', `/api/halls/${hallId}/notices/active`, undefined, config.token).then((r) => (r.ok ? r.data : null)),
+    createApiClient(request, () => config.token).call('activeNotice', { params: { hallId } }).then((r) => (r.ok ? r.data : null)),
   );
   // The header's language switch: the URL keeps the choice (?lang=), so a reload or a restart stays in it.
   app.addEventListener('lang-change', (e) => {

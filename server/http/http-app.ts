@@ -1,23 +1,15 @@
 /** The Koa application: middleware chain and routes. Static UI bundles are mounted by main. */
 import { bodyParser } from '@koa/bodyparser';
-import Router from '@koa/router';
 import Koa from 'koa';
-import { sql } from 'drizzle-orm';
 import type { AppDeps } from '../app/deps';
-import { PROTOCOL_VERSION } from '../protocol/version';
 import { safeLogger } from '../app/safe-log';
 import type { AppState } from './context';
 import { authMiddleware, errorMiddleware, refuseUnsafeText } from './middleware';
-import { appointmentRoutes } from './routes/appointment-routes';
-import { authRoutes } from './routes/auth-routes';
+import { ENDPOINTS, type EndpointName } from '../protocol/endpoints';
+import { endpointHandlers } from './handlers';
+import { buildRouter } from './router';
 import { caseRoutes } from './routes/case-routes';
-import { dashboardRoutes } from './routes/dashboard-routes';
 import { evaluationRoutes } from './routes/evaluation-routes';
-import { hallRoutes } from './routes/hall-routes';
-import { printingRoutes } from './routes/printing-routes';
-import { setupRoutes } from './routes/setup-routes';
-import { adminRoutes } from './routes/admin-routes';
-import { ticketRoutes } from './routes/ticket-routes';
 
 export interface HttpAppOptions {
   trustProxy?: boolean;
@@ -64,25 +56,12 @@ export function createHttpApp(deps: AppDeps, opts: HttpAppOptions = {}): Koa<App
     await next();
   });
 
-  const health = new Router<AppState>();
-  // Readiness, the truth: 503 while the database cannot be reached or this process cannot hear the others.
-  health.get('/api/health', async (ctx) => {
-    let db = 'up';
-    try {
-      await deps.db.execute(sql`SELECT 1`);
-    } catch {
-      db = 'down';
-    }
-    const fanout = opts.fanoutState?.() ?? 'local';
-    const healthy = db === 'up' && fanout !== 'reconnecting';
-    ctx.status = healthy ? 200 : 503;
-    ctx.body = { data: { status: healthy ? 'ok' : 'degraded', db, fanout, protocolVersion: PROTOCOL_VERSION, time: deps.clock.now().toISOString() } };
-  });
-  // Liveness: the process answers. A database outage is survived in-process, so it must not get the process restarted.
-  health.get('/api/health/live', (ctx) => {
-    ctx.body = { data: { status: 'alive', time: deps.clock.now().toISOString() } };
-  });
-  app.use(health.routes());
+  // Health answers before body parsing and sign-in: a monitor needs no token, and a bad one must not hide the answer.
+  const handlers = endpointHandlers({ ...(opts.fanoutState && { fanoutState: opts.fanoutState }) });
+  const names = Object.keys(ENDPOINTS) as EndpointName[];
+  const isBare = (n: EndpointName) => 'bare' in ENDPOINTS[n];
+  const bare = buildRouter(deps, names.filter(isBare), handlers);
+  app.use(bare.routes());
 
   app.use(async (ctx, next) => {
     if (ctx.path.startsWith('/api/')) {
@@ -93,22 +72,16 @@ export function createHttpApp(deps: AppDeps, opts: HttpAppOptions = {}): Koa<App
       await next();
     }
   });
-  for (const router of [authRoutes(deps), hallRoutes(deps), ticketRoutes(deps), printingRoutes(deps), setupRoutes(deps), adminRoutes(deps)]) {
-    app.use(router.routes());
-    app.use(router.allowedMethods({ throw: false }));
-  }
-  const dashboard = dashboardRoutes(deps);
-  app.use(dashboard.routes());
-  app.use(dashboard.allowedMethods({ throw: false }));
+  const api = buildRouter(deps, names.filter((n) => !isBare(n)), handlers);
+  app.use(api.routes());
+  app.use(api.allowedMethods({ throw: false }));
+  // Not yet in the endpoint registry (server/protocol/endpoints.ts): still a hand-written router.
   const evaluation = evaluationRoutes(deps);
   app.use(evaluation.routes());
   app.use(evaluation.allowedMethods({ throw: false }));
   const caseRouter = caseRoutes(deps);
   app.use(caseRouter.routes());
   app.use(caseRouter.allowedMethods({ throw: false }));
-  const appointments = appointmentRoutes(deps);
-  app.use(appointments.routes());
-  app.use(appointments.allowedMethods({ throw: false }));
   for (const mount of opts.mounts ?? []) mount(app);
   return app;
 }

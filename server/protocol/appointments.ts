@@ -168,3 +168,26 @@ export interface CheckInResult {
   walkIn: boolean;
   notice: string | null;
 }
+
+/** The working-day calendar as admins see it. */
+export interface CalendarAdminView {
+  coveredYears: number[];
+  pendingYears: number[];
+  declaredYears: number[];
+  overrides: { date: string; working: boolean; note: string | null }[];
+}
+
+/** A matter's booking rule as stored: null = the hall default. */
+export interface MatterBookingRuleView {
+  matterId: string;
+  bookable: boolean;
+  slotMinutes: number | null;
+  slotCapacity: number | null;
+}
+
+/** A phone code was sent (POST /api/booking/phone-codes). */
+export interface PhoneCodeSent {
+  sentTo: string;
+  expiresAt: string;
+  resendAfterSeconds: number;
+}

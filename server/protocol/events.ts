@@ -1,16 +1,12 @@
 /** Typed socket.io event maps, shared by the server and every UI. */
-import type { z } from 'zod';
-import type * as cs from './case-schemas';
-import type { CaseAtCounter, CaseFact, CaseView } from './cases';
+import type { CaseFact } from './cases';
 import type { Ack } from './errors';
-import type * as s from './schemas';
 import type { HallSeqBeat } from './heartbeat';
+import type { AckedEvent, CommandInput, CommandResultOf } from './commands';
 import type {
   CallView,
   CounterView,
-  HallSnapshot,
   PublicCounterView,
-  PublicHallSnapshot,
   PrintJobView,
   PublicTicketView,
   TicketView,
@@ -126,9 +122,6 @@ export interface ServerHello {
   hallIds: string[];
 }
 
-type Cb<T> = (ack: Ack<T>) => void;
-type In<S extends z.ZodType> = z.input<S>;
-
 /** A counter's workstation connected or went away (connection state: no seq). */
 export interface CounterPresence {
   hallId: string;
@@ -154,40 +147,9 @@ export interface ServerToClientEvents {
   'hall:seq': (beat: HallSeqBeat) => void;
 }
 
-export interface CommandResult {
-  ticket?: TicketView;
-  counter?: CounterView;
-  /** case:open, case:resume, case:intake: the case with its guide checklist. */
-  caseAtCounter?: CaseAtCounter;
-  /** case:find */
-  cases?: CaseView[];
-  /** case:hand-over */
-  case?: CaseView;
-}
+export type { CommandEvent, CommandResult } from './commands';
 
-export interface ClientToServerEvents {
-  'hall:subscribe': (input: In<typeof s.hallSubscribe>, ack: Cb<HallSnapshot>) => void;
-  'public:subscribe': (input: In<typeof s.hallSubscribe>, ack: Cb<PublicHallSnapshot>) => void;
-  'counter:take': (input: In<typeof s.counterRef>, ack: Cb<CommandResult>) => void;
-  'counter:release': (input: In<typeof s.counterRef>, ack: Cb<CommandResult>) => void;
-  'counter:pause': (input: In<typeof s.counterPause>, ack: Cb<CommandResult>) => void;
-  'counter:resume': (input: In<typeof s.counterRef>, ack: Cb<CommandResult>) => void;
-  'ticket:call-next': (input: In<typeof s.counterRef>, ack: Cb<CommandResult>) => void;
-  'ticket:call': (input: In<typeof s.ticketAtCounter>, ack: Cb<CommandResult>) => void;
-  'ticket:recall': (input: In<typeof s.ticketAtCounter>, ack: Cb<CommandResult>) => void;
-  'ticket:start': (input: In<typeof s.ticketAtCounter>, ack: Cb<CommandResult>) => void;
-  'ticket:finish': (input: In<typeof s.ticketAtCounter>, ack: Cb<CommandResult>) => void;
-  'ticket:no-show': (input: In<typeof s.ticketAtCounter>, ack: Cb<CommandResult>) => void;
-  'ticket:park': (input: In<typeof s.ticketAtCounter>, ack: Cb<CommandResult>) => void;
-  'ticket:call-back': (input: In<typeof s.ticketAtCounter>, ack: Cb<CommandResult>) => void;
-  'ticket:reactivate': (input: In<typeof s.ticketReactivate>, ack: Cb<CommandResult>) => void;
-  'ticket:transfer': (input: In<typeof s.ticketTransfer>, ack: Cb<CommandResult>) => void;
-  'ticket:cancel': (input: In<typeof s.ticketCancel>, ack: Cb<CommandResult>) => void;
-  'case:open': (input: In<typeof cs.caseOpen>, ack: Cb<CommandResult>) => void;
-  'case:find': (input: In<typeof cs.caseFind>, ack: Cb<CommandResult>) => void;
-  'case:resume': (input: In<typeof cs.caseResume>, ack: Cb<CommandResult>) => void;
-  'case:intake': (input: In<typeof cs.caseIntake>, ack: Cb<CommandResult>) => void;
-  'case:hand-over': (input: In<typeof cs.caseHandOver>, ack: Cb<CommandResult>) => void;
-}
-
-export type CommandEvent = Exclude<keyof ClientToServerEvents, 'hall:subscribe' | 'public:subscribe'>;
+/** One entry per acked event of server/protocol/commands.ts: input as sent, ack as typed there. */
+export type ClientToServerEvents = {
+  [E in AckedEvent]: (input: CommandInput<E>, ack: (ack: Ack<CommandResultOf<E>>) => void) => void;
+};

@@ -9,3 +9,7 @@ export * from './cases';
 export * from './progress';
 export * from './evaluations';
 export * from './staffing-plan';
+export * from './commands';
+export * from './permissions';
+export * from './endpoint';
+export * from './endpoints';

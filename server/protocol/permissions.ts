@@ -32,7 +32,7 @@ const H = 'own_hall' as const;
 const C = 'own_counter' as const;
 
 /** Everyone signed in. */
-const SIGNED_IN: Grants = { admin: A, manager: A, staff: A, kiosk: A, display: A, counter_display: A, evaluator_pad: A };
+const SIGNED_IN: Grants = { admin: A, manager: A, staff: A, reviewer: A, kiosk: A, display: A, counter_display: A, evaluator_pad: A };
 const EVERYONE: Grants = { ...SIGNED_IN, anonymous: P };
 /** Everyone signed in, in their own halls. */
 const HALL_MEMBERS: Grants = { admin: A, manager: H, staff: H, kiosk: H, display: H, counter_display: H, evaluator_pad: H };
@@ -51,6 +51,9 @@ export const POLICY = {
   'auth:logout': SIGNED_IN,
   'auth:me': SIGNED_IN,
   'health:read': EVERYONE,
+  'docs:read': EVERYONE,
+  /** First-admin set-up of a real installation: public, guarded by the one-time code in the server log. */
+  'setup:first-admin': EVERYONE,
   // ── halls and their configuration ──
   'hall:list': HALL_STAFF,
   'hall:create': ADMINS,

@@ -299,3 +299,27 @@ export interface KioskPrinterStatusView extends DevicePrinterView {
   /** Failed jobs since the last printed one. */
   consecutiveFailures: number;
 }
+
+/** A device just created: its token is shown once (only its hash is stored). */
+export interface CreatedDevice {
+  id: string;
+  hallId: string;
+  kind: string;
+  name: string;
+  token: string;
+}
+
+/** Who the bearer of a token is (GET /api/auth/me). */
+export type WhoAmI =
+  | { kind: 'staff'; id: string; role: Role; displayName: string; hallIds: string[] }
+  | { kind: 'device'; id: string; deviceKind: DeviceKind; hallId: string; zoneId: string | null; counterId: string | null }
+  | { kind: 'system'; id: 'system' };
+
+export interface HealthView {
+  status: 'ok' | 'degraded';
+  db: 'up' | 'down';
+  /** 'local' (one process), 'listening' or 'reconnecting'. */
+  fanout: string;
+  protocolVersion: number;
+  time: string;
+}

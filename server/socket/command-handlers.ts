@@ -1,24 +1,33 @@
-/** One entry per command event: its input schema and the use case it runs. No switch. */
-import type { z } from 'zod';
+/**
+ * One handler per command of server/protocol/commands.ts, typed by it: a command without a
+ * handler, or a handler reading a field its schema does not have, does not compile. No switch.
+ */
+import type { Actor } from '../app/actor';
 import { callNext } from '../app/call-next';
+import { decideIntake } from '../app/cases/intake-outcome';
+import { findCases, openCase, resumeCase } from '../app/cases/open-case';
+import { handOver } from '../app/cases/pickup';
 import { actOnCounter } from '../app/counter-actions';
+import type { AppDeps } from '../app/deps';
 import { cancelTicket, reactivateTicket } from '../app/ticket-admin-actions';
 import { actOnTicketAtCounter, type CounterTicketAction } from '../app/ticket-actions';
 import { transferTicket } from '../app/transfer-ticket';
-import type { CommandEvent } from '../protocol/events';
-import * as s from '../protocol/schemas';
-import { caseCommandHandlers } from './case-command-handlers';
-import { handler, type Handler } from './handler';
+import type { CommandEvent, CommandResultOf, ParsedCommandInput } from '../protocol/commands';
 
-const atCounter = (action: CounterTicketAction) =>
-  handler(s.ticketAtCounter, (deps, actor, input) => actOnTicketAtCounter(deps, actor, action, input));
+type CommandHandler<E extends CommandEvent> = (deps: AppDeps, actor: Actor, input: ParsedCommandInput<E>) => Promise<CommandResultOf<E>>;
+export type CommandHandlers = { [E in CommandEvent]: CommandHandler<E> };
 
-export const commandHandlers: Record<CommandEvent, Handler<z.ZodType>> = {
-  'counter:take': handler(s.counterRef, (deps, actor, input) => actOnCounter(deps, actor, 'take', input)),
-  'counter:release': handler(s.counterRef, (deps, actor, input) => actOnCounter(deps, actor, 'release', input)),
-  'counter:pause': handler(s.counterPause, (deps, actor, input) => actOnCounter(deps, actor, 'pause', input)),
-  'counter:resume': handler(s.counterRef, (deps, actor, input) => actOnCounter(deps, actor, 'resume', input)),
-  'ticket:call-next': handler(s.counterRef, (deps, actor, input) => callNext(deps, actor, input)),
+const atCounter =
+  (action: CounterTicketAction) =>
+  (deps: AppDeps, actor: Actor, input: ParsedCommandInput<'ticket:call'>) =>
+    actOnTicketAtCounter(deps, actor, action, input);
+
+export const commandHandlers: CommandHandlers = {
+  'counter:take': (deps, actor, input) => actOnCounter(deps, actor, 'take', input),
+  'counter:release': (deps, actor, input) => actOnCounter(deps, actor, 'release', input),
+  'counter:pause': (deps, actor, input) => actOnCounter(deps, actor, 'pause', input),
+  'counter:resume': (deps, actor, input) => actOnCounter(deps, actor, 'resume', input),
+  'ticket:call-next': (deps, actor, input) => callNext(deps, actor, input),
   'ticket:call': atCounter('call'),
   'ticket:recall': atCounter('recall'),
   'ticket:start': atCounter('start'),
@@ -26,8 +35,13 @@ export const commandHandlers: Record<CommandEvent, Handler<z.ZodType>> = {
   'ticket:no-show': atCounter('no_show'),
   'ticket:park': atCounter('park'),
   'ticket:call-back': atCounter('call_back'),
-  'ticket:reactivate': handler(s.ticketReactivate, (deps, actor, input) => reactivateTicket(deps, actor, input)),
-  'ticket:transfer': handler(s.ticketTransfer, (deps, actor, input) => transferTicket(deps, actor, input)),
-  'ticket:cancel': handler(s.ticketCancel, (deps, actor, input) => cancelTicket(deps, actor, input)),
-  ...caseCommandHandlers,
+  'ticket:reactivate': (deps, actor, input) => reactivateTicket(deps, actor, input),
+  'ticket:transfer': (deps, actor, input) => transferTicket(deps, actor, input),
+  'ticket:cancel': (deps, actor, input) => cancelTicket(deps, actor, input),
+  // 办件 at the counter: open, find, continue, the intake outcome, hand-over at pickup.
+  'case:open': async (deps, actor, input) => ({ caseAtCounter: await openCase(deps, actor, input) }),
+  'case:find': async (deps, actor, input) => ({ cases: await findCases(deps, actor, input) }),
+  'case:resume': async (deps, actor, input) => ({ caseAtCounter: await resumeCase(deps, actor, input) }),
+  'case:intake': async (deps, actor, input) => ({ caseAtCounter: await decideIntake(deps, actor, input) }),
+  'case:hand-over': async (deps, actor, input) => ({ case: await handOver(deps, actor, input) }),
 };

@@ -3,6 +3,7 @@
  * command acked with { ok, data } | { ok: false, error }; handlers never throw.
  */
 import type { Server as HttpServer } from 'node:http';
+import type { z } from 'zod';
 import { Server, type Socket } from 'socket.io';
 import { authorize, type Actor } from '../app/actor';
 import { AppError, toErrorBody, validationError } from '../app/app-error';
@@ -11,9 +12,9 @@ import type { AppDeps, Publisher } from '../app/deps';
 import { toPublicCounter, toPublicTicket } from '../app/presenters';
 import { authorizeHallSnapshot, hallSnapshot, publicSnapshot } from '../app/snapshot';
 import type { Ack } from '../protocol/errors';
-import type { ClientToServerEvents, CommandEvent, HallFact, PublicHallFact, ServerToClientEvents } from '../protocol/events';
+import { COMMANDS, SUBSCRIPTIONS, type CommandEvent, type CommandResult } from '../protocol/commands';
+import type { ClientToServerEvents, HallFact, PublicHallFact, ServerToClientEvents } from '../protocol/events';
 import { findUnsafeText } from '../protocol/safe-text';
-import { hallSubscribe } from '../protocol/schemas';
 import { PROTOCOL_VERSION } from '../protocol/version';
 import { commandHandlers } from './command-handlers';
 import { createPresence } from './presence';
@@ -85,7 +86,8 @@ export function createSocketServer(
     // joined only after the actor is known to be allowed in, and left again if the read fails.
     socket.on('hall:subscribe', (input, ack) =>
       answer(ack, log, async () => {
-        const { hallId } = parseInput(hallSubscribe, input);
+        authorize(actor, SUBSCRIPTIONS['hall:subscribe'].action);
+        const { hallId } = parseInput(SUBSCRIPTIONS['hall:subscribe'].input, input) as { hallId: string };
         authorizeHallSnapshot(actor, hallId);
         const snap = await joinThenRead(socket, rooms.hallStaff(hallId), () => hallSnapshot(deps, actor, hallId));
         const onlineCounterIds = await presence.online(snap.counters.filter((c) => c.status !== 'closed').map((c) => c.id));
@@ -94,18 +96,24 @@ export function createSocketServer(
     );
     socket.on('public:subscribe', (input, ack) =>
       answer(ack, log, async () => {
-        const { hallId } = parseInput(hallSubscribe, input);
+        authorize(actor, SUBSCRIPTIONS['public:subscribe'].action);
+        const { hallId } = parseInput(SUBSCRIPTIONS['public:subscribe'].input, input) as { hallId: string };
         authorize(actor, 'hall:public-snapshot', { hallId });
         // Public screens only ever join public rooms: staff rooms carry masked personal data.
         return joinThenRead(socket, rooms.hallPublic(hallId), () => publicSnapshot(deps, actor, hallId));
       }),
     );
 
-    for (const [event, h] of Object.entries(commandHandlers) as [CommandEvent, (typeof commandHandlers)[CommandEvent]][]) {
+    for (const event of Object.keys(COMMANDS) as CommandEvent[]) {
+      const def = COMMANDS[event];
+      const run = commandHandlers[event] as (deps: AppDeps, actor: Actor, input: unknown) => Promise<CommandResult>;
       socket.on(event, ((input: unknown, ack: unknown) =>
         answer(ack, log, async () => {
-          const result = await h.run(deps, actor, parseInput(h.schema, input));
-          const counterId = (input as { counterId?: string }).counterId;
+          // The policy's role check comes before the input is read; the use case checks hall and counter.
+          authorize(actor, def.action);
+          const parsed: { counterId?: string } = parseInput(def.input as z.ZodType<{ counterId?: string }>, input);
+          const result = await run(deps, actor, parsed);
+          const counterId = parsed.counterId;
           const hallId = result.counter?.hallId;
           if (event === 'counter:take' && counterId && hallId) await presence.took(socket, hallId, counterId);
           if (event === 'counter:release' && counterId && hallId) await presence.released(socket, hallId, counterId);

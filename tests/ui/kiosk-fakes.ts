@@ -1,7 +1,14 @@
 /** Fakes for the kiosk store tests: hand-driven timers and a scripted kiosk API. */
 import type { Ack } from '../../server/protocol/errors';
 import type { IssuedTicket, MatterView, PrintJobView, PublicHallSnapshot, TicketView, ZoneView } from '../../server/protocol/views';
+import type { CheckInResult } from '../../server/protocol/appointments';
+import type { DeviceKind } from '../../server/protocol/views';
 import type { CheckInBody, DeviceMe, IssueBody, KioskApi, PickupBody } from '../../kiosk-ui/src/stores/kiosk-api';
+
+/** What GET /api/auth/me answers for a device token. */
+export function deviceMe(over: { deviceKind?: DeviceKind; hallId: string; zoneId?: string | null }): DeviceMe {
+  return { kind: 'device', id: 'device-1', deviceKind: over.deviceKind ?? 'kiosk', hallId: over.hallId, zoneId: over.zoneId ?? null, counterId: null };
+}
 import type { KioskTimers } from '../../kiosk-ui/src/stores/timers';
 
 export interface FakeTimers extends KioskTimers {
@@ -110,6 +117,7 @@ export interface FakeApi extends KioskApi {
   onSnapshot: () => Answer<PublicHallSnapshot>;
   onIssue: (body: IssueBody) => Answer<IssuedTicket>;
   onPrintJob: (id: string) => Answer<PrintJobView>;
+  /** Any shape: the flow must also survive an answer that is not a check-in result. */
   onCheckIn: (body: CheckInBody) => Answer<unknown>;
   onPickup: (body: PickupBody) => Answer<IssuedTicket & { caseNumber: string; pickupCounterNumber: number }>;
 }
@@ -117,7 +125,7 @@ export interface FakeApi extends KioskApi {
 export function fakeApi(): FakeApi {
   const api: FakeApi = {
     calls: { issue: [], checkIn: [], pickup: [], printJob: [], snapshots: 0 },
-    onMe: () => ok({ kind: 'device', deviceKind: 'kiosk', hallId: HALL_ID }),
+    onMe: () => ok(deviceMe({ hallId: HALL_ID })),
     onSnapshot: () => ok(snapshot()),
     onIssue: () => ok(issuedTicket()),
     onPrintJob: () => ok(printJob('printing')),
@@ -139,7 +147,7 @@ export function fakeApi(): FakeApi {
     },
     checkIn: async (_hallId, body) => {
       api.calls.checkIn.push(body);
-      return api.onCheckIn(body);
+      return api.onCheckIn(body) as Answer<CheckInResult>;
     },
     pickup: async (_hallId, body) => {
       api.calls.pickup.push(body);

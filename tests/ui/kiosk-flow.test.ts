@@ -5,7 +5,7 @@ import { createStore } from '../../ui-shared/src/store';
 import type { Lang } from '../../ui-shared/src/i18n';
 import { createKioskFlow, type KioskFlow } from '../../kiosk-ui/src/stores/kiosk-flow';
 import type { KioskApi } from '../../kiosk-ui/src/stores/kiosk-api';
-import { deferred, fakeApi, fakeTimers, issuedTicket, MATTERS, ZONES, type FakeApi, type FakeTimers } from './kiosk-fakes';
+import { deferred, deviceMe, fakeApi, fakeTimers, issuedTicket, MATTERS, ZONES, type FakeApi, type FakeTimers } from './kiosk-fakes';
 
 interface Ctx {
   api: FakeApi;
@@ -71,7 +71,7 @@ boot('a rejected token, or a display token → bad_token with the reason', async
   assert.is(c.flow.state.get().screen, 'bad_token');
   assert.is(c.flow.state.get().setupReason, 'invalid');
   const b = fakeApi();
-  b.onMe = () => ({ ok: true, data: { kind: 'device', deviceKind: 'display', hallId: 'h' } });
+  b.onMe = () => ({ ok: true, data: deviceMe({ deviceKind: 'display', hallId: 'h' }) });
   const d = setup(b);
   await d.flow.start();
   assert.is(d.flow.state.get().setupReason, 'not_kiosk');
@@ -79,7 +79,7 @@ boot('a rejected token, or a display token → bad_token with the reason', async
 
 boot('a kiosk placed in one service area offers that area only, without the zone step', async () => {
   const a = fakeApi();
-  a.onMe = () => ({ ok: true, data: { kind: 'device', deviceKind: 'kiosk', hallId: 'h', zoneId: ZONES[1]!.id } });
+  a.onMe = () => ({ ok: true, data: deviceMe({ hallId: 'h', zoneId: ZONES[1]!.id }) });
   const c = setup(a);
   await c.flow.start();
   assert.equal(c.flow.state.get().zones.map((z) => z.name), ['自然人服务区']);
@@ -93,7 +93,7 @@ boot('a kiosk placed in one service area offers that area only, without the zone
 boot('server unreachable → boot_error with retry; it also retries by itself', async () => {
   const a = fakeApi();
   let down = true;
-  a.onMe = () => (down ? { ok: false, error: { code: 'internal_error', message: 'offline' } } : { ok: true, data: { kind: 'device', deviceKind: 'kiosk', hallId: 'h' } });
+  a.onMe = () => (down ? { ok: false, error: { code: 'internal_error', message: 'offline' } } : { ok: true, data: deviceMe({ hallId: 'h' }) });
   const c = setup(a);
   await c.flow.start();
   assert.is(c.flow.state.get().screen, 'boot_error');

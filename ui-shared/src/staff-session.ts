@@ -3,8 +3,9 @@
  * token in sessionStorage (gone with the tab), sign out, and end the session when the server no
  * longer accepts it. Each app picks its storage key and whether a stored session is resumed.
  */
-import type { Ack, ErrorBody } from '../../server/protocol/errors';
-import type { StaffView } from '../../server/protocol/views';
+import type { LoginResult } from '../../server/protocol/endpoints';
+import type { ErrorBody } from '../../server/protocol/errors';
+import { createApiClient, type RequestFn } from './api-client';
 import { createStore, type Store } from './store';
 
 export interface StorageLike {
@@ -13,13 +14,10 @@ export interface StorageLike {
   removeItem(key: string): void;
 }
 
-export type RequestFn = <T>(method: string, path: string, body?: unknown, token?: string | null) => Promise<Ack<T>>;
+export type { RequestFn };
 
-export interface StaffSession {
-  token: string;
-  staff: StaffView;
-  expiresAt: string;
-}
+/** What sign-in answers, kept for the tab's lifetime. */
+export type StaffSession = LoginResult;
 
 /** Why the sign-in screen is showing, when it is not the first visit. */
 export type SignInReason = 'expired' | 'signed_out' | null;
@@ -80,7 +78,7 @@ export function createStaffSession(deps: StaffSessionDeps): StaffSessionStore {
       pending.set(true);
       error.set(null);
       try {
-        const r = await deps.request<StaffSession>('POST', '/api/auth/login', { username: username.trim(), password });
+        const r = await createApiClient(deps.request).call('login', { body: { username: username.trim(), password } });
         if (!r.ok) {
           error.set(r.error);
           return false;
@@ -96,7 +94,7 @@ export function createStaffSession(deps: StaffSessionDeps): StaffSessionStore {
     async signOut() {
       const s = session.get();
       clear('signed_out');
-      if (s) await deps.request('POST', '/api/auth/logout', undefined, s.token);
+      if (s) await createApiClient(deps.request, () => s.token).call('logout');
     },
     expire() {
       if (session.get()) clear('expired');

@@ -6,47 +6,35 @@ import type {
   BookingHallView,
   BookingReceipt,
 } from '../../../server/protocol/appointments';
+import type { BodyOf, OutputOf } from '../../../server/protocol/endpoint';
+import type { Endpoints } from '../../../server/protocol/endpoints';
 import type { Ack } from '../../../server/protocol/errors';
+import { createApiClient, type RequestFn } from '../../../ui-shared/src/api-client';
 
-export type HttpRequest = <T>(method: string, path: string, body?: unknown, token?: string | null) => Promise<Ack<T>>;
+export type HttpRequest = RequestFn;
+export type BookBody = BodyOf<Endpoints['bookOnline']>;
 
-export interface BookBody {
-  commandId: string;
-  matterId: string;
-  date: string;
-  slotStart: string;
-  idNumber: string;
-  phone: string;
-  /** The six-digit code sent to `phone` (requestCode). */
-  phoneCode: string;
-  language: 'zh-CN' | 'en';
-}
-
-export interface PhoneCodeSent {
-  sentTo: string;
-  expiresAt: string;
-  resendAfterSeconds: number;
-}
+export type PhoneCodeSent = OutputOf<Endpoints['phoneCode']>;
 
 export interface BookingApi {
   halls(): Promise<Ack<BookingHallView[]>>;
   matters(hallId: string): Promise<Ack<BookableMatterView[]>>;
   slots(hallId: string, matterId: string): Promise<Ack<BookingCalendarView>>;
-  requestCode(body: { phone: string; language: 'zh-CN' | 'en' }): Promise<Ack<PhoneCodeSent>>;
+  requestCode(body: BodyOf<Endpoints['phoneCode']>): Promise<Ack<PhoneCodeSent>>;
   book(hallId: string, body: BookBody): Promise<Ack<BookingReceipt>>;
-  lookup(body: { code: string; idNumber: string }): Promise<Ack<BookingReceipt>>;
-  cancel(body: { commandId: string; code: string; idNumber: string; language: 'zh-CN' | 'en' }): Promise<Ack<AppointmentView>>;
+  lookup(body: BodyOf<Endpoints['lookupBooking']>): Promise<Ack<BookingReceipt>>;
+  cancel(body: BodyOf<Endpoints['cancelBooking']>): Promise<Ack<AppointmentView>>;
 }
 
 export function createBookingApi(request: HttpRequest): BookingApi {
-  const hall = (id: string) => `/api/booking/halls/${encodeURIComponent(id)}`;
+  const client = createApiClient(request);
   return {
-    halls: () => request('GET', '/api/booking/halls'),
-    matters: (hallId) => request('GET', `${hall(hallId)}/matters`),
-    slots: (hallId, matterId) => request('GET', `${hall(hallId)}/matters/${encodeURIComponent(matterId)}/slots`),
-    requestCode: (body) => request('POST', '/api/booking/phone-codes', body),
-    book: (hallId, body) => request('POST', `${hall(hallId)}/appointments`, body),
-    lookup: (body) => request('POST', '/api/booking/appointments/lookup', body),
-    cancel: (body) => request('POST', '/api/booking/appointments/cancel', body),
+    halls: () => client.call('bookingHalls'),
+    matters: (hallId) => client.call('bookableMatters', { params: { hallId } }),
+    slots: (hallId, matterId) => client.call('bookingSlots', { params: { hallId, matterId } }),
+    requestCode: (body) => client.call('phoneCode', { body }),
+    book: (hallId, body) => client.call('bookOnline', { params: { hallId }, body }),
+    lookup: (body) => client.call('lookupBooking', { body }),
+    cancel: (body) => client.call('cancelBooking', { body }),
   };
 }

@@ -3,6 +3,7 @@
  * Components only render what is here and call its verbs. Every dependency that touches the
  * browser (storage, fetch, socket) is passed in, so the flow runs in Node tests with fakes.
  */
+import { createApiClient } from '../../../ui-shared/src/api-client';
 import type { ErrorBody } from '../../../server/protocol/errors';
 import type { CounterView, HallSnapshot, HallView } from '../../../server/protocol/views';
 import type { CommandSender } from '../../../ui-shared/src/commands';
@@ -183,7 +184,7 @@ export function createCounterApp(deps: CounterAppDeps): CounterApp {
     const s = session.session.get();
     if (!s) return;
     hallsError.set(null);
-    const r = await deps.request<HallView[]>('GET', '/api/halls', undefined, s.token);
+    const r = await createApiClient(deps.request, () => s.token).call('listHalls');
     if (session.session.get() !== s) return;
     if (!r.ok) {
       if (r.error.code === 'unauthenticated') return session.expire();

@@ -9,6 +9,7 @@ import type { CommandResult, CounterPresence, EvaluationChanged, HallFact, HallN
 import type { TicketHistoryView, TodayStatsView } from '../../../server/protocol/dashboard';
 import type { HallSeqBeat } from '../../../server/protocol/heartbeat';
 import type { CounterView, HallSnapshot, HallView } from '../../../server/protocol/views';
+import { createApiClient } from '../../../ui-shared/src/api-client';
 import { createCommandSender, newCommandId, type CommandSender } from '../../../ui-shared/src/commands';
 import type { ConnectionState } from '../../../ui-shared/src/connection';
 import { createStore, type Store } from '../../../ui-shared/src/store';
@@ -92,6 +93,7 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
   let offset = 0;
   const now = createStore(localNow());
   const token = () => session.session.get()?.token ?? null;
+  const client = createApiClient(deps.request, token);
   const reports = createReportStore({ request: deps.request, token, now: () => now.get() });
 
   const evaluations = createEvaluationStore({
@@ -125,7 +127,7 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
   async function start(tok: string, role: string): Promise<void> {
     stop();
     if (role === 'staff') return problem.set('managers_only');
-    const r = await deps.request<HallView[]>('GET', '/api/halls', undefined, tok);
+    const r = await createApiClient(deps.request, () => tok).call('listHalls');
     if (token() !== tok) return; // signed out meanwhile
     if (!r.ok) return r.error.code === 'unauthenticated' ? session.expire() : problem.set(r.error);
     if (r.data.length === 0) return problem.set('no_halls');
@@ -138,8 +140,8 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
       createHallFeed({
         hallId: h.id,
         subscribe: subscribeTo(c, h.id),
-        fetchStats: () => deps.request<TodayStatsView>('GET', `/api/halls/${h.id}/stats/today`, undefined, token()),
-        fetchNotice: () => deps.request<HallNotice | null>('GET', `/api/halls/${h.id}/notices/active`, undefined, token()),
+        fetchStats: () => client.call('todayStats', { params: { hallId: h.id } }),
+        fetchNotice: () => client.call('activeNotice', { params: { hallId: h.id } }),
         timers,
       }),
     );
@@ -176,8 +178,9 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
   const initial = session.session.get();
   if (initial) void start(initial.token, initial.staff.role);
 
-  const http = <T>(method: string, path: string, body?: unknown): Promise<Ack<T>> =>
-    deps.request<T>(method, path, body, token()).then((r) => {
+  /** A refused token ends the session. */
+  const http = <T>(answer: Promise<Ack<T>>): Promise<Ack<T>> =>
+    answer.then((r) => {
       if (!r.ok && r.error.code === 'unauthenticated') session.expire();
       return r;
     });
@@ -198,12 +201,12 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
       if (!sender || !conn) return { ok: false, error: offline };
       return sender.send<CommandResult>('ticket:transfer', { ...input });
     },
-    setCounterMatters: (hall, counterId, matterIds, reason) =>
-      http<CounterView>('PUT', `/api/halls/${hall}/counters/${counterId}/matters`, { commandId: newCommandId(), matterIds, reason }),
-    postNotice: (hall, text, minutes) => http<HallNotice>('POST', `/api/halls/${hall}/notices`, { commandId: newCommandId(), text, minutes }),
-    clearNotice: (hall) => http<HallNotice>('POST', `/api/halls/${hall}/notices/clear`, { commandId: newCommandId() }),
-    history: (ticketId) => http<TicketHistoryView>('GET', `/api/tickets/${ticketId}/history`),
-    staffingPlan: (hall) => http<StaffingPlanView>('GET', `/api/halls/${hall}/staffing-plan`),
+    setCounterMatters: (hallId, counterId, matterIds, reason) =>
+      http(client.call('setCounterMatters', { params: { hallId, counterId }, body: { commandId: newCommandId(), matterIds, reason } })),
+    postNotice: (hallId, text, minutes) => http(client.call('postNotice', { params: { hallId }, body: { commandId: newCommandId(), text, minutes } })),
+    clearNotice: (hallId) => http(client.call('clearNotice', { params: { hallId }, body: { commandId: newCommandId() } })),
+    history: (ticketId) => http(client.call('ticketHistory', { params: { ticketId } })),
+    staffingPlan: (hallId) => http(client.call('staffingPlan', { params: { hallId } })),
     stop() {
       stop();
       timers.clearInterval(ticker);

@@ -5,6 +5,7 @@
 import type { ErrorBody } from '../../../server/protocol/errors';
 import type { ReportGroupBy, ReportView } from '../../../server/protocol/dashboard';
 import { createStore, type Store } from '../../../ui-shared/src/store';
+import { createApiClient } from '../../../ui-shared/src/api-client';
 import type { RequestFn } from './session';
 
 export interface ReportForm {
@@ -22,7 +23,7 @@ export interface ReportStore {
   error: Store<ErrorBody | null>;
   setForm(patch: Partial<ReportForm>): void;
   /** The API path of the report (JSON, or CSV for Excel). */
-  path(hallId: string | null, format: 'json' | 'csv', lang?: string): string;
+  path(hallId: string | null, format: 'json' | 'csv', lang?: 'zh-CN' | 'en'): string;
   run(hallId: string | null): Promise<void>;
 }
 
@@ -48,10 +49,12 @@ export function createReportStore(deps: { request: RequestFn; token(): string | 
   const error = createStore<ErrorBody | null>(null);
   let generation = 0;
 
-  function path(hallId: string | null, format: 'json' | 'csv', lang?: string): string {
+  const client = createApiClient(deps.request, deps.token);
+
+  function path(hallId: string | null, format: 'json' | 'csv', lang?: 'zh-CN' | 'en'): string {
     const f = form.get();
-    const q = new URLSearchParams({ from: f.from, to: f.to, groupBy: f.groupBy, format, ...(lang && { lang }) });
-    return f.scope === 'all' || !hallId ? `/api/reports?${q}` : `/api/halls/${hallId}/reports?${q}`;
+    const query = { from: f.from, to: f.to, groupBy: f.groupBy, format, ...(lang && { lang }) };
+    return f.scope === 'all' || !hallId ? client.url('report', { query }) : client.url('hallReport', { params: { hallId }, query });
   }
 
   return {

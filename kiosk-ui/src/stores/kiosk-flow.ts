@@ -107,10 +107,10 @@ export function createKioskFlow(deps: KioskFlowDeps): KioskFlow {
       if (me.error.code === 'unauthenticated') return go('bad_token', { setupReason: 'invalid' });
       return go('boot_error', { error: kioskError(me.error) });
     }
-    const { kind, deviceKind, hallId, zoneId } = me.data;
-    if (kind !== 'device' || deviceKind !== 'kiosk' || !hallId) return go('bad_token', { setupReason: 'not_kiosk' });
-    deviceZoneId = zoneId ?? null;
-    const loaded = await loadHall(api, hallId, deviceZoneId);
+    const who = me.data;
+    if (who.kind !== 'device' || who.deviceKind !== 'kiosk' || !who.hallId) return go('bad_token', { setupReason: 'not_kiosk' });
+    deviceZoneId = who.zoneId ?? null;
+    const loaded = await loadHall(api, who.hallId, deviceZoneId);
     if (!loaded.ok) return go('boot_error', { error: kioskError(loaded.error) });
     go('home', { ...loaded.data, offline: false, error: null });
   }

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { devices, staff } from '../../../db/schema';
 import type { deviceCreate, staffCreate } from '../../protocol/schemas';
-import type { StaffView } from '../../protocol/views';
+import type { CreatedDevice, StaffView } from '../../protocol/views';
 import { authorize, type Actor } from '../actor';
 import { AppError } from '../app-error';
 import { newDeviceToken, hashToken, presentStaff } from '../auth';
@@ -12,14 +12,7 @@ import { loadHall } from '../loaders';
 import { hashPassword } from '../passwords';
 import { appendAudit } from './audit-log';
 
-export interface CreatedDevice {
-  id: string;
-  hallId: string;
-  kind: string;
-  name: string;
-  /** Shown once: only its hash is stored. */
-  token: string;
-}
+export type { CreatedDevice } from '../../protocol/views';
 
 export async function createDevice(deps: AppDeps, actor: Actor, hallId: string, input: z.output<typeof deviceCreate>): Promise<CreatedDevice> {
   authorize(actor, 'device:create', { hallId });

@@ -7,6 +7,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
 import { calendarOverrides, calendarYears } from '../../../db/schema-appointments';
 import { CalendarError, createWorkingDayCalendar, parseIsoDate, type WorkingDayCalendar } from '../../domain/working-days';
+import type { CalendarAdminView } from '../../protocol/appointments';
 import { authorize, type Actor } from '../actor';
 import { AppError } from '../app-error';
 import type { AppDeps } from '../deps';
@@ -44,12 +45,7 @@ export function onCalendar<T>(fn: () => T): T {
   }
 }
 
-export interface CalendarAdminView {
-  coveredYears: number[];
-  pendingYears: number[];
-  declaredYears: number[];
-  overrides: { date: string; working: boolean; note: string | null }[];
-}
+export type { CalendarAdminView } from '../../protocol/appointments';
 
 export async function calendarAdminView(deps: AppDeps, actor: Actor): Promise<CalendarAdminView> {
   authorize(actor, 'calendar:read');

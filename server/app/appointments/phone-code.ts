@@ -41,11 +41,8 @@ function normalisedPhone(raw: string, lang: Lang): string {
   return phone.value;
 }
 
-export interface PhoneCodeSent {
-  sentTo: string;
-  expiresAt: string;
-  resendAfterSeconds: number;
-}
+export type { PhoneCodeSent } from '../../protocol/appointments';
+import type { PhoneCodeSent } from '../../protocol/appointments';
 
 export async function requestPhoneCode(deps: AppDeps, input: { phone: string; language?: Lang | undefined }): Promise<PhoneCodeSent> {
   const lang = input.language ?? 'zh-CN';

@@ -16,7 +16,7 @@ import { authorize } from '../actor';
 import { AppError, unwrap } from '../app-error';
 import { lockOwnCounter } from '../counter-guard';
 import type { AppDeps } from '../deps';
-import { loadTicketForUpdate } from '../loaders';
+import { counterHolder, loadTicketForUpdate } from '../loaders';
 import { encryptField, lookupHash } from '../pii';
 import { runCommand } from '../run-command';
 import { caseDay, caseEvent, hallOfCounter } from './case-context';
@@ -113,7 +113,8 @@ export async function openCase(deps: AppDeps, actor: Actor, input: { commandId: 
 export async function findCases(deps: AppDeps, actor: Actor, input: { counterId: string; caseNumber?: string | undefined; idNumber?: string | undefined; ticketId?: string | undefined }) {
   authorize(actor, 'case:counter');
   const hallId = await hallOfCounter(deps.db, input.counterId);
-  authorize(actor, 'case:counter', { hallId });
+  // Looked up from a counter: the one the caller holds (supervisors: any counter of their halls).
+  authorize(actor, 'case:counter', { hallId, counterHolderId: await counterHolder(deps.db, input.counterId) });
   const now = deps.clock.now();
   const day = await caseDay(deps.db, hallId, now);
   const conditions = [];

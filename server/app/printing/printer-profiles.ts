@@ -4,7 +4,6 @@
  * or the demo fake printer). Written with a jsonb merge so other keys of settings are kept.
  */
 import { eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Db, Tx } from '../../../db/client';
 import { devices } from '../../../db/schema';
 import { printerProfileSchema, type PrinterProfile } from '../../../ticket-printer/index';
@@ -16,20 +15,7 @@ import type { AppDeps } from '../deps';
 type Reader = Db | Tx;
 type DeviceRow = typeof devices.$inferSelect;
 
-/** A kiosk must notice a dead printer quickly: the visitor is standing there (the kiosk waits 6 s). */
-export const MAX_KIOSK_PRINTER_TIMEOUT_MS = 3000;
-
-/** Admin input: the printer profile with a kiosk-sized timeout and no unknown keys. */
-export const kioskPrinterInput = printerProfileSchema
-  .extend({
-    timeoutMs: z
-      .number()
-      .int()
-      .min(100)
-      .max(MAX_KIOSK_PRINTER_TIMEOUT_MS, `at most ${MAX_KIOSK_PRINTER_TIMEOUT_MS} ms: a kiosk must detect a dead printer within 3 s`)
-      .default(MAX_KIOSK_PRINTER_TIMEOUT_MS),
-  })
-  .strict();
+export { kioskPrinterInput, MAX_KIOSK_PRINTER_TIMEOUT_MS } from '../../protocol/printing';
 
 // The protocol's view and the printer's profile are one shape.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

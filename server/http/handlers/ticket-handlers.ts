@@ -1,0 +1,27 @@
+import { issueTicket } from '../../app/issue-ticket';
+import { ticketHistory } from '../../app/manager/ticket-history';
+import { getDevicePrinter, removeDevicePrinter, setDevicePrinter } from '../../app/printing/printer-profiles';
+import { getPrintJob, listHallPrinters } from '../../app/printing/printer-status';
+import { reprintTicket } from '../../app/printing/reprint-ticket';
+import { ticketProgress } from '../../app/progress';
+import { signedIn, type EndpointHandlers } from '../handler';
+
+type TicketEndpoints =
+  | 'issueTicket' | 'ticketProgress' | 'ticketHistory' | 'reprintTicket'
+  | 'getDevicePrinter' | 'setDevicePrinter' | 'removeDevicePrinter' | 'getPrintJob' | 'listHallPrinters';
+
+export const ticketHandlers: EndpointHandlers<TicketEndpoints> = {
+  issueTicket: (deps, { actor, params, body }) => issueTicket(deps, signedIn(actor), params.hallId, body),
+  /** Public: the token is the only key. Shows no personal data (the phone page /p/<token> reads it). */
+  ticketProgress(deps, { params, ctx }) {
+    ctx.set('Cache-Control', 'no-store');
+    return ticketProgress(deps, params.token);
+  },
+  ticketHistory: (deps, { actor, params }) => ticketHistory(deps, signedIn(actor), params.ticketId),
+  reprintTicket: (deps, { actor, params, body }) => reprintTicket(deps, signedIn(actor), params.ticketId, body),
+  getDevicePrinter: (deps, { actor, params }) => getDevicePrinter(deps, signedIn(actor), params.deviceId),
+  setDevicePrinter: (deps, { actor, params, body }) => setDevicePrinter(deps, signedIn(actor), params.deviceId, body),
+  removeDevicePrinter: (deps, { actor, params }) => removeDevicePrinter(deps, signedIn(actor), params.deviceId),
+  getPrintJob: (deps, { actor, params }) => getPrintJob(deps, signedIn(actor), params.printJobId),
+  listHallPrinters: (deps, { actor, params }) => listHallPrinters(deps, signedIn(actor), params.hallId),
+};

@@ -1,0 +1,52 @@
+/**
+ * The one typed client every UI calls the HTTP API through, derived from the endpoint definitions
+ * in server/protocol/endpoints.ts: the endpoint's name picks method and path, and its path
+ * parameters, body, query and the `data` of the answer are typed from the definition — a wrong
+ * name, a missing parameter or a misspelt body field does not compile.
+ */
+import type { BodyOf, OutputOf, ParamsOf, QueryOf } from '../../server/protocol/endpoint';
+import { fillPath } from '../../server/protocol/endpoint';
+import type { EndpointName, Endpoints } from '../../server/protocol/endpoints';
+import type { Ack } from '../../server/protocol/errors';
+import { ROUTES } from '../../server/protocol/routes';
+
+export type RequestFn = <T>(method: string, path: string, body?: unknown, token?: string | null) => Promise<Ack<T>>;
+
+type Optional<K extends string, V> = [V] extends [undefined] ? { [P in K]?: never } : { [P in K]: V };
+type ParamArgs<D> = [keyof ParamsOf<D>] extends [never] ? { params?: never } : { params: ParamsOf<D> };
+type QueryArgs<D> = [QueryOf<D>] extends [undefined] ? { query?: never } : {} extends QueryOf<D> ? { query?: QueryOf<D> } : { query: QueryOf<D> };
+
+/** What a call takes: `{ params, body, query }`, each only when the endpoint has one. */
+export type CallArgs<D> = ParamArgs<D> & Optional<'body', BodyOf<D>> & QueryArgs<D>;
+export type CallResult<N extends EndpointName> = OutputOf<Endpoints[N]>;
+
+type ArgsOf<N extends EndpointName> = CallArgs<Endpoints[N]>;
+/** Endpoints that take no arguments may be called with none. */
+type Rest<N extends EndpointName> = {} extends ArgsOf<N> ? [args?: ArgsOf<N>] : [args: ArgsOf<N>];
+
+export interface ApiClient {
+  call<N extends EndpointName>(name: N, ...args: Rest<N>): Promise<Ack<CallResult<N>>>;
+  /** The URL of a GET endpoint (a CSV download link, say). */
+  url<N extends EndpointName>(name: N, ...args: Rest<N>): string;
+}
+
+function queryString(query: Record<string, unknown> | undefined): string {
+  if (!query) return '';
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null) q.set(k, Array.isArray(v) ? v.join(',') : String(v));
+  const text = q.toString();
+  return text ? `?${text}` : '';
+}
+
+/** `token` is read on every call, so a client made once follows sign-in and sign-out. */
+export function createApiClient(request: RequestFn, token: () => string | null | undefined = () => undefined): ApiClient {
+  const url = (name: EndpointName, args?: { params?: Record<string, string>; query?: Record<string, unknown> }) =>
+    fillPath(ROUTES[name].path, args?.params ?? {}) + queryString(args?.query);
+  return {
+    call(name, ...rest) {
+      const args = rest[0] as { params?: Record<string, string>; body?: unknown; query?: Record<string, unknown> } | undefined;
+      return request(ROUTES[name].method, url(name, args), args?.body, token());
+    },
+    url: (name, ...rest) => url(name, rest[0] as never),
+  };
+}
