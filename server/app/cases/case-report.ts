@@ -4,13 +4,13 @@ import { counters, halls, matters } from '../../../db/schema';
 import { cases, departments } from '../../../db/schema-cases';
 import { caseFigures, type CaseFigures } from '../../domain/case-figures';
 import { serviceDate } from '../../domain/hall-time';
-import { requireHall, requireStaff, type Actor } from '../actor';
+import { authorize, type Actor } from '../actor';
 import type { AppDeps } from '../deps';
 
 export type CaseReportGroup = 'matter' | 'department' | 'counter';
 
 export async function caseReport(deps: AppDeps, actor: Actor, hallId: string, q: { from: string; to: string; by: CaseReportGroup }): Promise<CaseFigures[]> {
-  requireHall(requireStaff(actor, ['admin', 'manager']), hallId);
+  authorize(actor, 'report:read', { hallId });
   const rows = await deps.db
     .select({ c: cases, matterName: matters.name, departmentName: departments.name, counterNumber: counters.number, timeZone: halls.timeZone })
     .from(cases)
