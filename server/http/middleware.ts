@@ -38,7 +38,8 @@ function mapParserError(err: unknown): unknown {
   if (err instanceof AppError || typeof e?.status !== 'number') return err;
   if (e.status === 413) return new AppError('payload_too_large', 'The request body is too large');
   if (e.status === 415) return new AppError('validation_failed', 'Send the body as application/json');
-  if (e.status === 400 && typeof e.type === 'string' && e.type.startsWith('entity.')) return new AppError('invalid_json', 'The request body is not valid JSON');
+  // The JSON parser's own SyntaxError (status 400, no type) is a body that is not JSON too.
+  if (e.status === 400 && ((typeof e.type === 'string' && e.type.startsWith('entity.')) || err instanceof SyntaxError)) return new AppError('invalid_json', 'The request body is not valid JSON');
   if (e.status === 400 && e.type === 'encoding.unsupported') return new AppError('invalid_json', 'Send the body as UTF-8 JSON');
   if (e.status === 403 || e.status === 404) return new AppError('not_found', 'No such file');
   if (e.status >= 400 && e.status < 500) return new AppError('validation_failed', 'The request path or query is malformed');

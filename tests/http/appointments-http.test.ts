@@ -73,13 +73,13 @@ t('book online: 201 with a code and an SVG QR; bad identity number → 400 with 
   const look = await api(base, 'POST', '/api/booking/appointments/lookup', { code: a.code.toLowerCase(), idNumber: '11010519491231002X' });
   assert.is(look.status, 200);
   assert.is(look.json.data.appointment.id, a.id);
-  const wrong = await api(base, 'POST', '/api/booking/appointments/lookup', { code: a.code, idNumber: '440524188001010014' });
+  const wrong = await api(base, 'POST', '/api/booking/appointments/lookup', { code: a.code, idNumber: '44052419500101001X' });
   assert.is(wrong.status, 404);
 });
 
 t('staff book on the visitor’s behalf and list the day (masked); a kiosk token cannot', async () => {
   const token = await loginAs(base, 'staff1');
-  const body = { commandId: cmd(), matterId, date: '2026-11-24', slotStart: '10:30', idNumber: '440524188001010014', phone: '13900001111' };
+  const body = { commandId: cmd(), matterId, date: '2026-11-24', slotStart: '10:30', idNumber: '44052419500101001X', phone: '13900001111' };
   const r = await api(base, 'POST', `/api/halls/${hallId}/appointments`, body, token);
   assert.is(r.status, 201);
   assert.is(r.json.data.appointment.channel, 'staff');
@@ -88,7 +88,7 @@ t('staff book on the visitor’s behalf and list the day (masked); a kiosk token
   const list = await api(base, 'GET', `/api/halls/${hallId}/appointments?date=2026-11-24`, undefined, token);
   assert.is(list.status, 200);
   assert.is(list.json.data.length, 2);
-  assert.not.ok(JSON.stringify(list.json).includes('440524188001010014'));
+  assert.not.ok(JSON.stringify(list.json).includes('44052419500101001X'));
   assert.is((await api(base, 'GET', `/api/halls/${hallId}/appointments?date=tomorrow`, undefined, token)).status, 400);
 });
 
@@ -116,10 +116,10 @@ t('kiosk check-in by code and by identity number issues a ticket carrying the sl
   assert.is(twice.status, 409);
 
   clock.set('2026-11-24T02:50:00Z'); // 10:50: 10:30–11:00 slot, on time
-  const byId = await api(base, 'POST', `/api/halls/${hallId}/appointments/check-in`, { commandId: cmd(), idNumber: '440524188001010014' }, KIOSK);
+  const byId = await api(base, 'POST', `/api/halls/${hallId}/appointments/check-in`, { commandId: cmd(), idNumber: '44052419500101001X' }, KIOSK);
   assert.is(byId.status, 201);
   assert.is(byId.json.data.walkIn, false);
-  assert.is(byId.json.data.issued.ticket.priority, 1, 'born 1880: green channel by age');
+  assert.is(byId.json.data.issued.ticket.priority, 1, 'born 1950: green channel by age');
   const none = await api(base, 'POST', `/api/halls/${hallId}/appointments/check-in`, { commandId: cmd(), idNumber: '11010519491231002X' }, KIOSK);
   assert.is(none.status, 409, 'already checked in');
 });
