@@ -1,6 +1,6 @@
 /** Printer input accepted from admins (the profile itself is ticket-printer's, shared with the driver). */
 import { z } from 'zod';
-import { printerProfileSchema } from '../../ticket-printer/index';
+import { printerProfileSchema } from '../../ticket-printer/printer-profile';
 
 /** A kiosk must notice a dead printer quickly: the visitor is standing there (the kiosk waits 6 s). */
 export const MAX_KIOSK_PRINTER_TIMEOUT_MS = 3000;

@@ -137,7 +137,7 @@ t('容缺受理 with a promise date; 不予受理 with a reason; 当场办结 on
   clock.set('2025-11-03T02:00:00Z');
   const deps = testDeps(db.db, clock, publisher);
   const staff3 = await hall.staff('staff3');
-  const v = await ticketAtCounter(deps, hall, staff3, 4, '退休待遇申领', '440524188001010014');
+  const v = await ticketAtCounter(deps, hall, staff3, 4, '退休待遇申领', '44052419500101001X');
   const opened = await openCase(deps, staff3, { commandId: cmd(), counterId: v.counterId, ticketId: v.ticketId });
   const ids = await materialIds(db.db, opened.case.matterId);
   const withoutCard = ['申请人身份证件', '退休审批表', '档案材料'].map((n) => ids.get(n)!);
@@ -150,7 +150,7 @@ t('容缺受理 with a promise date; 不予受理 with a reason; 当场办结 on
   assert.equal(tolerated.case.notice?.items, ['本人银行卡（复印件 1 份）']);
   assert.is(tolerated.case.dueDate, '2025-11-17', '10 working days from Mon 11-03');
 
-  const w = await ticketAtCounter(deps, hall, staff3, 4, '社会保障卡补换', '440524188001010014');
+  const w = await ticketAtCounter(deps, hall, staff3, 4, '社会保障卡补换', '44052419500101001X');
   const spot = await openCase(deps, staff3, { commandId: cmd(), counterId: w.counterId, ticketId: w.ticketId });
   const sIds = [...(await materialIds(db.db, spot.case.matterId)).values()];
   const done = await decideIntake(deps, staff3, intake({ counterId: w.counterId, caseId: spot.case.id, outcome: 'complete', received: sIds }));
