@@ -80,24 +80,23 @@ async function watchFacts(): Promise<void> {
 
 /**
  * Resolves with the display page's Date.now() at the first animation frame where the big tile
- * shows `number`. A string: the page cannot run tsx-compiled functions that declare helpers.
+ * shows `number`.
  */
 function displayShows(number: string) {
+  // A function, not a string: the page's Content-Security-Policy forbids evaluating strings. No
+  // named inner functions (tsx would wrap them in a helper the page does not have).
   return ctx.display.waitForFunction(
-    `(() => {
-      const find = (root) => {
+    (n: string) => {
+      const roots: (Document | ShadowRoot)[] = [document];
+      while (roots.length) {
+        const root = roots.pop()!;
         const hit = root.querySelector('[data-testid=latest-ticket]');
-        if (hit) return hit;
-        for (const el of root.querySelectorAll('*')) {
-          const inner = el.shadowRoot && find(el.shadowRoot);
-          if (inner) return inner;
-        }
-        return null;
-      };
-      const el = find(document);
-      return el && el.textContent.trim() === ${JSON.stringify(number)} ? Date.now() : false;
-    })()`,
-    undefined,
+        if (hit) return hit.textContent?.trim() === n ? Date.now() : false;
+        for (const el of root.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+      }
+      return false;
+    },
+    number,
     { polling: 'raf', timeout: 5000 },
   );
 }
