@@ -40,7 +40,9 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
           { start: '09:00', end: '12:00' },
           { start: '13:30', end: '17:00' },
         ],
-        settings: { ...DEFAULT_HALL_SETTINGS, hotline: DEMO_HOTLINE },
+        // A demo is tried at any hour: its kiosk issues outside opening sessions too. A real hall
+        // (created in the admin console) keeps the default, ticket hours from its sessions.
+        settings: { ...DEFAULT_HALL_SETTINGS, hotline: DEMO_HOTLINE, kioskIssuing: 'always' },
       })
       .returning();
     const hallId = hall!.id;
