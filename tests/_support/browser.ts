@@ -63,7 +63,8 @@ const built = new Set<string>();
 /** Builds the named UI bundles (e.g. 'display'; none = every <name>-ui app) into dist/, once per test process. */
 export function buildUi(...apps: string[]): void {
   const key = apps.join(',') || '*';
-  if (built.has(key)) return;
+  // The test runner builds every app once before the first file starts (YC_UI_PREBUILT).
+  if (built.has(key) || process.env.YC_UI_PREBUILT === '1') return;
   execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-ui.ts', ...apps], { cwd: projectRoot, stdio: 'pipe' });
   built.add(key);
 }

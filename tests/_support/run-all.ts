@@ -1,6 +1,6 @@
 // Runs every tests/**/*.test.ts file in its own Node process (isolation: a crash in one file
 // cannot hide the others), two at a time, and sums uvu's counts into one closing line.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -56,6 +56,14 @@ const matching = findTests(join(root, 'tests')).filter(
 // *.pg.test.ts need a real PostgreSQL (several connections, several server processes).
 const files = matching.filter((f) => onPostgres || !f.endsWith('.pg.test.ts'));
 for (const f of matching) if (!files.includes(f)) console.log(`skip ${relative(root, f)}  (PostgreSQL only; set DATABASE_URL)`);
+// Build every UI bundle once, before any file starts, instead of once per browser test file. If the
+// build fails, the browser tests each build again and report the error themselves.
+try {
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-ui.ts'], { cwd: root, stdio: 'pipe' });
+  process.env.YC_UI_PREBUILT = '1';
+} catch (e) {
+  console.log(`UI build failed before the tests: ${String((e as { stderr?: Buffer }).stderr ?? e).slice(0, 2000)}`);
+}
 const results: FileResult[] = [];
 let next = 0;
 async function worker() {
