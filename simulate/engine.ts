@@ -169,7 +169,8 @@ export function runDay(s: Scenario, visitors: readonly Visitor[], policy: Policy
     c.streak = t.candidate.priority > 0 ? c.streak + 1 : 0;
     c.status = 'busy';
     c.current = t;
-    const gone = t.visitor.noShow || now - t.visitor.arrival > t.visitor.patience;
+    // Patience runs from the wait start: an appointment visitor who came early does not give up before the slot.
+    const gone = t.visitor.noShow || now - t.waitStart > t.visitor.patience;
     let busy: number;
     if (gone) {
       t.abandoned = !t.visitor.noShow;

@@ -13,6 +13,7 @@ import { planFor, simulatedForecast, withPlan } from './plan';
 import { compare, drawDays, type PolicyResult } from './run';
 import { demoCounters, pooledDemoCounters, REALISTIC_LOAD, scenario, scheduledMinutes, singleCounterMatters, visitorsPerDay } from './scenario';
 import { ci, min, pct, policyTable } from './report';
+import { poolLoadTable } from './load-profile';
 
 export interface SimOptions {
   seed: number;
@@ -47,7 +48,15 @@ export function simulate(opts: SimOptions, print: (line: string) => void = conso
     const ours = results.find((r) => r.policy.name === 'ours')!.stats;
     const prev = results.find((r) => r.policy.name === 'previous')!.stats;
     print(`ours vs previous: ${ci(prev.withinAll)} → ${ci(ours.withinAll)} within target; p99 ${min(prev.p99)} → ${min(ours.p99)} min; longest ${min(prev.max)} → ${min(ours.max)} min; utilisation ${pct(ours.utilisation)}.`);
+    print('Where the load sits (expected work ÷ scheduled counter-minutes; the peak: work arriving in the half hour ÷ counter-minutes on duty in it):');
+    print(poolLoadTable(s));
   }
+  const perPool = scenario('per-pool', REALISTIC_LOAD, { demandMix: 'per-pool' });
+  out.perPool = compare(perPool, opts.seed, opts.days, [PREVIOUS, OURS]);
+  print('');
+  print(`Sensitivity — every counter pool at ${pct(REALISTIC_LOAD)} of its own scheduled minutes (demandMix 'per-pool') instead of the hall as a whole:`);
+  print(policyTable(out.perPool));
+  print(poolLoadTable(perPool));
   const base = scenario('demo', REALISTIC_LOAD);
   const forecast = simulatedForecast(base, opts.seed);
   print('');

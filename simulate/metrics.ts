@@ -63,7 +63,15 @@ export function interval(values: readonly number[]): Interval {
   return { mean, half: (T95[n - 2] ?? 1.96) * (sd / Math.sqrt(n)) };
 }
 
-export function summarise(days: readonly DayResult[], single: ReadonlySet<string>, demandShare: number): Stats {
+/**
+ * The visitors whose wait is measured: every ticket but the walk-in no-shows, who took a ticket and
+ * left at once (their call still costs the counter, in the engine). Visitors who gave up waiting
+ * stay in: they were there, and they count as outside the target (patience ≥ target).
+ */
+export const measured = (t: TicketRecord) => !t.visitor.noShow;
+
+export function summarise(allDays: readonly DayResult[], single: ReadonlySet<string>, demandShare: number): Stats {
+  const days = allDays.map((d) => ({ ...d, tickets: d.tickets.filter(measured) }));
   const tickets = days.flatMap((d) => d.tickets);
   const waits = tickets.map(waitOf).sort((a, b) => a - b);
   const perDay = (pred: (t: TicketRecord) => boolean) => interval(days.map((d) => share(d.tickets.filter(pred), withinTarget)));

@@ -75,6 +75,15 @@ export interface Scenario {
   walkUpMinutes: number;
   /** Seats per matter and slot start; unset → settings.appointmentSlotCapacity. */
   slotCapacity?: (matterId: string, slotStart: number) => number;
+  /**
+   * How `load` is applied. 'hall' (the default, issue #16's definition): the matters' weights as
+   * listed, scaled so the hall's expected work is `load` × its scheduled minutes — on the demo hall
+   * the counter pools then run from 53 % (the cross-region desk) to 95 % (自然人 with the assisted
+   * desk) on an "85 %" day. 'per-pool' (a sensitivity row): every pool — the counters linked by
+   * the matters they share — carries `load` of its own scheduled minutes; the weights only set the
+   * mix inside a pool.
+   */
+  demandMix?: 'hall' | 'per-pool';
   settings: EffectiveHallSettings;
 }
 
@@ -224,11 +233,48 @@ export function workPerTicket(s: Scenario, m: SimMatter): number {
   return (1 - s.walkInNoShowShare) * (s.walkUpMinutes + m.serviceMean) + s.walkInNoShowShare * s.absentCallMinutes;
 }
 
-/** Expected visitors a day per matter, scaled so the expected work is `load` × the scheduled minutes. */
+/**
+ * The counter pools of a staffing: matters linked by a counter that serves both, with the
+ * counters that serve them (as the staffing plan groups them, server/domain/staffing-plan.ts).
+ */
+export function counterPools(s: Pick<Scenario, 'counters' | 'matters'>): { matterIds: string[]; counters: SimCounter[] }[] {
+  const parent = new Map(s.matters.map((m) => [m.id, m.id]));
+  const find = (x: string): string => (parent.get(x) === x ? x : find(parent.get(x)!));
+  for (const c of s.counters) {
+    const [first, ...rest] = [...c.matterIds].filter((id) => parent.has(id));
+    for (const id of rest) parent.set(find(id), find(first!));
+  }
+  const groups = new Map<string, { matterIds: string[]; counters: SimCounter[] }>();
+  for (const m of s.matters) {
+    const root = find(m.id);
+    const g = groups.get(root) ?? { matterIds: [], counters: [] };
+    g.matterIds.push(m.id);
+    groups.set(root, g);
+  }
+  for (const c of s.counters) {
+    const first = [...c.matterIds].find((id) => parent.has(id));
+    if (first) groups.get(find(first))!.counters.push(c);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * Expected visitors a day per matter, scaled so the expected work is `load` × the scheduled
+ * minutes — of the hall ('hall') or of each pool ('per-pool'; see Scenario.demandMix).
+ * A pool without a counter keeps the hall-wide scale (its visitors are never called: "unserved").
+ */
 export function visitorsPerDay(s: Scenario): Map<string, number> {
-  const work = s.matters.reduce((a, m) => a + m.weight * workPerTicket(s, m), 0);
-  const k = (s.load * scheduledMinutes(s)) / work;
-  return new Map(s.matters.map((m) => [m.id, m.weight * k]));
+  const byId = new Map(s.matters.map((m) => [m.id, m]));
+  const hallWork = s.matters.reduce((a, m) => a + m.weight * workPerTicket(s, m), 0);
+  const hallScale = (s.load * scheduledMinutes(s)) / hallWork;
+  const groups = s.demandMix === 'per-pool' ? counterPools(s).filter((g) => g.counters.length > 0) : [];
+  const out = new Map(s.matters.map((m) => [m.id, m.weight * hallScale]));
+  for (const g of groups) {
+    const work = g.matterIds.reduce((a, id) => a + byId.get(id)!.weight * workPerTicket(s, byId.get(id)!), 0);
+    const k = work > 0 ? (s.load * scheduledMinutes(g)) / work : 0;
+    for (const id of g.matterIds) out.set(id, byId.get(id)!.weight * k);
+  }
+  return out;
 }
 
 /** Matters only one counter of the scenario is ever authorised for: the order there cannot matter. */

@@ -22,7 +22,7 @@ export interface Visitor {
   slot: { start: number; end: number } | null;
   /** Took a ticket and is gone when called. */
   noShow: boolean;
-  /** Gives up after waiting this many minutes (from taking the ticket). */
+  /** Gives up after waiting this many minutes (from the wait start: the ticket, or the slot start if later); never less than the target. */
   patience: number;
 }
 

@@ -9,7 +9,9 @@ import { planFor, simulatedForecast, withPlan } from '../../simulate/plan';
 import { FCFS, OURS, POLICIES, PREVIOUS, STRICT } from '../../simulate/policies';
 import { createRng } from '../../simulate/rng';
 import { compare, drawDays } from '../../simulate/run';
-import { scenario, scheduledMinutes, singleCounterMatters } from '../../simulate/scenario';
+import { counterPools, scenario, scheduledMinutes, singleCounterMatters, visitorsPerDay, workPerTicket } from '../../simulate/scenario';
+import { poolLoads } from '../../simulate/load-profile';
+import { measured, summarise } from '../../simulate/metrics';
 import { drawVisitors, issuingHalfHours } from '../../simulate/visitors';
 
 const SEED = 20261124;
@@ -97,6 +99,34 @@ s('the forecast comes from four earlier same-weekday days and is close to the re
   for (const c of planned.counters) assert.is(c.duties.filter((d) => d.closing).length, 2, `${c.id} works to the end of both sessions`);
 });
 
+s('offered load is of the hall scheduled minutes (default) or of each pool (per-pool); the pool table shows where it sits', () => {
+  const sc = scenario('x', 0.85, { demandMix: 'per-pool' });
+  const pools = counterPools(sc);
+  // FR (1+2+3), ZR with the assisted desk 11 (which serves ZR's general matters), BDC (7+8), and four single desks.
+  assert.equal(pools.map((p) => p.counters.map((c) => c.number)).sort(), [[1, 2, 3], [4, 5, 6, 11], [7, 8], [9], [10], [12], [13]].sort());
+  const perDay = visitorsPerDay(sc);
+  const workOf = (s2: typeof sc, ids: readonly string[], per: Map<string, number>) => ids.reduce((a, id) => a + per.get(id)! * workPerTicket(s2, s2.matters.find((m) => m.id === id)!), 0);
+  for (const p of pools) assert.ok(Math.abs(workOf(sc, p.matterIds, perDay) / scheduledMinutes(p) - 0.85) < 1e-9, p.matterIds[0]!);
+  for (const p of poolLoads(sc)) assert.ok(Math.abs(p.dayLoad - 0.85) < 1e-9 && p.peakLoad > 1, `${p.label}: the peaks exceed capacity on an 85 % day`);
+  const un = scenario('u', 0.85);
+  const unPer = visitorsPerDay(un);
+  const all = un.matters.map((m) => m.id);
+  assert.ok(Math.abs(workOf(un, all, unPer) / scheduledMinutes(un) - 0.85) < 1e-9, 'hall-wide 85 %');
+  const loads = poolLoads(un).map((p) => p.dayLoad);
+  assert.ok(Math.min(...loads) < 0.6 && Math.max(...loads) > 0.9, `hall-wide 85 %: pools ${loads}`);
+});
+
+s('walk-in no-shows are not measured visitors (they left at once); visitors who gave up are, outside the target', () => {
+  const sc = scenario('x', 0.95);
+  const day = runDay(sc, drawVisitors(sc, createRng(SEED).fork('day:0')), OURS);
+  const noShows = day.tickets.filter((t) => t.visitor.noShow);
+  assert.ok(noShows.length > 0 && noShows.every((t) => !measured(t)));
+  const stats = summarise([day], singleCounterMatters(sc), sc.load);
+  assert.is(stats.tickets, day.tickets.length - noShows.length);
+  const gaveUp = day.tickets.filter((t) => t.abandoned);
+  assert.ok(gaveUp.length > 0 && gaveUp.every((t) => measured(t) && t.calledAt! - t.waitStart > t.matter.targetMinutes));
+});
+
 s('confidence intervals: t-based, zero width for identical days', () => {
   assert.equal(interval([0.5, 0.5, 0.5]), { mean: 0.5, half: 0 });
   const i = interval([0.6, 0.7, 0.8, 0.9]);
@@ -113,6 +143,8 @@ s('npm run simulate prints a table per load and the pooling comparison', () => {
   assert.match(text, /Forecast accuracy/);
   assert.match(text, /Staffing plan and slot caps/);
   assert.match(text, /multi-counter +single desks/);
+  assert.match(text, /Where the load sits/);
+  assert.match(text, /Sensitivity — every counter pool at 85\.0 %/);
 });
 
 s.run();
