@@ -13,6 +13,8 @@ export const staffUpdate = z
     displayName: staffCreate.shape.displayName,
     role: staffCreate.shape.role,
     hallIds: z.array(id).max(100),
+    /** The departments a reviewer works for (replaces the list). */
+    departmentIds: z.array(id).max(100),
     /** false disables the account: its sessions end at once. */
     active: z.boolean(),
     /** A new password set by an administrator: the account's sessions end. */
@@ -71,6 +73,8 @@ export interface AdminStaffView {
   displayName: string;
   role: Role;
   hallIds: string[];
+  /** Departments the account reviews for (reviewers). */
+  departmentIds: string[];
   active: boolean;
   lockedUntil: string | null;
   createdAt: string;

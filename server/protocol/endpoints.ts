@@ -20,6 +20,9 @@ import type { ReportView, TicketHistoryView, TodayStatsView } from './dashboard'
 import * as dash from './dashboard';
 import { z } from 'zod';
 import * as adm from './admin';
+import * as dep from './departments';
+import type { DepartmentView } from './departments';
+import type { MatterGuideView } from './cases';
 import type { AdminStaffView, AuditEntryView, DeviceView, DeviceWithToken, PrinterTestResult } from './admin';
 import type { ProgressView } from './progress';
 import { firstAdminBody, type SetupStatus } from './setup';
@@ -94,6 +97,11 @@ export const ENDPOINTS = {
   rotateDeviceToken: endpoint<DeviceWithToken>()({ ...ROUTES.rotateDeviceToken, action: 'device:update', tag: 'devices', summary: 'Issue a new token (shown once); the old one stops working', hallFrom: 'deviceId' }),
   testPrint: endpoint<PrinterTestResult>()({ ...ROUTES.testPrint, action: 'device:test-print', tag: 'printing', summary: 'Print a sample ticket (测试) on a kiosk now', hallFrom: 'deviceId' }),
   deleteZone: endpoint<Done>()({ ...ROUTES.deleteZone, action: 'zone:save', tag: 'halls', summary: 'Delete a service area that nothing uses', ...hallScoped }),
+  listDepartments: endpoint<DepartmentView[]>()({ ...ROUTES.listDepartments, action: 'department:list', tag: 'halls', summary: 'Back-office departments of a hall, with how many matters and reviewers use each', ...hallScoped }),
+  createDepartment: endpoint<DepartmentView>()({ ...ROUTES.createDepartment, action: 'department:save', tag: 'halls', summary: 'Create a back-office department', body: dep.departmentCreate, status: 201, ...hallScoped }),
+  updateDepartment: endpoint<DepartmentView>()({ ...ROUTES.updateDepartment, action: 'department:save', tag: 'halls', summary: 'Rename, change the phone of or disable a department (refused while matters or reviewers use it)', body: dep.departmentUpdate, ...hallScoped }),
+  listMatterGuides: endpoint<MatterGuideView[]>()({ ...ROUTES.listMatterGuides, action: 'guide:list', tag: 'halls', summary: 'The guide (办事指南) of every matter of a hall, disabled matters included', ...hallScoped }),
+  saveMatterGuide: endpoint<MatterGuideView>()({ ...ROUTES.saveMatterGuide, action: 'guide:save', tag: 'halls', summary: 'Set a matter’s guide: department, fee, result, delivery, conditions, legal basis', body: dep.matterGuideInput, ...hallScoped }),
   audit: endpoint<AuditEntryView[]>()({ ...ROUTES.audit, action: 'audit:read', tag: 'staff', summary: 'The audit trail (JSON, or CSV with format=csv)', query: auditQueryWithLang, csv: true }),
   setupStatus: endpoint<SetupStatus>()({ ...ROUTES.setupStatus, action: 'setup:first-admin', tag: 'auth', summary: 'Whether this installation still needs its first administrator' }),
   firstAdmin: endpoint<LoginResult>()({ ...ROUTES.firstAdmin, action: 'setup:first-admin', tag: 'auth', summary: 'Create the first administrator with the set-up code from the server log; signs in', body: firstAdminBody, status: 201, rateLimit: 'setup' }),

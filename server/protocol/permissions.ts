@@ -65,6 +65,11 @@ export const POLICY = {
   'matter:list': HALL_MEMBERS,
   'matter:save': ADMINS,
   'matter:booking-rule': ADMINS,
+  /** Back-office departments of a hall, and the guide (办事指南) fields of its matters. */
+  'department:list': HALL_STAFF,
+  'department:save': ADMINS,
+  'guide:list': HALL_STAFF,
+  'guide:save': ADMINS,
   'counter:list': HALL_STAFF,
   'counter:save': ADMINS,
   /** 潮汐窗口: a supervisor changes the matters a counter serves. */

@@ -195,6 +195,8 @@ export const staffCreate = z
     password: z.string().min(8).max(200),
     role: z.enum(['admin', 'manager', 'staff', 'reviewer']),
     hallIds: z.array(id).max(100).default([]),
+    /** The departments a reviewer works for (their cases only); in one of the account's halls. */
+    departmentIds: z.array(id).max(100).default([]),
   })
   .strict();
 

@@ -167,6 +167,7 @@ function paramsFor(p: PlaceRecords): Record<string, string> {
     counterId: randomUUID(),
     appointmentId: randomUUID(),
     staffId: randomUUID(),
+    departmentId: randomUUID(),
     token: 'no-such-progress-token-000',
     date: '2099-01-02',
     year: '2099',

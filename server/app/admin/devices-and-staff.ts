@@ -10,7 +10,9 @@ import { mapConstraintErrors } from '../db-errors';
 import type { AppDeps } from '../deps';
 import { loadHall } from '../loaders';
 import { hashPassword } from '../passwords';
+import { staffDepartments } from '../../../db/schema-cases';
 import { appendAudit } from './audit-log';
+import { requireDepartments } from './departments';
 
 export type { CreatedDevice } from '../../protocol/views';
 
@@ -28,16 +30,20 @@ export async function createDevice(deps: AppDeps, actor: Actor, hallId: string, 
   return { id: row!.id, hallId, kind: row!.kind, name: row!.name, token };
 }
 
-export async function createStaff(deps: AppDeps, actor: Actor, input: z.output<typeof staffCreate>): Promise<StaffView> {
+export async function createStaff(deps: AppDeps, actor: Actor, input: Omit<z.output<typeof staffCreate>, 'departmentIds'> & { departmentIds?: string[] }): Promise<StaffView> {
   authorize(actor, 'staff:create');
   for (const hallId of input.hallIds) await loadHall(deps.db, hallId);
-  const [row] = await mapConstraintErrors('A staff account with this user name', async () =>
-    deps.db
-      .insert(staff)
-      .values({ username: input.username, displayName: input.displayName, role: input.role, hallIds: input.hallIds, passwordHash: await hashPassword(input.password) })
-      .returning(),
-  );
-  await appendAudit(deps.db, actor, deps.clock.now(), { action: 'staff:create', subjectType: 'staff', subjectId: row!.id, data: { username: row!.username, role: row!.role, hallIds: row!.hallIds } });
+  const passwordHash = await hashPassword(input.password);
+  const row = await deps.db.transaction(async (tx) => {
+    await requireDepartments(tx, input.departmentIds ?? [], input.hallIds);
+    const [made] = await mapConstraintErrors('A staff account with this user name', () =>
+      tx.insert(staff).values({ username: input.username, displayName: input.displayName, role: input.role, hallIds: input.hallIds, passwordHash }).returning(),
+    );
+    const ids = [...new Set(input.departmentIds ?? [])];
+    if (ids.length) await tx.insert(staffDepartments).values(ids.map((departmentId) => ({ staffId: made!.id, departmentId })));
+    await appendAudit(tx, actor, deps.clock.now(), { action: 'staff:create', subjectType: 'staff', subjectId: made!.id, data: { username: made!.username, role: made!.role, hallIds: made!.hallIds, departmentIds: ids } });
+    return made;
+  });
   return presentStaff(row!);
 }
 

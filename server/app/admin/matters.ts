@@ -13,6 +13,7 @@ import { presentHall, presentMatter } from '../presenters';
 import { runCommand } from '../run-command';
 import { linkComprehensiveCounters } from './comprehensive-counters';
 import { refuseDisablingMatterInUse } from './in-use';
+import { syncGuideMaterials } from './matter-guides';
 import { namedFields, namesAny } from './patch';
 
 export async function listMatters(deps: AppDeps, actor: Actor, hallId: string): Promise<MatterView[]> {
@@ -58,6 +59,7 @@ export async function saveMatter(
     );
     const row = rows[0];
     if (!row) throw new AppError('not_found', 'Matter not found');
+    if (current && input.materials !== undefined) await syncGuideMaterials(tx, row.id, row.materials);
     if (!current || current.zoneId !== row.zoneId) await linkComprehensiveCounters(tx, hallId, { zoneId: row.zoneId });
     emit({ type: 'hall:configured', data: { what: 'matter', id: row.id } });
     return presentMatter(row, waitTargetMinutes({ ...row, waitTargetMinutes: null }, hall.settings));

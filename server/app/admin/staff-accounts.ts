@@ -13,17 +13,20 @@ import { authorize, type Actor } from '../actor';
 import { AppError } from '../app-error';
 import type { AppDeps } from '../deps';
 import { hashPassword } from '../passwords';
+import { staffDepartments } from '../../../db/schema-cases';
 import { appendAudit } from './audit-log';
+import { requireDepartments } from './departments';
 
 type StaffRow = typeof staff.$inferSelect;
 
-export function presentAdminStaff(s: StaffRow, now: Date): AdminStaffView {
+export function presentAdminStaff(s: StaffRow, now: Date, departmentIds: string[] = []): AdminStaffView {
   return {
     id: s.id,
     username: s.username,
     displayName: s.displayName,
     role: s.role,
     hallIds: s.hallIds,
+    departmentIds,
     active: s.active,
     lockedUntil: s.lockedUntil && s.lockedUntil > now ? s.lockedUntil.toISOString() : null,
     createdAt: s.createdAt.toISOString(),
@@ -33,7 +36,9 @@ export function presentAdminStaff(s: StaffRow, now: Date): AdminStaffView {
 export async function listStaffAccounts(deps: AppDeps, actor: Actor): Promise<AdminStaffView[]> {
   authorize(actor, 'staff:list');
   const now = deps.clock.now();
-  return (await deps.db.select().from(staff).orderBy(staff.username)).map((s) => presentAdminStaff(s, now));
+  const links = await deps.db.select().from(staffDepartments);
+  const of = (id: string) => links.filter((l) => l.staffId === id).map((l) => l.departmentId);
+  return (await deps.db.select().from(staff).orderBy(staff.username)).map((s) => presentAdminStaff(s, now, of(s.id)));
 }
 
 export async function updateStaff(deps: AppDeps, actor: Actor, staffId: string, input: z.output<typeof staffUpdate>): Promise<AdminStaffView> {
@@ -47,23 +52,27 @@ export async function updateStaff(deps: AppDeps, actor: Actor, staffId: string, 
     const [current] = await tx.select().from(staff).where(eq(staff.id, staffId)).for('update');
     if (!current) throw new AppError('not_found', 'Staff account not found');
     if (input.hallIds) await requireHalls(tx, input.hallIds);
+    if (input.departmentIds) await requireDepartments(tx, input.departmentIds, input.hallIds ?? current.hallIds);
     const losesAdmin = current.role === 'admin' && current.active && (input.active === false || (input.role !== undefined && input.role !== 'admin'));
     if (losesAdmin) await refuseLastAdmin(tx, staffId);
     if (input.active === false) await refuseWhileHoldingCounter(tx, staffId);
 
     endSessions = input.active === false || passwordHash !== undefined || (input.role !== undefined && input.role !== current.role);
-    const [row] = await tx
-      .update(staff)
-      .set({
-        ...(input.displayName !== undefined && { displayName: input.displayName }),
-        ...(input.role !== undefined && { role: input.role }),
-        ...(input.hallIds !== undefined && { hallIds: [...new Set(input.hallIds)] }),
-        ...(input.active !== undefined && { active: input.active }),
-        ...(passwordHash !== undefined && { passwordHash }),
-        ...((input.unlock || passwordHash !== undefined) && { failedLogins: 0, lockedUntil: null }),
-      })
-      .where(eq(staff.id, staffId))
-      .returning();
+    const changes = {
+      ...(input.displayName !== undefined && { displayName: input.displayName }),
+      ...(input.role !== undefined && { role: input.role }),
+      ...(input.hallIds !== undefined && { hallIds: [...new Set(input.hallIds)] }),
+      ...(input.active !== undefined && { active: input.active }),
+      ...(passwordHash !== undefined && { passwordHash }),
+      ...((input.unlock || passwordHash !== undefined) && { failedLogins: 0, lockedUntil: null }),
+    };
+    const [row] = Object.keys(changes).length ? await tx.update(staff).set(changes).where(eq(staff.id, staffId)).returning() : [current];
+    if (input.departmentIds) {
+      await tx.delete(staffDepartments).where(eq(staffDepartments.staffId, staffId));
+      const ids = [...new Set(input.departmentIds)];
+      if (ids.length) await tx.insert(staffDepartments).values(ids.map((departmentId) => ({ staffId, departmentId })));
+    }
+    const departmentIds = (await tx.select().from(staffDepartments).where(eq(staffDepartments.staffId, staffId))).map((l) => l.departmentId);
     if (endSessions) await tx.delete(sessions).where(eq(sessions.staffId, staffId));
     const { password: _secret, ...named } = input;
     await appendAudit(tx, actor, now, {
@@ -72,10 +81,10 @@ export async function updateStaff(deps: AppDeps, actor: Actor, staffId: string, 
       subjectId: staffId,
       data: { username: current.username, ...named, ...(passwordHash && { passwordReset: true }), sessionsEnded: endSessions },
     });
-    return presentAdminStaff(row!, now);
+    return presentAdminStaff(row!, now, departmentIds);
   });
   // After commit: the account's open sockets are cut on every node (and the session re-check would within seconds).
-  if (endSessions || input.hallIds !== undefined) deps.revoker?.revoke({ staffId });
+  if (endSessions || input.hallIds !== undefined || input.departmentIds !== undefined) deps.revoker?.revoke({ staffId });
   // Lock-outs live in the sign-in throttle (per account and address): an unlock or new password clears them.
   if (input.unlock || passwordHash !== undefined) deps.loginThrottle?.unlock(view.username);
   return view;

@@ -6,6 +6,8 @@ import { createHall, listHalls, updateHall } from '../../app/admin/halls';
 import { listCounters, saveCounter } from '../../app/admin/counters';
 import { listMatters, saveMatter } from '../../app/admin/matters';
 import { deleteZone, listZones, saveZone } from '../../app/admin/zones';
+import { listDepartments, saveDepartment } from '../../app/admin/departments';
+import { listMatterGuides, saveMatterGuide } from '../../app/admin/matter-guides';
 import { hallSnapshot, publicSnapshot } from '../../app/snapshot';
 import { RawReply, signedIn, type EndpointHandlers } from '../handler';
 
@@ -13,7 +15,8 @@ type HallEndpoints =
   | 'listHalls' | 'createHall' | 'updateHall' | 'hallSnapshot' | 'publicSnapshot'
   | 'listZones' | 'createZone' | 'updateZone' | 'listMatters' | 'createMatter' | 'updateMatter'
   | 'listCounters' | 'createCounter' | 'updateCounter' | 'createDevice' | 'deactivateDevice' | 'listStaff' | 'createStaff'
-  | 'updateStaff' | 'listDevices' | 'updateDevice' | 'rotateDeviceToken' | 'testPrint' | 'deleteZone' | 'audit';
+  | 'updateStaff' | 'listDevices' | 'updateDevice' | 'rotateDeviceToken' | 'testPrint' | 'deleteZone' | 'audit'
+  | 'listDepartments' | 'createDepartment' | 'updateDepartment' | 'listMatterGuides' | 'saveMatterGuide';
 
 export const hallHandlers: EndpointHandlers<HallEndpoints> = {
   listHalls: (deps, { actor }) => listHalls(deps, signedIn(actor)),
@@ -52,4 +55,9 @@ export const hallHandlers: EndpointHandlers<HallEndpoints> = {
     return new RawReply('text/csv; charset=utf-8', auditCsv(rows, lang ?? 'zh-CN'), { 'Content-Disposition': 'attachment; filename="audit.csv"' });
   },
   createStaff: (deps, { actor, body }) => createStaff(deps, signedIn(actor), body),
+  listDepartments: (deps, { actor, params }) => listDepartments(deps, signedIn(actor), params.hallId),
+  createDepartment: (deps, { actor, params, body }) => saveDepartment(deps, signedIn(actor), params.hallId, null, body),
+  updateDepartment: (deps, { actor, params, body }) => saveDepartment(deps, signedIn(actor), params.hallId, params.departmentId, body),
+  listMatterGuides: (deps, { actor, params }) => listMatterGuides(deps, signedIn(actor), params.hallId),
+  saveMatterGuide: (deps, { actor, params, body }) => saveMatterGuide(deps, signedIn(actor), params.hallId, params.matterId, body),
 };
