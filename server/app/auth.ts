@@ -70,6 +70,11 @@ export async function resolveTokenHashes(deps: AppDeps, hashes: string[]): Promi
   return found;
 }
 
+/** Whether a token has the shape of one this server issues (checked before any lookup). */
+export function plausibleToken(token: string | undefined | null): token is string {
+  return !!token && token.length <= 200 && (token.startsWith(STAFF_PREFIX) || token.startsWith(DEVICE_PREFIX));
+}
+
 export async function resolveToken(deps: AppDeps, token: string | undefined | null): Promise<Actor | null> {
   if (!token || token.length > 200) return null;
   const now = deps.clock.now();

@@ -37,6 +37,11 @@ export async function hallSnapshot(deps: AppDeps, actor: Actor, hallId: string):
 
 export async function publicSnapshot(deps: AppDeps, actor: Actor, hallId: string): Promise<PublicHallSnapshot> {
   authorize(actor, 'hall:public-snapshot', { hallId });
+  return readPublicSnapshot(deps, hallId);
+}
+
+/** The public picture of a hall, the same for every public screen (the caller has authorized). */
+export async function readPublicSnapshot(deps: AppDeps, hallId: string): Promise<PublicHallSnapshot> {
   const snap = await deps.db.transaction((tx) => readSnapshot(tx, hallId, deps.clock.now()), {
     isolationLevel: 'repeatable read',
     accessMode: 'read only',

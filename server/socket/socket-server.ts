@@ -7,19 +7,21 @@ import type { z } from 'zod';
 import { Server, type Socket } from 'socket.io';
 import { authorize, type Actor } from '../app/actor';
 import { AppError, toErrorBody, validationError } from '../app/app-error';
-import { hashToken, resolveToken } from '../app/auth';
+import { hashToken } from '../app/auth';
 import type { AppDeps, Publisher } from '../app/deps';
 import { toPublicCounter, toPublicTicket } from '../app/presenters';
-import { authorizeHallSnapshot, hallSnapshot, publicSnapshot } from '../app/snapshot';
+import { authorizeHallSnapshot, hallSnapshot, readPublicSnapshot } from '../app/snapshot';
 import type { Ack } from '../protocol/errors';
 import { COMMANDS, SUBSCRIPTIONS, type CommandEvent, type CommandResult } from '../protocol/commands';
 import type { ClientToServerEvents, HallFact, PublicHallFact, ServerToClientEvents } from '../protocol/events';
 import { findUnsafeText } from '../protocol/safe-text';
 import { PROTOCOL_VERSION } from '../protocol/version';
 import { commandHandlers } from './command-handlers';
+import { batchedTokenResolver } from './handshake-auth';
 import { createPresence } from './presence';
 import { identityRooms, startRevalidation } from './revocation';
 import { rooms } from './rooms';
+import { sharedReads } from './shared-reads';
 
 interface SocketData {
   actor: Actor;
@@ -47,10 +49,13 @@ export function createSocketServer(
     connectionStateRecovery: { maxDisconnectionDuration: 60_000, skipMiddlewares: false },
   });
 
+  const resolveHandshake = batchedTokenResolver(deps);
+  // Every public screen of a hall gets the same snapshot: subscribes that arrive together share one read.
+  const publicReads = sharedReads((hallId) => readPublicSnapshot(deps, hallId));
   io.use(async (socket, next) => {
     try {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-      const actor = typeof token === 'string' ? await resolveToken(deps, token) : null;
+      const actor = await resolveHandshake(token);
       if (!actor || typeof token !== 'string') return next(new Error('unauthenticated'));
       socket.data.actor = actor;
       socket.data.tokenHash = hashToken(token);
@@ -100,7 +105,7 @@ export function createSocketServer(
         const { hallId } = parseInput(SUBSCRIPTIONS['public:subscribe'].input, input) as { hallId: string };
         authorize(actor, 'hall:public-snapshot', { hallId });
         // Public screens only ever join public rooms: staff rooms carry masked personal data.
-        return joinThenRead(socket, rooms.hallPublic(hallId), () => publicSnapshot(deps, actor, hallId));
+        return joinThenRead(socket, rooms.hallPublic(hallId), () => publicReads.read(hallId));
       }),
     );
 
