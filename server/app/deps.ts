@@ -2,7 +2,6 @@ import type { Db } from '../../db/client';
 import type { Clock } from '../domain/clock';
 import type { HallFact } from '../protocol/events';
 import type { CaseNotifier } from './cases/case-notifier';
-import type { LoginThrottle } from './login-throttle';
 import type { PhoneNotifier } from './phone-notifier';
 import type { PrintService } from './printing/print-service';
 
@@ -34,8 +33,6 @@ export interface AppDeps {
   printing?: PrintService;
   /** Reaches visitors' phones (booking codes). Without it no code is delivered. */
   phoneNotifier?: PhoneNotifier;
-  /** Failed sign-ins per address and per account+address (this process's memory). */
-  loginThrottle?: LoginThrottle;
   /** Cuts open sockets after logout or deactivation. Without it only the periodic re-check does. */
   revoker?: Revoker;
   /** Tells visitors their case result is ready (log sink or webhook). Without it nobody is told. */

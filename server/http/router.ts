@@ -29,15 +29,15 @@ export interface RouterOptions {
 export function buildRouter<K extends EndpointName>(deps: AppDeps, names: readonly K[], handlers: EndpointHandlers<K>, opts: RouterOptions = {}): Router<AppState> {
   const r = new Router<AppState>();
   const limit = opts.publicLimit ?? { max: 60, windowMs: 60_000 };
-  const write = rateLimit(limit);
+  const write = rateLimit(deps, 'public-write', limit);
   // Writing a booking and texting a phone are the abusable ones: 10 per address per 10 minutes each.
-  const bookings = rateLimit({ max: 10, windowMs: 10 * 60_000 });
+  const bookings = rateLimit(deps, 'booking', { max: 10, windowMs: 10 * 60_000 });
   const limiters = {
     'public-write': [write],
-    'public-read': [rateLimit({ ...limit, max: limit.max * 5 })],
+    'public-read': [rateLimit(deps, 'public-read', { ...limit, max: limit.max * 5 })],
     booking: [write, bookings],
-    'phone-code': [rateLimit({ max: 10, windowMs: 10 * 60_000 })],
-    setup: [rateLimit({ max: 10, windowMs: 60_000 })],
+    'phone-code': [rateLimit(deps, 'phone-code', { max: 10, windowMs: 10 * 60_000 })],
+    setup: [rateLimit(deps, 'setup', { max: 10, windowMs: 60_000 })],
   };
   for (const name of names) {
     const def: EndpointDef = ENDPOINTS[name];

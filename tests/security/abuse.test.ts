@@ -8,7 +8,10 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { randomUUID } from 'node:crypto';
 import { recordingPhoneNotifier } from '../../server/app/phone-notifier';
-import { createLoginThrottle, FIRST_LOCK_MS } from '../../server/app/login-throttle';
+import { AppError } from '../../server/app/app-error';
+import { ADDRESS_FAILURES, ADDRESS_WINDOW_MS, FIRST_LOCK_MS, MAX_LOCK_MS, PAIR_FAILURES, throttledSignIn, unlockSignIn } from '../../server/app/login-throttle';
+import { purgeExpiredCounters, throttleKey } from '../../server/app/throttle-store';
+import { throttleCounters } from '../../db/schema-security';
 import { getConfig } from '../../server/config';
 import { manualClock } from '../../server/domain/clock';
 import { idNumberCheckChar } from '../../server/domain/identity-number';
@@ -143,28 +146,96 @@ t('sign-in: password spraying from one address is cut off after 20 failures; goo
   assert.is((await from('10.2.0.3', 'POST', '/api/auth/login', { username: 'staff1', password: 'yichuang2026' })).status, 200);
 });
 
-const throttle = suite('login throttle');
-throttle('locks double with each repeat, up to a day, and a success clears the pair', () => {
-  let now = 0;
-  const th = createLoginThrottle(() => now);
-  const fail5 = () => {
-    for (let i = 0; i < 4; i++) th.failed('a', 'u');
-    assert.throws(() => th.failed('a', 'u'), /locked here for/);
+const throttle = suite('login throttle (in the database)');
+let tdb: TestDb;
+throttle.before(async () => {
+  tdb = await createTestDb();
+});
+throttle.after(async () => {
+  await tdb.drop();
+});
+
+throttle('locks double with each repeat, up to a day, and a success clears the pair', async () => {
+  const c = manualClock('2026-11-23T02:00:00Z');
+  const deps = { db: tdb.db, piiKey: Buffer.alloc(32, 7), clock: c };
+  const wrong = () => Promise.reject(new AppError('invalid_credentials', 'Wrong user name or password'));
+  const right = () => Promise.resolve('in');
+  const lockOuts: Date[] = [];
+  const sign = (address: string, name: string, attempt: () => Promise<string> = wrong) =>
+    throttledSignIn(deps, address, name, attempt, async (until) => void lockOuts.push(until)).then(
+      () => 'ok',
+      (e: AppError) => `${e.code} ${e.message}`,
+    );
+  const fail5 = async () => {
+    for (let i = 0; i < 4; i++) assert.match(await sign('a', 'u'), /^invalid_credentials/);
+    assert.match(await sign('a', 'u'), /^account_locked .*locked here for 15 minutes/);
   };
-  fail5();
-  assert.throws(() => th.check('a', 'u'), /try again/);
-  th.check('b', 'u');
-  th.check('a', 'other');
-  now += FIRST_LOCK_MS;
-  th.check('a', 'u');
-  fail5();
-  now += FIRST_LOCK_MS;
-  assert.throws(() => th.check('a', 'U '), /try again/, 'second lock is 30 minutes; names compared case-insensitively');
-  now += FIRST_LOCK_MS;
-  th.check('a', 'u');
-  th.succeeded('a', 'u');
-  for (let i = 0; i < 4; i++) th.failed('a', 'u');
-  th.check('a', 'u');
+  await fail5();
+  assert.equal(lockOuts.map((d) => d.getTime() - c.now().getTime()), [FIRST_LOCK_MS]);
+  assert.match(await sign('a', 'u', right), /^account_locked .*try again in 15 minutes/, 'locked even with the right password');
+  assert.is(await sign('b', 'u', right), 'ok', 'another address is not locked');
+  assert.is(await sign('a', 'other', right), 'ok', 'another name from the same address is not locked');
+  c.advance(FIRST_LOCK_MS);
+  assert.match(await sign('a', 'u'), /^invalid_credentials/, 'the lock is over');
+  for (let i = 0; i < 3; i++) await sign('a', 'u');
+  assert.match(await sign('a', 'u'), /locked here for 30 minutes/, 'the second lock doubles');
+  c.advance(FIRST_LOCK_MS);
+  assert.match(await sign('a', 'U '), /^account_locked .*try again in 15 minutes/, 'names compared case-insensitively');
+  c.advance(FIRST_LOCK_MS);
+  assert.is(await sign('a', 'u', right), 'ok');
+  for (let i = 0; i < 4; i++) await sign('a', 'u');
+  assert.is(await sign('a', 'u', right), 'ok', 'a success cleared the pair: four new failures do not lock');
+  for (let i = 0; i < 4; i++) await sign('a', 'u');
+  await unlockSignIn(deps, 'U');
+  for (let i = 0; i < 4; i++) await sign('a', 'u');
+  assert.match(await sign('a', 'u', right), /^ok/, 'an unlock forgets the failures of the name from every address');
+});
+
+throttle('the back-off is capped at a day, and a quiet day forgets earlier locks', async () => {
+  const c = manualClock('2026-11-23T02:00:00Z');
+  const deps = { db: tdb.db, piiKey: Buffer.alloc(32, 8), clock: c };
+  const wrong = () => Promise.reject(new AppError('invalid_credentials', 'x'));
+  const lockMinutes: number[] = [];
+  for (let lock = 0; lock < 9; lock++) {
+    let last = '';
+    for (let i = 0; i < PAIR_FAILURES; i++) last = await throttledSignIn(deps, 'x', 'v', wrong).catch((e: AppError) => e.message);
+    lockMinutes.push(Number(/locked here for (\d+) minutes/.exec(last)?.[1]));
+    c.advance(lockMinutes.at(-1)! * 60_000); // just the lock: the failures right after it still count as a repeat
+  }
+  assert.equal(lockMinutes, [15, 30, 60, 120, 240, 480, 960, 1440, 1440]);
+  c.advance(MAX_LOCK_MS);
+  let last = '';
+  for (let i = 0; i < PAIR_FAILURES; i++) last = await throttledSignIn(deps, 'x', 'v', wrong).catch((e: AppError) => e.message);
+  assert.match(last, /locked here for 15 minutes/, 'after a quiet day the back-off starts again');
+});
+
+throttle('parallel guesses from one address cannot slip past the address limit', async () => {
+  const c = manualClock('2026-11-23T02:00:00Z');
+  const deps = { db: tdb.db, piiKey: Buffer.alloc(32, 9), clock: c };
+  const slowWrong = () => new Promise<string>((_, reject) => setTimeout(() => reject(new AppError('invalid_credentials', 'x')), 50));
+  const codes = await Promise.all(Array.from({ length: 40 }, (_, i) => throttledSignIn(deps, 'p', `name${i}`, slowWrong).catch((e: AppError) => e.code)));
+  assert.is(codes.filter((x) => x === 'invalid_credentials').length, ADDRESS_FAILURES, 'exactly the limit reached the password check');
+  assert.is(codes.filter((x) => x === 'rate_limited').length, 40 - ADDRESS_FAILURES);
+  assert.match(await throttledSignIn(deps, 'p', 'name0', () => Promise.resolve('in')).catch((e: AppError) => e.code), /rate_limited/);
+  c.advance(ADDRESS_WINDOW_MS);
+  assert.is(await throttledSignIn(deps, 'p', 'name0', () => Promise.resolve('in')), 'in', 'a new window');
+});
+
+throttle('the purge deletes counters that are over and keeps live ones', async () => {
+  const c = manualClock('2030-01-01T02:00:00Z'); // later than the other tests' counters: the purge takes theirs too
+  const deps = { db: tdb.db, piiKey: Buffer.alloc(32, 10), clock: c };
+  await throttledSignIn(deps, 'q', 'w', () => Promise.reject(new AppError('invalid_credentials', 'x'))).catch(() => {});
+  const address = throttleKey(deps, 'login-address', 'q');
+  const pair = throttleKey(deps, 'login-pair', 'q', 'w');
+  const left = async () => (await tdb.db.select({ key: throttleCounters.key }).from(throttleCounters)).map((r) => r.key);
+  await purgeExpiredCounters(deps, c.now());
+  assert.equal((await left()).sort(), [address, pair].sort(), 'only the live counters are left');
+  c.advance(ADDRESS_WINDOW_MS);
+  assert.is(await purgeExpiredCounters(deps, c.now()), 1);
+  assert.equal(await left(), [pair], 'the address window is over; the failure of the name is remembered for a day');
+  c.advance(MAX_LOCK_MS);
+  assert.is(await purgeExpiredCounters(deps, c.now()), 1);
+  assert.equal(await left(), []);
 });
 
 t.run();

@@ -12,6 +12,7 @@ import type { AdminStaffView, staffUpdate } from '../../protocol/admin';
 import { authorize, type Actor } from '../actor';
 import { AppError } from '../app-error';
 import type { AppDeps } from '../deps';
+import { unlockSignIn } from '../login-throttle';
 import { hashPassword } from '../passwords';
 import { staffDepartments } from '../../../db/schema-cases';
 import { appendAudit } from './audit-log';
@@ -85,8 +86,8 @@ export async function updateStaff(deps: AppDeps, actor: Actor, staffId: string, 
   });
   // After commit: the account's open sockets are cut on every node (and the session re-check would within seconds).
   if (endSessions || input.hallIds !== undefined || input.departmentIds !== undefined) deps.revoker?.revoke({ staffId });
-  // Lock-outs live in the sign-in throttle (per account and address): an unlock or new password clears them.
-  if (input.unlock || passwordHash !== undefined) deps.loginThrottle?.unlock(view.username);
+  // Lock-outs live in the sign-in throttle (per account and address, every node's): an unlock or new password clears them.
+  if (input.unlock || passwordHash !== undefined) await unlockSignIn(deps, view.username);
   return view;
 }
 

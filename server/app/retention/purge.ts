@@ -1,6 +1,6 @@
 /**
- * The retention purge (server/domain/retention.ts): deletes command results and expired sessions and
- * phone codes, and blanks visitors' identity numbers and phones on old tickets and
+ * The retention purge (server/domain/retention.ts): deletes command results, expired sessions and
+ * phone codes, abuse counters that are over, and blanks visitors' identity numbers and phones on old tickets and
  * appointments — the rows stay for reports, the person is gone. The audit trails are untouched. Each run
  * that removes something leaves one audit row saying what. Idempotent; a background job runs it
  * every 6 hours.
@@ -15,11 +15,14 @@ import { SYSTEM } from '../actor';
 import { recordAudit } from '../audit';
 import type { AppDeps } from '../deps';
 import { presentHall } from '../presenters';
+import { purgeExpiredCounters } from '../throttle-store';
 
 export interface PurgeCounts {
   commandResults: number;
   sessions: number;
   phoneCodes: number;
+  /** Sign-in and public-endpoint counters whose window and lock are over. */
+  throttleCounters: number;
   tickets: number;
   appointments: number;
 }
@@ -35,6 +38,7 @@ export async function purgeExpiredData(deps: AppDeps): Promise<PurgeCounts> {
     commandResults: (await db.delete(commandResults).where(lt(commandResults.createdAt, cut.commandResultsBefore)).returning({ id: commandResults.commandId })).length,
     sessions: (await db.delete(sessions).where(lt(sessions.expiresAt, cut.credentialsExpiredBefore)).returning({ id: sessions.tokenHash })).length,
     phoneCodes: (await db.delete(phoneCodes).where(lt(phoneCodes.expiresAt, cut.credentialsExpiredBefore)).returning({ id: phoneCodes.phoneHash })).length,
+    throttleCounters: await purgeExpiredCounters(deps, now),
     tickets: (
       await db
         .update(tickets)

@@ -1,6 +1,5 @@
-import { AppError } from '../../app/app-error';
 import { login, logout, noteLockOut } from '../../app/auth';
-import { createLoginThrottle } from '../../app/login-throttle';
+import { throttledSignIn } from '../../app/login-throttle';
 import type { WhoAmI } from '../../protocol/views';
 import { createFirstAdmin, setupStatus } from '../../app/setup/first-admin';
 import { docsPage } from '../docs-page';
@@ -17,26 +16,9 @@ export const authHandlers: EndpointHandlers<'openApi' | 'apiDocs' | 'login' | 'l
     await createFirstAdmin(deps, body);
     return login(deps, body.username, body.password);
   },
-  async login(deps, { body, ctx }) {
-    const throttle = (deps.loginThrottle ??= createLoginThrottle(() => deps.clock.now().getTime()));
-    throttle.check(ctx.ip, body.username);
-    try {
-      const session = await login(deps, body.username, body.password);
-      throttle.succeeded(ctx.ip, body.username);
-      return session;
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'invalid_credentials') {
-        try {
-          throttle.failed(ctx.ip, body.username);
-        } catch (locked) {
-          // For the admin console only (staff.lockedUntil is shown there, never enforced): a lock-out happened.
-          await noteLockOut(deps, body.username, new Date(throttle.lockedUntil(ctx.ip, body.username) ?? Date.now()));
-          throw locked;
-        }
-      }
-      throw err;
-    }
-  },
+  login: (deps, { body, ctx }) =>
+    // For the admin console only (staff.lockedUntil is shown there, never enforced): a lock-out happened.
+    throttledSignIn(deps, ctx.ip, body.username, () => login(deps, body.username, body.password), (until) => noteLockOut(deps, body.username, until)),
   async logout(deps, { token }) {
     if (token) await logout(deps, token);
     return { ok: true };

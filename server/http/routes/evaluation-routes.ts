@@ -27,7 +27,7 @@ function presentReport(ctx: AppContext, q: EvaluationReportQuery, view: Evaluati
 
 export function evaluationRoutes(deps: AppDeps, opts: { qrLimit?: { max: number; windowMs: number } } = {}): Router<AppState> {
   const r = new Router<AppState>({ prefix: '/api' });
-  const qrLimited = rateLimit(opts.qrLimit ?? { max: 60, windowMs: 60_000 });
+  const qrLimited = rateLimit(deps, 'evaluation-qr', opts.qrLimit ?? { max: 60, windowMs: 60_000 });
 
   // The evaluator pad (device token of kind evaluator_pad).
   r.get('/evaluation/pad', async (ctx) => {
