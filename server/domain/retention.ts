@@ -9,7 +9,8 @@
  *    append-only record of every change, holds no personal data (reasons are screened, see
  *    free-text.ts); audit_entries (changes outside a hall's events, and reads of personal data)
  *    names what was read, never the data, and its trigger refuses UPDATE and DELETE;
- *  - expired sessions and phone codes: a day after they expired.
+ *  - expired sessions and phone codes: a day after they expired;
+ *  - abuse counters (throttle_counters): as soon as their window, lock and back-off memory are over.
  */
 export const RETENTION_DAYS = {
   commandResults: 7,
