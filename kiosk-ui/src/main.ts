@@ -1,13 +1,15 @@
 /**
  * Composition: device token and idle times from the address (token kept on the device),
- * HTTP API, flow store, i18n (zh-CN by default), then the <kiosk-app> shell.
+ * HTTP API, the socket for pushed print outcomes, flow store, i18n (zh-CN by default), then the <kiosk-app> shell.
  */
+import { connect } from '../../ui-shared/src/connection';
 import { request } from '../../ui-shared/src/http';
 import { KioskApp } from './components/kiosk-app';
 import { createKioskI18n } from './i18n/messages';
 import { createKioskApi } from './stores/kiosk-api';
 import { readKioskConfig } from './stores/kiosk-config';
 import { createKioskFlow } from './stores/kiosk-flow';
+import { socketPrintFeed } from './stores/print-feed';
 import { browserTimers } from './stores/timers';
 
 function storage(): Storage | null {
@@ -32,7 +34,9 @@ i18n.lang.subscribe((lang) => {
   document.title = i18n.t('app_title');
 });
 const api = config.token ? createKioskApi(request, config.token, browserTimers) : null;
-const flow = createKioskFlow({ api, timers: browserTimers, lang: i18n.lang, idle: config.idle });
+// The socket only carries the pushed print outcome of this kiosk's tickets (no hall data).
+const printFeed = config.token ? socketPrintFeed(connect({ token: config.token }).socket) : undefined;
+const flow = createKioskFlow({ api, timers: browserTimers, lang: i18n.lang, idle: config.idle, ...(printFeed && { printFeed }) });
 
 document.body.append(new KioskApp(flow, i18n));
 void flow.start();

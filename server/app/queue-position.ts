@@ -4,11 +4,12 @@
  * today's waiting tickets in rankCandidates order, each call taking the recent mean service time
  * of its matter (server/domain/queue-forecast.ts). Not a naive count of the matter's queue.
  */
-import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { counterMatters, counters, matters, tickets } from '../../db/schema';
 import { forecastQueue, type ForecastCandidate, type ForecastCounter } from '../domain/queue-forecast';
 import type { QueueCandidate } from '../domain/routing-policy';
+import { expectedServiceMinutes, MIN_SAMPLES } from '../domain/service-time';
 import { effectiveSettings } from '../domain/wait-target';
 import { loadHall } from './loaders';
 import { presentHall } from './presenters';
@@ -22,7 +23,6 @@ export interface QueuePosition {
 
 /** Recent calls per matter used for its mean service time; fewer than MIN_SAMPLES → fallback. */
 const RECENT_PER_MATTER = 20;
-const MIN_SAMPLES = 3;
 export const FALLBACK_MINUTES = { general: 8, complex: 20 } as const;
 
 export async function queuePosition(
@@ -79,8 +79,9 @@ export async function queuePosition(
 }
 
 /**
- * Mean handling minutes (call → finish) of each matter's recent done tickets today; a matter
- * with too few is estimated from the hall's recent tickets of the same complexity, else a default.
+ * Expected handling minutes (call → finish) of each matter (server/domain/service-time.ts): the
+ * mean of its recent done tickets today, else of today's tickets of the same complexity, else the
+ * hall's typical time — never below half the hall's mean on earlier days (or of the default).
  */
 async function recentServiceMinutes(
   tx: Reader,
@@ -107,6 +108,7 @@ async function recentServiceMinutes(
       m.complexity,
     ]),
   );
+  const history = await hallHistoryMinutes(tx, ticket.hallId, ticket.serviceDate);
   const byMatter = new Map<string, number[]>();
   const byComplexity = { general: [] as number[], complex: [] as number[] };
   for (const d of done) {
@@ -117,25 +119,57 @@ async function recentServiceMinutes(
     const c = complexityOf.get(d.matterId);
     if (c && byComplexity[c].length < RECENT_PER_MATTER) byComplexity[c].push(minutes);
   }
-  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const cache = new Map<string, number>();
   return (matterId) => {
     let v = cache.get(matterId);
     if (v === undefined) {
-      const own = byMatter.get(matterId) ?? [];
       const c = complexityOf.get(matterId) ?? 'general';
-      v =
-        own.length >= MIN_SAMPLES
-          ? mean(own)
-          : byComplexity[c].length >= MIN_SAMPLES
-            ? mean(byComplexity[c])
-            : matterId === ticket.matterId
-              ? fallbackForTicketMatter
-              : FALLBACK_MINUTES[c];
+      v = expectedServiceMinutes({
+        todayMatter: byMatter.get(matterId) ?? [],
+        todayComplexity: byComplexity[c],
+        historyMinutes: history[c],
+        defaultMinutes: matterId === ticket.matterId ? fallbackForTicketMatter : FALLBACK_MINUTES[c],
+      });
       cache.set(matterId, v);
     }
     return v;
   };
+}
+
+/** Days of history behind the floor; the figures of a past day do not change, so one read per hall and day. */
+const HISTORY_DAYS = 28;
+const historyCache = new Map<string, { general: number | null; complex: number | null }>();
+
+/** Mean handling minutes per complexity of the hall's done tickets on the HISTORY_DAYS days before `serviceDate`. */
+async function hallHistoryMinutes(tx: Reader, hallId: string, serviceDate: string): Promise<{ general: number | null; complex: number | null }> {
+  const key = `${hallId}:${serviceDate}`;
+  const cached = historyCache.get(key);
+  if (cached) return cached;
+  const from = new Date(Date.parse(`${serviceDate}T00:00:00Z`) - HISTORY_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const rows = await tx
+    .select({
+      complexity: matters.complexity,
+      minutes: sql<string | null>`avg(extract(epoch from (${tickets.finishedAt} - ${tickets.calledAt})) / 60)`,
+      n: sql<number>`count(*)::int`,
+    })
+    .from(tickets)
+    .innerJoin(matters, eq(matters.id, tickets.matterId))
+    .where(
+      and(
+        eq(tickets.hallId, hallId),
+        gte(tickets.serviceDate, from),
+        lt(tickets.serviceDate, serviceDate),
+        eq(tickets.status, 'done'),
+        isNotNull(tickets.calledAt),
+        isNotNull(tickets.finishedAt),
+      ),
+    )
+    .groupBy(matters.complexity);
+  const result = { general: null as number | null, complex: null as number | null };
+  for (const r of rows) if (r.minutes !== null && Number(r.n) >= MIN_SAMPLES) result[r.complexity] = Number(r.minutes);
+  if (historyCache.size > 1_000) historyCache.clear();
+  historyCache.set(key, result);
+  return result;
 }
 
 /** Only what ranking needs: the forecast reads every waiting ticket of the day. */

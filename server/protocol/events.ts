@@ -145,6 +145,12 @@ export interface ServerToClientEvents {
   'hall:fact': (fact: HallFact) => void;
   'public:fact': (fact: PublicHallFact) => void;
   'hall:seq': (beat: HallSeqBeat) => void;
+  /**
+   * A paper ticket's print job changed: to the kiosk that prints it only (its device room), so the
+   * kiosk's "请取走号票 / 打印失败" follows the printer without polling. The same change as the
+   * staff 'print:status' fact, without the hall's seq (connection-scoped, like a nudge).
+   */
+  'kiosk:print': (job: PrintJobView) => void;
 }
 
 export type { CommandEvent, CommandResult } from './commands';

@@ -175,6 +175,8 @@ export function socketPublisher(getIo: () => IoServer | null): Publisher {
         io.to(staffRooms).emit('hall:fact', fact);
         io.to(rooms.hallPublic(hallId)).emit('public:fact', toPublicFact(fact));
         if (counterId) io.to(rooms.pad(counterId)).emit('pad:nudge', { counterId });
+        // The kiosk that prints the ticket hears its own job (and only its own) change.
+        if (fact.type === 'print:status' && fact.printJob?.deviceId) io.to(rooms.device(fact.printJob.deviceId)).emit('kiosk:print', fact.printJob);
       }
     },
     evaluationChanged(hallId, counterId) {

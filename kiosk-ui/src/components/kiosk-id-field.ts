@@ -1,6 +1,8 @@
 /**
  * Identity number entry: the typed characters (grouped 6-8-4 for reading back), the verdict of
- * the same GB 11643 check the server runs, and the keypad (digits, X as the 18th, delete, clear).
+ * the same GB 11643 check the server runs, and the keypad (digits, X as the 18th, delete, clear):
+ * three keys wide, five in large type (three rows of 96 px keys instead of five, so the whole
+ * options screen fits a 1280×1024 kiosk without scrolling).
  */
 import { css, html } from 'lit';
 import { idNumberMessages, type IdNumberFailure } from '../../../server/domain/identity-number';
@@ -17,11 +19,14 @@ export class KioskIdField extends KioskScreen {
     error: { attribute: false },
     serverError: { attribute: false },
     label: {},
+    note: {},
   };
   declare value: string;
   declare error: IdNumberFailure | null;
   declare serverError: string | null;
   declare label: string;
+  /** A line under the keypad (the automatic elderly priority). */
+  declare note: string;
 
   constructor() {
     super();
@@ -29,6 +34,7 @@ export class KioskIdField extends KioskScreen {
     this.error = null;
     this.serverError = null;
     this.label = '';
+    this.note = '';
   }
 
   static override styles = [
@@ -76,6 +82,10 @@ export class KioskIdField extends KioskScreen {
         margin: 8px 0 12px;
         font-size: var(--k-font-sm);
       }
+      .note {
+        font-size: var(--k-font-sm);
+        margin-top: 12px;
+      }
       .status .message-bad {
         font-size: var(--k-font);
         background: #fdecec;
@@ -113,7 +123,8 @@ export class KioskIdField extends KioskScreen {
         <span class="count">${v.length}/${ID_LENGTH}</span>
       </div>
       <div class="status">${this.status()}</div>
-      <kiosk-keypad .keys=${this.keys()} columns="3" label=${this.label}></kiosk-keypad>`;
+      <kiosk-keypad .keys=${this.keys()} columns=${this.view?.elderly ? 5 : 3} label=${this.label}></kiosk-keypad>
+      ${this.note ? html`<p class="note muted">${this.note}</p>` : ''}`;
   }
 }
 

@@ -14,6 +14,18 @@ const CHANNELS: { value: VisitorGreenChannel | null; key: KioskMessageKey }[] = 
 ];
 
 export class KioskOptions extends KioskScreen {
+  static override properties = { ...KioskScreen.properties, elderly: { type: Boolean, reflect: true } };
+  declare elderly: boolean;
+
+  constructor() {
+    super();
+    this.elderly = false;
+  }
+
+  protected override willUpdate(): void {
+    this.elderly = this.view?.elderly ?? false;
+  }
+
   static override styles = [
     kioskBase,
     kioskScreenHead,
@@ -60,18 +72,37 @@ export class KioskOptions extends KioskScreen {
         color: #fff;
         font-weight: 700;
       }
-      .note {
-        font-size: var(--k-font-sm);
-        margin-top: 12px;
-      }
       #take {
         width: 100%;
         min-height: calc(var(--k-touch) * 1.8);
         font-size: var(--k-font-xl);
-        /* Always in reach, even when the large-text form is taller than the screen. */
-        position: sticky;
-        bottom: 0;
-        box-shadow: 0 -12px 0 var(--k-bg), 0 6px 18px rgba(0, 0, 0, 0.25);
+        box-shadow: 0 6px 18px rgba(0, 0, 0, 0.25);
+      }
+      /*
+       * Large type: the whole screen fits without scrolling at 1080×1920 and 1280×1024, so nothing
+       * has to float over anything (a sticky 取号 once covered 军人/孕妇). The keypad goes five
+       * keys wide (kiosk-id-field), the four green channels share one row in portrait, and in
+       * landscape the matter name steps down one size and the 取号 button is less tall.
+       */
+      :host([elderly]) .channels {
+        grid-template-columns: repeat(4, 1fr);
+      }
+      :host([elderly]) .channels button {
+        padding: 8px;
+      }
+      :host([elderly]) #take {
+        min-height: calc(var(--k-touch) * 1.4);
+      }
+      @media (orientation: landscape) {
+        :host([elderly]) .channels {
+          grid-template-columns: repeat(2, 1fr);
+        }
+        :host([elderly]) .matter strong {
+          font-size: var(--k-font-lg);
+        }
+        :host([elderly]) .green h2 {
+          font-size: var(--k-font);
+        }
       }
       #take.cjk {
         letter-spacing: 0.2em;
@@ -89,9 +120,8 @@ export class KioskOptions extends KioskScreen {
     return html`${this.renderHead(this.t('options_title'))}
       <div class="layout">
         <div class="card matter">
-          <span class="muted">${this.t('options_matter')}</span>
+          <span class="muted">${this.t('options_matter')}${matter?.department ? html` · ${matter.department}` : ''}</span>
           <strong id="matter-name">${matter?.name ?? ''}</strong>
-          <span class="muted">${matter?.department ?? ''}</span>
         </div>
         <div class="card green">
           <h2>${this.t('green_label')}</h2>
@@ -107,7 +137,6 @@ export class KioskOptions extends KioskScreen {
               </button>`,
             )}
           </div>
-          <p class="note muted">${this.t('id_elderly_note', { age: v.hall?.elderlyAge ?? 60 })}</p>
         </div>
         <button id="take" class="primary ${this.locale === 'en' ? '' : 'cjk'}" @click=${() => void this.flow.issue()}>${this.t('take_ticket')}</button>
         <div class="card id" @kiosk-key=${this.onKey}>
@@ -120,6 +149,7 @@ export class KioskOptions extends KioskScreen {
             .error=${v.idError}
             .serverError=${v.idServerError}
             label=${this.t('id_label')}
+            note=${this.t('id_elderly_note', { age: v.hall?.elderlyAge ?? 60 })}
           ></kiosk-id-field>
         </div>
       </div>`;

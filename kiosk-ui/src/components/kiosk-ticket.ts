@@ -78,6 +78,10 @@ export class KioskTicket extends KioskScreen {
       }
       .label {
         font-size: var(--k-font-lg);
+        /* The number's line-height is 1 but its font's content area is taller: without this the
+           number's text box reaches over the label (in large type) and takes its touches. */
+        position: relative;
+        z-index: 1;
       }
       .number {
         font-size: clamp(140px, min(26vw, 15vh), 320px);

@@ -16,7 +16,7 @@ import { CHECKIN_KEYS, hallClosedError, kioskError, PICKUP_KEYS, pickupNotice, t
 import { initialState, selectedMatter, visitorReset, type CheckInMode, type KioskState, type Screen, type VisitorGreenChannel } from './kiosk-state';
 import { checkIdNumber, CODE_LENGTH, hallToday, pressCodeKey, pressIdKey, type PadKey } from './keypad-input';
 import { loadHall } from './load-hall';
-import { watchPrint, type PrintWatch } from './print-watch';
+import { watchPrint, type PrintFeed, type PrintWatch } from './print-watch';
 import type { KioskTimers } from './timers';
 
 export interface KioskFlowDeps {
@@ -26,6 +26,8 @@ export interface KioskFlowDeps {
   lang: Store<Lang>;
   idle?: IdleSeconds;
   newCommandId?: () => string;
+  /** The kiosk's pushed print-job changes (its socket); without it the print outcome is read twice, not pushed. */
+  printFeed?: PrintFeed;
 }
 
 export interface KioskFlow {
@@ -126,7 +128,7 @@ export function createKioskFlow(deps: KioskFlowDeps): KioskFlow {
   function showTicket(issued: IssuedTicket, ticketNotice: string | null = null): void {
     go('ticket', { issued, ticketNotice, idNumber: '', checkInInput: '', idError: null, idServerError: null, error: null });
     printWatch?.stop();
-    printWatch = api ? watchPrint(api, timers, issued.print, (print) => patch({ print })) : null;
+    printWatch = api ? watchPrint(api, deps.printFeed ?? null, timers, issued.print, (print) => patch({ print })) : null;
   }
 
   async function send(): Promise<void> {
