@@ -21,6 +21,7 @@ export interface Child {
   port: number;
   stop(): Promise<void>;
   peakRssMb(): number;
+  rssMb(): number;
 }
 
 function waitForLine(child: ChildProcess, pattern: RegExp, ms = 60_000): Promise<RegExpMatchArray> {
@@ -41,6 +42,15 @@ function waitForLine(child: ChildProcess, pattern: RegExp, ms = 60_000): Promise
   });
 }
 
+function procStatusMb(child: ChildProcess, field: 'VmHWM' | 'VmRSS'): number {
+  try {
+    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    return Number(status.match(new RegExp(`${field}:\\s+(\\d+)`))?.[1] ?? NaN) / 1024;
+  } catch {
+    return NaN;
+  }
+}
+
 function wrap(child: ChildProcess, port: number): Child {
   return {
     child,
@@ -51,15 +61,8 @@ function wrap(child: ChildProcess, port: number): Child {
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
-    peakRssMb() {
-      try {
-        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-        const kb = Number(status.match(/VmHWM:\s+(\d+)/)?.[1] ?? NaN);
-        return kb / 1024;
-      } catch {
-        return NaN;
-      }
-    },
+    peakRssMb: () => procStatusMb(child, 'VmHWM'),
+    rssMb: () => procStatusMb(child, 'VmRSS'),
   };
 }
 
@@ -78,4 +81,17 @@ export async function startBareServer(): Promise<Child> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench/bare-server.ts')], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   const m = await waitForLine(child, /PORT (\d+)/);
   return wrap(child, Number(m[1]));
+}
+
+/** A product node for the city benchmark: no demo data, benchmark hooks on, optionally CPU-profiled. */
+export async function startCityNode(databaseUrl: string, opts: { cpuProfDir?: string } = {}): Promise<Child> {
+  const port = await freePort();
+  const prof = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
+  const child = spawn(process.execPath, [...prof, '--import', 'tsx', join(root, 'server/main.ts')], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, PII_KEY: '33'.repeat(32), SEED_DEMO: 'false', FAKE_PRINTER: '0', BENCH_HOOKS: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await waitForLine(child, /Yichuang is running/, 120_000);
+  return wrap(child, port);
 }

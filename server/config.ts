@@ -24,6 +24,8 @@ const envSchema = z.object({
   FAKE_PRINTER_PORT: z.coerce.number().int().min(0).max(65535).default(9109),
   /** Where "your result is ready" notices are POSTed (an SMS gateway); unset: written to the log. */
   CASE_WEBHOOK_URL: z.string().url().optional(),
+  /** 1: the city benchmark's floor and metrics socket events (bench/city.ts); never in production. */
+  BENCH_HOOKS: z.enum(['0', '1']).default('0'),
 });
 
 export interface Config {
@@ -40,6 +42,8 @@ export interface Config {
   fakePrinter: { enabled: boolean | 'auto'; port: number };
   /** Case-ready webhook (CASE_WEBHOOK_URL); unset → log sink. */
   caseWebhookUrl?: string | undefined;
+  /** BENCH_HOOKS=1: server/socket/bench-hooks.ts and per-command timing are on. */
+  benchHooks?: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -65,5 +69,6 @@ export function getConfig(env: Record<string, string | undefined>): Config {
     printer: e.PRINTER_HOST ? { host: e.PRINTER_HOST, port: e.PRINTER_PORT ?? 9100 } : null,
     fakePrinter: { enabled: e.FAKE_PRINTER === undefined ? 'auto' : e.FAKE_PRINTER === '1', port: e.FAKE_PRINTER_PORT },
     caseWebhookUrl: e.CASE_WEBHOOK_URL,
+    benchHooks: e.BENCH_HOOKS === '1',
   };
 }

@@ -26,6 +26,8 @@ import { attachPostgresFanout, localFanout } from './socket/postgres-fanout';
 import { startSeqHeartbeat } from './socket/seq-heartbeat';
 import { createSocketServer, socketPublisher, type IoServer } from './socket/socket-server';
 import { mountStaticUis } from './static-ui';
+import { attachBenchHooks } from './socket/bench-hooks';
+import { enableCommandTiming } from './app/command-timing';
 
 export interface RunningServer {
   url: string;
@@ -86,6 +88,11 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     ...(config.publicBaseUrl && { allowedOrigins: [config.publicBaseUrl] }),
   });
   deps.revoker = socketRevoker(() => io);
+  if (config.benchHooks) {
+    await enableCommandTiming();
+    attachBenchHooks(io, deps);
+    console.warn('[yichuang] warning: BENCH_HOOKS=1 — benchmark socket events are on (never use in production)');
+  }
   deps.phoneNotifier = opts.phoneNotifier ?? logPhoneNotifier();
   const heartbeat = startSeqHeartbeat(io, deps, { log, ...(opts.seqHeartbeatMs !== undefined && { intervalMs: opts.seqHeartbeatMs }) });
   const fanout =

@@ -4,7 +4,7 @@
  */
 import { and, asc, desc, eq, gte, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import { matters, ticketEvents, tickets, zones } from '../../db/schema';
+import { counters, matters, ticketEvents, tickets, zones } from '../../db/schema';
 import { instantAt, serviceDate } from '../domain/hall-time';
 import { waitTargetMinutes } from '../domain/wait-target';
 import { ANNOUNCEMENT_HORIZON_MS, RECENT_CALLS_MAX, RECENT_CALLS_MIN } from '../protocol/sync-limits';
@@ -76,7 +76,7 @@ async function readSnapshot(tx: Tx, hallId: string, now: Date): Promise<HallSnap
   const day = serviceDate(now, hall.timeZone);
   const zoneRows = await tx.select().from(zones).where(eq(zones.hallId, hallId)).orderBy(asc(zones.sortOrder), asc(zones.code));
   const matterRows = await tx.select().from(matters).where(and(eq(matters.hallId, hallId), eq(matters.active, true))).orderBy(asc(matters.code));
-  const counterList = await counterViews(tx, undefined).then((all) => all.filter((c) => c.hallId === hallId));
+  const counterList = await counterViews(tx, eq(counters.hallId, hallId));
   const ticketList = await ticketViews(
     tx,
     and(eq(tickets.hallId, hallId), eq(tickets.serviceDate, day), inArray(tickets.status, [...LIVE_STATUSES])),

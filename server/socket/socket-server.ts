@@ -16,6 +16,7 @@ import { COMMANDS, SUBSCRIPTIONS, type CommandEvent, type CommandResult } from '
 import type { ClientToServerEvents, HallFact, PublicHallFact, ServerToClientEvents } from '../protocol/events';
 import { findUnsafeText } from '../protocol/safe-text';
 import { PROTOCOL_VERSION } from '../protocol/version';
+import { timeCommand } from '../app/command-timing';
 import { commandHandlers } from './command-handlers';
 import { batchedTokenResolver } from './handshake-auth';
 import { createPresence } from './presence';
@@ -117,7 +118,7 @@ export function createSocketServer(
           // The policy's role check comes before the input is read; the use case checks hall and counter.
           authorize(actor, def.action);
           const parsed: { counterId?: string } = parseInput(def.input as z.ZodType<{ counterId?: string }>, input);
-          const result = await run(deps, actor, parsed);
+          const result = await timeCommand(event, () => run(deps, actor, parsed));
           const counterId = parsed.counterId;
           const hallId = result.counter?.hallId;
           if (event === 'counter:take' && counterId && hallId) await presence.took(socket, hallId, counterId);

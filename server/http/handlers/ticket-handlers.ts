@@ -1,3 +1,4 @@
+import { timeCommand } from '../../app/command-timing';
 import { issueTicket } from '../../app/issue-ticket';
 import { ticketHistory } from '../../app/manager/ticket-history';
 import { getDevicePrinter, removeDevicePrinter, setDevicePrinter } from '../../app/printing/printer-profiles';
@@ -11,7 +12,7 @@ type TicketEndpoints =
   | 'getDevicePrinter' | 'setDevicePrinter' | 'removeDevicePrinter' | 'getPrintJob' | 'listHallPrinters';
 
 export const ticketHandlers: EndpointHandlers<TicketEndpoints> = {
-  issueTicket: (deps, { actor, params, body }) => issueTicket(deps, signedIn(actor), params.hallId, body),
+  issueTicket: (deps, { actor, params, body }) => timeCommand('ticket:issue', () => issueTicket(deps, signedIn(actor), params.hallId, body)),
   /** Public: the token is the only key. Shows no personal data (the phone page /p/<token> reads it). */
   ticketProgress(deps, { params, ctx }) {
     ctx.set('Cache-Control', 'no-store');

@@ -1,0 +1,209 @@
+/**
+ * `npm run bench:city` — one installation for a whole city, measured against its floor in the same run.
+ *
+ * PostgreSQL (default): a fresh database `yc_bench_city_<time>` on BENCH_PG_URL (dropped after the
+ * run; no other database is touched), BENCH_NODES product processes on it (socket.io postgres
+ * adapter), BENCH_HALLS halls × BENCH_COUNTERS counters × BENCH_DISPLAYS displays + 1 dashboard.
+ * BENCH_DB=pglite: one node on embedded PGlite (a temp data dir), one large hall by default.
+ * The arrival rate starts at a busy morning (every counter serving a visitor every 6 minutes) and
+ * doubles each stage until a node saturates (backlog, event-loop delay p99 > 200 ms or call p99
+ * > 2 s), or stays at BENCH_RATE (visitors/s). The floor then runs at the last unsaturated rate.
+ * Knobs (env): BENCH_HALLS (200; pglite 1), BENCH_COUNTERS (10; pglite 40), BENCH_DISPLAYS (5;
+ * pglite 20), BENCH_NODES (2; pglite 1), BENCH_STAGE_SECONDS (20), BENCH_MAX_STAGES (6),
+ * BENCH_QUEUE (waiting tickets issued per hall before the stages, 10), BENCH_RATE, BENCH_PG_URL,
+ * BENCH_CPU_PROF=<dir> (node 0 runs with --cpu-prof; summarise with bench/profile-top.ts).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { openDb } from '../db/client';
+import { BENCH_ADMIN_TOKEN, fillFloorQueue, seedCity } from './city-seed';
+import { closeHall, connect, connectHall, emit, issue, newTiming, type HallClients } from './city-clients';
+import { runStage, type StageResult } from './city-stage';
+import { startCityNode, type Child } from './processes';
+import { ms, summary } from './stats';
+
+const env = process.env;
+const PGLITE = env.BENCH_DB === 'pglite';
+const num = (name: string, fallback: number) => Number(env[name] ?? fallback);
+const HALLS = num('BENCH_HALLS', PGLITE ? 1 : 200);
+const COUNTERS = num('BENCH_COUNTERS', PGLITE ? 40 : 10);
+const DISPLAYS = num('BENCH_DISPLAYS', PGLITE ? 20 : 5);
+const NODES = PGLITE ? 1 : num('BENCH_NODES', 2);
+const STAGE_S = num('BENCH_STAGE_SECONDS', 20);
+const MAX_STAGES = num('BENCH_MAX_STAGES', 6);
+const QUEUE = num('BENCH_QUEUE', 10);
+const FIXED_RATE = env.BENCH_RATE ? Number(env.BENCH_RATE) : null;
+const PG_URL = env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+/** A busy morning: every counter serves a visitor every 6 minutes. */
+const MORNING_RATE = (HALLS * COUNTERS) / 360;
+
+interface Database {
+  url: string;
+  label: string;
+  commits(): Promise<number | null>;
+  drop(): Promise<void>;
+}
+
+async function createDatabase(): Promise<Database> {
+  if (PGLITE) {
+    const dir = mkdtempSync(join(tmpdir(), 'yc-bench-city-'));
+    return { url: `file://${dir}`, label: 'embedded PGlite (file)', commits: async () => null, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `yc_bench_city_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  const version = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version;
+  return {
+    url: url.toString(),
+    label: `PostgreSQL ${version} (database ${name})`,
+    async commits() {
+      const r = await admin.query<{ c: string }>('SELECT xact_commit::text AS c FROM pg_stat_database WHERE datname = $1', [name]);
+      return Number(r.rows[0]?.c ?? NaN);
+    },
+    async drop() {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+interface NodeMetrics {
+  rssMb: number;
+  eventLoopDelayMs: { p50: number; p99: number; max: number };
+  localSockets: number;
+  commands: { name: string; totalMs: number; dbMs: number }[];
+}
+
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const pct = (xs: number[]) => {
+  const s = summary(xs);
+  return `p50 ${ms(s.p50)}, p99 ${ms(s.p99)}, max ${ms(s.max)} (n=${s.n})`;
+};
+
+async function main() {
+  const db = await createDatabase();
+  const nodes: Child[] = [];
+  const halls: HallClients[] = [];
+  const extra: { close(): void }[] = [];
+  try {
+    console.log(`City benchmark — ${db.label}; ${HALLS} halls × ${COUNTERS} counters × ${DISPLAYS} displays + 1 dashboard; ${NODES} node(s); load ${load()}`);
+    const seeded = await (async () => {
+      const opened = await openDb(db.url);
+      try {
+        const s = await seedCity(opened.db, { halls: HALLS, counters: COUNTERS, displays: DISPLAYS });
+        await fillFloorQueue(opened.db, s.map((h) => h.id), 2000);
+        return s;
+      } finally {
+        await opened.close();
+      }
+    })();
+    for (let n = 0; n < NODES; n++) nodes.push(await startCityNode(db.url, n === 0 && env.BENCH_CPU_PROF ? { cpuProfDir: env.BENCH_CPU_PROF } : {}));
+    const urls = nodes.map((n) => `http://127.0.0.1:${n.port}`);
+    const metricsSockets = await Promise.all(urls.map((u) => connect(u, BENCH_ADMIN_TOKEN)));
+    extra.push(...metricsSockets);
+    const metrics = async () => Promise.all(metricsSockets.map(async (s) => (await emit(s, 'bench:metrics', {})).data as NodeMetrics));
+
+    const timing = newTiming();
+    for (let i = 0; i < seeded.length; i += 10) halls.push(...(await Promise.all(seeded.slice(i, i + 10).map((h) => connectHall(urls, h, timing)))));
+    // The morning queue: QUEUE tickets per hall, 16 kiosks at a time.
+    const jobs = seeded.flatMap((h) => Array.from({ length: QUEUE }, (_, k) => ({ h, k })));
+    const prefillMs: number[] = [];
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        for (let j = jobs.pop(); j; j = jobs.pop()) {
+          const r = await issue(urls[j.h.index % urls.length]!, j.h, j.k);
+          if (!r.ok) throw new Error('prefill issue failed');
+          prefillMs.push(r.ms);
+        }
+      }),
+    );
+    const sockets = (await metrics()).map((m) => m.localSockets);
+    console.log(`connected ${sockets.join(' + ')} sockets; ${seeded.length * QUEUE} tickets waiting (issue during prefill: ${pct(prefillMs)})`);
+
+    const stages: { r: StageResult; m: NodeMetrics[]; commitsPerS: number | null; rss: number[]; callToDisplay: number[]; loadAvg: string }[] = [];
+    const runMeasured = async (mode: 'product' | 'floor', rate: number) => {
+      await metrics(); // resets each node's event-loop histogram and command samples
+      const c0 = await db.commits();
+      timing.callToDisplay = [];
+      timing.echoToDisplay = [];
+      timing.claimEchoToDisplay = [];
+      const rss = nodes.map(() => 0);
+      const sampler = setInterval(() => nodes.forEach((n, i) => (rss[i] = Math.max(rss[i]!, n.rssMb()))), 1000);
+      const r = await runStage(mode, halls, urls, timing, rate, STAGE_S);
+      clearInterval(sampler);
+      await new Promise((res) => setTimeout(res, 500));
+      const c1 = await db.commits();
+      const m = await metrics();
+      return { r, m, rss, commitsPerS: c0 !== null && c1 !== null ? (c1 - c0) / r.seconds : null, callToDisplay: timing.callToDisplay, loadAvg: load() };
+    };
+
+    const saturated = (s: (typeof stages)[number]) =>
+      s.r.backlog > 0.1 * s.r.visitors || s.m.some((m) => m.eventLoopDelayMs.p99 > 200) || summary(s.callToDisplay).p99 > 2000;
+    let rate = FIXED_RATE ?? MORNING_RATE;
+    for (let k = 0; k < (FIXED_RATE ? 1 : MAX_STAGES); k++) {
+      const s = await runMeasured('product', rate);
+      stages.push(s);
+      printStage(`stage ${k + 1}: ${rate.toFixed(1)} visitors/s offered (×${(rate / MORNING_RATE).toFixed(0)} a busy morning)`, s);
+      if (saturated(s)) break;
+      rate *= 2;
+    }
+    const city = [...stages].reverse().find((s) => !saturated(s)) ?? stages[0]!;
+    const floor = await runMeasured('floor', city.r.offered);
+    console.log(`\nFloor at ${city.r.offered.toFixed(1)} visitors/s (same sockets, same adapter, same database; load ${floor.loadAvg}):`);
+    console.log(`  claim transaction + fan-out → display: ${pct(timing.claimEchoToDisplay)}`);
+    console.log(`  bare fan-out → display:                ${pct(timing.echoToDisplay)}`);
+    console.log(`  claim ack: ${pct(floor.r.ackMs['bench:claim-echo'] ?? [])}; commits/s ${floor.commitsPerS?.toFixed(0) ?? 'n/a'}`);
+    console.log(`  node event-loop delay p99: ${floor.m.map((m) => ms(m.eventLoopDelayMs.p99)).join(' / ')}`);
+    const floorClaim = summary(timing.claimEchoToDisplay);
+    const cityCall = summary(city.callToDisplay);
+    console.log(`\nCity load (${city.r.offered.toFixed(1)} visitors/s): call → display p99 ${ms(cityCall.p99)} vs floor p99 ${ms(floorClaim.p99)} → ×${(cityCall.p99 / floorClaim.p99).toFixed(1)} (p50 ×${(cityCall.p50 / floorClaim.p50).toFixed(1)})`);
+
+    // Lost / duplicated facts: every display and dashboard against its hall's final seq.
+    await new Promise((res) => setTimeout(res, 1500));
+    let lost = 0;
+    let duplicated = 0;
+    for (const hc of halls) {
+      const snap = await emit(hc.displays[0]!, 'public:subscribe', { hallId: hc.hall.id });
+      const finalSeq = snap.data.seq as number;
+      for (const w of hc.watches) {
+        lost += w.lost + Math.max(0, finalSeq - w.last);
+        duplicated += w.duplicated;
+      }
+    }
+    console.log(`Facts: ${lost} lost, ${duplicated} duplicated over ${halls.reduce((a, h) => a + h.watches.length, 0)} screens (per-screen seq continuity up to each hall's final seq)`);
+    console.log(`Peak RSS per node: ${nodes.map((n) => `${n.peakRssMb().toFixed(0)} MB`).join(' / ')}; load ${load()}`);
+  } finally {
+    for (const h of halls) closeHall(h);
+    for (const s of extra) s.close();
+    for (const n of nodes) await n.stop();
+    await db.drop();
+  }
+}
+
+function printStage(title: string, s: { r: StageResult; m: NodeMetrics[]; commitsPerS: number | null; rss: number[]; callToDisplay: number[]; loadAvg: string }) {
+  const r = s.r;
+  console.log(`\n${title}; load ${s.loadAvg}`);
+  console.log(`  ${r.visitors} visitors in ${r.seconds.toFixed(1)} s, ${(r.commands / r.seconds).toFixed(0)} commands/s; backlog ${r.backlog}, queue empty ${r.empty}, errors ${r.errors}`);
+  console.log(`  call → display: ${pct(s.callToDisplay)}`);
+  console.log(`  issue → ack:    ${pct(r.issueMs)}`);
+  for (const [name, xs] of Object.entries(r.ackMs)) console.log(`  ${name.padEnd(17)} ack ${pct(xs)}`);
+  console.log(`  database commits/s: ${s.commitsPerS?.toFixed(0) ?? 'n/a (PGlite)'}`);
+  s.m.forEach((m, i) => {
+    const own = m.commands.map((c) => c.totalMs - c.dbMs);
+    const dbt = m.commands.map((c) => c.dbMs);
+    console.log(
+      `  node ${i}: RSS ${m.rssMb.toFixed(0)} MB (max sampled ${s.rss[i]!.toFixed(0)} MB), event-loop delay p99 ${ms(m.eventLoopDelayMs.p99)} max ${ms(m.eventLoopDelayMs.max)}; ` +
+        `server's own time per command p50 ${ms(summary(own).p50)} p99 ${ms(summary(own).p99)} (database p50 ${ms(summary(dbt).p50)}, n=${own.length})`,
+    );
+  });
+}
+
+main().catch((err) => {
+  console.error('city benchmark failed:', err instanceof Error ? err.stack : err);
+  process.exit(1);
+});

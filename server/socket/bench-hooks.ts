@@ -1,0 +1,78 @@
+/**
+ * Benchmark hooks (BENCH_HOOKS=1; never on by default, and main.ts warns when they are): the floor
+ * the city benchmark compares the product against, measured through this very process, its
+ * socket.io server and adapter, and its database connection pool:
+ *   bench:echo        { hallId, id }  → 'bench:echo' to the hall's public room (bare fan-out);
+ *   bench:claim-echo  { hallId, id }  → the minimal claim transaction (UPDATE … FOR UPDATE SKIP
+ *                     LOCKED and one event insert, on bench_floor_* tables the benchmark created),
+ *                     then the same fan-out;
+ *   bench:metrics     { }             → RSS, heap, event-loop delay and the per-command own/db time
+ *                     samples since the previous call (administrators only).
+ * The socket is already authenticated by the normal handshake; echo needs a staff actor.
+ */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { sql } from 'drizzle-orm';
+import type { Socket } from 'socket.io';
+import type { AppDeps } from '../app/deps';
+import { takeCommandSamples } from '../app/command-timing';
+import type { IoServer } from './socket-server';
+import { rooms } from './rooms';
+
+type Reply = (r: { ok: boolean; data?: unknown; error?: { code: string } }) => void;
+const isUuid = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f-]{36}$/i.test(v);
+
+export function attachBenchHooks(io: IoServer, deps: AppDeps): { close(): void } {
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  // The hook's event is outside the typed protocol on purpose: no screen ever receives it.
+  const untyped = io as unknown as { to(room: string): { emit(event: string, payload: unknown): void } };
+  const echo = (hallId: string, id: string) => untyped.to(rooms.hallPublic(hallId)).emit('bench:echo', { hallId, id });
+  io.on('connection', (raw) => {
+    const socket = raw as unknown as Socket;
+    const actor = raw.data.actor;
+    const isStaff = actor.kind === 'staff';
+    const guard = (input: unknown, ack: unknown, run: (hallId: string, id: string) => Promise<void>) => {
+      const reply: Reply = typeof ack === 'function' ? (ack as Reply) : () => {};
+      const { hallId, id } = (input ?? {}) as { hallId?: unknown; id?: unknown };
+      if (!isStaff) return reply({ ok: false, error: { code: 'forbidden' } });
+      if (!isUuid(hallId) || typeof id !== 'string' || id.length > 64) return reply({ ok: false, error: { code: 'validation_failed' } });
+      run(hallId, id).then(
+        () => reply({ ok: true }),
+        () => reply({ ok: false, error: { code: 'internal_error' } }),
+      );
+    };
+    socket.on('bench:echo', (input: unknown, ack: unknown) =>
+      guard(input, ack, async (hallId, id) => {
+        echo(hallId, id);
+      }),
+    );
+    socket.on('bench:claim-echo', (input: unknown, ack: unknown) =>
+      guard(input, ack, async (hallId, id) => {
+        await deps.db.transaction(async (tx) => {
+          const claimed = await tx.execute(sql`
+            UPDATE bench_floor_tickets SET status = 'called'
+            WHERE id = (SELECT id FROM bench_floor_tickets WHERE hall_id = ${hallId} AND status = 'waiting' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
+            RETURNING id`);
+          const row = (Array.isArray(claimed) ? claimed : (claimed as { rows: unknown[] }).rows)[0] as { id: string | number } | undefined;
+          if (row) await tx.execute(sql`INSERT INTO bench_floor_events (ticket_id) VALUES (${row.id})`);
+        });
+        echo(hallId, id);
+      }),
+    );
+    socket.on('bench:metrics', (_input: unknown, ack: unknown) => {
+      const reply: Reply = typeof ack === 'function' ? (ack as Reply) : () => {};
+      if (!(actor.kind === 'staff' && actor.role === 'admin')) return reply({ ok: false, error: { code: 'forbidden' } });
+      const mem = process.memoryUsage();
+      const data = {
+        rssMb: mem.rss / 2 ** 20,
+        heapUsedMb: mem.heapUsed / 2 ** 20,
+        eventLoopDelayMs: { p50: delay.percentile(50) / 1e6, p99: delay.percentile(99) / 1e6, max: delay.max / 1e6 },
+        localSockets: io.of('/').sockets.size,
+        commands: takeCommandSamples(),
+      };
+      delay.reset();
+      reply({ ok: true, data });
+    });
+  });
+  return { close: () => delay.disable() };
+}
