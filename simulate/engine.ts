@@ -5,7 +5,7 @@
  *
  * Counters follow their schedule (duties with breaks). An on-duty counter that is free calls the
  * first ticket its policy ranks among the waiting tickets of its duty's matters. At a break it
- * finishes its visitor first; at the end of a session it keeps serving who is still waiting for
+ * finishes its visitor first and then takes the whole break (a break is shifted, never shortened); at the end of a session it keeps serving who is still waiting for
  * it, and that time is counted as overtime. A visitor who is gone when called (a walk-in no-show,
  * or someone who gave up waiting) costs the counter the call and is marked no-show.
  */
@@ -57,7 +57,7 @@ export interface DayResult {
 type Event =
   | { kind: 'arrive'; visitor: Visitor }
   | { kind: 'finish'; counter: CounterState }
-  | { kind: 'on'; counter: CounterState; duty: Duty }
+  | { kind: 'on'; counter: CounterState; duty: Duty; deferred?: boolean }
   | { kind: 'off'; counter: CounterState; duty: Duty };
 
 interface CounterState {
@@ -67,6 +67,12 @@ interface CounterState {
   duty: Duty | null;
   /** The scheduled duty has ended while serving. */
   ending: boolean;
+  /** Break minutes still owed: the break began while serving, so it starts when the visitor leaves. */
+  breakOwed: number;
+  /** The duty to return to after an owed break. */
+  returnDuty: Duty | null;
+  /** Back from a shifted break at this minute (scheduled returns before it are ignored). */
+  returnAt: number;
   idleSince: number;
   streak: number;
   current: TicketRecord | null;
@@ -81,6 +87,9 @@ export function runDay(s: Scenario, visitors: readonly Visitor[], policy: Policy
     status: 'off',
     duty: null,
     ending: false,
+    breakOwed: 0,
+    returnDuty: null,
+    returnAt: 0,
     idleSince: 0,
     streak: 0,
     current: null,
@@ -200,6 +209,21 @@ export function runDay(s: Scenario, visitors: readonly Visitor[], policy: Policy
     switch (ev.kind) {
       case 'on': {
         const c = ev.counter;
+        // A break shifted by a long visit is taken in full: the scheduled return waits for it.
+        if (c.breakOwed > 0) {
+          c.returnDuty = ev.duty;
+          break;
+        }
+        if (!ev.deferred && now < c.returnAt) break;
+        if (now >= ev.duty.end) {
+          // The shifted break ran past this whole duty: at a session's end the counter still
+          // serves who is waiting for it (overtime); otherwise the next duty brings it back.
+          if (ev.duty.closing && c.status === 'off') {
+            Object.assign(c, { duty: ev.duty, ending: true, status: 'idle' });
+            if (!tryCall(c, now)) goOff(c);
+          }
+          break;
+        }
         Object.assign(c, { duty: ev.duty, ending: false });
         if (c.status === 'off') {
           goIdle(c, now);
@@ -211,7 +235,14 @@ export function runDay(s: Scenario, visitors: readonly Visitor[], policy: Policy
         const c = ev.counter;
         if (c.duty !== ev.duty) break; // already replaced by the next duty
         if (c.status === 'idle') goOff(c);
-        else if (c.status === 'busy') c.ending = true;
+        else if (c.status === 'busy') {
+          c.ending = true;
+          if (!ev.duty.closing) {
+            const next = c.def.duties.find((d) => d.start >= ev.duty.end);
+            c.breakOwed = next ? next.start - ev.duty.end : 0;
+            c.returnDuty = null;
+          }
+        }
         break;
       }
       case 'arrive':
@@ -224,9 +255,16 @@ export function runDay(s: Scenario, visitors: readonly Visitor[], policy: Policy
         act(t, t.state.status === 'called' ? { type: 'no_show', counterId: c.def.id, at: toDate(now) } : { type: 'finish', counterId: c.def.id, at: toDate(now) });
         c.current = null;
         c.status = 'idle';
-        // A break waits for the visitor to leave; the end of a session serves who is still waiting.
-        if (c.ending && !c.duty!.closing) goOff(c);
-        else if (!tryCall(c, now)) {
+        // A break waits for the visitor to leave, then lasts its full length; the end of a
+        // session serves who is still waiting.
+        if (c.ending && !c.duty!.closing) {
+          const duty = c.duty!;
+          const back = c.returnDuty ?? c.def.duties.find((d) => d.start >= duty.end) ?? null;
+          c.returnAt = now + c.breakOwed;
+          Object.assign(c, { breakOwed: 0, returnDuty: null });
+          goOff(c);
+          if (back) events.push(c.returnAt, { kind: 'on', counter: c, duty: back, deferred: true });
+        } else if (!tryCall(c, now)) {
           if (c.ending) goOff(c);
           else goIdle(c, now);
         }

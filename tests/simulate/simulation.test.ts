@@ -56,6 +56,31 @@ s('demand is a share of scheduled counter-minutes; breaks are off the schedule; 
   for (const d of r!.days) for (const c of d.counters) assert.ok(c.busyMinutes <= c.scheduledMinutes + c.overtimeMinutes + 60, c.id);
 });
 
+s('a break that falls while serving is taken in full once the visitor leaves (never shortened or skipped: no silent capacity)', () => {
+  const base = scenario('x', 0.85);
+  const counter = { ...base.counters[0]!, duties: [
+    { start: 540, end: 630, matterIds: base.counters[0]!.matterIds, closing: false },
+    { start: 645, end: 720, matterIds: base.counters[0]!.matterIds, closing: true },
+  ] };
+  const sc = { ...base, counters: [counter] };
+  const matterId = [...counter.matterIds][0]!;
+  const person = { matterId, green: false, slot: null, noShow: false, patience: 999 };
+  const visitors = [
+    { ...person, id: 1, arrival: 620, serviceMinutes: 20 }, // called 620, leaves 640.5: the break runs 640.5–655.5
+    { ...person, id: 2, arrival: 625, serviceMinutes: 5 },
+    { ...person, id: 3, arrival: 700, serviceMinutes: 60 }, // into the session's end: overtime, not hidden
+  ];
+  const day = runDay(sc, visitors, OURS);
+  const called = day.tickets.map((t) => t.calledAt);
+  assert.is(called[0], 620);
+  assert.ok(Math.abs(called[1]! - 655.5) < 1e-9, `second visitor called at ${called[1]}`);
+  assert.is(called[2], 700);
+  assert.ok(Math.abs(day.counters[0]!.overtimeMinutes - (700 + 60.5 - 720)) < 1e-9);
+  // A visit that outlasts the whole break still owes it: the counter is back 15 minutes after it ends.
+  const long = runDay(sc, [{ ...person, id: 1, arrival: 625, serviceMinutes: 30 }, { ...person, id: 2, arrival: 626, serviceMinutes: 5 }], OURS);
+  assert.ok(Math.abs(long.tickets[1]!.calledAt! - (625 + 30.5 + 15)) < 1e-9, `${long.tickets[1]!.calledAt}`);
+});
+
 s('walk-ins only in the issuing windows; appointments never overbook a slot; elderly visitors get the green channel by age', () => {
   const sc = scenario('x', 0.85, { slotCapacity: () => 1 });
   const visitors = Array.from({ length: 3 }, (_, d) => drawVisitors(sc, createRng(SEED).fork(`day:${d}`))).flat();
