@@ -1,5 +1,14 @@
 import { createServer, type Socket } from 'node:net';
 import { EscPosDecoder, type DecodedJob } from './decode-escpos';
+import { statusAnswer } from './printer-status';
+
+/** What a real printer reports through DLE EOT (printer-status.ts): set with setCondition(). */
+export interface FakePrinterCondition {
+  offline?: boolean;
+  coverOpen?: boolean;
+  paperEnd?: boolean;
+  paperNearEnd?: boolean;
+}
 
 /**
  * 'ok' reads and decodes; 'refuse' drops open connections and stops listening (new ones are
@@ -18,8 +27,10 @@ export interface FakePrinterOptions {
   chineseByDefault?: boolean;
   closeAfterBytes?: number;
   slowMs?: number;
-  /** Answer to DLE EOT n. Default 0x12: online, no error (fixed bits 1 and 4 set). */
+  /** A fixed answer to every DLE EOT n (overrides `condition`). */
   statusByte?: number;
+  /** Answers DLE EOT 1/2/3/4 like a real printer in this condition. Default: online, paper loaded. */
+  condition?: FakePrinterCondition;
   onJob?: (job: FakePrintJob) => void;
 }
 
@@ -38,6 +49,8 @@ export interface FakePrinter {
   readonly jobs: FakePrintJob[];
   readonly mode: FakePrinterMode;
   setMode(mode: FakePrinterMode, options?: Pick<FakePrinterOptions, 'closeAfterBytes' | 'slowMs'>): Promise<void>;
+  /** Paper out, cover open, offline…: what DLE EOT answers from now on. */
+  setCondition(condition: FakePrinterCondition): void;
   /** Resolves when at least n jobs were recorded (rejects after timeoutMs). */
   waitForJobs(n: number, timeoutMs?: number): Promise<FakePrintJob[]>;
   close(): Promise<void>;
@@ -49,6 +62,7 @@ export async function startFakePrinter(options: FakePrinterOptions = {}): Promis
   let mode: FakePrinterMode = options.mode ?? 'ok';
   let closeAfterBytes = options.closeAfterBytes ?? 64;
   let slowMs = options.slowMs ?? 500;
+  let condition: FakePrinterCondition = options.condition ?? {};
   const jobs: FakePrintJob[] = [];
   const sockets = new Set<Socket>();
   const waiters = new Set<() => void>();
@@ -64,8 +78,8 @@ export async function startFakePrinter(options: FakePrinterOptions = {}): Promis
     const decoder = new EscPosDecoder({
       emulation: options.emulation ?? 'epson',
       chineseByDefault: options.chineseByDefault ?? true,
-      onStatusRequest: () => {
-        if (!socket.destroyed) socket.write(Buffer.from([options.statusByte ?? 0x12]));
+      onStatusRequest: (n) => {
+        if (!socket.destroyed) socket.write(Buffer.from([options.statusByte ?? statusAnswer(n, condition)]));
       },
     });
     const connectionMode = mode;
@@ -124,6 +138,9 @@ export async function startFakePrinter(options: FakePrinterOptions = {}): Promis
     host,
     jobs,
     get mode() { return mode; },
+    setCondition(next) {
+      condition = { ...next };
+    },
     async setMode(next, opts = {}) {
       closeAfterBytes = opts.closeAfterBytes ?? closeAfterBytes;
       slowMs = opts.slowMs ?? slowMs;

@@ -16,6 +16,8 @@ export { displayWidth, toPrintableText, encodeGb18030, PLACEHOLDER } from './pri
 export { wrapText } from './wrap-text';
 export { encodeTicket, FS_AND } from './encode-ticket';
 export { sendToPrinter, DLE_EOT_PRINTER_STATUS } from './send-to-printer';
+export { readPrinterStatus, statusAnswer, STATUS_QUERIES } from './printer-status';
+export type { PrinterProblem, PrinterStatus } from './printer-status';
 export type { SendOptions } from './send-to-printer';
 export { createPrintJobRunner } from './print-job-runner';
 export type {
@@ -29,7 +31,7 @@ export type {
   SendFn,
 } from './print-job-runner';
 export { startFakePrinter } from './fake-printer';
-export type { FakePrinter, FakePrinterMode, FakePrinterOptions, FakePrintJob } from './fake-printer';
+export type { FakePrinter, FakePrinterCondition, FakePrinterMode, FakePrinterOptions, FakePrintJob } from './fake-printer';
 export { decodeEscPos, EscPosDecoder } from './decode-escpos';
 export type { DecodedItem, DecodedJob, DecoderOptions } from './decode-escpos';
 export { renderPreviewPng } from './preview-png';

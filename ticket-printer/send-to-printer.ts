@@ -1,6 +1,7 @@
 import { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { PrinterProfile } from './printer-profile';
+import { readPrinterStatus, STATUS_ANSWER_BYTES, STATUS_QUERIES } from './printer-status';
 import type { PrintFailure, PrintOutcome } from './types';
 
 /** DLE EOT 1 — real-time "transmit printer status" (ESC/POS); answered once the bytes before it were read. */
@@ -10,7 +11,8 @@ export interface SendOptions {
   /**
    * 'socket' (default): done when the bytes are handed to the socket and the printer has not reset
    * the connection within settleMs (or closed it cleanly, which ends the wait early).
-   * 'status': append DLE EOT 1 and wait for the status byte — proves the printer read the whole job.
+   * 'status': append DLE EOT 1, 2 and 4 and wait for the answers — proves the printer read the whole
+   * job, and says whether it can print it (paper out, cover open, offline → 'printer_problem').
    * Only for Epson-type printers that answer DLE EOT; Star Line Mode ignores it (use 'socket').
    */
   confirm?: 'socket' | 'status';
@@ -59,6 +61,7 @@ export function sendToPrinter(
     let settleTimer: NodeJS.Timeout | undefined;
     let statusTimer: NodeJS.Timeout | undefined;
     let statusSince = 0;
+    const answers: number[] = [];
     const accepted = () => written;
 
     const finish = (outcome: PrintOutcome) => {
@@ -71,8 +74,14 @@ export function sendToPrinter(
       resolve(outcome);
     };
     const fail = (failure: PrintFailure, message: string) => finish({ ok: false, failure, message, ms: ms() });
-    const succeed = (confirmation: 'socket' | 'peer_closed' | 'status', statusByte?: number) =>
-      finish(statusByte === undefined ? { ok: true, ms: ms(), confirmation } : { ok: true, ms: ms(), confirmation, statusByte });
+    const succeed = (confirmation: 'socket' | 'peer_closed' | 'status', statusByte?: number, paperNearEnd?: boolean) =>
+      finish(statusByte === undefined ? { ok: true, ms: ms(), confirmation } : { ok: true, ms: ms(), confirmation, statusByte, ...(paperNearEnd && { paperNearEnd }) });
+    /** Judges the job by the printer's answers (printer-status.ts). */
+    const judge = () => {
+      const status = readPrinterStatus(answers);
+      if (status.ready) return succeed('status', answers[0], status.paperNearEnd);
+      fail('printer_problem', `${where} read the job but reports ${status.problems.join(', ')} (DLE EOT): it prints when the problem is fixed, or not at all`);
+    };
 
     function onWatchdog(): void {
       if (phase === 'connect') return fail('unreachable', `no connection to ${where} within ${timeoutMs} ms`);
@@ -80,6 +89,7 @@ export function sendToPrinter(
       if (phase === 'status') {
         const left = statusWaitMs - (performance.now() - statusSince);
         if (left > 1) return void (statusTimer = setTimeout(onWatchdog, left));
+        if (answers.length > 0) return judge(); // a printer that answers DLE EOT 1 only
         return fail('stalled', `${where} took the job but did not answer DLE EOT within ${statusWaitMs} ms`);
       }
     }
@@ -115,7 +125,9 @@ export function sendToPrinter(
 
     socket.on('data', (chunk: Buffer) => {
       // Anything after DLE EOT went out is its answer (the write callback may not have run yet).
-      if (confirm === 'status' && statusAsked && chunk.length > 0) succeed('status', chunk[chunk.length - 1]);
+      if (confirm !== 'status' || !statusAsked) return;
+      answers.push(...chunk);
+      if (answers.length >= STATUS_ANSWER_BYTES) judge();
     });
 
     const onFlushed = () => {
@@ -146,7 +158,7 @@ export function sendToPrinter(
       if (done) return;
       if (confirm === 'status') {
         statusAsked = true;
-        socket.write(DLE_EOT_PRINTER_STATUS, (err) => (err ? undefined : onFlushed()));
+        socket.write(STATUS_QUERIES, (err) => (err ? undefined : onFlushed()));
       } else socket.end(onFlushed);
     };
 

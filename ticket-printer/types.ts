@@ -56,12 +56,13 @@ export interface TicketLayout {
   blocks: LayoutBlock[];
 }
 
-export type PrintFailure = 'unreachable' | 'refused' | 'stalled' | 'closed_mid_job' | 'error';
+/** `printer_problem`: the printer read the job but says it cannot print it now (paper out, cover open, offline). */
+export type PrintFailure = 'unreachable' | 'refused' | 'stalled' | 'closed_mid_job' | 'printer_problem' | 'error';
 
 /**
  * Result of one hand-off to a printer. `ok: true` means the bytes were accepted by the socket (and,
  * by `confirmation`, how far we know they went) — it does NOT mean paper came out.
  */
 export type PrintOutcome =
-  | { ok: true; ms: number; confirmation: 'socket' | 'peer_closed' | 'status'; statusByte?: number }
+  | { ok: true; ms: number; confirmation: 'socket' | 'peer_closed' | 'status'; statusByte?: number; paperNearEnd?: boolean }
   | { ok: false; failure: PrintFailure; message: string; ms: number };

@@ -23,6 +23,8 @@ export const ERROR_CODES = {
   matter_not_served: 409,
   hall_closed: 409,
   no_printer: 409,
+  /** The ticket's last print may have come out (stalled, cut mid-job, printer problem, or still open): a reprint needs staff to confirm. */
+  reprint_unconfirmed: 409,
   calendar_year_unknown: 422,
   booking_not_open: 409,
   slot_full: 409,

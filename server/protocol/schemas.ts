@@ -28,7 +28,8 @@ export const ticketCancel = z
   .strict();
 export const hallSubscribe = z.object({ hallId: id }).strict();
 /** Reprint a paper ticket (marked 补打) on the issuing kiosk's printer, or on the kiosk named. */
-export const ticketReprint = z.object({ commandId, deviceId: id.optional() }).strict();
+/** `confirmMayHavePrinted`: staff confirmed that the visitor may already hold the ticket (the last print was interrupted or is still open). */
+export const ticketReprint = z.object({ commandId, deviceId: id.optional(), confirmMayHavePrinted: z.boolean().optional() }).strict();
 
 /** Declared green-channel reasons. Elderly priority is never declared: it comes from the identity number (server/domain/priority.ts). */
 export const greenChannelReason = z.enum(['disabled', 'military', 'pregnant'], {

@@ -266,6 +266,8 @@ export interface PrintJobView {
   attempts: number;
   reprint: boolean;
   lastError: string | null;
+  /** printed · not_printed · interrupted (may have come out, part or all: a reprint needs staff to confirm) · unknown (still open). */
+  paper: 'printed' | 'not_printed' | 'interrupted' | 'unknown';
   updatedAt: string;
 }
 

@@ -105,7 +105,7 @@ export function issuedTicket(number = 'A001', print?: PrintJobView, priorityReas
 }
 
 export function printJob(status: PrintJobView['status']): PrintJobView {
-  return { id: 'pj-1', ticketId: '00000000-0000-4000-8000-000000000301', deviceId: null, status, attempts: 1, reprint: false, lastError: null, updatedAt: '2026-03-02T02:00:00.000Z' };
+  return { id: 'pj-1', ticketId: '00000000-0000-4000-8000-000000000301', deviceId: null, status, attempts: 1, reprint: false, lastError: null, paper: status === 'printed' ? 'printed' : status === 'failed' ? 'not_printed' : 'unknown', updatedAt: '2026-03-02T02:00:00.000Z' };
 }
 
 type Answer<T> = Ack<T> | Promise<Ack<T>>;

@@ -10,6 +10,21 @@ export type PrintJobRow = typeof printJobs.$inferSelect;
 
 export const OPEN_STATUSES: PrintJobStatus[] = ['pending', 'printing'];
 
+/** Failures after which paper may have come out (lastError starts with the kind): never resent by the server. */
+export const MAY_HAVE_PRINTED_FAILURES = ['stalled', 'closed_mid_job', 'printer_problem'] as const;
+
+/**
+ * What staff can know about the paper (docs/faults.md): printed; not printed (nothing reached the
+ * printer or it failed before reading it); interrupted (a stall, a cut mid-job or a printer problem
+ * — part or all of the ticket may have come out, or may still come out once the printer is fixed);
+ * unknown while the job is still open.
+ */
+export function paperOutcome(row: Pick<PrintJobRow, 'status' | 'lastError'>): PrintJobView['paper'] {
+  if (row.status === 'printed') return 'printed';
+  if (row.status !== 'failed') return 'unknown';
+  return MAY_HAVE_PRINTED_FAILURES.some((f) => row.lastError?.startsWith(`${f}:`)) ? 'interrupted' : 'not_printed';
+}
+
 export function presentPrintJob(row: PrintJobRow): PrintJobView {
   return {
     id: row.id,
@@ -19,6 +34,7 @@ export function presentPrintJob(row: PrintJobRow): PrintJobView {
     attempts: row.attempts,
     reprint: row.reprint,
     lastError: row.lastError,
+    paper: paperOutcome(row),
     updatedAt: row.updatedAt.toISOString(),
   };
 }

@@ -29,11 +29,11 @@ import { SYSTEM } from '../actor';
 import type { AppDeps } from '../deps';
 import { runCommand } from '../run-command';
 import { loadDevice, printerOf } from './printer-profiles';
-import { OPEN_STATUSES, presentPrintJob, type PrintJobRow } from './print-jobs';
+import { MAY_HAVE_PRINTED_FAILURES, OPEN_STATUSES, presentPrintJob, type PrintJobRow } from './print-jobs';
 import { toTicketPrintData } from './ticket-print-data';
 
 /** Failures after which paper may have come out: never resent by the server (a reprint is a staff decision). */
-const MAY_HAVE_PRINTED: ReadonlySet<PrintFailure> = new Set(['stalled', 'closed_mid_job']);
+const MAY_HAVE_PRINTED: ReadonlySet<PrintFailure> = new Set(MAY_HAVE_PRINTED_FAILURES);
 
 export interface PrintServiceOptions {
   /** Printer of kiosks never configured through the API (PRINTER_HOST, or the demo fake printer). */

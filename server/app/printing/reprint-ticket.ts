@@ -10,7 +10,7 @@ import { presentHall } from '../presenters';
 import { queuePosition } from '../queue-position';
 import { runCommand } from '../run-command';
 import { printerOf } from './printer-profiles';
-import { insertPrintJob, latestPrintJobOfTicket, presentPrintJob } from './print-jobs';
+import { insertPrintJob, latestPrintJobOfTicket, paperOutcome, presentPrintJob } from './print-jobs';
 import { storedTicketPrint } from './ticket-print-data';
 
 const FINISHED = new Set(['done', 'cancelled']);
@@ -19,7 +19,7 @@ export async function reprintTicket(
   deps: AppDeps,
   actor: Actor,
   ticketId: string,
-  input: { commandId: string; deviceId?: string | undefined },
+  input: { commandId: string; deviceId?: string | undefined; confirmMayHavePrinted?: boolean | undefined },
 ): Promise<PrintJobView> {
   authorize(actor, 'ticket:reprint');
   const [found] = await deps.db.select({ hallId: tickets.hallId }).from(tickets).where(eq(tickets.id, ticketId));
@@ -33,6 +33,16 @@ export async function reprintTicket(
     if (!ticket) throw new AppError('not_found', 'Ticket not found');
     if (FINISHED.has(ticket.status)) throw new AppError('invalid_transition', `Ticket ${ticket.number} is ${ticket.status}; there is nothing to reprint`);
     const last = await latestPrintJobOfTicket(tx, ticket.id);
+    // Never a second ticket without asking: a print that may have come out (or still may) needs staff to confirm.
+    const paper = last ? paperOutcome(last) : null;
+    if ((paper === 'interrupted' || paper === 'unknown') && input.confirmMayHavePrinted !== true) {
+      throw new AppError(
+        'reprint_unconfirmed',
+        paper === 'unknown'
+          ? `Ticket ${ticket.number} is still being printed: the visitor may get it — confirm (confirmMayHavePrinted) to print another`
+          : `Ticket ${ticket.number}'s print was interrupted (${last!.lastError}): the visitor may already have it — confirm (confirmMayHavePrinted) to print another`,
+      );
+    }
     const deviceId = input.deviceId ?? last?.deviceId ?? null;
     if (!deviceId) throw new AppError('no_printer', `Ticket ${ticket.number} was not printed at a kiosk: name the kiosk to print on (deviceId)`);
     const [device] = await tx
