@@ -8,7 +8,17 @@ import type { Actor } from './actor';
 import { appendAudit } from './admin/audit-log';
 import type { AppDeps } from './deps';
 
-export type AuditedRead = 'hall:snapshot' | 'ticket:history' | 'appointments:list' | 'report:read' | 'report:export' | 'retention:purge';
+export type AuditedRead =
+  | 'hall:snapshot'
+  | 'ticket:history'
+  | 'appointments:list'
+  | 'report:read'
+  | 'report:export'
+  | 'retention:purge'
+  | 'cases:list'
+  | 'case:read'
+  | 'cases:find'
+  | 'bad-reviews:list';
 
 const SUBJECT_TYPE: Record<AuditedRead, string> = {
   'hall:snapshot': 'hall',
@@ -17,6 +27,10 @@ const SUBJECT_TYPE: Record<AuditedRead, string> = {
   'report:read': 'report',
   'report:export': 'report',
   'retention:purge': 'retention',
+  'cases:list': 'cases',
+  'case:read': 'case',
+  'cases:find': 'counter',
+  'bad-reviews:list': 'bad_reviews',
 };
 
 export async function recordAudit(

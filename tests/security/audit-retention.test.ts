@@ -75,6 +75,28 @@ t('staff reads of personal data and report exports write audit rows that name th
   assert.not.ok(all.includes(VISITOR.idNumber) || all.includes(VISITOR.phone) || all.includes('********'), 'no personal data, not even masked');
 });
 
+t('case searches, 差评 lists and the evaluation export are audited too, without the number searched for', async () => {
+  const reviewer = await loginAs(base, 'reviewer1');
+  const manager = await loginAs(base, 'manager');
+  assert.is((await api(base, 'GET', `/api/halls/${hallId}/cases?status=all&q=${VISITOR.idNumber}`, undefined, reviewer)).status, 200);
+  assert.is((await api(base, 'GET', `/api/halls/${hallId}/cases?status=open`, undefined, reviewer)).status, 200);
+  assert.equal((await rows('cases:list')).map((r) => [r.actorType, r.hallId, r.subjectId, r.data]), [
+    ['staff', hallId, 'all', { role: 'reviewer', searchedBy: 'id_number', found: 0 }],
+    ['staff', hallId, 'open', { role: 'reviewer', searchedBy: 'none', found: 0 }],
+  ]);
+  assert.is((await api(base, 'GET', `/api/halls/${hallId}/bad-reviews`, undefined, manager)).status, 200);
+  assert.equal((await rows('bad-reviews:list')).map((r) => [r.subjectId, r.data.role]), [['open', 'manager']], 'the default list is the open ones');
+  const before = (await rows('report:export')).length;
+  const csv = await fetch(`${base}/api/halls/${hallId}/evaluation-report?from=2026-11-01&to=2026-11-23&groupBy=staff&format=csv`, { headers: { authorization: `Bearer ${manager}` } });
+  assert.is(csv.status, 200);
+  await csv.text();
+  const exported = await rows('report:export');
+  assert.is(exported.length, before + 1);
+  assert.equal(exported.at(-1)!.data, { role: 'manager', report: 'evaluations', groupBy: 'staff', format: 'csv', hallIds: [hallId] });
+  const all = JSON.stringify(await db.db.select().from(auditLog));
+  assert.not.ok(all.includes(VISITOR.idNumber), 'the identity number searched for is not in the audit log');
+});
+
 t('audit entries refuse UPDATE and DELETE', async () => {
   const [one] = await db.db.select().from(auditLog).limit(1);
   let refused = 0;

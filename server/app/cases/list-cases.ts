@@ -4,6 +4,7 @@ import { cases } from '../../../db/schema-cases';
 import type { CaseStatus, CaseStepView, CaseView } from '../../protocol/cases';
 import { authorize, type Actor } from '../actor';
 import type { AppDeps } from '../deps';
+import { recordAudit } from '../audit';
 import { lookupHash } from '../pii';
 import { AppError } from '../app-error';
 import { caseDay } from './case-context';
@@ -33,6 +34,8 @@ export async function listCases(deps: AppDeps, actor: Actor, hallId: string, fil
   const now = deps.clock.now();
   const day = await caseDay(deps.db, hallId, now);
   const views = await caseViews(deps.db, and(...where), day.calendar, now);
+  // Cases carry masked identity numbers: the read is audited (what was asked for, never the number searched).
+  await recordAudit(deps, staff, { action: 'cases:list', hallId, subject: filter.status, detail: { searchedBy: searchKind(filter.q), found: views.length } });
   return filter.status === 'alerts' ? views.filter((v) => v.alertLevel !== 'none' || v.promiseOverdue) : views;
 }
 
@@ -45,5 +48,12 @@ export async function caseDetail(deps: AppDeps, actor: Actor, caseId: string): P
   await requireCaseDepartment(deps.db, staff, row.departmentId);
   const day = await caseDay(deps.db, row.hallId, now);
   const [view] = await caseViews(deps.db, eq(cases.id, caseId), day.calendar, now);
+  await recordAudit(deps, staff, { action: 'case:read', hallId: row.hallId, subject: caseId });
   return { case: view!, steps: await caseSteps(deps.db, row.hallId, caseId) };
+}
+
+/** How a case search was made, for the audit entry: the identity number itself is never recorded. */
+export function searchKind(q: string | undefined): 'none' | 'id_number' | 'case_number' {
+  if (!q?.trim()) return 'none';
+  return /^\d{17}[\dX]$/i.test(q.trim()) ? 'id_number' : 'case_number';
 }

@@ -15,6 +15,7 @@ import type { Actor } from '../actor';
 import { authorize } from '../actor';
 import { AppError, unwrap } from '../app-error';
 import { lockOwnCounter } from '../counter-guard';
+import { recordAudit } from '../audit';
 import type { AppDeps } from '../deps';
 import { counterHolder, loadTicketForUpdate } from '../loaders';
 import { encryptField, lookupHash } from '../pii';
@@ -130,6 +131,8 @@ export async function findCases(deps: AppDeps, actor: Actor, input: { counterId:
   }
   if (conditions.length === 0) throw new AppError('validation_failed', 'Give a case number, an identity number or a ticket');
   const views = await caseViews(deps.db, and(eq(cases.hallId, hallId), or(...conditions)), day.calendar, now, 50);
+  const searchedBy = input.idNumber ? 'id_number' : input.caseNumber ? 'case_number' : 'ticket';
+  await recordAudit(deps, actor, { action: 'cases:find', hallId, subject: input.counterId, detail: { searchedBy, found: views.length } });
   return views.reverse();
 }
 

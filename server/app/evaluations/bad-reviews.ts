@@ -12,6 +12,7 @@ import type { badReviewStepBody, BadReviewState, BadReviewView, EvaluationToday,
 import { authorize, may, type Actor, type StaffActor } from '../actor';
 import { AppError, unwrap } from '../app-error';
 import { loadCalendar } from '../appointments/calendar';
+import { recordAudit } from '../audit';
 import type { AppDeps } from '../deps';
 import { loadHall } from '../loaders';
 import { runCommand } from '../run-command';
@@ -23,7 +24,10 @@ export async function listBadReviews(deps: AppDeps, actor: Actor, hallId: string
   const viewer = actor as StaffActor;
   const calendar = await loadCalendar(deps.db);
   const where = opts.open ? and(eq(badReviews.hallId, hallId), ne(badReviews.state, 'closed')) : eq(badReviews.hallId, hallId);
-  return managerReviews(deps.db, where, { calendar, now: deps.clock.now(), viewerId: viewer.id });
+  const views = await managerReviews(deps.db, where, { calendar, now: deps.clock.now(), viewerId: viewer.id });
+  // Real-name reviews carry the evaluator's masked contact: the read is audited.
+  await recordAudit(deps, actor, { action: 'bad-reviews:list', hallId, subject: opts.open ? 'open' : 'all', detail: { found: views.length } });
+  return views;
 }
 
 export async function takeBadReviewStep(deps: AppDeps, actor: Actor, reviewId: string, input: z.output<typeof badReviewStepBody>): Promise<{ id: string; state: BadReviewState }> {

@@ -11,6 +11,7 @@ import type { EvaluationLevel } from '../../domain/evaluation/levels';
 import type { EvaluationGroupBy, EvaluationReportQuery, EvaluationReportRow, EvaluationReportView } from '../../protocol/evaluations';
 import { authorize, type Actor } from '../actor';
 import { loadCalendar } from '../appointments/calendar';
+import { recordAudit } from '../audit';
 import type { AppDeps } from '../deps';
 import { CSV_BOM, escapeCell } from '../reports/report-csv';
 import { planFor } from './bad-review-views';
@@ -38,7 +39,7 @@ interface Acc {
 }
 const empty = (): Acc => ({ byLevel: {}, badReviews: 0, closed: 0, closedOnTime: 0, appealUpheld: 0 });
 
-export async function evaluationReport(deps: AppDeps, actor: Actor, hallIds: string[], q: Pick<EvaluationReportQuery, 'from' | 'to' | 'groupBy'>): Promise<EvaluationReportView> {
+export async function evaluationReport(deps: AppDeps, actor: Actor, hallIds: string[], q: Pick<EvaluationReportQuery, 'from' | 'to' | 'groupBy'> & { format?: EvaluationReportQuery['format'] }): Promise<EvaluationReportView> {
   authorize(actor, 'report:read');
   for (const id of hallIds) authorize(actor, 'report:read', { hallId: id });
   const dim = DIMENSION[q.groupBy];
@@ -88,6 +89,13 @@ export async function evaluationReport(deps: AppDeps, actor: Actor, hallIds: str
   const rows = [...groups.entries()]
     .map(([key, a]) => toRow(key, labels.get(key) ?? key, a))
     .sort((x, y) => (q.groupBy === 'day' ? x.key.localeCompare(y.key) : x.label.localeCompare(y.label, 'zh-CN')));
+  // Grouped by staff it names people, and it is exported as a file: every read and export is audited, like the other reports.
+  await recordAudit(deps, actor, {
+    action: q.format === 'csv' ? 'report:export' : 'report:read',
+    hallId: hallIds.length === 1 ? hallIds[0]! : null,
+    subject: `${q.from}..${q.to}`,
+    detail: { report: 'evaluations', groupBy: q.groupBy, format: q.format ?? 'json', hallIds },
+  });
   return { hallIds, from: q.from, to: q.to, groupBy: q.groupBy, definition: RATE_DEFINITION, rows, totals: toRow('', '', total) };
 }
 
