@@ -22,11 +22,21 @@ export function errorMiddleware(log: (msg: string, err: unknown) => void) {
     } catch (err) {
       const mapped = mapParserError(err);
       const status = statusOf(mapped);
-      if (status >= 500) log(`${ctx.method} ${ctx.path} failed`, err);
+      if (status >= 500) log(`${ctx.method} ${loggedPath(ctx)} failed`, err);
       ctx.status = status;
       ctx.body = { error: toErrorBody(mapped) };
     }
   };
+}
+
+/**
+ * The path as a log line may show it: the route's pattern when a route matched (never its
+ * parameters: a progress token, an identity number in a query), else the path with long digit runs
+ * and token-like segments cut out.
+ */
+export function loggedPath(ctx: { path: string; _matchedRoute?: unknown }): string {
+  if (typeof ctx._matchedRoute === 'string') return ctx._matchedRoute;
+  return ctx.path.slice(0, 200).replace(/\d{6,}|[A-Za-z0-9_-]{20,}/g, '…');
 }
 
 /**
