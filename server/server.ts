@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Koa from 'koa';
+import type { AppState } from './http/context';
 import { openDb, type OpenedDb } from '../db/client';
 import type { AppDeps } from './app/deps';
 import { logNotifier, webhookNotifier } from './app/cases/case-notifier';
@@ -36,6 +37,8 @@ export interface RunningServer {
   db: OpenedDb;
   io: IoServer;
   http: HttpServer;
+  /** The Koa application the HTTP server runs (tests read its routers). */
+  app: Koa<AppState>;
   seed: SeedResult;
   /** The one-time first-admin set-up code to print, when no administrator exists yet. */
   setupCode: string | null;
@@ -118,6 +121,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     db,
     io,
     http,
+    app,
     seed,
     setupCode,
     jobs,

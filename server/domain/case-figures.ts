@@ -4,6 +4,10 @@
  * ≥ 90 %); the share finished (ready / posted / closed) within the promised date; overdue; the share
  * done on the spot (当场办结 ÷ accepted). Shares are null when their denominator is 0.
  */
+import type { CaseFigures } from '../protocol/cases';
+
+export type { CaseFigures };
+
 export interface CaseFigureRow {
   key: string;
   accepted: boolean;
@@ -17,18 +21,6 @@ export interface CaseFigureRow {
   overdue: boolean;
 }
 
-export interface CaseFigures {
-  key: string;
-  opened: number;
-  accepted: number;
-  notice: number;
-  tolerated: number;
-  notAccepted: number;
-  firstVisitPassRate: number | null;
-  withinLimitShare: number | null;
-  overdue: number;
-  onTheSpotShare: number | null;
-}
 
 const share = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 1000) / 1000);
 

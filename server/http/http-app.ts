@@ -8,8 +8,6 @@ import { authMiddleware, errorMiddleware, refuseUnsafeText } from './middleware'
 import { ENDPOINTS, type EndpointName } from '../protocol/endpoints';
 import { endpointHandlers } from './handlers';
 import { buildRouter } from './router';
-import { caseRoutes } from './routes/case-routes';
-import { evaluationRoutes } from './routes/evaluation-routes';
 
 export interface HttpAppOptions {
   trustProxy?: boolean;
@@ -75,13 +73,6 @@ export function createHttpApp(deps: AppDeps, opts: HttpAppOptions = {}): Koa<App
   const api = buildRouter(deps, names.filter((n) => !isBare(n)), handlers);
   app.use(api.routes());
   app.use(api.allowedMethods({ throw: false }));
-  // Not yet in the endpoint registry (server/protocol/endpoints.ts): still a hand-written router.
-  const evaluation = evaluationRoutes(deps);
-  app.use(evaluation.routes());
-  app.use(evaluation.allowedMethods({ throw: false }));
-  const caseRouter = caseRoutes(deps);
-  app.use(caseRouter.routes());
-  app.use(caseRouter.allowedMethods({ throw: false }));
   for (const mount of opts.mounts ?? []) mount(app);
   return app;
 }

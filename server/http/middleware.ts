@@ -1,12 +1,11 @@
 /** Error mapping, bearer-token auth and input parsing for every route. */
 import type { Next, ParameterizedContext } from 'koa';
 import type { z } from 'zod';
-import type { Actor } from '../app/actor';
 import { AppError, statusOf, toErrorBody, validationError } from '../app/app-error';
 import { resolveToken } from '../app/auth';
 import type { AppDeps } from '../app/deps';
 import { findUnsafeText } from '../protocol/safe-text';
-import type { AppContext, AppState } from './context';
+import type { AppState } from './context';
 
 type Ctx = ParameterizedContext<AppState>;
 
@@ -80,22 +79,8 @@ export function authMiddleware(deps: AppDeps) {
   };
 }
 
-export function actorOf(ctx: { state: AppState }): Actor {
-  if (!ctx.state.actor) throw new AppError('unauthenticated', 'Sign in first');
-  return ctx.state.actor;
-}
-
 export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value ?? {});
   if (!result.success) throw validationError(result.error);
   return result.data;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Path ids that are not uuids name nothing: 404, never a database error. */
-export function idParam(ctx: AppContext, name: string): string {
-  const value = ctx.params[name];
-  if (!value || !UUID.test(value)) throw new AppError('not_found', `No such ${name.replace(/Id$/, '')}`);
-  return value;
 }

@@ -8,6 +8,8 @@
 import Router from '@koa/router';
 import { eq } from 'drizzle-orm';
 import { devices, tickets } from '../../db/schema';
+import { cases } from '../../db/schema-cases';
+import { badReviews } from '../../db/schema-evaluations';
 import { printJobs } from '../../db/schema-printing';
 import { authorize } from '../app/actor';
 import { AppError } from '../app/app-error';
@@ -38,6 +40,8 @@ export function buildRouter<K extends EndpointName>(deps: AppDeps, names: readon
     booking: [write, bookings],
     'phone-code': [rateLimit(deps, 'phone-code', { max: 10, windowMs: 10 * 60_000 })],
     setup: [rateLimit(deps, 'setup', { max: 10, windowMs: 60_000 })],
+    // The ticket's phone page rates a service: 60 reads and writes per address per minute, together.
+    'evaluation-qr': [rateLimit(deps, 'evaluation-qr', { max: 60, windowMs: 60_000 })],
   };
   for (const name of names) {
     const def: EndpointDef = ENDPOINTS[name];
@@ -93,6 +97,14 @@ async function hallOf(deps: AppDeps, def: EndpointDef, params: Record<string, st
     }
     case 'printJobId': {
       const [row] = await deps.db.select({ hallId: printJobs.hallId }).from(printJobs).where(eq(printJobs.id, params.printJobId!));
+      return row?.hallId;
+    }
+    case 'caseId': {
+      const [row] = await deps.db.select({ hallId: cases.hallId }).from(cases).where(eq(cases.id, params.caseId!));
+      return row?.hallId;
+    }
+    case 'reviewId': {
+      const [row] = await deps.db.select({ hallId: badReviews.hallId }).from(badReviews).where(eq(badReviews.id, params.reviewId!));
       return row?.hallId;
     }
   }

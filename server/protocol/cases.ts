@@ -1,4 +1,6 @@
 /** Cases (办件): shapes shared by the server, the counter, the back office and the phone page. */
+import type { IssuedTicket } from './views';
+
 export type CaseStatus =
   | 'intake'
   | 'notice'
@@ -156,3 +158,20 @@ export interface CaseFact {
   alertLevel: CaseAlertLevel;
   promiseOverdue: boolean;
 }
+
+/** One group's case figures for managers (docs/cases.md): counts, and shares that are null when their denominator is 0. */
+export interface CaseFigures {
+  key: string;
+  opened: number;
+  accepted: number;
+  notice: number;
+  tolerated: number;
+  notAccepted: number;
+  firstVisitPassRate: number | null;
+  withinLimitShare: number | null;
+  overdue: number;
+  onTheSpotShare: number | null;
+}
+
+/** A pickup ticket from the kiosk: the ticket, the case it collects and the pickup counter (统一出件窗口). */
+export type PickupIssued = IssuedTicket & { caseNumber: string; pickupCounterNumber: number };

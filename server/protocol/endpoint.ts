@@ -37,9 +37,9 @@ export interface EndpointDef<O = unknown> {
    * The path parameter that says which hall the call acts in, checked against the policy before
    * the input is read: `hallId` directly, or a record the server looks up.
    */
-  hallFrom?: 'hallId' | 'ticketId' | 'deviceId' | 'printJobId';
+  hallFrom?: 'hallId' | 'ticketId' | 'deviceId' | 'printJobId' | 'caseId' | 'reviewId';
   /** Per-client-address limit for public endpoints. */
-  rateLimit?: 'public-read' | 'public-write' | 'booking' | 'phone-code' | 'setup';
+  rateLimit?: 'public-read' | 'public-write' | 'booking' | 'phone-code' | 'setup' | 'evaluation-qr';
   /** Answers before body parsing and sign-in: a token is not even looked at (health for monitors). */
   bare?: boolean;
   /** Also answers `text/csv` when the query says `format=csv`. */

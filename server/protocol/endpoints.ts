@@ -27,7 +27,9 @@ import type { AdminStaffView, AuditEntryView, DeviceView, DeviceWithToken, Print
 import type { ProgressView } from './progress';
 import { firstAdminBody, type SetupStatus } from './setup';
 import { staffingPlanQuery, type StaffingPlanView } from './staffing-plan';
+import { CASE_ENDPOINTS } from './case-endpoints';
 import { endpoint } from './endpoint';
+import { EVALUATION_ENDPOINTS } from './evaluation-endpoints';
 import { ROUTES } from './routes';
 import type { HallNotice } from './events';
 import { kioskPrinterInput } from './printing';
@@ -149,6 +151,10 @@ export const ENDPOINTS = {
   setCalendarOverride: endpoint<CalendarAdminView>()({ ...ROUTES.setCalendarOverride, action: 'calendar:write', tag: 'calendar', summary: 'Make a date a working day or not', body: ap.calendarOverrideInput, params: { date: 'text' } }),
   deleteCalendarOverride: endpoint<CalendarAdminView>()({ ...ROUTES.deleteCalendarOverride, action: 'calendar:write', tag: 'calendar', summary: 'Remove an override', params: { date: 'text' } }),
   declareCalendarYear: endpoint<CalendarAdminView>()({ ...ROUTES.declareCalendarYear, action: 'calendar:write', tag: 'calendar', summary: 'Declare a year’s holiday arrangement complete', params: { year: 'text' } }),
+
+  // ── cases and evaluations: their own files, same format ──
+  ...CASE_ENDPOINTS,
+  ...EVALUATION_ENDPOINTS,
 } as const;
 
 export type Endpoints = typeof ENDPOINTS;

@@ -88,6 +88,21 @@ export const evaluationReportQuery = z
   .strict()
   .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
 export type EvaluationReportQuery = z.output<typeof evaluationReportQuery>;
+
+/** A staff member's own ratings: an optional date range. */
+export const myEvaluationsQuery = z.object({ from: isoDate.optional(), to: isoDate.optional() }).strict();
+/** Bad reviews: the open ones unless `open=false`. */
+export const badReviewListQuery = z.object({ open: z.enum(['true', 'false']).default('true') }).strict();
+
+/** An evaluator pad as the admin console lists it. */
+export interface PadView {
+  id: string;
+  hallId: string;
+  name: string;
+  counterId: string | null;
+  counterNumber: number | null;
+  active: boolean;
+}
 export type EvaluationGroupBy = EvaluationReportQuery['groupBy'];
 
 /** What the counter's pad needs, and nothing more: no visitor data at all. */

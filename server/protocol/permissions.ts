@@ -134,6 +134,8 @@ export const POLICY = {
   'evaluation:bad-reviews': SUPERVISORS,
   /** A step on a bad review; the review's own rules decide what each role may do (server/domain/evaluation). */
   'evaluation:bad-review-step': HALL_STAFF,
+  /** The ticket's phone page rates the service: public, the ticket token is the key. */
+  'evaluation:by-token': EVERYONE,
   'pad:list': SUPERVISORS,
   'pad:write': ADMINS,
   /** What the evaluator pad itself does: show its counter's service, submit a rating. */

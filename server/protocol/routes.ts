@@ -77,6 +77,29 @@ export const ROUTES = {
   setCalendarOverride: { method: 'PUT', path: '/api/calendar/overrides/:date' },
   deleteCalendarOverride: { method: 'DELETE', path: '/api/calendar/overrides/:date' },
   declareCalendarYear: { method: 'POST', path: '/api/calendar/years/:year/declare' },
+  // ── cases (办件) ──
+  hallGuides: { method: 'GET', path: '/api/halls/:hallId/guides' },
+  publicGuide: { method: 'GET', path: '/api/guides/:matterId' },
+  listCases: { method: 'GET', path: '/api/halls/:hallId/cases' },
+  caseReport: { method: 'GET', path: '/api/halls/:hallId/case-report' },
+  caseDetail: { method: 'GET', path: '/api/cases/:caseId' },
+  reviewCase: { method: 'POST', path: '/api/cases/:caseId/review' },
+  pickupTicket: { method: 'POST', path: '/api/halls/:hallId/pickup-tickets' },
+  // ── evaluations (好差评) ──
+  padState: { method: 'GET', path: '/api/evaluation/pad' },
+  padEvaluate: { method: 'POST', path: '/api/evaluation/pad/evaluations' },
+  qrEvaluationState: { method: 'GET', path: '/api/evaluation/by-token/:token' },
+  qrEvaluate: { method: 'POST', path: '/api/evaluation/by-token/:token' },
+  listPads: { method: 'GET', path: '/api/halls/:hallId/evaluator-pads' },
+  createPad: { method: 'POST', path: '/api/halls/:hallId/evaluator-pads' },
+  pairPad: { method: 'PUT', path: '/api/evaluator-pads/:deviceId/counter' },
+  unpairPad: { method: 'DELETE', path: '/api/evaluator-pads/:deviceId/counter' },
+  evaluationToday: { method: 'GET', path: '/api/halls/:hallId/evaluation/today' },
+  listBadReviews: { method: 'GET', path: '/api/halls/:hallId/bad-reviews' },
+  badReviewStep: { method: 'POST', path: '/api/bad-reviews/:reviewId/steps' },
+  myEvaluations: { method: 'GET', path: '/api/evaluation/mine' },
+  hallEvaluationReport: { method: 'GET', path: '/api/halls/:hallId/evaluation-report' },
+  evaluationReport: { method: 'GET', path: '/api/evaluation-report' },
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

@@ -10,8 +10,7 @@ import { applyCaseAction } from '../../domain/case-machine';
 import { serviceDate } from '../../domain/hall-time';
 import { idNumberMessages, validateIdNumber } from '../../domain/identity-number';
 import { maskIdNumber } from '../../domain/masking';
-import type { CaseView } from '../../protocol/cases';
-import type { IssuedTicket } from '../../protocol/views';
+import type { CaseView, PickupIssued } from '../../protocol/cases';
 import { authorize, type Actor } from '../actor';
 import { AppError, unwrap } from '../app-error';
 import { lockOwnCounter } from '../counter-guard';
@@ -23,7 +22,7 @@ import { runCommand } from '../run-command';
 import { caseDay, caseEvent, hallOfCounter } from './case-context';
 import { caseStateOf, caseView, loadCaseForUpdate, pickupCounter, writeCase } from './case-store';
 
-export type PickupIssued = IssuedTicket & { caseNumber: string; pickupCounterNumber: number };
+export type { PickupIssued };
 
 const STATUS_ZH: Record<string, string> = { intake: '收件中', notice: '待补正', accepted: '已受理', reviewing: '审查中', supplement: '补正中', approved: '已准予', producing: '制证中', posted: '已寄出', collected: '已领取', closed: '已办结' };
 

@@ -2,21 +2,14 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { counters, devices } from '../../../db/schema';
-import type { padCreateBody } from '../../protocol/evaluations';
+import type { padCreateBody, PadView } from '../../protocol/evaluations';
 import { authorize, type Actor } from '../actor';
 import { AppError } from '../app-error';
 import { hashToken, newDeviceToken } from '../auth';
 import type { AppDeps } from '../deps';
 import { loadHall } from '../loaders';
 
-export interface PadView {
-  id: string;
-  hallId: string;
-  name: string;
-  counterId: string | null;
-  counterNumber: number | null;
-  active: boolean;
-}
+export type { PadView };
 
 async function counterOfHall(deps: AppDeps, hallId: string, counterId: string) {
   const [c] = await deps.db.select().from(counters).where(and(eq(counters.id, counterId), eq(counters.hallId, hallId)));

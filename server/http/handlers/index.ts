@@ -2,7 +2,9 @@
 import type { EndpointHandlers } from '../handler';
 import { appointmentHandlers } from './appointment-handlers';
 import { authHandlers } from './auth-handlers';
+import { caseHandlers } from './case-handlers';
 import { dashboardHandlers } from './dashboard-handlers';
+import { evaluationHandlers } from './evaluation-handlers';
 import { hallHandlers } from './hall-handlers';
 import { healthHandlers } from './health-handlers';
 import { ticketHandlers } from './ticket-handlers';
@@ -15,5 +17,7 @@ export function endpointHandlers(opts: { fanoutState?: () => string } = {}): End
     ...ticketHandlers,
     ...dashboardHandlers,
     ...appointmentHandlers,
+    ...caseHandlers,
+    ...evaluationHandlers,
   };
 }
