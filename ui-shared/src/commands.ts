@@ -3,13 +3,20 @@
  * click (or a held-down shortcut key) sends one command. A retry after a timeout reuses the same
  * commandId, so the server applies it at most once.
  */
+import type { CommandEvent, CommandInput, CommandResultOf } from '../../server/protocol/commands';
 import type { Ack, ErrorBody } from '../../server/protocol/errors';
-import type { ClientToServerEvents } from '../../server/protocol/events';
 import { createStore, type Store } from './store';
 
+/** What a command's sender passes: its input as server/protocol/commands.ts defines it, less the commandId the sender adds. */
+export type CommandPayload<E extends CommandEvent> = Omit<CommandInput<E>, 'commandId'>;
+
+/**
+ * Typed by the command map: an event that is not a command, or a payload that is not its input,
+ * does not compile (tests/protocol/command-types.test.ts); the ack carries the command's result.
+ */
 export interface CommandSender {
   busy: Store<string | null>;
-  send<T>(event: keyof ClientToServerEvents, payload: Record<string, unknown>): Promise<Ack<T>>;
+  send<E extends CommandEvent>(event: E, payload: CommandPayload<E>): Promise<Ack<CommandResultOf<E>>>;
 }
 
 interface EmitterLike {
@@ -38,7 +45,8 @@ export function createCommandSender(socket: EmitterLike, opts: { timeoutMs?: num
 
   return {
     busy,
-    async send<T>(event: keyof ClientToServerEvents, payload: Record<string, unknown>): Promise<Ack<T>> {
+    async send<E extends CommandEvent>(event: E, payload: CommandPayload<E>): Promise<Ack<CommandResultOf<E>>> {
+      type T = CommandResultOf<E>;
       if (busy.get() !== null) return { ok: false, error: { code: 'conflict', message: 'busy' } };
       if (!socket.connected) return { ok: false, error: offline };
       busy.set(event);

@@ -6,8 +6,10 @@
  */
 import type { CaseAtCounter, CaseView, DeliveryMethod } from '../../../server/protocol/cases';
 import type { ErrorBody } from '../../../server/protocol/errors';
-import type { CommandResult } from '../../../server/protocol/events';
-import type { CommandSender } from '../../../ui-shared/src/commands';
+import type { CommandResultOf } from '../../../server/protocol/commands';
+import type { CommandPayload, CommandSender } from '../../../ui-shared/src/commands';
+
+type CaseCommand = 'case:open' | 'case:find' | 'case:resume' | 'case:intake' | 'case:hand-over';
 import { createStore, type Store } from '../../../ui-shared/src/store';
 
 export type IntakeOutcome = 'accept' | 'tolerate' | 'notice' | 'not_accept' | 'complete';
@@ -73,8 +75,9 @@ export function createCaseDesk(deps: { sender: CommandSender; counterId: Store<s
     patch({ current: c, received: [...c.case.received], delivery: c.case.delivery, found: null, error: null, slip });
   }
 
-  async function send(event: 'case:open' | 'case:find' | 'case:resume' | 'case:intake' | 'case:hand-over', payload: Record<string, unknown>): Promise<CommandResult | null> {
-    const r = await deps.sender.send<CommandResult>(event, { counterId: counterId(), ...payload });
+  /** A case command at this counter: the counter is filled in here. */
+  async function send<E extends CaseCommand>(event: E, payload: Omit<CommandPayload<E>, 'counterId'>): Promise<CommandResultOf<E> | null> {
+    const r = await deps.sender.send(event, { counterId: counterId(), ...payload } as CommandPayload<E>);
     if (!r.ok) {
       if (r.error.message !== 'busy') patch({ error: r.error });
       return null;
@@ -91,7 +94,7 @@ export function createCaseDesk(deps: { sender: CommandSender; counterId: Store<s
       if (ticketId && deps.sender.busy.get() !== null) return;
       state.set(empty(ticketId));
       if (!ticketId) return;
-      const r = await deps.sender.send<CommandResult>('case:find', { counterId: counterId(), ticketId });
+      const r = await deps.sender.send('case:find', { counterId: counterId(), ticketId });
       if (!r.ok || state.get().ticketId !== ticketId) return;
       const c = r.data.cases?.[0];
       if (!c) return;

@@ -4,9 +4,9 @@
  * is not valid in the current state is never sent.
  */
 import type { ErrorBody } from '../../../server/protocol/errors';
-import type { ClientToServerEvents } from '../../../server/protocol/events';
+import type { CommandEvent } from '../../../server/protocol/commands';
 import type { CounterView, HallSnapshot, TicketView } from '../../../server/protocol/views';
-import type { CommandSender } from '../../../ui-shared/src/commands';
+import type { CommandPayload, CommandSender } from '../../../ui-shared/src/commands';
 import { createStore, type Store } from '../../../ui-shared/src/store';
 import { availableActions, type ActionState } from './available-actions';
 import { currentTicket, findCounter, missedTickets, parkedTickets, waitingForCounter } from './counter-selectors';
@@ -109,7 +109,7 @@ export function createCounterDesk(deps: DeskDeps): CounterDesk {
     return { counter, current, waiting, parked, missed, selection: sel, selectedWaiting, parkedTarget, missedTarget, actions, pauseMode };
   }
 
-  async function send(event: keyof ClientToServerEvents, payload: Record<string, unknown>, info?: { key: InfoKey; number: string }) {
+  async function send<E extends CommandEvent>(event: E, payload: CommandPayload<E>, info?: { key: InfoKey; number: string }) {
     if (deps.sender.busy.get() !== null) return false; // a command is in flight: drop this one
     notice.set(null);
     const r = await deps.sender.send(event, payload);

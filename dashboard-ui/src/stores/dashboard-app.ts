@@ -199,7 +199,7 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
     feed: (id) => feeds.get().find((f) => f.hallId === id),
     async transfer(input) {
       if (!sender || !conn) return { ok: false, error: offline };
-      return sender.send<CommandResult>('ticket:transfer', { ...input });
+      return sender.send('ticket:transfer', { ...input });
     },
     setCounterMatters: (hallId, counterId, matterIds, reason) =>
       http(client.call('setCounterMatters', { params: { hallId, counterId }, body: { commandId: newCommandId(), matterIds, reason } })),
