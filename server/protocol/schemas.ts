@@ -1,5 +1,6 @@
 /** Input schemas: every command and request body is parsed with one of these at the boundary. */
 import { z } from 'zod';
+import { matterGuideInput } from './departments';
 
 const id = z.string().uuid();
 const commandId = z.string().trim().min(8).max(100);
@@ -144,6 +145,8 @@ const matterFields = {
     .strict()
     .optional(),
   active: z.boolean(),
+  /** The guide's fields (办事指南), saved with the matter in one transaction; the matter's department name becomes the guide department's. */
+  guide: matterGuideInput.optional(),
 };
 export const matterCreate = z
   .object({ ...matterFields, materials: matterFields.materials.default([]), active: matterFields.active.default(true) })

@@ -106,6 +106,17 @@ t('a matter guide: department, fee, result, delivery saved; the department name 
   assert.is(toDisabled.status, 400);
   assert.ok(toDisabled.json.error.fields['guide.departmentId']);
   assert.is((await call('PUT', `/api/halls/${hallId}/matters/${randomUUID()}/guide`, guide)).status, 404);
+
+  // With the matter, in one transaction: a refused guide leaves no matter behind.
+  const withGuide = { zoneId: zone.id, code: 'WJ-002', name: '护士执业注册', department: '—', complexity: 'general', ticketPrefix: 'WH', materials: ['身份证'] };
+  const refused = await call('POST', `/api/halls/${hallId}/matters`, { ...withGuide, guide: { ...guide, departmentId: disabled.id } });
+  assert.is(refused.status, 400);
+  assert.not.ok(((await call('GET', `/api/halls/${hallId}/matters`)).json.data as MatterView[]).some((m) => m.code === 'WJ-002'), 'nothing half-written');
+  const made = await call('POST', `/api/halls/${hallId}/matters`, { ...withGuide, guide });
+  assert.is(made.status, 201);
+  assert.is(made.json.data.department, '区卫健委');
+  const madeGuide = ((await call('GET', `/api/halls/${hallId}/matter-guides`)).json.data as MatterGuideView[]).find((x) => x.matterId === made.json.data.id)!;
+  assert.equal([madeGuide.resultName, madeGuide.materials.map((m) => m.name)], ['医师执业证书', ['身份证']]);
 });
 
 t('reviewer departments: set on create and on edit, shown in the list; a department of another hall is refused', async () => {

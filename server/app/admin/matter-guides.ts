@@ -35,19 +35,24 @@ export async function syncGuideMaterials(tx: Tx, matterId: string, names: readon
   if (guide) await tx.update(matterGuides).set({ materials: materialsFor(names, guide.materials) }).where(eq(matterGuides.matterId, matterId));
 }
 
+/** Writes a matter's guide in the caller's transaction (a matter save, or the guide endpoint). */
+export async function writeGuide(tx: Tx, hallId: string, matter: typeof matters.$inferSelect, input: MatterGuideInput): Promise<void> {
+  const [dept] = await tx.select().from(departments).where(and(eq(departments.id, input.departmentId), eq(departments.hallId, hallId)));
+  if (!dept || !dept.active) throw new AppError('validation_failed', 'The department is unknown, disabled or of another hall', { 'guide.departmentId': '部门不存在、已停用或不属于本大厅' });
+  const [current] = await tx.select().from(matterGuides).where(eq(matterGuides.matterId, matter.id));
+  const values = { ...input, deliveryMethods: [...new Set(input.deliveryMethods)], materials: materialsFor(matter.materials, current?.materials ?? []) };
+  if (current) await tx.update(matterGuides).set(values).where(eq(matterGuides.matterId, matter.id));
+  else await tx.insert(matterGuides).values({ matterId: matter.id, ...values });
+  // The matter's department name is the guide department's (one name shown everywhere).
+  if (matter.department !== dept.name) await tx.update(matters).set({ department: dept.name }).where(eq(matters.id, matter.id));
+}
+
 export async function saveMatterGuide(deps: AppDeps, actor: Actor, hallId: string, matterId: string, input: MatterGuideInput): Promise<MatterGuideView> {
   authorize(actor, 'guide:save', { hallId });
   await runCommand(deps, { name: 'guide:save', hallId, actor }, async ({ tx, emit }) => {
     const [matter] = await tx.select().from(matters).where(and(eq(matters.id, matterId), eq(matters.hallId, hallId))).for('update');
     if (!matter) throw new AppError('not_found', 'Matter not found');
-    const [dept] = await tx.select().from(departments).where(and(eq(departments.id, input.departmentId), eq(departments.hallId, hallId)));
-    if (!dept || !dept.active) throw new AppError('validation_failed', 'The department is unknown, disabled or of another hall', { 'guide.departmentId': '部门不存在、已停用或不属于本大厅' });
-    const [current] = await tx.select().from(matterGuides).where(eq(matterGuides.matterId, matterId));
-    const values = { ...input, deliveryMethods: [...new Set(input.deliveryMethods)], materials: materialsFor(matter.materials, current?.materials ?? []) };
-    if (current) await tx.update(matterGuides).set(values).where(eq(matterGuides.matterId, matterId));
-    else await tx.insert(matterGuides).values({ matterId, ...values });
-    // The matter's department name is the guide department's (one name shown everywhere).
-    if (matter.department !== dept.name) await tx.update(matters).set({ department: dept.name }).where(eq(matters.id, matterId));
+    await writeGuide(tx, hallId, matter, input);
     emit({ type: 'hall:configured', data: { what: 'matter', id: matterId } });
   });
   return (await findGuide(deps.db, matterId))!;

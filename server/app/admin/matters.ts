@@ -13,7 +13,7 @@ import { presentHall, presentMatter } from '../presenters';
 import { runCommand } from '../run-command';
 import { linkComprehensiveCounters } from './comprehensive-counters';
 import { refuseDisablingMatterInUse } from './in-use';
-import { syncGuideMaterials } from './matter-guides';
+import { syncGuideMaterials, writeGuide } from './matter-guides';
 import { namedFields, namesAny } from './patch';
 
 export async function listMatters(deps: AppDeps, actor: Actor, hallId: string): Promise<MatterView[]> {
@@ -39,7 +39,7 @@ export async function saveMatter(
       const [zone] = await tx.select().from(zones).where(and(eq(zones.id, input.zoneId), eq(zones.hallId, hallId)));
       if (!zone) throw new AppError('validation_failed', 'The zone does not belong to this hall', { zoneId: 'unknown zone' });
     }
-    const { flags, ...rest } = input;
+    const { flags, guide, ...rest } = input;
     const noFlags = { zeroMaterial: false, fullyOnline: false, onTheSpot: false };
     const mine = matterId ? and(eq(matters.id, matterId), eq(matters.hallId, hallId)) : undefined;
     const [current] = matterId ? await tx.select().from(matters).where(mine).for('update') : [];
@@ -59,9 +59,11 @@ export async function saveMatter(
     );
     const row = rows[0];
     if (!row) throw new AppError('not_found', 'Matter not found');
-    if (current && input.materials !== undefined) await syncGuideMaterials(tx, row.id, row.materials);
+    if (guide) await writeGuide(tx, hallId, row, guide);
+    else if (current && input.materials !== undefined) await syncGuideMaterials(tx, row.id, row.materials);
     if (!current || current.zoneId !== row.zoneId) await linkComprehensiveCounters(tx, hallId, { zoneId: row.zoneId });
     emit({ type: 'hall:configured', data: { what: 'matter', id: row.id } });
-    return presentMatter(row, waitTargetMinutes({ ...row, waitTargetMinutes: null }, hall.settings));
+    const [saved] = guide ? await tx.select().from(matters).where(eq(matters.id, row.id)) : [row];
+    return presentMatter(saved!, waitTargetMinutes({ ...saved!, waitTargetMinutes: null }, hall.settings));
   });
 }
