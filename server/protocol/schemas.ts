@@ -52,9 +52,38 @@ export const loginBody = z
   .object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) })
   .strict();
 
-export const openingSession = z.object({ start: hhmm, end: hhmm }).strict().refine((s) => s.start < s.end, {
-  message: 'start must be before end',
-});
+export const openingSession = z
+  .object({
+    start: hhmm,
+    end: hhmm,
+    /** ISO weekdays (1 = Monday … 7 = Sunday); absent = every day. */
+    days: z.array(z.number().int().min(1).max(7)).min(1).max(7).optional(),
+  })
+  .strict()
+  .refine((s) => s.start < s.end, { message: 'start must be before end' });
+
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+const sharesDay = (a: { days?: number[] | undefined }, b: { days?: number[] | undefined }) => !a.days || !b.days || a.days.some((d) => b.days!.includes(d));
+
+/** Pairs of sessions (by index) that overlap on a weekday both run on; a valid week has none. */
+export function overlappingSessions(sessions: readonly { start: string; end: string; days?: number[] | undefined }[]): [number, number][] {
+  const out: [number, number][] = [];
+  sessions.forEach((a, i) =>
+    sessions.slice(i + 1).forEach((b, k) => {
+      if (sharesDay(a, b) && minutesOf(a.start) < minutesOf(b.end) && minutesOf(b.start) < minutesOf(a.end)) out.push([i, i + 1 + k]);
+    }),
+  );
+  return out;
+}
+
+/** A hall's week: 1–14 sessions, none overlapping another on a weekday both run on. */
+const openingWeek = z
+  .array(openingSession)
+  .min(1)
+  .max(14)
+  .superRefine((sessions, ctx) => {
+    for (const [, j] of overlappingSessions(sessions)) ctx.addIssue({ code: 'custom', path: [j], message: 'sessions overlap' });
+  });
 
 export const hallSettingsInput = z
   .object({
@@ -107,7 +136,7 @@ const hallFields = {
   code: z.string().trim().min(1).max(32),
   name: z.string().trim().min(1).max(100),
   timeZone,
-  sessions: z.array(openingSession).min(1).max(6),
+  sessions: openingWeek,
   settings: hallSettingsInput.partial().optional(),
   level: z.enum(['district_centre', 'street_centre', 'service_point']),
   /** The hall this one rolls up into; it must be one level higher (district centre → street centre → service point). */

@@ -126,6 +126,8 @@ export interface MatterFlags {
 export interface OpeningSession {
   start: string; // HH:MM, hall-local
   end: string;
+  /** ISO weekdays it runs on (1 = Monday … 7 = Sunday); absent = every day (server/domain/weekly-sessions.ts). */
+  days?: number[];
 }
 
 export interface HallSettings {

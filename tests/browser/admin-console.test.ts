@@ -22,9 +22,10 @@ const ZONES = [
   { code: 'QY', name: '企业服务区' },
   { code: 'GR', name: '个人服务区' },
 ];
+const DEPARTMENTS = ['市场监管局', '公安分局'];
 const MATTERS = [
-  { code: 'QY-001', name: '企业名称登记', zone: '企业服务区', dept: '市场监管局', prefix: 'Q' },
-  { code: 'GR-001', name: '居住证办理', zone: '个人服务区', dept: '公安分局', prefix: 'G' },
+  { code: 'QY-001', name: '企业名称登记', zone: '企业服务区', dept: '市场监管局', prefix: 'Q', result: '名称登记通知书' },
+  { code: 'GR-001', name: '居住证办理', zone: '个人服务区', dept: '公安分局', prefix: 'G', result: '居住证' },
 ];
 const STAFF_PASSWORD = 'counter-pass-2026';
 
@@ -99,11 +100,30 @@ t('an empty installation offers only "create the first administrator", with the 
 t('a hall with targets, two zones, two matters (prefixes checked) and counters', async () => {
   await go('halls');
   await admin.locator('yc-admin-halls [data-testid=new]').click();
-  await fill('halls', { code: 'MH-ZX', name: HALL, sessions: '00:00-23:59', 'settings.starvationGuard': '0' });
+  await fill('halls', { code: 'MH-ZX', name: HALL, 'settings.starvationGuard': '0' });
+  // The week: Mon–Fri 9:00–12:00 and 13:30–17:00 come pre-filled; a Saturday morning that overlaps nothing
+  // and a session overlapping the morning one are added; the overlap is refused on the form.
+  const sessions = form('halls').locator('yc-sessions-editor');
+  for (const [start, end, days] of [['09:00', '12:00', ['周六']], ['11:00', '12:30', ['周三']]] as const) {
+    await sessions.locator('[data-testid=add-session]').click();
+    const added = sessions.locator('.row').last();
+    await added.locator('input[name=start]').fill(start);
+    await added.locator('input[name=end]').fill(end);
+    for (const d of days) await added.locator('label', { hasText: d }).locator('input').check();
+  }
   await form('halls').locator('[data-testid=save]').click();
   await form('halls').locator('[data-testid="err-settings.starvationGuard"]', { hasText: '不能小于 1' }).waitFor();
+  await form('halls').locator('[data-testid="err-sessions"]', { hasText: '开放时段在同一天内重叠' }).waitFor();
   await shot(admin, '02-hall-form');
-  await fill('halls', { 'settings.starvationGuard': '3', 'settings.announcementRepeat': '1' });
+  await sessions.locator('.row').last().locator('[data-testid=remove-session]').click();
+  // For the visit below, at whatever hour and day the test runs: one session over the whole day, every weekday, no cut-off.
+  while ((await sessions.locator('.row').count()) > 1) await sessions.locator('.row').last().locator('[data-testid=remove-session]').click();
+  const allDay = sessions.locator('.row').first();
+  await allDay.locator('input[name=start]').fill('00:00');
+  await allDay.locator('input[name=end]').fill('23:59');
+  for (const d of ['周一', '周二', '周三', '周四', '周五', '周六', '周日']) await allDay.locator('label', { hasText: d }).locator('input').check();
+  await form('halls').locator('#f-settings-openOnRestDays').check();
+  await fill('halls', { 'settings.starvationGuard': '3', 'settings.announcementRepeat': '1', 'settings.lastTicketMinutes': '0' });
   await save('halls');
   await row('halls', HALL).waitFor();
   await shot(admin, '03-halls');
@@ -117,24 +137,42 @@ t('a hall with targets, two zones, two matters (prefixes checked) and counters',
   }
   await shot(admin, '04-zones');
 
+  await go('departments');
+  for (const d of DEPARTMENTS) {
+    await admin.locator('yc-admin-departments [data-testid=new]').click();
+    await fill('departments', { name: d, contact: '021-6480 0000' });
+    await save('departments');
+    await row('departments', d).waitFor();
+  }
+
   await go('matters');
   for (const m of MATTERS) {
     await admin.locator('yc-admin-matters [data-testid=new]').click();
-    await fill('matters', { code: m.code, name: m.name, zoneId: m.zone, department: m.dept, ticketPrefix: m.prefix, materials: '身份证明\n申请表' });
+    await fill('matters', { code: m.code, name: m.name, zoneId: m.zone, ticketPrefix: m.prefix, materials: '身份证明\n申请表', 'guide.departmentId': m.dept, 'guide.resultName': m.result });
+    await form('matters').locator('#f-guide-deliveryMethods input[value=post]').check();
     await save('matters');
     await row('matters', m.name).waitFor();
   }
+  assert.match((await row('matters', '企业名称登记').textContent()) ?? '', '市场监管局', 'the matter shows its guide department');
   await admin.locator('yc-admin-matters [data-testid=new]').click();
-  await fill('matters', { code: 'QY-002', name: '重复前缀事项', zoneId: '企业服务区', department: '市场监管局', ticketPrefix: 'Q' });
+  await fill('matters', { code: 'QY-002', name: '重复前缀事项', zoneId: '企业服务区', ticketPrefix: 'Q', 'guide.resultName': '营业执照' });
   await form('matters').locator('[data-testid=save]').click();
   await form('matters').locator('[data-testid=err-ticketPrefix]', { hasText: '已被本大厅事项' }).waitFor();
   await shot(admin, '05-matter-form');
+  await fill('matters', { ticketPrefix: 'QQ', 'guide.resultName': '' });
+  await form('matters').locator('[data-testid=save]').click();
+  await form('matters').locator('[data-testid="err-guide.resultName"]', { hasText: '必填' }).waitFor();
   await form('matters').locator('button', { hasText: '取消' }).click();
   await shot(admin, '06-matters');
 
   await go('departments');
-  await row('departments', '公安分局').waitFor();
+  await pollUntil('the department counts its matter', async () => ((await row('departments', '公安分局').locator('td').nth(2).textContent()) ?? '').trim() === '1');
+  await row('departments', '公安分局').locator('[data-testid=edit]').click();
+  await form('departments').locator('#f-active').uncheck();
+  await form('departments').locator('[data-testid=save]').click();
+  await admin.locator('yc-admin-departments [data-testid=problem]', { hasText: '个启用事项的办事指南指向该部门' }).waitFor();
   await shot(admin, '07-departments');
+  await form('departments').locator('button', { hasText: '取消' }).click();
 
   await go('counters');
   for (const [n, zone] of [['1', '企业服务区'], ['2', '个人服务区']] as const) {
@@ -154,6 +192,17 @@ t('a counter staff account, a kiosk with the fake printer (test print), a wall d
   await form('staff').locator('#f-hallIds input').first().check();
   await save('staff');
   await row('staff', '王丽').waitFor();
+  await admin.locator('yc-admin-staff [data-testid=new]').click();
+  await fill('staff', { username: 'zhao.shen', displayName: '赵审查', password: STAFF_PASSWORD, role: '后台审查人员' });
+  await form('staff').locator('#f-hallIds input').first().check();
+  await form('staff').locator('#f-departmentIds label', { hasText: '公安分局' }).locator('input').check();
+  await save('staff');
+  assert.match((await row('staff', '赵审查').textContent()) ?? '', '公安分局', 'the reviewer works for the department');
+  await admin.locator('yc-admin-staff [data-testid=new]').click();
+  await fill('staff', { username: 'qian.mgr', displayName: '钱经理', password: STAFF_PASSWORD, role: '大厅负责人' });
+  await form('staff').locator('#f-hallIds input').first().check();
+  await save('staff');
+  await row('staff', '钱经理').waitFor();
   await shot(admin, '09-staff');
 
   await go('devices');
@@ -174,6 +223,25 @@ t('a counter staff account, a kiosk with the fake printer (test print), a wall d
   await pform.locator('[data-testid=test-result].ok').waitFor({ timeout: 8000 });
   await printer.waitForJobs(1);
   assert.match(printer.jobs[0]!.decoded.text, 'T001');
+
+  // An evaluator pad paired with counter 1, re-paired, unpaired and paired again; its token is shown once.
+  await admin.locator('yc-admin-devices [data-testid=new]').click();
+  await fill('devices', { kind: '评价器', name: '1号窗口评价器' });
+  await form('devices').locator('[data-testid=save]').click();
+  await form('devices').locator('[data-testid=err-counterId]').waitFor();
+  await fill('devices', { counterId: '1 1 号综合窗口' });
+  await save('devices');
+  tokens['评价器'] = (await admin.locator('yc-admin-devices [data-testid=token]').textContent())!.trim();
+  assert.match(await admin.locator('yc-admin-devices [data-testid=device-url]').textContent() ?? '', '/evaluation/?token=dv_');
+  const pad = row('devices', '1号窗口评价器');
+  assert.is((await pad.locator('td').nth(3).textContent())?.trim(), '1', 'paired with counter 1');
+  await pad.locator('[data-testid=unpair]').click();
+  await pollUntil('unpaired', async () => (await pad.locator('td').nth(3).textContent())?.trim() === '—');
+  await pad.locator('[data-testid=edit]').click();
+  await fill('devices', { name: '一号窗口评价器', counterId: '2 2 号综合窗口' });
+  await save('devices');
+  const renamed = row('devices', '一号窗口评价器');
+  assert.is((await renamed.locator('td').nth(3).textContent())?.trim(), '2', 'renamed and paired with counter 2');
   await shot(admin, '10-devices');
 });
 
@@ -188,6 +256,47 @@ t('calendar and audit pages', async () => {
   await go('counters');
   await shot(admin, '13-counters-1920');
   await admin.setViewportSize({ width: 1366, height: 768 });
+});
+
+t('every page in English too (the language switch keeps the page)', async () => {
+  await admin.locator('yc-admin-app header button', { hasText: 'English' }).click();
+  await admin.locator('yc-admin-app nav button[data-page="halls"]', { hasText: 'Halls' }).waitFor();
+  let n = 1;
+  for (const page of ['halls', 'zones', 'departments', 'matters', 'counters', 'staff', 'devices', 'calendar', 'audit']) {
+    await go(page);
+    await admin.locator(`yc-admin-${page} h1`).waitFor();
+    if (page === 'matters') {
+      await row('matters', '企业名称登记').locator('[data-testid=edit]').click();
+      await form('matters').locator('#f-guide-resultName').waitFor();
+    }
+    await shot(admin, `en-${String(n++).padStart(2, '0')}-${page}`);
+    if (page === 'matters') await form('matters').locator('button', { hasText: 'Cancel' }).click();
+  }
+  await admin.setViewportSize({ width: 1920, height: 1080 });
+  await go('matters');
+  await shot(admin, 'en-10-matters-1920');
+  await admin.setViewportSize({ width: 1366, height: 768 });
+  await admin.locator('yc-admin-app header button', { hasText: '中文' }).click();
+  await admin.locator('yc-admin-app nav button[data-page="halls"]', { hasText: '大厅' }).waitFor();
+});
+
+t('a hall manager sees the pages the permission table lets them read, read only, and no staff accounts', async () => {
+  const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })).newPage();
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${server.url}/admin/`);
+  await page.locator('yc-admin-app #username').fill('qian.mgr');
+  await page.locator('yc-admin-app #password').fill(STAFF_PASSWORD);
+  await page.locator('yc-admin-app button[type=submit]').click();
+  await page.locator('yc-admin-app nav').waitFor();
+  const pages = await page.locator('yc-admin-app nav button').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-page')));
+  assert.equal(pages, ['halls', 'zones', 'departments', 'matters', 'counters', 'devices', 'calendar', 'audit']);
+  await page.locator('yc-admin-app nav button[data-page="matters"]').click();
+  await page.locator('yc-admin-matters tbody tr', { hasText: '企业名称登记' }).waitFor();
+  assert.is(await page.locator('yc-admin-matters [data-testid=new]').count(), 0, 'no "new" for a manager');
+  assert.is(await page.locator('yc-admin-matters [data-testid=edit]').count(), 0, 'no "edit" for a manager');
+  await page.locator('yc-admin-matters .note', { hasText: '只读' }).waitFor();
+  await page.screenshot({ path: screenshotPath('admin-16-manager-matters') });
+  await page.context().close();
 });
 
 t('one visitor served on the screens the console created: kiosk → counter → wall display', async () => {
@@ -226,6 +335,21 @@ t('one visitor served on the screens the console created: kiosk → counter → 
   await counterButton(counter, 'finish').click();
   await pollUntil('finished', async () => (await counterStatus(counter)) === 'none');
   await counter.screenshot({ path: screenshotPath('admin-15-counter-done') });
+
+  // Today's weekday closed in the hall form: the running kiosk refuses the next ticket (hall_closed), no restart.
+  const today = new Intl.DateTimeFormat('zh-CN', { weekday: 'short', timeZone: 'Asia/Shanghai' }).format(new Date());
+  await go('halls');
+  await row('halls', HALL).locator('[data-testid=edit]').click();
+  await form('halls').locator('yc-sessions-editor .row').first().locator('label', { hasText: today }).locator('input').uncheck();
+  await save('halls');
+  assert.not.match((await row('halls', HALL).textContent()) ?? '', '每天', 'the week no longer has every day');
+  await kiosk.reload();
+  await kiosk.locator('kiosk-home #take').click();
+  await kiosk.locator('kiosk-zone-list button[data-zone="企业服务区"]').click();
+  await kiosk.locator('kiosk-matter-list button[data-matter="企业名称登记"]').click();
+  await kiosk.locator('kiosk-options #take').click();
+  await kiosk.locator('#notice[role=alert]', { hasText: '现在不是取号时间' }).waitFor({ timeout: 10_000 });
+  await kiosk.screenshot({ path: screenshotPath('admin-17-kiosk-closed-weekday') });
   assert.equal(errors, [], 'no page errors');
 });
 

@@ -1,20 +1,18 @@
 /** Ticket hours: open days, sessions, the last-ticket cut-off and the next opening (pure). */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { localStamp, nextOpening, ticketIssuing, type TicketHours } from '../../server/domain/opening-hours';
+import { localStamp, nextOpening, ticketIssuing, type SessionsOn, type TicketHours } from '../../server/domain/opening-hours';
 
-const HOURS: TicketHours = {
-  timeZone: 'Asia/Shanghai',
-  sessions: [
-    { start: '13:30', end: '17:00' },
-    { start: '09:00', end: '12:00' },
-  ],
-  lastTicketMinutes: 30,
-  kioskIssuing: 'sessions',
-};
-const weekdays = (date: string) => ![0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
+const HOURS: TicketHours = { timeZone: 'Asia/Shanghai', lastTicketMinutes: 30, kioskIssuing: 'sessions' };
+const SESSIONS = [
+  { start: '13:30', end: '17:00' },
+  { start: '09:00', end: '12:00' },
+];
+const isWeekday = (date: string) => ![0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
+const openOn = (open: (date: string) => boolean): SessionsOn => (date) => (open(date) ? SESSIONS : []);
+const weekdays = openOn(isWeekday);
 const at = (local: string) => new Date(`${local}:00+08:00`);
-const verdict = (local: string, h: TicketHours = HOURS, open = weekdays) => ticketIssuing(at(local), h, open);
+const verdict = (local: string, h: TicketHours = HOURS, open: SessionsOn = weekdays) => ticketIssuing(at(local), h, open);
 
 const t = suite('ticket hours');
 
@@ -42,18 +40,18 @@ t('before opening, over lunch, after the cut-off and after hours it does not, an
 t('Sunday 21:00 is a rest day: the next opening is Monday 09:00; an open-every-day hall opens on Sunday too', () => {
   const v = verdict('2026-11-29T21:00');
   assert.equal(v.open ? null : [v.reason, localStamp(v.nextOpening!, 'Asia/Shanghai')], ['rest_day', '2026-11-30 09:00']);
-  assert.equal(verdict('2026-11-29T10:00', HOURS, () => true), { open: true });
+  assert.equal(verdict('2026-11-29T10:00', HOURS, () => SESSIONS), { open: true });
 });
 
 t('a holiday week is skipped; a cut-off of 0 issues until the session ends; "always" issues at any hour', () => {
-  const golden = (d: string) => weekdays(d) && !(d >= '2026-10-01' && d <= '2026-10-07');
+  const golden = openOn((d) => isWeekday(d) && !(d >= '2026-10-01' && d <= '2026-10-07'));
   assert.is(localStamp(nextOpening(at('2026-09-30T17:00'), HOURS, golden)!, 'Asia/Shanghai'), '2026-10-08 09:00');
   assert.equal(verdict('2026-11-24T11:59', { ...HOURS, lastTicketMinutes: 0 }), { open: true });
-  assert.equal(verdict('2026-11-29T03:00', { ...HOURS, kioskIssuing: 'always' }, () => false), { open: true });
+  assert.equal(verdict('2026-11-29T03:00', { ...HOURS, kioskIssuing: 'always' }, () => []), { open: true });
 });
 
 t('no open day within a month: closed, with no next opening', () => {
-  const v = verdict('2026-11-24T10:00', HOURS, () => false);
+  const v = verdict('2026-11-24T10:00', HOURS, () => []);
   assert.equal(v, { open: false, reason: 'rest_day', nextOpening: null });
 });
 

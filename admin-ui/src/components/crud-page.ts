@@ -11,6 +11,7 @@ import { tokens } from '../../../ui-shared/src/tokens.css';
 import { app } from '../app-instance';
 import { describe, i18n, t } from '../i18n/messages';
 import { changedFields } from '../stores/form-errors';
+import { PAGE_ACTIONS, type PageId } from '../stores/admin-app';
 import { adminBase, adminForms } from '../styles/admin.css';
 import type { FieldSpec, Option } from './yc-admin-form';
 import './yc-admin-form';
@@ -59,8 +60,10 @@ export abstract class CrudPage<R extends { id: string }> extends LitElement {
   protected header(): TemplateResult | typeof nothing {
     return nothing;
   }
+  /** The page's forms and actions: when the policy table lets the role write what the page shows. */
   protected get editable(): boolean {
-    return app.isAdmin();
+    const page = this.titleKey.slice('nav.'.length) as PageId;
+    return page in PAGE_ACTIONS && app.may(PAGE_ACTIONS[page].write);
   }
   /** Hook: the page may load more (zones for a matter form …) before rendering rows. */
   protected async loadMore(): Promise<void> {}

@@ -84,7 +84,7 @@ export class YcAdminApp extends LitElement {
         <nav>${pages.map((p) => html`<button data-page=${p} aria-current=${p === page ? 'page' : 'false'} @click=${() => app.page.set(p)}>${t(`nav.${p}`)}</button>`)}</nav>
         <main>
           ${!this.hallId.value && page !== 'halls' && page !== 'staff' && page !== 'calendar' && page !== 'audit' ? html`<p class="note">${t('common.noHall')}</p>` : nothing}
-          ${page ? this.pageElement(page) : nothing}
+          ${page ? this.pageElement(page) : html`<p class="note" data-testid="no-pages">${t('nav.noPages')}</p>`}
         </main>
       </div>`;
   }

@@ -32,8 +32,8 @@ export class YcAdminAudit extends LitElement {
   }
 
   private params(): URLSearchParams {
-    // Administrators see every hall and the hall-less account changes; a manager's answer is scoped to their halls by the server.
-    const hallId = app.isAdmin() ? null : app.hallId.get();
+    // A role the policy grants every hall sees them all and the hall-less account changes; a manager's answer is scoped to their halls by the server.
+    const hallId = app.grant('audit:read') === 'any_hall' ? null : app.hallId.get();
     return new URLSearchParams({ ...(hallId && { hallId }), ...Object.fromEntries(Object.entries(this.query).filter(([, v]) => v)) });
   }
 

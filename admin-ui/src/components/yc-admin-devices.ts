@@ -1,11 +1,14 @@
 /**
- * Devices of the hall: kiosks, wall displays, counter screens (and evaluator pads once paired):
- * create (the token is shown once, with the device's address), rename, rotate the token, revoke;
+ * Devices of the hall: kiosks, wall displays, counter screens and evaluator pads: create (the token
+ * is shown once, with the device's address), rename, rotate the token, revoke; a pad is paired with a
+ * counter when it is created, and can be re-paired (edit) or unpaired;
  * a kiosk's printer profile with a test print and its live printing status.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { DeviceView, DeviceWithToken, PrinterTestResult } from '../../../server/protocol/admin';
 import { deviceUpdate } from '../../../server/protocol/admin';
+import { padCreateBody } from '../../../server/protocol/evaluations';
+import { z } from 'zod';
 import { schemas } from '../../../server/protocol';
 import type { CounterView, KioskPrinterStatusView, ZoneView } from '../../../server/protocol/views';
 import { printerProfileSchema } from '../../../ticket-printer/printer-profile';
@@ -16,7 +19,15 @@ import { i18n } from '../i18n/messages';
 import { CrudPage, type Column } from './crud-page';
 import type { FieldSpec } from './yc-admin-form';
 
-const KINDS = ['kiosk', 'display', 'counter_display'] as const;
+const KINDS = ['kiosk', 'display', 'counter_display', 'evaluator_pad'] as const;
+/**
+ * A pad is created through its own endpoint (it must be paired with a counter, whose zone it takes:
+ * the form's zone is not sent); the others as devices.
+ */
+const createAnyDevice = z.discriminatedUnion('kind', [
+  schemas.deviceCreate,
+  padCreateBody.extend({ kind: z.literal('evaluator_pad'), zoneId: schemas.deviceCreate.shape.zoneId }),
+]);
 const APP_OF: Record<string, string> = { kiosk: 'kiosk', display: 'display', counter_display: 'display', evaluator_pad: 'evaluation' };
 
 export class YcAdminDevices extends CrudPage<DeviceView> {
@@ -72,9 +83,37 @@ export class YcAdminDevices extends CrudPage<DeviceView> {
   protected override newValues() {
     return { kind: 'kiosk', zoneId: null, counterId: null };
   }
+  private creatingPad = false;
+  protected override async save(value: Record<string, unknown>) {
+    const editing = this.editing;
+    this.creatingPad = editing === 'new' && value.kind === 'evaluator_pad';
+    if (editing && editing !== 'new' && editing.kind === 'evaluator_pad') return this.savePad(editing, value);
+    return super.save(value);
+  }
+  /** A pad: its name as a device, its counter through pairing (which also moves it to the counter's zone). */
+  private async savePad(pad: DeviceView, value: Record<string, unknown>) {
+    const steps: [string, string, unknown?][] = [];
+    if (value.name !== pad.name) steps.push(['PATCH', `/api/devices/${pad.id}`, { name: value.name }]);
+    const counterId = (value.counterId as string | null | undefined) ?? null;
+    if (counterId !== pad.counterId) steps.push(counterId ? ['PUT', `/api/evaluator-pads/${pad.id}/counter`, { counterId }] : ['DELETE', `/api/evaluator-pads/${pad.id}/counter`]);
+    for (const [method, path, body] of steps) {
+      const r = await app.call(method, path, body);
+      if (!r.ok) {
+        this.problem = r.error;
+        this.serverFields = r.error.fields ?? null;
+        return;
+      }
+    }
+    this.close();
+    this.notice = t('common.saved');
+    await this.reload();
+  }
   protected override extraActions(d: DeviceView) {
     if (!d.active) return nothing;
-    return html`<button class="btn" data-testid="rotate" @click=${() => void this.rotate(d)}>${t('device.rotate')}</button>
+    return html`${d.kind === 'evaluator_pad' && d.counterId
+        ? html`<button class="btn" data-testid="unpair" @click=${() => void this.act('DELETE', `/api/evaluator-pads/${d.id}/counter`)}>${t('device.unpair')}</button>`
+        : nothing}
+      <button class="btn" data-testid="rotate" @click=${() => void this.rotate(d)}>${t('device.rotate')}</button>
       ${d.kind === 'kiosk' ? html`<button class="btn" data-testid="printer" @click=${() => this.openPrinter(d)}>${t('device.printer')}</button>` : nothing}
       <button class="btn" data-testid="revoke" @click=${() => confirm(t('device.revokeConfirm', { name: d.name })) && void this.act('DELETE', `/api/devices/${d.id}`)}>${t('device.revoke')}</button>`;
   }
@@ -133,16 +172,19 @@ export class YcAdminDevices extends CrudPage<DeviceView> {
   }
   protected override async afterSave(saved: unknown) {
     const d = saved as Partial<DeviceWithToken>;
-    if (d.token) this.showToken(d as DeviceWithToken);
+    if (d.token) this.showToken({ ...(d as DeviceWithToken), kind: d.kind ?? 'evaluator_pad' });
+  }
+  protected override createBody(v: Record<string, unknown>) {
+    return this.creatingPad ? { name: v.name, counterId: v.counterId } : v;
   }
   protected createSchema() {
-    return schemas.deviceCreate;
+    return createAnyDevice;
   }
   protected updateSchema() {
     return deviceUpdate;
   }
   protected createPath() {
-    return `/api/halls/${app.hallId.get()}/devices`;
+    return `/api/halls/${app.hallId.get()}/${this.creatingPad ? 'evaluator-pads' : 'devices'}`;
   }
   protected updatePath(d: DeviceView) {
     return `/api/devices/${d.id}`;

@@ -10,6 +10,9 @@ import { i18n, t } from '../i18n/messages';
 import { validate } from '../stores/form-errors';
 import { adminBase, adminForms } from '../styles/admin.css';
 import { StoreController } from '../../../ui-shared/src/store-controller';
+import type { OpeningSession } from '../../../server/protocol/views';
+import type { YcSessionsEditor } from './yc-sessions-editor';
+import './yc-sessions-editor';
 
 export type Option = { value: string; label: string };
 export type FieldSpec =
@@ -90,9 +93,13 @@ export class YcAdminForm extends LitElement {
       case 'lines':
         input = html`<textarea id=${id} name=${f.name} rows="4">${((v as string[] | undefined) ?? []).join('\n')}</textarea>`;
         break;
-      case 'sessions':
-        input = html`<textarea id=${id} name=${f.name} rows="3">${((v as { start: string; end: string }[] | undefined) ?? []).map((s) => `${s.start}-${s.end}`).join('\n')}</textarea>`;
-        break;
+      case 'sessions': {
+        // Each session's own problems (sessions.start …) and the week's (overlap) show under the editor.
+        const sessionErr = err ?? Object.entries(errs).find(([k]) => k.startsWith(`${f.name}.`))?.[1];
+        return html`<div class="field wide ${sessionErr ? 'invalid' : ''}"><label for=${id}>${f.label}</label>
+          <yc-sessions-editor id=${id} data-name=${f.name} .sessions=${v as OpeningSession[] | undefined}></yc-sessions-editor>
+          ${sessionErr ? html`<div class="err" data-testid="err-${f.name}">${sessionErr}</div>` : nothing}</div>`;
+      }
       default:
         input = html`<input
           id=${id}
@@ -122,15 +129,7 @@ export class YcAdminForm extends LitElement {
         if (f.kind === 'checkbox') value = el.checked;
         else if (f.kind === 'checks') value = [...el.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value);
         else if (f.kind === 'lines') value = el.value.split('\n').map((l) => l.trim()).filter(Boolean);
-        else if (f.kind === 'sessions')
-          value = el.value
-            .split('\n')
-            .map((l) => l.trim())
-            .filter(Boolean)
-            .map((l) => {
-              const [start = '', end = ''] = l.split(/\s*[-–~至]\s*/);
-              return { start, end };
-            });
+        else if (f.kind === 'sessions') value = (el as unknown as YcSessionsEditor).value;
         else if (f.kind === 'number') value = el.value.trim() === '' ? ('nullable' in f && f.nullable ? null : undefined) : Number(el.value);
         else if (f.kind === 'select') value = el.value === '' ? ('nullable' in f && f.nullable ? null : undefined) : el.value;
         else value = el.value.trim() === '' ? ('nullable' in f && f.nullable ? null : undefined) : el.value;

@@ -3,7 +3,8 @@ import { html } from 'lit';
 import type { HallView, ZoneView } from '../../../server/protocol/views';
 import { schemas } from '../../../server/protocol';
 import { app } from '../app-instance';
-import { t } from '../i18n/messages';
+import { i18n, t } from '../i18n/messages';
+import { sessionsLabel } from '../stores/weekdays';
 import { CrudPage, type Column } from './crud-page';
 import type { FieldSpec } from './yc-admin-form';
 
@@ -22,7 +23,7 @@ export class YcAdminHalls extends CrudPage<HallView> {
       { label: t('hall.level'), cell: (h) => t(`hall.level.${h.level}`) },
       { label: t('hall.parent'), cell: (h) => name(h.parentHallId) },
       { label: t('hall.timeZone'), cell: (h) => h.timeZone },
-      { label: t('hall.sessions'), cell: (h) => h.sessions.map((s) => `${s.start}–${s.end}`).join('，') },
+      { label: t('hall.sessions'), cell: (h) => sessionsLabel(h.sessions, i18n.lang.get()), cls: 'wrap' },
     ];
   }
   protected fields(): FieldSpec[] {
@@ -35,6 +36,12 @@ export class YcAdminHalls extends CrudPage<HallView> {
       { name: 'level', label: t('hall.level'), kind: 'select', options: LEVELS.map((l) => ({ value: l, label: t(`hall.level.${l}`) })) },
       { name: 'parentHallId', label: t('hall.parent'), kind: 'select', options: halls, nullable: true },
       { name: 'sessions', label: t('hall.sessions'), kind: 'sessions' },
+      {
+        name: 'hours', label: t('hall.hours'), kind: 'group',
+        fields: [n('lastTicketMinutes', 'hall.lastTicket'),
+          { name: 'settings.kioskIssuing', label: t('hall.kioskIssuing'), kind: 'select', options: [{ value: 'sessions', label: t('hall.issuing.sessions') }, { value: 'always', label: t('hall.issuing.always') }] },
+          { name: 'settings.openOnRestDays', label: t('hall.openOnRestDays'), kind: 'checkbox' }],
+      },
       {
         name: 'targets', label: t('hall.targets'), kind: 'group',
         fields: [n('generalWaitTargetMinutes', 'hall.general'), n('complexWaitTargetMinutes', 'hall.complex'), n('counterHandlingTargetMinutes', 'hall.handling'),
@@ -53,7 +60,12 @@ export class YcAdminHalls extends CrudPage<HallView> {
     return html`<p class="muted">${t('hall.publicUrlNote', { url: location.origin })}</p>`;
   }
   protected override newValues() {
-    return { timeZone: 'Asia/Shanghai', level: 'district_centre', sessions: [{ start: '09:00', end: '12:00' }, { start: '13:30', end: '17:00' }] };
+    return {
+      timeZone: 'Asia/Shanghai',
+      level: 'district_centre',
+      sessions: [{ start: '09:00', end: '12:00', days: [1, 2, 3, 4, 5] }, { start: '13:30', end: '17:00', days: [1, 2, 3, 4, 5] }],
+      settings: { kioskIssuing: 'sessions', openOnRestDays: false },
+    };
   }
   protected createSchema() {
     return schemas.hallCreate;

@@ -1,5 +1,8 @@
 /** Matters (with their guide fields and ticket prefix, unique per hall), departments, counters. */
 import { html } from 'lit';
+import { z } from 'zod';
+import type { MatterGuideView } from '../../../server/protocol/cases';
+import { departmentCreate, departmentUpdate, type DepartmentView } from '../../../server/protocol/departments';
 import type { CounterView, MatterView, ZoneView } from '../../../server/protocol/views';
 import { schemas } from '../../../server/protocol';
 import { app } from '../app-instance';
@@ -7,20 +10,27 @@ import { t } from '../i18n/messages';
 import { CrudPage, type Column } from './crud-page';
 import type { FieldSpec, Option } from './yc-admin-form';
 
+const DELIVERY = ['pickup', 'post', 'electronic'] as const;
 const COUNTER_TYPES = ['comprehensive', 'professional', 'consultation', 'pickup', 'assisted', 'complaint', 'cross_region', 'after_hours'] as const;
 
 abstract class HallPage<R extends { id: string }> extends CrudPage<R> {
   protected zones: ZoneView[] = [];
   protected matters: MatterView[] = [];
+  protected departments: DepartmentView[] = [];
   protected hall() {
     return app.hallId.get();
   }
   protected override async loadMore() {
     const id = this.hall();
     if (!id) return;
-    const [z, m] = await Promise.all([app.call<ZoneView[]>('GET', `/api/halls/${id}/zones`), app.call<MatterView[]>('GET', `/api/halls/${id}/matters`)]);
+    const [z, m, d] = await Promise.all([
+      app.call<ZoneView[]>('GET', `/api/halls/${id}/zones`),
+      app.call<MatterView[]>('GET', `/api/halls/${id}/matters`),
+      app.call<DepartmentView[]>('GET', `/api/halls/${id}/departments`),
+    ]);
     this.zones = z.ok ? z.data : [];
     this.matters = m.ok ? m.data : [];
+    this.departments = d.ok ? d.data : [];
   }
   protected zoneName(id: string | null) {
     return this.zones.find((z) => z.id === id)?.name ?? t('counter.noZone');
@@ -51,7 +61,6 @@ export class YcAdminMatters extends HallPage<MatterView> {
       { name: 'code', label: t('matter.code'), kind: 'text' },
       { name: 'name', label: t('matter.name'), kind: 'text' },
       { name: 'zoneId', label: t('matter.zone'), kind: 'select', options: this.zoneOptions() },
-      { name: 'department', label: t('matter.department'), kind: 'text' },
       { name: 'complexity', label: t('matter.complexity'), kind: 'select', options: [{ value: 'general', label: t('matter.general') }, { value: 'complex', label: t('matter.complex') }] },
       { name: 'ticketPrefix', label: t('matter.prefix'), kind: 'text' },
       { name: 'waitTargetMinutes', label: t('matter.waitTarget'), kind: 'number', nullable: true },
@@ -62,23 +71,70 @@ export class YcAdminMatters extends HallPage<MatterView> {
       { name: 'flags.fullyOnline', label: t('matter.fullyOnline'), kind: 'checkbox' },
       { name: 'flags.onTheSpot', label: t('matter.onTheSpot'), kind: 'checkbox' },
       { name: 'active', label: t('matter.active'), kind: 'checkbox' },
+      {
+        name: 'guide', label: t('guide.title'), kind: 'group',
+        fields: [
+          { name: 'guide.departmentId', label: t('matter.department'), kind: 'select', options: this.departments.filter((d) => d.active).map((d) => ({ value: d.id, label: d.name })) },
+          { name: 'guide.resultName', label: t('guide.result'), kind: 'text' },
+          { name: 'guide.fee', label: t('guide.fee'), kind: 'text' },
+          { name: 'guide.noticeDays', label: t('guide.noticeDays'), kind: 'number' },
+          { name: 'guide.deliveryMethods', label: t('guide.delivery'), kind: 'checks' },
+          { name: 'guide.conditions', label: t('guide.conditions'), kind: 'text', wide: true },
+          { name: 'guide.basis', label: t('guide.basis'), kind: 'text', wide: true },
+        ],
+      },
     ];
   }
+  protected override choices() {
+    return { 'guide.deliveryMethods': DELIVERY.map((v) => ({ value: v, label: t(`delivery.${v}`) })) };
+  }
+  protected override header() {
+    return this.departments.some((d) => d.active) ? html`` : html`<p class="note" data-testid="no-departments">${t('matter.noDepartments')}</p>`;
+  }
+  private guides: MatterGuideView[] = [];
+  protected override async loadMore() {
+    await super.loadMore();
+    const id = this.hall();
+    const g = id ? await app.call<MatterGuideView[]>('GET', `/api/halls/${id}/matter-guides`) : null;
+    this.guides = g?.ok ? g.data : [];
+  }
+  protected override formValues(m: MatterView): Record<string, unknown> {
+    const g = this.guides.find((x) => x.matterId === m.id);
+    return { ...m, ...(g && { guide: { departmentId: g.departmentId, resultName: g.resultName, fee: g.fee, noticeDays: g.noticeDays, deliveryMethods: g.deliveryMethods, conditions: g.conditions, basis: g.basis } }) };
+  }
   protected override newValues() {
-    return { zoneId: this.zones[0]?.id, complexity: 'general', active: true, materials: [] };
+    return { zoneId: this.zones[0]?.id, complexity: 'general', active: true, materials: [], guide: { fee: '不收费', noticeDays: 10, deliveryMethods: ['pickup'] } };
+  }
+  /** The matter's department name is its guide department's: filled in before the server's schema checks it. */
+  private withDepartment = (v: unknown): unknown => {
+    const value = v as Record<string, unknown> & { guide?: { departmentId?: string } };
+    const dept = this.departments.find((d) => d.id === value.guide?.departmentId);
+    return dept ? { ...value, department: dept.name } : value;
+  };
+  protected override createBody(v: Record<string, unknown>) {
+    return this.withDepartment(v) as Record<string, unknown>;
+  }
+  protected override updateBody(row: MatterView, v: Record<string, unknown>) {
+    const body = super.updateBody(row, v);
+    // The guide is one PUT-like whole: sent complete when any of its fields changed.
+    return body.guide ? (this.withDepartment({ ...body, guide: v.guide }) as Record<string, unknown>) : body;
   }
   /** The hall's other matters already using the prefix (prefixes are unique per hall). */
   private prefixClash(prefix: unknown, self: string | null): MatterView | undefined {
     return this.matters.find((m) => m.ticketPrefix === prefix && m.id !== self);
   }
   protected createSchema() {
-    return schemas.matterCreate.superRefine((v, ctx) => this.checkPrefix(v.ticketPrefix, null, ctx));
+    const withGuide = schemas.matterCreate.extend({ guide: schemas.matterCreate.shape.guide.unwrap() });
+    return z.preprocess(this.withDepartment, withGuide.superRefine((v, ctx) => this.checkPrefix(v.ticketPrefix, null, ctx)));
   }
   protected updateSchema() {
     const self = this.editing && this.editing !== 'new' ? this.editing.id : null;
-    return schemas.matterUpdate.superRefine((v, ctx) => {
-      if (v.ticketPrefix !== undefined) this.checkPrefix(v.ticketPrefix, self, ctx);
-    });
+    return z.preprocess(
+      this.withDepartment,
+      schemas.matterUpdate.superRefine((v, ctx) => {
+        if (v.ticketPrefix !== undefined) this.checkPrefix(v.ticketPrefix, self, ctx);
+      }),
+    );
   }
   private checkPrefix(prefix: string, self: string | null, ctx: { addIssue(i: { code: 'custom'; message: string; path: string[] }): void }) {
     const clash = this.prefixClash(prefix, self);
@@ -92,44 +148,41 @@ export class YcAdminMatters extends HallPage<MatterView> {
   }
 }
 
-export class YcAdminDepartments extends HallPage<{ id: string; name: string; matters: string[] }> {
+export class YcAdminDepartments extends HallPage<DepartmentView> {
   protected readonly titleKey = 'nav.departments' as const;
-  protected override get editable() {
-    return false;
-  }
   protected listPath() {
-    return null;
-  }
-  override async reload() {
-    await this.loadMore();
-    const byDept = new Map<string, string[]>();
-    for (const m of this.matters) byDept.set(m.department, [...(byDept.get(m.department) ?? []), m.name]);
-    this.rows = [...byDept].map(([name, matters]) => ({ id: name, name, matters }));
+    return this.hall() ? `/api/halls/${this.hall()}/departments` : null;
   }
   protected override header() {
     return html`<p class="muted">${t('dept.note')}</p>`;
   }
-  protected columns(): Column<{ id: string; name: string; matters: string[] }>[] {
+  protected columns(): Column<DepartmentView>[] {
     return [
-      { label: t('matter.department'), cell: (d) => d.name },
-      { label: t('dept.matters'), cell: (d) => d.matters.length, cls: 'num' },
-      { label: t('nav.matters'), cell: (d) => d.matters.join('、'), cls: 'wrap' },
+      { label: t('dept.name'), cell: (d) => d.name },
+      { label: t('dept.contact'), cell: (d) => d.contact ?? t('common.none') },
+      { label: t('dept.matters'), cell: (d) => d.matterCount, cls: 'num' },
+      { label: t('dept.reviewers'), cell: (d) => d.reviewerCount, cls: 'num' },
+      { label: t('dept.active'), cell: (d) => (d.active ? t('common.enabled') : html`<span class="bad">${t('common.disabled')}</span>`) },
     ];
   }
-  protected fields() {
-    return [];
+  protected fields(mode: 'new' | 'edit'): FieldSpec[] {
+    return [
+      { name: 'name', label: t('dept.name'), kind: 'text' },
+      { name: 'contact', label: t('dept.contact'), kind: 'text', nullable: true },
+      ...(mode === 'edit' ? [{ name: 'active', label: t('dept.active'), kind: 'checkbox' } as FieldSpec] : []),
+    ];
   }
   protected createSchema() {
-    return schemas.zoneCreate;
+    return departmentCreate;
   }
   protected updateSchema() {
-    return schemas.zoneUpdate;
+    return departmentUpdate;
   }
   protected createPath() {
-    return '';
+    return `/api/halls/${this.hall()}/departments`;
   }
-  protected updatePath() {
-    return '';
+  protected updatePath(d: DepartmentView) {
+    return `/api/halls/${d.hallId}/departments/${d.id}`;
   }
 }
 

@@ -3,6 +3,7 @@ import { html, nothing } from 'lit';
 import { z } from 'zod';
 import type { AdminStaffView } from '../../../server/protocol/admin';
 import { staffUpdate } from '../../../server/protocol/admin';
+import type { DepartmentView } from '../../../server/protocol/departments';
 import { calendarOverrideInput } from '../../../server/protocol/appointments';
 import { schemas } from '../../../server/protocol';
 import { app } from '../app-instance';
@@ -15,8 +16,15 @@ const ROLES = ['admin', 'manager', 'staff', 'reviewer'] as const;
 
 export class YcAdminStaff extends CrudPage<AdminStaffView> {
   protected readonly titleKey = 'nav.staff' as const;
+  /** Departments of every hall the console lists, for reviewers. */
+  private departments: (DepartmentView & { hallName: string })[] = [];
   protected listPath() {
     return '/api/staff';
+  }
+  protected override async loadMore() {
+    const halls = app.halls.get();
+    const lists = await Promise.all(halls.map((h) => app.call<DepartmentView[]>('GET', `/api/halls/${h.id}/departments`)));
+    this.departments = lists.flatMap((r, i) => (r.ok ? r.data.map((d) => ({ ...d, hallName: halls[i]!.name })) : []));
   }
   protected columns(): Column<AdminStaffView>[] {
     const hallName = (id: string) => app.halls.get().find((h) => h.id === id)?.name ?? id.slice(0, 8);
@@ -25,6 +33,7 @@ export class YcAdminStaff extends CrudPage<AdminStaffView> {
       { label: t('staff.displayName'), cell: (s) => s.displayName },
       { label: t('staff.role'), cell: (s) => t(`role.${s.role}`) },
       { label: t('staff.halls'), cell: (s) => s.hallIds.map(hallName).join('、') || t('common.none'), cls: 'wrap' },
+      { label: t('nav.departments'), cell: (s) => s.departmentIds.map((id) => this.departments.find((d) => d.id === id)?.name ?? id.slice(0, 8)).join('、') || t('common.none'), cls: 'wrap' },
       {
         label: t('staff.active'),
         cell: (s) => html`${s.active ? t('common.enabled') : html`<span class="bad">${t('common.disabled')}</span>`}
@@ -40,10 +49,14 @@ export class YcAdminStaff extends CrudPage<AdminStaffView> {
       { name: 'password', label: mode === 'new' ? t('staff.password') : t('staff.newPassword'), kind: 'password' },
       ...(mode === 'edit' ? [{ name: 'active', label: t('staff.active'), kind: 'checkbox' } as FieldSpec] : []),
       { name: 'hallIds', label: t('staff.halls'), kind: 'checks' },
+      { name: 'departmentIds', label: t('staff.departments'), kind: 'checks' },
     ];
   }
   protected override choices() {
-    return { hallIds: app.halls.get().map((h) => ({ value: h.id, label: h.name })) };
+    return {
+      hallIds: app.halls.get().map((h) => ({ value: h.id, label: h.name })),
+      departmentIds: this.departments.filter((d) => d.active).map((d) => ({ value: d.id, label: `${d.name}（${d.hallName}）` })),
+    };
   }
   protected override newValues() {
     return { role: 'staff', hallIds: app.hallId.get() ? [app.hallId.get()] : [] };

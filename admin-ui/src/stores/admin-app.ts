@@ -5,22 +5,36 @@
  */
 import type { Ack } from '../../../server/protocol/errors';
 import type { SetupStatus } from '../../../server/protocol/setup';
-import type { HallView } from '../../../server/protocol/views';
+import type { HallView, Role } from '../../../server/protocol/views';
 import { createStaffSession, type RequestFn, type StaffSession, type StorageLike } from '../../../ui-shared/src/staff-session';
 import { createStore } from '../../../ui-shared/src/store';
+import { grantOf, type Action } from '../../../server/protocol/permissions';
 
 export type PageId = 'halls' | 'zones' | 'departments' | 'matters' | 'counters' | 'staff' | 'devices' | 'calendar' | 'audit';
 
 /**
- * Which pages each role sees. Admins configure everything; a hall manager sees, for their own halls,
- * the pages the server lets them read (devices and printer status, calendar, audit). The server
- * checks every request again: this table only decides what the console offers.
+ * What each page reads and writes, as actions of THE policy table (server/protocol/permissions.ts):
+ * a role sees a page when the table lets it read it, and gets its forms when the table lets it write.
+ * No second list of roles: change a grant there and the console follows. The server checks every
+ * request again (and scopes a manager to their halls); this only decides what the console offers.
  */
-export const PAGES_BY_ROLE: Record<string, PageId[]> = {
-  admin: ['halls', 'zones', 'departments', 'matters', 'counters', 'staff', 'devices', 'calendar', 'audit'],
-  manager: ['halls', 'devices', 'calendar', 'audit'],
-  staff: [],
+export const PAGE_ACTIONS: Record<PageId, { read: Action; write: Action }> = {
+  halls: { read: 'hall:list', write: 'hall:update' },
+  zones: { read: 'zone:list', write: 'zone:save' },
+  departments: { read: 'department:list', write: 'department:save' },
+  matters: { read: 'matter:list', write: 'matter:save' },
+  counters: { read: 'counter:list', write: 'counter:save' },
+  staff: { read: 'staff:list', write: 'staff:update' },
+  devices: { read: 'device:list', write: 'device:update' },
+  calendar: { read: 'calendar:read', write: 'calendar:write' },
+  audit: { read: 'audit:read', write: 'audit:read' },
 };
+export const PAGE_ORDER = Object.keys(PAGE_ACTIONS) as PageId[];
+
+/** The pages a staff role may open, in the navigation's order (devices never sign in to the console). */
+export function pagesFor(role: Role | null): PageId[] {
+  return role ? PAGE_ORDER.filter((p) => grantOf(role, PAGE_ACTIONS[p].read) !== undefined) : [];
+}
 
 export interface AdminAppDeps {
   storage: StorageLike;
@@ -63,13 +77,17 @@ export function createAdminApp(deps: AdminAppDeps) {
     return r;
   }
 
-  function pages(): PageId[] {
-    return PAGES_BY_ROLE[session.session.get()?.staff.role ?? ''] ?? [];
-  }
+  const role = (): Role | null => session.session.get()?.staff.role ?? null;
+  const pages = (): PageId[] => pagesFor(role());
+  /** Whether the policy table lets the signed-in role do this at all (its hall scope is the server's to check). */
+  const grant = (action: Action) => {
+    const r = role();
+    return r === null ? undefined : grantOf(r, action);
+  };
+  const may = (action: Action): boolean => grant(action) !== undefined;
+  const isAdmin = () => role() === 'admin';
 
-  const isAdmin = () => session.session.get()?.staff.role === 'admin';
-
-  return { session, setup, halls, hallId, page, call, loadSetup, loadHalls, createFirstAdmin, pages, isAdmin };
+  return { session, setup, halls, hallId, page, call, loadSetup, loadHalls, createFirstAdmin, pages, may, grant, isAdmin };
 }
 
 export type AdminApp = ReturnType<typeof createAdminApp>;

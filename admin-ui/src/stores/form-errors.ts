@@ -11,6 +11,8 @@ const KNOWN: Record<string, Record<Lang, string>> = {
   'one or two capital letters': { 'zh-CN': '须为一到两个大写字母', en: 'one or two capital letters' },
   'HH:MM': { 'zh-CN': '时间格式为 HH:MM', en: 'time as HH:MM' },
   'start must be before end': { 'zh-CN': '开始时间须早于结束时间', en: 'start must be before end' },
+  'sessions overlap': { 'zh-CN': '开放时段在同一天内重叠', en: 'sessions overlap on a day' },
+  'digits, spaces and - ( ) + only': { 'zh-CN': '只能包含数字、空格和 - ( ) +', en: 'digits, spaces and - ( ) + only' },
   'unknown time zone': { 'zh-CN': '未知时区', en: 'unknown time zone' },
   '3–32 lower-case letters, digits, _ . -': { 'zh-CN': '3–32 位小写字母、数字或 _ . -', en: '3–32 lower-case letters, digits, _ . -' },
   'YYYY-MM-DD': { 'zh-CN': '日期格式为 YYYY-MM-DD', en: 'date as YYYY-MM-DD' },

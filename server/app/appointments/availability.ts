@@ -1,4 +1,5 @@
 /** Public booking information: halls, bookable matters, and open slots with seats left. */
+import { hallSessionsOn } from '../ticket-hours';
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import { halls, matters, zones } from '../../../db/schema';
 import { appointmentSlotCounts } from '../../../db/schema-appointments';
@@ -78,7 +79,8 @@ export async function bookingCalendar(deps: AppDeps, hallId: string, matterId: s
   const today = serviceDate(now, hall.timeZone);
   const calendar = await loadCalendar(deps.db);
   const horizon = onCalendar(() => bookingHorizon(calendar, today, effectiveSettings(hall.settings), isUnknownYear));
-  const times = slotsForSessions(hall.sessions, rule.slotMinutes);
+  // Each bookable day offers the slots of its own weekday's sessions (server/domain/weekly-sessions.ts).
+  const sessionsOf = hallSessionsOn(calendar, hall, effectiveSettings(hall.settings).openOnRestDays);
   const dates = horizon.days.map((d) => d.date);
   const counts = dates.length
     ? await deps.db
@@ -103,7 +105,7 @@ export async function bookingCalendar(deps: AppDeps, hallId: string, matterId: s
     days: horizon.days.map((d) => ({
       date: d.date,
       note: d.note,
-      slots: times
+      slots: slotsForSessions(sessionsOf(d.date), rule.slotMinutes)
         .map((t) => {
           const startAt = instantAt(d.date, t.start, hall.timeZone);
           const endAt = instantAt(d.date, t.end, hall.timeZone);

@@ -5,6 +5,7 @@
  * ban and the per-day limit (both keyed on identity number AND phone), then a seat taken with a
  * guarded upsert (booked < capacity), so capacity and limits hold under concurrent requests.
  */
+import { hallSessionsOn } from '../ticket-hours';
 import { randomInt } from 'node:crypto';
 import { and, eq, gte, inArray, or, sql } from 'drizzle-orm';
 import QRCode from 'qrcode';
@@ -57,7 +58,7 @@ export async function bookAppointment(deps: AppDeps, actor: Actor | null, hallId
     const calendar = await loadCalendar(tx);
     const check = onCalendar(() => checkBookingDate(calendar, today, input.date, settings));
     if (!check.ok) throw new AppError('booking_not_open', check.message);
-    const slot = slotsForSessions(hall.sessions, rule.slotMinutes).find((s) => s.start === input.slotStart);
+    const slot = slotsForSessions(hallSessionsOn(calendar, hall, settings.openOnRestDays)(input.date), rule.slotMinutes).find((s) => s.start === input.slotStart);
     if (!slot) throw new AppError('booking_not_open', `No appointment slot starts at ${input.slotStart} for this matter`);
     const slotStart = instantAt(input.date, slot.start, hall.timeZone);
     const slotEnd = instantAt(input.date, slot.end, hall.timeZone);
