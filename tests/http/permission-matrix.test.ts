@@ -184,7 +184,26 @@ t.after(async () => {
   await db.drop();
 });
 
+/** The counts for the issue's note: cells, and the two kinds of wrong cell. */
+function report(kind: string, definitions: number, cells: number, allowedCells: number, wrong: string[]): void {
+  const tooOpen = wrong.filter((w) => /expected refused/.test(w)).length;
+  const tooShut = wrong.filter((w) => /expected allowed/.test(w)).length;
+  console.log(`  matrix ${kind}: ${definitions} definitions · ${cells} cells (${allowedCells} allowed by the table) · allowed but should not be ${tooOpen} · refused but should be allowed ${tooShut} · other failures ${wrong.length - tooOpen - tooShut}`);
+}
+
 // ── HTTP ──
+
+// HTTP routes outside the definitions are caught by tests/http/route-registry.test.ts; socket events here.
+t('every socket event the server listens to is a command or subscription definition, so this matrix covers it', async () => {
+  const socket = socketFor(server.url, tokens.get('admin'));
+  const listened = new Promise<string[]>((resolve) => server.io.once('connection', (s) => resolve(s.eventNames().map(String))));
+  await connected(socket);
+  const events = (await listened).filter((e) => !['disconnect', 'disconnecting', 'error'].includes(e));
+  socket.close();
+  const commands = new Set(Object.keys({ ...SUBSCRIPTIONS, ...COMMANDS }));
+  assert.ok(events.length >= 15, `${events.length} events: ${events.join(' ')}`);
+  assert.equal(events.filter((e) => !commands.has(e)), [], 'socket events outside server/protocol/commands.ts');
+});
 
 /** Path parameters for a place; ids that only need to be well-formed are fresh uuids. */
 function paramsFor(p: PlaceRecords): Record<string, string> {
@@ -250,6 +269,7 @@ t('every HTTP endpoint, for every role, in its own hall and another, answers as 
       }
     }
   }
+  report('HTTP', Object.keys(ENDPOINTS).length, cells, allowedCells, wrong);
   assert.equal(wrong, [], wrong.join('\n'));
   // Both kinds of cell are exercised (a matrix of all refusals would prove little).
   assert.ok(cells > 9 * Object.keys(ENDPOINTS).length && allowedCells > 100 && cells - allowedCells > 300, `${cells} cells, ${allowedCells} allowed`);
@@ -359,6 +379,7 @@ t('every socket command, for every role, at its own counter, a colleague’s and
       socket.close();
     }
   }
+  report('socket', rows.length, cells, allowedCells, wrong);
   assert.equal(wrong, [], wrong.join('\n'));
   assert.ok(cells > 150 && allowedCells > 50 && cells - allowedCells > 100, `${cells} cells, ${allowedCells} allowed`);
 });
