@@ -6,7 +6,7 @@
  * Booked visitors ask for a slot; a full slot (capacity per matter and slot) gets them the nearest
  * free one, as the booking page offers it, and with none free they come as walk-ins.
  */
-import { ageOn } from '../server/domain/identity-number';
+import { ageOn } from '../server/protocol/identity-number';
 import type { Rng } from './rng';
 import { visitorsPerDay, type Scenario } from './scenario';
 

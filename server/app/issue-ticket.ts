@@ -3,9 +3,9 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { dayCounters, tickets } from '../../db/schema';
 import { serviceDate } from '../domain/hall-time';
-import { idNumberMessages, validateVisitorId } from '../domain/identity-number';
+import { idNumberMessages, validateVisitorId } from '../protocol/identity-number';
 import { greenChannelFor } from '../domain/priority';
-import { maskIdNumber } from '../domain/masking';
+import { maskIdNumber } from '../protocol/masking';
 import { formatTicketNumber } from '../domain/numbering';
 import { waitStart, waitTargetMinutes } from '../domain/wait-target';
 import type { IssueTicketBody } from '../protocol/schemas';
@@ -20,6 +20,7 @@ import { addIssuePrintJob, startPrinting } from './printing/issue-print';
 import { queuePosition } from './queue-position';
 import { runCommand } from './run-command';
 import { assertKioskIssuing } from './ticket-hours';
+import { progressUrl } from '../protocol/rules';
 
 export interface AppointmentClaim {
   appointmentId: string;
@@ -109,11 +110,10 @@ export async function issueTicket(
     if (options.onIssued) await options.onIssued(tx, row!, now);
     const view = await ticketView(tx, row!.id);
     emit({ type: 'ticket:issued', ticket: view, data: { source } });
-    const fallback = matter.complexity === 'complex' ? 20 : 8;
-    const position = await queuePosition(tx, row!, now, fallback);
+    const position = await queuePosition(tx, row!, now, matter.complexity);
     // Persist first, print second: the paper job commits with the ticket and is sent after commit.
     const print = await addIssuePrintJob(tx, deps, actor, { ticket: row!, hall, matterName: matter.name, position, language: lang, now });
-    return { ticket: view, token, hallName: hall.name, ...position, ...(print && { print }) };
+    return { ticket: view, token, progressUrl: progressUrl(deps.publicBaseUrl, token), hallName: hall.name, ...position, ...(print && { print }) };
   });
   startPrinting(deps, issued.print);
   return issued;

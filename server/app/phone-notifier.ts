@@ -3,7 +3,7 @@
  * default sink writes the code to the server log with the phone masked, so a demo or a hall
  * without a gateway still works (staff read the code out), and tests record what was sent.
  */
-import { maskPhone } from '../domain/masking';
+import { maskPhone } from '../protocol/masking';
 
 export interface PhoneCodeMessage {
   /** The mobile number, normalised (11 digits). */

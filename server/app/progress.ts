@@ -30,7 +30,7 @@ export async function ticketProgress(deps: AppDeps, token: string): Promise<Prog
     .where(eq(tickets.token, token));
   if (!row) throw new AppError('not_found', 'No ticket for this code');
   const view = await ticketView(deps.db, row.t.id);
-  const position = row.t.status === 'waiting' ? await queuePosition(deps.db, row.t, deps.clock.now(), 10) : null;
+  const position = row.t.status === 'waiting' ? await queuePosition(deps.db, row.t, deps.clock.now(), view.complexity) : null;
   return {
     hallName: row.hallName,
     timeZone: row.timeZone,

@@ -10,7 +10,8 @@ import { counterMatters, counters, matters, tickets } from '../../db/schema';
 import { forecastQueue, type ForecastCandidate, type ForecastCounter } from '../domain/queue-forecast';
 import type { QueueCandidate } from '../domain/routing-policy';
 import { expectedServiceMinutes, MIN_SAMPLES } from '../domain/service-time';
-import { effectiveSettings } from '../domain/wait-target';
+import { effectiveSettings, FALLBACK_SERVICE_MINUTES } from '../domain/wait-target';
+import type { Complexity } from '../protocol/views';
 import { loadHall } from './loaders';
 import { presentHall } from './presenters';
 
@@ -23,14 +24,14 @@ export interface QueuePosition {
 
 /** Recent calls per matter used for its mean service time; fewer than MIN_SAMPLES → fallback. */
 const RECENT_PER_MATTER = 20;
-export const FALLBACK_MINUTES = { general: 8, complex: 20 } as const;
 
 export async function queuePosition(
   tx: Reader,
   ticket: { id: string; hallId: string; matterId: string; serviceDate: string },
   now: Date,
-  fallbackServiceMinutes: number,
+  complexity: Complexity,
 ): Promise<QueuePosition> {
+  const fallbackServiceMinutes = FALLBACK_SERVICE_MINUTES[complexity];
   const staffed = await tx
     .select({ id: counters.id, priorityStreak: counters.priorityStreak })
     .from(counters)
@@ -128,7 +129,7 @@ async function recentServiceMinutes(
         todayMatter: byMatter.get(matterId) ?? [],
         todayComplexity: byComplexity[c],
         historyMinutes: history[c],
-        defaultMinutes: matterId === ticket.matterId ? fallbackForTicketMatter : FALLBACK_MINUTES[c],
+        defaultMinutes: matterId === ticket.matterId ? fallbackForTicketMatter : FALLBACK_SERVICE_MINUTES[c],
       });
       cache.set(matterId, v);
     }

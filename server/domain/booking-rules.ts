@@ -1,5 +1,5 @@
 /**
- * Appointment rules (DOMAIN.md §5), pure: slots from the hall's opening sessions, the booking
+ * Appointment rules (docs/domain.md §5), pure: slots from the hall's opening sessions, the booking
  * horizon on the working-day calendar, and the no-show ban. Every limit comes from the hall's
  * settings. Calendar errors (a year without data) propagate as CalendarError — never a guess.
  */

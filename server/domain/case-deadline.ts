@@ -1,5 +1,5 @@
 /**
- * A case's promised limit in working days (DOMAIN.md §6, §8), on the hall's working-day calendar:
+ * A case's promised limit in working days (docs/domain.md, "Cases and their limits"), on the hall's working-day calendar:
  *  - the clock starts the day after acceptance (the acceptance day itself is day 0), and counts
  *    only working days (public holidays off, 调休 make-up days on);
  *  - the time the applicant spends supplying materials (补正) does not count: a pause from date F
@@ -8,6 +8,7 @@
  *    after the due date.
  * A date in a year without calendar data throws CalendarError('calendar_year_unknown'), never a guess.
  */
+import { reachedAtRisk } from '../protocol/rules';
 import type { WorkingDayCalendar } from './working-days';
 
 /** A 补正 period, hall-local dates: materials asked for on `from`, supplied on `to` (null: still waiting). */
@@ -73,7 +74,7 @@ export function caseTime(calendar: WorkingDayCalendar, clock: CaseClock, today: 
   const dueDate = caseDueDate(calendar, clock);
   if (dueDate === null) return { dueDate, elapsedDays, level: 'paused' };
   if (today > dueDate) return { dueDate, elapsedDays, level: 'overdue' };
-  if (clock.limitDays > 0 && elapsedDays * 5 >= clock.limitDays * 4) return { dueDate, elapsedDays, level: 'at_risk' };
+  if (clock.limitDays > 0 && reachedAtRisk(elapsedDays, clock.limitDays)) return { dueDate, elapsedDays, level: 'at_risk' };
   return { dueDate, elapsedDays, level: 'ok' };
 }
 

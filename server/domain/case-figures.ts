@@ -1,5 +1,5 @@
 /**
- * Managers' case figures (DOMAIN.md §8), pure: per group, how many were accepted, given a notice,
+ * Managers' case figures (docs/domain.md §8), pure: per group, how many were accepted, given a notice,
  * accepted under 容缺, not accepted; 一次性通过率 = accepted without any notice ÷ accepted (target
  * ≥ 90 %); the share finished (ready / posted / closed) within the promised date; overdue; the share
  * done on the spot (当场办结 ÷ accepted). Shares are null when their denominator is 0.

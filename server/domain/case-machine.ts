@@ -1,5 +1,5 @@
 /**
- * The case (办件) state machine (DOMAIN.md §8). Pure: the caller loads a case, applies an action with
+ * The case (办件) state machine (docs/domain.md §8). Pure: the caller loads a case, applies an action with
  * the instant and hall-local date it happened, and writes the result. The table ALLOWED_FROM is the
  * whole machine; every refused transition has a stable error code and changes nothing.
  *

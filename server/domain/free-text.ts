@@ -1,5 +1,5 @@
 /**
- * Personal data in free text (issue #11 §8; rule written up in docs/privacy.md). Reasons typed at
+ * Personal data in free text (issue #11 §8; rule written up in docs/security.md, "Personal data in free text"). Reasons typed at
  * a counter (transfer, cancel, pause, tidal change) end up in tickets, in the append-only event
  * log and in command results, where they can never be erased; notices are shown on the wall
  * display. So free text is screened before it is stored or shown:

@@ -5,7 +5,7 @@
  * they do not have without also giving a number that names them. The other reasons (disabled,
  * military, pregnant) are declared at the kiosk or counter and kept as declared.
  */
-import { ageOn } from './identity-number';
+import { ageOn } from '../protocol/identity-number';
 
 export const DECLARED_GREEN_CHANNELS = ['disabled', 'military', 'pregnant'] as const;
 export type DeclaredGreenChannel = (typeof DECLARED_GREEN_CHANNELS)[number];

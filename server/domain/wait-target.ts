@@ -1,5 +1,11 @@
 import type { Complexity, HallSettings } from '../protocol/views';
 
+/**
+ * Minutes a service is assumed to take while a matter has too few recent services to measure
+ * (docs/domain.md, "Waiting-time estimates"): the queue estimate and the staffing plan use it alike.
+ */
+export const FALLBACK_SERVICE_MINUTES: Readonly<Record<Complexity, number>> = { general: 8, complex: 20 };
+
 /** Hall settings with every optional one filled in. */
 export type EffectiveHallSettings = Required<HallSettings>;
 

@@ -1,4 +1,4 @@
-// Working-day calendar (DOMAIN.md §6): the official holiday arrangement bundled by `chinese-days`
+// Working-day calendar (docs/domain.md §6): the official holiday arrangement bundled by `chinese-days`
 // plus an admin-editable override table. Dates are hall-local 'YYYY-MM-DD' strings; weekdays are
 // computed in UTC from the string itself, so the server's time zone never matters. (The package's
 // own isWorkday() reads weekdays in the process time zone and is wrong west of UTC, and it reads a

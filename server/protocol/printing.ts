@@ -2,6 +2,9 @@
 import { z } from 'zod';
 import { printerProfileSchema } from '../../ticket-printer/printer-profile';
 
+/** The printer profile schema, for the admin console's form (UIs import it from here, not from ticket-printer). */
+export { printerProfileSchema };
+
 /** A kiosk must notice a dead printer quickly: the visitor is standing there (the kiosk waits 6 s). */
 export const MAX_KIOSK_PRINTER_TIMEOUT_MS = 3000;
 

@@ -253,6 +253,8 @@ export interface IssuedTicket {
   peopleAhead: number;
   estimatedWaitMinutes: number | null;
   token: string;
+  /** The phone page the ticket's QR code opens, on the hall's public address: the same URL on paper and on screen. */
+  progressUrl: string;
   hallName: string;
   /** The paper ticket: persisted first, printed second. Absent when the issuer has no printer. */
   print?: PrintJobView;

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/client';
 import { tickets } from '../../db/schema';
-import { idNumberCheckChar } from '../../server/domain/identity-number';
+import { idNumberCheckChar } from '../../server/protocol/identity-number';
 
 let seq = 0;
 

@@ -1,6 +1,6 @@
 /**
  * Appointments through the use cases on the database: slots, the booking horizon on the
- * working-day calendar (DOMAIN.md §6 vectors), limits keyed on identity number AND phone,
+ * working-day calendar (docs/domain.md §6 vectors), limits keyed on identity number AND phone,
  * cancellation cut-off, no-shows and the ban, and check-in (on time, late, retried, refused).
  */
 import { suite } from 'uvu';
@@ -22,7 +22,7 @@ import { issueTicket } from '../../server/app/issue-ticket';
 import { ticketView } from '../../server/app/loaders';
 import { decryptField } from '../../server/app/pii';
 import { manualClock } from '../../server/domain/clock';
-import { idNumberCheckChar } from '../../server/domain/identity-number';
+import { idNumberCheckChar } from '../../server/protocol/identity-number';
 import type { BookingCreate } from '../../server/protocol/appointments';
 import { createTestDb, type TestDb } from '../_support/db';
 import { cmd, seedDemoHall, testDeps, type DemoHall } from '../_support/fixtures';
@@ -109,7 +109,7 @@ slots('outside the horizon, off the grid, or not a working day → booking_not_o
 });
 
 // ─────────────────────────────────────────────────────────────────────────────
-const calendar = suite('appointments: working-day vectors (DOMAIN.md §6) in the booking context');
+const calendar = suite('appointments: working-day vectors (docs/domain.md §6) in the booking context');
 calendar.before(setup);
 calendar.after(() => db.drop());
 

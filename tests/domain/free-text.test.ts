@@ -1,4 +1,4 @@
-/** Screening free text for personal data (server/domain/free-text.ts, docs/privacy.md). */
+/** Screening free text for personal data (server/domain/free-text.ts, docs/security.md, "Personal data in free text"). */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { COMMON_SURNAMES, containsPersonalData, normalizeForScreening, redactPersonalData, screenFreeText } from '../../server/domain/free-text';

@@ -10,11 +10,11 @@ import {
   validateCreditCode,
   validateIdNumber,
   validateVisitorId,
-} from '../../server/domain/identity-number';
+} from '../../server/protocol/identity-number';
 
 const TODAY = '2026-11-22';
 
-// Independent reference implementation of the DOMAIN.md §9 formula, used to build test vectors.
+// Independent reference implementation of the docs/domain.md §9 formula, used to build test vectors.
 const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 function refCheck(first17: string): string {
   const r = [...first17].reduce((s, c, i) => s + Number(c) * W[i]!, 0) % 11;
@@ -31,7 +31,7 @@ function isRealDate(y: number, m: number, d: number): boolean {
 
 const id = suite('validateIdNumber');
 
-id('DOMAIN.md valid vectors', () => {
+id('docs/domain.md valid vectors', () => {
   assert.equal(validateIdNumber('11010519491231002X', TODAY), {
     ok: true, value: '11010519491231002X', birthDate: '1949-12-31', sex: 'female',
   });
@@ -40,7 +40,7 @@ id('DOMAIN.md valid vectors', () => {
   });
 });
 
-id('DOMAIN.md invalid vectors', () => {
+id('docs/domain.md invalid vectors', () => {
   assert.equal(validateIdNumber('110105194912310021', TODAY), { ok: false, reason: 'checksum' });
   assert.equal(validateIdNumber('110105194902300012', TODAY), { ok: false, reason: 'date' });
 });
@@ -164,7 +164,7 @@ id('idNumberCheckChar matches the reference and rejects bad input', () => {
 
 id('a visitor\'s number: an age over 120 is a typo, refused (146 like the issue); 120 is accepted', () => {
   assert.equal(validateVisitorId(makeId('110105', '18800101', 2), TODAY), { ok: false, reason: 'too_old' }); // 146
-  assert.ok(validateIdNumber(makeId('110105', '18800101', 2), TODAY).ok, 'GB 11643 itself has no age limit (DOMAIN.md vector)');
+  assert.ok(validateIdNumber(makeId('110105', '18800101', 2), TODAY).ok, 'GB 11643 itself has no age limit (docs/domain.md vector)');
   assert.equal(validateVisitorId(makeId('110105', '19051122', 2), TODAY), { ok: false, reason: 'too_old' }); // 121 today
   assert.ok(validateVisitorId(makeId('110105', '19051123', 2), TODAY).ok, '120 until tomorrow');
   assert.ok(validateVisitorId('11010519491231002X', TODAY).ok, 'an ordinary elderly visitor');
@@ -233,7 +233,7 @@ age.run();
 
 const credit = suite('validateCreditCode');
 
-credit('DOMAIN.md valid vectors', () => {
+credit('docs/domain.md valid vectors', () => {
   assert.equal(validateCreditCode('91350100M000100Y43'), { ok: true, value: '91350100M000100Y43' });
   assert.equal(validateCreditCode('91310110666007217T'), { ok: true, value: '91310110666007217T' });
   assert.equal(validateCreditCode(' 91350100m000100y43 '), { ok: true, value: '91350100M000100Y43' });

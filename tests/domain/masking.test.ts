@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { maskIdNumber, maskName, maskPhone, phoneMessages, validatePhone } from '../../server/domain/masking';
+import { maskIdNumber, maskName, maskPhone, phoneMessages, validatePhone } from '../../server/protocol/masking';
 
 const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 function makeId(first17: string): string {
@@ -10,7 +10,7 @@ function makeId(first17: string): string {
 
 const id = suite('maskIdNumber');
 
-id('DOMAIN.md vector', () => {
+id('docs/domain.md vector', () => {
   assert.is(maskIdNumber('11010519491231002X'), '110105********002X');
 });
 
@@ -53,7 +53,7 @@ id.run();
 
 const phone = suite('maskPhone');
 
-phone('DOMAIN.md vector', () => {
+phone('docs/domain.md vector', () => {
   assert.is(maskPhone('13812341234'), '138****1234');
 });
 
@@ -99,7 +99,7 @@ phone.run();
 
 const name = suite('maskName');
 
-name('DOMAIN.md vectors', () => {
+name('docs/domain.md vectors', () => {
   assert.is(maskName('张三'), '张*');
   assert.is(maskName('欧阳娜娜'), '欧**娜');
 });

@@ -32,7 +32,7 @@ function throwsCode(fn: () => unknown, code: CalendarErrorCode, year?: number): 
 
 const cal = createWorkingDayCalendar([]);
 
-const vectors = suite('DOMAIN.md §6 vectors');
+const vectors = suite('docs/domain.md §6 vectors');
 
 vectors('bundled holidays and make-up days', () => {
   assert.is(cal.isWorkingDay('2025-01-26'), true, 'Sunday 调休');

@@ -14,7 +14,7 @@ import { purgeExpiredCounters, throttleKey } from '../../server/app/throttle-sto
 import { throttleCounters } from '../../db/schema-security';
 import { getConfig } from '../../server/config';
 import { manualClock } from '../../server/domain/clock';
-import { idNumberCheckChar } from '../../server/domain/identity-number';
+import { idNumberCheckChar } from '../../server/protocol/identity-number';
 import { startServer, type RunningServer } from '../../server/server';
 import { createTestDb, type TestDb } from '../_support/db';
 

@@ -9,7 +9,7 @@ import { bookAppointment } from '../../server/app/appointments/book';
 import { checkInAppointment } from '../../server/app/appointments/check-in';
 import { cancelByVisitor, lookupBooking } from '../../server/app/appointments/manage';
 import { manualClock } from '../../server/domain/clock';
-import { idNumberCheckChar } from '../../server/domain/identity-number';
+import { idNumberCheckChar } from '../../server/protocol/identity-number';
 import { createTestDb, type TestDb } from '../_support/db';
 import { cmd, seedDemoHall, testDeps, type DemoHall } from '../_support/fixtures';
 

@@ -2,7 +2,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { randomUUID } from 'node:crypto';
-import { idNumberCheckChar } from '../../server/domain/identity-number';
+import { idNumberCheckChar } from '../../server/protocol/identity-number';
 import type { RunningServer } from '../../server/server';
 import { createTestDb, type TestDb } from '../_support/db';
 import { api, loginAs, startTestServer } from '../_support/server';

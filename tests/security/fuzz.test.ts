@@ -9,7 +9,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { randomUUID } from 'node:crypto';
-import { idNumberCheckChar } from '../../server/domain/identity-number';
+import { idNumberCheckChar } from '../../server/protocol/identity-number';
 import { ENDPOINTS } from '../../server/protocol/endpoints';
 import { ERROR_CODES } from '../../server/protocol/errors';
 import type { RunningServer } from '../../server/server';

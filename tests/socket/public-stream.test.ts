@@ -7,7 +7,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { randomUUID } from 'node:crypto';
-import { maskIdNumber } from '../../server/domain/masking';
+import { maskIdNumber } from '../../server/protocol/masking';
 import type { PublicHallFact, ServerHello } from '../../server/protocol/events';
 import type { HallSnapshot, PublicHallSnapshot } from '../../server/protocol/views';
 import { DEMO_STAFF } from '../../server/seed/demo-hall-data';

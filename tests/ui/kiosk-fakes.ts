@@ -101,7 +101,7 @@ export function issuedTicket(number = 'A001', print?: PrintJobView, priorityReas
     issuedAt: '2026-03-02T02:00:00.000Z',
     source: 'kiosk',
   } as TicketView;
-  return { ticket, peopleAhead: 2, estimatedWaitMinutes: 8, token: 'tok_abcdefghijklmnopqrstuv', hallName: '徐汇区行政服务中心', ...(print && { print }) };
+  return { ticket, peopleAhead: 2, estimatedWaitMinutes: 8, token: 'tok_abcdefghijklmnopqrstuv', progressUrl: 'https://hall.example/p/tok_abcdefghijklmnopqrstuv', hallName: '徐汇区行政服务中心', ...(print && { print }) };
 }
 
 export function printJob(status: PrintJobView['status']): PrintJobView {

@@ -11,7 +11,7 @@ import { padCreateBody } from '../../../server/protocol/evaluations';
 import { z } from 'zod';
 import { schemas } from '../../../server/protocol';
 import type { CounterView, KioskPrinterStatusView, ZoneView } from '../../../server/protocol/views';
-import { printerProfileSchema } from '../../../ticket-printer/printer-profile';
+import { printerProfileSchema } from '../../../server/protocol/printing';
 import { app } from '../app-instance';
 import { t } from '../i18n/messages';
 import { validate } from '../stores/form-errors';

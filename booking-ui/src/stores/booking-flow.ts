@@ -5,8 +5,8 @@
  * by the server. One commandId per booking attempt, reused when the same request is retried.
  */
 import { nearestFreeSlot, type SlotSuggestion } from './nearest-slot';
-import { idNumberMessages, validateVisitorId } from '../../../server/domain/identity-number';
-import { phoneMessages, validatePhone } from '../../../server/domain/masking';
+import { idNumberMessages, validateVisitorId } from '../../../server/protocol/identity-number';
+import { phoneMessages, validatePhone } from '../../../server/protocol/masking';
 import type {
   AppointmentView,
   BookableMatterView,

@@ -1,12 +1,14 @@
 /**
  * The live view, computed from the hall snapshot and the (server-corrected) time, every second.
- * Pure functions: no Lit, no I/O. Targets follow DOMAIN.md §3 and the server's target scanner:
+ * Pure functions: no Lit, no I/O. Targets follow docs/domain.md §3 and the server's target scanner:
  * a waiting ticket is at risk at 80 % of its waitTargetMinutes (since waitStartAt) and in breach at 100 %.
  */
 import type { HourCount } from '../../../server/protocol/dashboard';
 import type { CounterView, HallSnapshot, OpeningSession, TicketView } from '../../../server/protocol/views';
+import { AT_RISK_SHARE } from '../../../server/protocol/rules';
 
-export const AT_RISK_SHARE = 0.8;
+export { AT_RISK_SHARE };
+
 const MINUTE = 60_000;
 
 export type Risk = 'ok' | 'at_risk' | 'breached';

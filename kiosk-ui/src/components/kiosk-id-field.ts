@@ -5,7 +5,7 @@
  * options screen fits a 1280×1024 kiosk without scrolling).
  */
 import { css, html } from 'lit';
-import { idNumberMessages, type IdNumberFailure } from '../../../server/domain/identity-number';
+import { idNumberMessages, type IdNumberFailure } from '../../../server/protocol/identity-number';
 import { groupIdNumber, ID_LENGTH, idKeyEnabled } from '../stores/keypad-input';
 import { kioskBase } from '../styles/kiosk-styles';
 import type { PadKeyDef } from './kiosk-keypad';

@@ -26,10 +26,6 @@ const PRINT_KEYS: Record<PrintState, KioskMessageKey> = {
   none: 'print_none',
 };
 
-export function progressUrl(origin: string, token: string): string {
-  return `${origin}/p/${encodeURIComponent(token)}`;
-}
-
 export class KioskTicket extends KioskScreen {
   static override styles = [
     kioskBase,
@@ -202,7 +198,7 @@ export class KioskTicket extends KioskScreen {
             ${rule ? html`<p id="ticket-rule">${rule}</p>` : ''}
           </div>
           <div class="qr">
-            <kiosk-qr .text=${progressUrl(location.origin, issued.token)} label=${this.t('ticket_qr')}></kiosk-qr>
+            <kiosk-qr .text=${issued.progressUrl} label=${this.t('ticket_qr')}></kiosk-qr>
             <p>${this.t('ticket_qr')}</p>
           </div>
         </div>

@@ -3,7 +3,7 @@
  * backspace, clear) and the booking-code pad (8 characters without look-alikes, as the booking
  * service issues them: server/protocol/appointments.ts BOOKING_CODE_ALPHABET).
  */
-import { validateVisitorId, type IdNumberFailure } from '../../../server/domain/identity-number';
+import { validateVisitorId, type IdNumberFailure } from '../../../server/protocol/identity-number';
 
 export type PadKey = string; // one character, or 'back' / 'clear'
 

@@ -1,5 +1,5 @@
 /** The kiosk's one state object: which screen, what the visitor chose, what came back. */
-import type { IdNumberFailure } from '../../../server/domain/identity-number';
+import type { IdNumberFailure } from '../../../server/protocol/identity-number';
 import type { IssuedTicket, MatterView, ZoneView } from '../../../server/protocol/views';
 import type { PrintState } from './print-watch';
 

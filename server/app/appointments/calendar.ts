@@ -1,7 +1,7 @@
 /**
  * The working-day calendar as stored: chinese-days data + admin overrides + declared years.
  * Admin use cases to edit it. A date the calendar cannot answer is refused with
- * `calendar_year_unknown` (DOMAIN.md §6), never guessed.
+ * `calendar_year_unknown` (docs/domain.md §6), never guessed.
  */
 import { asc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';

@@ -11,7 +11,7 @@
 import { randomInt } from 'node:crypto';
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import { phoneCodes } from '../../../db/schema-security';
-import { maskPhone, phoneMessages, validatePhone } from '../../domain/masking';
+import { maskPhone, phoneMessages, validatePhone } from '../../protocol/masking';
 import { AppError } from '../app-error';
 import type { AppDeps } from '../deps';
 import { lookupHash } from '../pii';

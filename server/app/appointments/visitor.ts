@@ -1,6 +1,6 @@
 /** A visitor's identity number and phone: validated, then kept only sealed, hashed and masked. */
-import { idNumberMessages, validateIdNumber, validateVisitorId } from '../../domain/identity-number';
-import { maskIdNumber, maskPhone, phoneMessages, validatePhone } from '../../domain/masking';
+import { idNumberMessages, validateIdNumber, validateVisitorId } from '../../protocol/identity-number';
+import { maskIdNumber, maskPhone, phoneMessages, validatePhone } from '../../protocol/masking';
 import { AppError } from '../app-error';
 import { encryptField, lookupHash } from '../pii';
 

@@ -14,6 +14,7 @@ import { effectiveSettings } from '../../domain/wait-target';
 import type { SubmittedEvaluation } from '../../protocol/evaluations';
 import { AppError, unwrap } from '../app-error';
 import { finishingStaffId, requireFinished, type ServiceRow } from './service-of';
+import { AT_RISK_SHARE } from '../../protocol/rules';
 
 export async function alreadyEvaluated(tx: Tx, ticketId: string): Promise<boolean> {
   const [row] = await tx.select({ id: evaluations.id }).from(evaluations).where(eq(evaluations.ticketId, ticketId));
@@ -44,7 +45,7 @@ export async function recordEvaluation(
       serviceDate: t.serviceDate,
       level: rating.level,
       reasons: rating.reasons,
-      // The evaluated staff member reads the reason: personal data typed into it is blanked (docs/privacy.md).
+      // The evaluated staff member reads the reason: personal data typed into it is blanked (docs/security.md, "Personal data in free text").
       reasonText: rating.text === null ? null : redactPersonalData(rating.text),
       channel: meta.channel,
       deviceId: meta.deviceId,
@@ -67,7 +68,7 @@ export async function recordEvaluation(
         staffId,
         state: opened.state,
         realName: opened.realName,
-        deadlineDays: { contactDays: s.badReviewContactDays, replyDays: s.badReviewReplyDays, closeDays: s.badReviewCloseDays, alertShare: 0.8 },
+        deadlineDays: { contactDays: s.badReviewContactDays, replyDays: s.badReviewReplyDays, closeDays: s.badReviewCloseDays, alertShare: AT_RISK_SHARE },
         openedAt: meta.now,
         stageStartedAt: meta.now,
       })

@@ -18,7 +18,7 @@ import { authorize, type Actor } from '../actor';
 import type { AppDeps } from '../deps';
 import { loadHall } from '../loaders';
 import { presentHall } from '../presenters';
-import { FALLBACK_MINUTES } from '../queue-position';
+import { FALLBACK_SERVICE_MINUTES } from '../../domain/wait-target';
 
 type Reader = Db | Tx;
 export const HISTORY_WEEKS = 4;
@@ -83,7 +83,7 @@ export async function planForDay(tx: Reader, hall: HallView, day: string, staffi
       id: m.id,
       zoneId: m.zoneId,
       targetMinutes: waitTargetMinutes(m, settings),
-      serviceMinutes: perMatter.get(m.id)?.service ?? FALLBACK_MINUTES[m.complexity],
+      serviceMinutes: perMatter.get(m.id)?.service ?? FALLBACK_SERVICE_MINUTES[m.complexity],
       appointmentShare: perMatter.get(m.id)?.share ?? 0,
     })),
     // A comprehensive counter is planned at home (every matter of its zone) even while on a tidal

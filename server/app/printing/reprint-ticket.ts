@@ -57,7 +57,7 @@ export async function reprintTicket(
     const matter = await loadMatter(tx, ticket.matterId);
     const position =
       ticket.status === 'waiting'
-        ? await queuePosition(tx, ticket, now, matter.complexity === 'complex' ? 20 : 8)
+        ? await queuePosition(tx, ticket, now, matter.complexity)
         : { peopleAhead: 0, estimatedWaitMinutes: null };
     const row = await insertPrintJob(tx, {
       hallId: ticket.hallId,

@@ -1,6 +1,7 @@
 /** What goes on a paper ticket, from the issuing transaction's rows. Nothing personal. */
 import type { StoredTicketPrint } from '../../../db/schema-printing';
 import type { TicketPrintData } from '../../../ticket-printer/index';
+import { progressUrl } from '../../protocol/rules';
 import type { HallView, PriorityReason } from '../../protocol/views';
 import type { QueuePosition } from '../queue-position';
 
@@ -24,9 +25,7 @@ export interface TicketPrintSource {
 }
 
 /** The QR: the public progress page of the ticket's random token. */
-export function progressUrl(publicBaseUrl: string, token: string): string {
-  return `${publicBaseUrl.replace(/\/+$/, '')}/p/${token}`;
-}
+export { progressUrl };
 
 /** "自然人服务区（1楼西侧）", or the zone name alone when its location is not set. */
 export function waitArea(zone: { name: string; location: string | null } | null): string | null {

@@ -3,7 +3,7 @@
  * through GROUPING SETS, since percentiles do not add up), appointments grouped the same way.
  * Works unchanged on PGlite and PostgreSQL (percentile_cont, FILTER, GROUPING SETS).
  *
- * Definitions (DOMAIN.md §3):
+ * Definitions (docs/domain.md §3):
  *   wait     = first call − wait start (max(issue, appointment slot start)); measured on called tickets
  *   handling = finish − start; measured on finished tickets that were started
  *   within target: wait ≤ the ticket's waitTargetMinutes; handling ≤ the hall's counterHandlingTargetMinutes

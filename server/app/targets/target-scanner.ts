@@ -1,5 +1,5 @@
 /**
- * Live wait and handling targets (DOMAIN.md §3). Every ~12 s the scanner looks for waiting
+ * Live wait and handling targets (docs/domain.md §3). Every ~12 s the scanner looks for waiting
  * tickets past 80 % of their wait target (at risk) or past it (breached), and for tickets served
  * longer than the counter handling target. Each alert level is raised with a guarded UPDATE
  * (… WHERE alert_level < level), so with several server processes each alert is raised — and its
@@ -19,9 +19,9 @@ import type { AppDeps } from '../deps';
 import { counterView, ticketView } from '../loaders';
 import { presentHall } from '../presenters';
 import { runCommand } from '../run-command';
+import { AT_RISK_SHARE } from '../../protocol/rules';
 
 /** At-risk threshold: share of the wait target. */
-export const AT_RISK_SHARE = 0.8;
 export const LEVEL = { none: 0, atRisk: 1, breached: 2 } as const;
 
 export interface ScanReport {

@@ -16,6 +16,7 @@ import type { DeadlineAlert, DeadlineStage } from '../../protocol/evaluations';
 import type { WorkingDayCalendar } from '../working-days';
 import { instantAt, serviceDate } from '../hall-time';
 import type { BadReviewCase, BadReviewState } from './bad-review-machine';
+import { AT_RISK_SHARE } from '../../protocol/rules';
 
 export type { DeadlineAlert, DeadlineStage };
 export const DEADLINE_STAGES: readonly DeadlineStage[] = ['contact', 'reply', 'close'];
@@ -28,7 +29,7 @@ export interface BadReviewDeadlineSettings {
   alertShare: number;
 }
 
-export const DEFAULT_BAD_REVIEW_DEADLINES: BadReviewDeadlineSettings = { contactDays: 1, replyDays: 3, closeDays: 1, alertShare: 0.8 };
+export const DEFAULT_BAD_REVIEW_DEADLINES: BadReviewDeadlineSettings = { contactDays: 1, replyDays: 3, closeDays: 1, alertShare: AT_RISK_SHARE };
 
 export interface DeadlinePlan {
   /** Hall-local due dates (YYYY-MM-DD). */

@@ -1,5 +1,5 @@
 /**
- * 好差评 levels and the rules of one submission (DOMAIN.md §7, docs/evaluations.md). Pure.
+ * 好差评 levels and the rules of one submission (docs/domain.md §7, docs/evaluations.md). Pure.
  * Stored 1–5: 5 非常满意, 4 满意, 3 基本满意, 2 不满意, 1 非常不满意. Levels 1–2 are 差评 (bad
  * reviews): they need a reason — a preset option, free text, or both. Levels 3–5 take no reason.
  */

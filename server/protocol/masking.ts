@@ -1,4 +1,4 @@
-// Masking of personal data for display (DOMAIN.md §10) and mainland mobile-number validation.
+// Masking of personal data for display (docs/domain.md §10) and mainland mobile-number validation.
 // Rule of thumb: the output never equals a non-empty input, and short or odd values are masked
 // entirely rather than partly shown. Pure functions: no I/O.
 

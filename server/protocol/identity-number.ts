@@ -1,5 +1,5 @@
 // Identity numbers: 居民身份证号码 (GB 11643-1999) and 统一社会信用代码 (GB 32100-2015).
-// Pure: no I/O and no clock — "today" is passed in. See DOMAIN.md §9.
+// Pure: no I/O and no clock — "today" is passed in. See docs/domain.md §9.
 
 export type IdNumberFailure = 'format' | 'length_15' | 'date' | 'future' | 'too_old' | 'checksum';
 export type Sex = 'male' | 'female';
@@ -205,7 +205,7 @@ export function creditCodeCheckChar(first17: string): string {
 /**
  * Validates a 统一社会信用代码: trimmed, upper-cased, 18 characters over the GB 32100 charset and a
  * matching check character. The embedded organisation code's own GB 11714 check is not enforced
- * (not required by DOMAIN.md; older registrations may not satisfy it).
+ * (not required by docs/domain.md; older registrations may not satisfy it).
  */
 export function validateCreditCode(raw: string): CreditCodeResult {
   const value = toHalfWidth(raw.trim()).toUpperCase();
