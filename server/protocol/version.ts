@@ -1,2 +1,10 @@
-/** Bumped whenever a payload shape changes; clients reload when the server's version differs. */
-export const PROTOCOL_VERSION = 1;
+/**
+ * Bumped whenever the contract changes: an endpoint, a command, a fact, a view or a schema in
+ * server/protocol. `CONTRACT_HASH` is the hash of that contract for this version;
+ * tests/protocol/contract-hash.test.ts recomputes it and fails when the contract moved without a bump.
+ *
+ * 2: case and evaluation endpoints in the definitions; typed command sender; IssuedTicket.progressUrl;
+ *    identity-number, masking and the shared rules (at risk, QR URL) in server/protocol.
+ */
+export const PROTOCOL_VERSION = 2;
+export const CONTRACT_HASH = '7b0cb6246ec65afd';
