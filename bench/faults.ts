@@ -10,6 +10,7 @@
  * Environment: BENCH_DISPLAYS (1000), BENCH_RUNS (3), BENCH_DOWN_MS (1500), BENCH_CALL_EVERY_MS (300).
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import pg from 'pg';
 import { connect, type Connection } from '../ui-shared/src/connection';
@@ -34,6 +35,16 @@ interface Display {
   node: 'A' | 'B';
   onlineAt: number | null;
   snapshotAt: number | null;
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
 }
 
 function distribution(xs: number[]): string {
@@ -114,8 +125,11 @@ async function main() {
       const onB = displays.filter((d) => d.node === 'B');
       b = await startServerProcess({ name: `B${run}`, env, port: b.port });
       const restartedAt = Date.now();
+      const cpuBefore = { b: cpuSeconds(b.child.pid), bench: process.cpuUsage() };
       for (const d of onB) d.onlineAt = d.snapshotAt = null;
       const converged = await untilAllCurrent(60_000, restartedAt);
+      const benchCpu = process.cpuUsage(cpuBefore.bench);
+      const cpu = `CPU used meanwhile: node B ${(cpuSeconds(b.child.pid) - cpuBefore.b).toFixed(2)} s, this client process ${((benchCpu.user + benchCpu.system) / 1e6).toFixed(2)} s`;
       const onBTimes = onB.map((d) => converged.get(d) ?? Infinity);
       const stale = displays.filter((d) => !converged.has(d)).length;
       const last = Math.max(...onBTimes);
@@ -123,7 +137,7 @@ async function main() {
       console.log(
         `  run ${run}: B's ${onB.length} displays — online ${distribution(onB.map((d) => (d.onlineAt ?? Infinity) - restartedAt))}; ` +
           `snapshot ${distribution(onB.map((d) => (d.snapshotAt ?? Infinity) - restartedAt))}; converged ${distribution(onBTimes)}; ` +
-          `not converged in 60 s: ${stale}; ${calls} calls so far; load ${load()}`,
+          `not converged in 60 s: ${stale}; ${calls} calls so far; ${cpu}; load ${load()}`,
       );
       await sleep(3000);
     }

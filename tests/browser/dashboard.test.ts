@@ -127,6 +127,51 @@ test("why is a ticket late: its history, without personal data", async () => {
   await page.locator('yc-dash-dialogs button.close').click();
 });
 
+test('a reprint after an interrupted print asks first: the visitor may already have the ticket', async () => {
+  const page = ctx.page;
+  const { startFakePrinter } = await import('../../ticket-printer/index');
+  const { printJobs } = await import('../../db/schema-printing');
+  const { devices, tickets } = await import('../../db/schema');
+  const { and, eq } = await import('drizzle-orm');
+  // The kiosk's printer cuts the connection mid-job: part or all of the ticket may have come out.
+  const printer = await startFakePrinter({ mode: 'close-mid-job', closeAfterBytes: 40 });
+  try {
+    const [kiosk] = await ctx.db.db.select().from(devices).where(and(eq(devices.hallId, ctx.hallId), eq(devices.kind, 'kiosk')));
+    const admin = await loginAs(ctx.server.url, 'admin');
+    const put = await api(ctx.server.url, 'PUT', `/api/devices/${kiosk!.id}/printer`, { host: '127.0.0.1', port: printer.port, timeoutMs: 1000 }, admin);
+    assert.is(put.status, 200, JSON.stringify(put.json));
+    await page.locator('[data-testid=risk-list] tr').first().locator('button').first().click();
+    const number = /[A-Z]+\d{3,}/.exec(await text('yc-dash-history h2'))![0];
+    const [ticket] = await ctx.db.db.select().from(tickets).where(and(eq(tickets.hallId, ctx.hallId), eq(tickets.number, number)));
+    const first = await api(ctx.server.url, 'POST', `/api/tickets/${ticket!.id}/reprint`, { commandId: crypto.randomUUID(), deviceId: kiosk!.id }, ctx.manager);
+    assert.is(first.status, 201, JSON.stringify(first.json));
+    for (let i = 0; i < 200; i++) {
+      const job = (await api(ctx.server.url, 'GET', `/api/print-jobs/${first.json.data.id}`, undefined, ctx.manager)).json.data;
+      if (job.status === 'failed') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await printer.setMode('ok');
+    await page.locator('yc-dash-history [data-testid=reprint]').click();
+    const answer = 'yc-dash-history [data-testid=reprint-confirm], yc-dash-history [data-testid=reprint-sent], yc-dash-history .problem';
+    await page.locator(answer).first().waitFor();
+    const warning = await text(answer);
+    assert.ok(warning.includes('群众可能已经拿到这张号票'), warning);
+    assert.is((await ctx.db.db.select().from(printJobs).where(eq(printJobs.ticketId, ticket!.id))).length, 1, 'nothing sent before staff confirm');
+    await shot('reprint-confirm');
+    await page.locator('yc-dash-history [data-testid=reprint-confirmed]').click();
+    await page.locator('yc-dash-history [data-testid=reprint-sent]').waitFor();
+    const jobs = await ctx.db.db.select().from(printJobs).where(eq(printJobs.ticketId, ticket!.id));
+    assert.is(jobs.length, 2, 'one reprint after the confirmation');
+    // The page's watcher records the refused first try: that 409 is the point of the test, anything else is not.
+    const refused = ctx.errors.filter((e) => /^409 POST \S+\/api\/tickets\/[^/]+\/reprint$/.test(e));
+    assert.is(refused.length, 1, ctx.errors.join('; '));
+    ctx.errors.splice(ctx.errors.indexOf(refused[0]!), 1);
+  } finally {
+    await page.locator('yc-dash-dialogs button.close').click().catch(() => {});
+    await printer.close();
+  }
+});
+
 test('a notice for the wall display', async () => {
   const page = ctx.page;
   await page.locator('yc-dash-notice-form textarea').fill('系统维护中，请耐心等候');

@@ -1,4 +1,7 @@
-/** Why is this ticket late? Its events in order, with who acted, where, and why. No personal data. */
+/**
+ * Why is this ticket late? Its events in order, with who acted, where, and why. No personal data.
+ * And a reprint of its paper ticket (补打), which asks first when the last print may have come out.
+ */
 import { LitElement, css, html, nothing } from 'lit';
 import type { TicketHistoryView } from '../../../server/protocol/dashboard';
 import type { TicketView } from '../../../server/protocol/views';
@@ -10,11 +13,13 @@ import { describe, i18n, t } from '../i18n/messages';
 import { dash } from '../styles/dash.css';
 
 export class YcDashHistory extends LitElement {
-  static override properties = { ticket: { attribute: false }, timeZone: { attribute: false }, view: { state: true }, error: { state: true } };
+  static override properties = { ticket: { attribute: false }, timeZone: { attribute: false }, view: { state: true }, error: { state: true }, reprint: { state: true } };
   declare ticket: TicketView;
   declare timeZone: string;
   declare view: TicketHistoryView | null;
   declare error: string;
+  /** idle · busy · confirm (the last print may have come out) · sent · or an error message. */
+  declare reprint: 'idle' | 'busy' | 'confirm' | 'sent' | { error: string };
 
   static override styles = [
     tokens,
@@ -43,6 +48,7 @@ export class YcDashHistory extends LitElement {
     new StoreController(this, i18n.lang);
     this.view = null;
     this.error = '';
+    this.reprint = 'idle';
   }
 
   override connectedCallback() {
@@ -75,7 +81,31 @@ export class YcDashHistory extends LitElement {
               </li>`,
             )}
           </ol>`
-        : nothing}`;
+        : nothing}
+      ${this.renderReprint()}`;
+  }
+
+  private renderReprint() {
+    const r = this.reprint;
+    if (r === 'confirm')
+      return html`<div class="reprint-confirm" role="alertdialog" data-testid="reprint-confirm">
+        <p class="warn">${t('reprint.confirm')}</p>
+        <button class="btn primary" data-testid="reprint-confirmed" @click=${() => this.sendReprint(true)}>${t('reprint.confirmAction')}</button>
+        <button class="btn" @click=${() => (this.reprint = 'idle')}>${t('reprint.cancel')}</button>
+      </div>`;
+    return html`<p>
+      <button class="btn" data-testid="reprint" ?disabled=${r === 'busy'} @click=${() => this.sendReprint(false)}>${t('reprint.action')}</button>
+      ${r === 'sent' ? html`<span class="muted" data-testid="reprint-sent">${t('reprint.sent')}</span>` : nothing}
+      ${typeof r === 'object' ? html`<span class="problem">${r.error}</span>` : nothing}
+    </p>`;
+  }
+
+  private async sendReprint(confirmed: boolean): Promise<void> {
+    this.reprint = 'busy';
+    const answer = await app.reprint(this.ticket.id, confirmed);
+    if (answer.ok) this.reprint = 'sent';
+    else if (answer.error.code === 'reprint_unconfirmed' && !confirmed) this.reprint = 'confirm';
+    else this.reprint = { error: describe(answer.error) };
   }
 }
 

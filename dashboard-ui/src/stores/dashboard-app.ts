@@ -8,7 +8,7 @@ import type { Ack, ErrorBody } from '../../../server/protocol/errors';
 import type { CommandResult, CounterPresence, EvaluationChanged, HallFact, HallNotice } from '../../../server/protocol/events';
 import type { TicketHistoryView, TodayStatsView } from '../../../server/protocol/dashboard';
 import type { HallSeqBeat } from '../../../server/protocol/heartbeat';
-import type { CounterView, HallSnapshot, HallView } from '../../../server/protocol/views';
+import type { CounterView, HallSnapshot, HallView, PrintJobView } from '../../../server/protocol/views';
 import { createApiClient } from '../../../ui-shared/src/api-client';
 import { createCommandSender, newCommandId, type CommandSender } from '../../../ui-shared/src/commands';
 import type { ConnectionState } from '../../../ui-shared/src/connection';
@@ -69,6 +69,11 @@ export interface DashboardApp {
   postNotice(hallId: string, text: string, minutes: number): Promise<Ack<HallNotice>>;
   clearNotice(hallId: string): Promise<Ack<HallNotice>>;
   history(ticketId: string): Promise<Ack<TicketHistoryView>>;
+  /**
+   * Reprints a kiosk ticket (补打). Refused with reprint_unconfirmed while its last print may have come
+   * out; `confirmMayHavePrinted` after staff checked the visitor has no ticket (docs/faults.md).
+   */
+  reprint(ticketId: string, confirmMayHavePrinted: boolean): Promise<Ack<PrintJobView>>;
   /** Today's forecast and staffing plan with tidal advice (managers). */
   staffingPlan(hallId: string): Promise<Ack<StaffingPlanView>>;
   stop(): void;
@@ -206,6 +211,8 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
     postNotice: (hallId, text, minutes) => http(client.call('postNotice', { params: { hallId }, body: { commandId: newCommandId(), text, minutes } })),
     clearNotice: (hallId) => http(client.call('clearNotice', { params: { hallId }, body: { commandId: newCommandId() } })),
     history: (ticketId) => http(client.call('ticketHistory', { params: { ticketId } })),
+    reprint: (ticketId, confirmMayHavePrinted) =>
+      http(client.call('reprintTicket', { params: { ticketId }, body: { commandId: newCommandId(), ...(confirmMayHavePrinted && { confirmMayHavePrinted: true }) } })),
     staffingPlan: (hallId) => http(client.call('staffingPlan', { params: { hallId } })),
     stop() {
       stop();
