@@ -39,7 +39,8 @@ const tokens: Record<string, string> = {};
 
 const t = suite('admin console: a new hall built and run in the browser');
 
-const shot = (page: Page, name: string) => page.screenshot({ path: screenshotPath(`admin-${name}`) });
+/** The whole page: a form's fields and the list below it, not only the part scrolled into view. */
+const shot = (page: Page, name: string) => page.screenshot({ path: screenshotPath(`admin-${name}`), fullPage: true });
 const go = async (page: string) => {
   await admin.locator(`yc-admin-app nav button[data-page="${page}"]`).click();
   await admin.locator(`yc-admin-${page} .page-head`).waitFor();
@@ -114,6 +115,7 @@ t('a hall with targets, two zones, two matters (prefixes checked) and counters',
   await form('halls').locator('[data-testid=save]').click();
   await form('halls').locator('[data-testid="err-settings.starvationGuard"]', { hasText: '不能小于 1' }).waitFor();
   await form('halls').locator('[data-testid="err-sessions"]', { hasText: '开放时段在同一天内重叠' }).waitFor();
+  assert.is(await sessions.locator('.row').count(), 4, 'the sessions typed stay after a refusal');
   await shot(admin, '02-hall-form');
   await sessions.locator('.row').last().locator('[data-testid=remove-session]').click();
   // For the visit below, at whatever hour and day the test runs: one session over the whole day, every weekday, no cut-off.

@@ -189,14 +189,21 @@ export abstract class CrudPage<R extends { id: string }> extends LitElement {
       editing === 'new'
         ? await app.call('POST', this.createPath(), this.createBody(value))
         : await app.call('PATCH', this.updatePath(editing), this.updateBody(editing, value));
-    if (!r.ok) {
-      this.problem = r.error;
-      this.serverFields = r.error.fields ?? null;
-      return;
-    }
+    if (!r.ok) return this.refused(r.error);
+    await this.saved(r.data);
+  }
+
+  /** The form stays open with the server's refusal and its field messages. */
+  protected refused(error: ErrorBody): void {
+    this.problem = error;
+    this.serverFields = error.fields ?? null;
+  }
+
+  /** The form closes, "saved" shows, the page reloads. */
+  protected async saved(data?: unknown): Promise<void> {
     this.close();
     this.notice = t('common.saved');
-    await this.afterSave(r.data);
+    await this.afterSave(data);
     await this.reload();
   }
 

@@ -98,15 +98,9 @@ export class YcAdminDevices extends CrudPage<DeviceView> {
     if (counterId !== pad.counterId) steps.push(counterId ? ['PUT', `/api/evaluator-pads/${pad.id}/counter`, { counterId }] : ['DELETE', `/api/evaluator-pads/${pad.id}/counter`]);
     for (const [method, path, body] of steps) {
       const r = await app.call(method, path, body);
-      if (!r.ok) {
-        this.problem = r.error;
-        this.serverFields = r.error.fields ?? null;
-        return;
-      }
+      if (!r.ok) return this.refused(r.error);
     }
-    this.close();
-    this.notice = t('common.saved');
-    await this.reload();
+    await this.saved();
   }
   protected override extraActions(d: DeviceView) {
     if (!d.active) return nothing;
@@ -171,8 +165,8 @@ export class YcAdminDevices extends CrudPage<DeviceView> {
     this.notice = html`<div>${t('device.token')} <code data-testid="token">${d.token}</code></div><div>${t('device.url')} <code data-testid="device-url">${url}</code></div>`;
   }
   protected override async afterSave(saved: unknown) {
-    const d = saved as Partial<DeviceWithToken>;
-    if (d.token) this.showToken({ ...(d as DeviceWithToken), kind: d.kind ?? 'evaluator_pad' });
+    const d = saved as Partial<DeviceWithToken> | undefined; // a pad's rename or pairing answers nothing to show
+    if (d?.token) this.showToken({ ...(d as DeviceWithToken), kind: d.kind ?? 'evaluator_pad' });
   }
   protected override createBody(v: Record<string, unknown>) {
     return this.creatingPad ? { name: v.name, counterId: v.counterId } : v;

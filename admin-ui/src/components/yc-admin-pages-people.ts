@@ -158,14 +158,8 @@ export class YcAdminCalendar extends CrudPage<OverrideRow> {
     // An override is a PUT per date, new or changed.
     const date = this.editing === 'new' ? this.pendingDate : (this.editing as OverrideRow).date;
     const r = await app.call('PUT', `/api/calendar/overrides/${date}`, this.createBody(value));
-    if (!r.ok) {
-      this.problem = r.error;
-      this.serverFields = r.error.fields ?? null;
-      return;
-    }
-    this.close();
-    this.notice = t('common.saved');
-    await this.reload();
+    if (!r.ok) return this.refused(r.error);
+    await this.saved();
   }
 }
 

@@ -30,7 +30,15 @@ export class YcSessionsEditor extends LitElement {
     new StoreController(this, i18n.lang);
   }
 
+  private given = '';
+  /**
+   * The loaded sessions. Like an input's value binding, the same sessions given again (the page
+   * re-rendering the form) keep what the user has typed; other sessions (another hall) replace it.
+   */
   set sessions(v: readonly OpeningSession[] | undefined) {
+    const json = JSON.stringify(v ?? []);
+    if (json === this.given) return;
+    this.given = json;
     this.rows = (v ?? []).map((s) => ({ ...s, ...(s.days && { days: [...s.days] }) }));
   }
 

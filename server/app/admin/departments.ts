@@ -101,3 +101,11 @@ export async function requireDepartments(tx: Reader, departmentIds: readonly str
   const ok = rows.length === ids.length && rows.every((d) => d.active && hallIds.includes(d.hallId));
   if (!ok) throw new AppError('validation_failed', 'A department is unknown, disabled, or not in one of the account’s halls', { departmentIds: '部门不存在、已停用或不属于该人员所属大厅' });
 }
+
+/** Replaces the departments a staff account works for. */
+export async function setStaffDepartments(tx: Tx, staffId: string, departmentIds: readonly string[]): Promise<string[]> {
+  const ids = [...new Set(departmentIds)];
+  await tx.delete(staffDepartments).where(eq(staffDepartments.staffId, staffId));
+  if (ids.length) await tx.insert(staffDepartments).values(ids.map((departmentId) => ({ staffId, departmentId })));
+  return ids;
+}

@@ -10,9 +10,8 @@ import { mapConstraintErrors } from '../db-errors';
 import type { AppDeps } from '../deps';
 import { loadHall } from '../loaders';
 import { hashPassword } from '../passwords';
-import { staffDepartments } from '../../../db/schema-cases';
 import { appendAudit } from './audit-log';
-import { requireDepartments } from './departments';
+import { requireDepartments, setStaffDepartments } from './departments';
 
 export type { CreatedDevice } from '../../protocol/views';
 
@@ -39,8 +38,7 @@ export async function createStaff(deps: AppDeps, actor: Actor, input: Omit<z.out
     const [made] = await mapConstraintErrors('A staff account with this user name', () =>
       tx.insert(staff).values({ username: input.username, displayName: input.displayName, role: input.role, hallIds: input.hallIds, passwordHash }).returning(),
     );
-    const ids = [...new Set(input.departmentIds ?? [])];
-    if (ids.length) await tx.insert(staffDepartments).values(ids.map((departmentId) => ({ staffId: made!.id, departmentId })));
+    const ids = await setStaffDepartments(tx, made!.id, input.departmentIds ?? []);
     await appendAudit(tx, actor, deps.clock.now(), { action: 'staff:create', subjectType: 'staff', subjectId: made!.id, data: { username: made!.username, role: made!.role, hallIds: made!.hallIds, departmentIds: ids } });
     return made;
   });

@@ -16,7 +16,7 @@ import { unlockSignIn } from '../login-throttle';
 import { hashPassword } from '../passwords';
 import { staffDepartments } from '../../../db/schema-cases';
 import { appendAudit } from './audit-log';
-import { requireDepartments } from './departments';
+import { requireDepartments, setStaffDepartments } from './departments';
 
 type StaffRow = typeof staff.$inferSelect;
 
@@ -68,11 +68,7 @@ export async function updateStaff(deps: AppDeps, actor: Actor, staffId: string, 
       ...((input.unlock || passwordHash !== undefined) && { failedLogins: 0, lockedUntil: null }),
     };
     const [row] = Object.keys(changes).length ? await tx.update(staff).set(changes).where(eq(staff.id, staffId)).returning() : [current];
-    if (input.departmentIds) {
-      await tx.delete(staffDepartments).where(eq(staffDepartments.staffId, staffId));
-      const ids = [...new Set(input.departmentIds)];
-      if (ids.length) await tx.insert(staffDepartments).values(ids.map((departmentId) => ({ staffId, departmentId })));
-    }
+    if (input.departmentIds) await setStaffDepartments(tx, staffId, input.departmentIds);
     const departmentIds = (await tx.select().from(staffDepartments).where(eq(staffDepartments.staffId, staffId))).map((l) => l.departmentId);
     if (endSessions) await tx.delete(sessions).where(eq(sessions.staffId, staffId));
     const { password: _secret, ...named } = input;
