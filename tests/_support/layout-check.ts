@@ -10,6 +10,8 @@
  * Scroll containers (overflow auto/scroll) are not clipping: what is in them can be scrolled to;
  * likewise a page that scrolls may hold text below the fold (one with overflow hidden may not).
  * `text-overflow: ellipsis` is a designed horizontal truncation: reported apart as `truncated`.
+ * While a modal <dialog> is open the page behind it is inert and under its backdrop by design: only
+ * the open modal dialog is measured (its texts clipped, covered or off screen still fail).
  */
 import type { Page } from 'playwright-core';
 import * as assert from 'uvu/assert';
@@ -69,6 +71,14 @@ const MEASURE = `(opts) => {
     }
   };
   walk(document);
+  // An open modal <dialog> makes the page behind it inert (and covered by its backdrop, by design):
+  // then only what is inside the open modal dialog(s) is measured.
+  const modals = elements.filter((el) => el.tagName === 'DIALOG' && el.open && el.matches(':modal'));
+  const inModal = (el) => {
+    for (let e = el; e; e = parentOf(e)) if (modals.includes(e)) return true;
+    return false;
+  };
+  if (modals.length) for (let i = elements.length - 1; i >= 0; i--) if (!inModal(elements[i])) elements.splice(i, 1);
   const visible = (el) => {
     for (let e = el; e; e = parentOf(e)) {
       const cs = getComputedStyle(e);

@@ -2,7 +2,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ALL_ACTIONS, availableActions, type ActionContext } from '../../counter-ui/src/stores/available-actions';
-import { SHORTCUTS } from '../../counter-ui/src/stores/shortcuts';
+import { SHORTCUTS, TOOL_ACTIONS } from '../../counter-ui/src/stores/shortcuts';
 import { C1, ticket } from './counter-fixture';
 
 const base: ActionContext = {
@@ -63,7 +63,9 @@ test('offline, busy, closed or no counter: everything disabled', () => {
   }
 });
 test('every action has exactly one shortcut', () => {
-  for (const a of ALL_ACTIONS) assert.is(SHORTCUTS.filter((s) => s.action === a).length, 1, a);
-  assert.is(SHORTCUTS.length, ALL_ACTIONS.length);
+  for (const a of [...ALL_ACTIONS, ...TOOL_ACTIONS]) assert.is(SHORTCUTS.filter((s) => s.action === a).length, 1, a);
+  assert.is(SHORTCUTS.length, ALL_ACTIONS.length + TOOL_ACTIONS.length);
+  const keys = SHORTCUTS.map((s) => `${s.shift ? 'Shift+' : ''}${s.key}`);
+  assert.is(new Set(keys).size, keys.length, 'no key does two things');
 });
 test.run();

@@ -4,12 +4,13 @@ import { StoreController } from '../../../ui-shared/src/store-controller';
 import { tokens } from '../../../ui-shared/src/tokens.css';
 import type { MessageKey } from '../i18n/messages';
 import { i18n, t } from '../i18n/messages';
+import type { DeskActionId } from '../stores/available-actions';
 import type { DeskView } from '../stores/counter-desk';
 import { shortcutLabel, type ActionId } from '../stores/shortcuts';
 import { shared } from '../styles/shared.css';
 
 /** The buttons in reading order: the main flow first, then queue handling, then the counter. */
-const LAYOUT: ReadonlyArray<{ action: ActionId; style?: 'primary' | 'danger' }> = [
+const LAYOUT: ReadonlyArray<{ action: DeskActionId; style?: 'primary' | 'danger' }> = [
   { action: 'call-next', style: 'primary' },
   { action: 'recall' },
   { action: 'start' },
@@ -81,7 +82,7 @@ export class YcActionBar extends LitElement {
     </section>`;
   }
 
-  private renderButton(action: ActionId, style: string | undefined, v: DeskView | null) {
+  private renderButton(action: DeskActionId, style: string | undefined, v: DeskView | null) {
     const enabled = v?.actions[action] ?? false;
     const key = shortcutLabel(action);
     const label = t(labelKey(action, v));
@@ -98,7 +99,7 @@ export class YcActionBar extends LitElement {
   }
 }
 
-function labelKey(action: ActionId, v: DeskView | null): MessageKey {
+function labelKey(action: DeskActionId, v: DeskView | null): MessageKey {
   if (action === 'pause-resume') return v?.pauseMode === 'resume' ? 'action.resume' : 'action.pause';
   return `action.${action}`;
 }

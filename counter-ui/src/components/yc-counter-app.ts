@@ -6,6 +6,7 @@ import { app } from '../app-instance';
 import { KeyboardController } from '../controllers/keyboard-controller';
 import { describe } from '../i18n/describe';
 import { i18n, t } from '../i18n/messages';
+import { isToolAction } from '../stores/shortcuts';
 import { shared } from '../styles/shared.css';
 import './yc-app-header';
 import './yc-counter-desk';
@@ -50,8 +51,8 @@ export class YcCounterApp extends LitElement {
     new StoreController(this, i18n.lang);
     new KeyboardController(this, {
       enabled: () => app.screen.get() === 'desk',
-      dialogOpen: () => app.desk.dialog.get() !== null,
-      run: (action) => void app.desk.trigger(action),
+      dialogOpen: () => app.desk.dialog.get() !== null || app.tools.dialog.get() !== null,
+      run: (action) => (isToolAction(action) ? app.tools.open(action === 'issue-ticket' ? 'issue' : action) : void app.desk.trigger(action)),
     });
   }
 

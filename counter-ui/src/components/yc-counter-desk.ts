@@ -15,6 +15,7 @@ import './yc-current-ticket';
 import './yc-notice-bar';
 import './yc-pause-dialog';
 import './yc-release-dialog';
+import './yc-staff-tools';
 import './yc-ticket-list';
 import './yc-transfer-dialog';
 
@@ -121,6 +122,7 @@ export class YcCounterDesk extends LitElement {
           </div>
         </div>
         <div class="right">
+          <yc-staff-tools></yc-staff-tools>
           <yc-ticket-list kind="waiting" .tickets=${v.waiting} .now=${now} .selectedId=${v.selectedWaiting?.id ?? null} .timeZone=${tz}></yc-ticket-list>
         </div>
       </div>

@@ -3,7 +3,10 @@
  * disabled instead of answering with an error; the server still has the final word.
  */
 import type { CounterStatus, TicketView } from '../../../server/protocol/views';
-import type { ActionId } from './shortcuts';
+import type { ActionId, ToolAction } from './shortcuts';
+
+/** The calling flow's actions (the staff tools open dialogs and are always there). */
+export type DeskActionId = Exclude<ActionId, ToolAction>;
 
 export interface ActionContext {
   online: boolean;
@@ -19,9 +22,9 @@ export interface ActionContext {
   missedTarget: TicketView | null;
 }
 
-export type ActionState = Record<ActionId, boolean>;
+export type ActionState = Record<DeskActionId, boolean>;
 
-export const ALL_ACTIONS: readonly ActionId[] = [
+export const ALL_ACTIONS: readonly DeskActionId[] = [
   'call-next',
   'recall',
   'start',

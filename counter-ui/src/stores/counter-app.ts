@@ -10,6 +10,7 @@ import type { CommandSender } from '../../../ui-shared/src/commands';
 import { createCaseDesk, type CaseDesk } from './case-desk';
 import { createStore, type Store } from '../../../ui-shared/src/store';
 import { createCounterDesk, type CounterDesk } from './counter-desk';
+import { createStaffTools, type StaffTools } from './staff-tools';
 import { findCounter, heldBy } from './counter-selectors';
 import { createHallLink, type Badge, type HallLink, type LinkConnection } from './hall-link';
 import { createServerClock, createTicker, type ServerClock, type Ticker } from './server-clock';
@@ -51,6 +52,8 @@ export interface CounterApp {
   desk: CounterDesk;
   /** The acceptance panel (办件) of the ticket in hand. */
   cases: CaseDesk;
+  /** 代取号, 补打, 今日预约 (staff-tools.ts). */
+  tools: StaffTools;
   /** The busy store of the command sender in use (a command in flight). */
   busy: Store<string | null>;
   counter(): CounterView | null;
@@ -244,6 +247,12 @@ export function createCounterApp(deps: CounterAppDeps): CounterApp {
     ticker,
     desk,
     cases: createCaseDesk({ sender: caseSender, counterId }),
+    tools: createStaffTools({
+      request: deps.request,
+      token: () => session.session.get()?.token ?? null,
+      hallId: () => hallId.get(),
+      serviceDate: () => snapshot.get()?.serviceDate ?? null,
+    }),
     busy,
     counter,
     chooseHall,

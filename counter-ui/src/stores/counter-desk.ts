@@ -8,7 +8,7 @@ import type { CommandEvent } from '../../../server/protocol/commands';
 import type { CounterView, HallSnapshot, TicketView } from '../../../server/protocol/views';
 import type { CommandPayload, CommandSender } from '../../../ui-shared/src/commands';
 import { createStore, type Store } from '../../../ui-shared/src/store';
-import { availableActions, type ActionState } from './available-actions';
+import { availableActions, type ActionState, type DeskActionId } from './available-actions';
 import { currentTicket, findCounter, missedTickets, parkedTickets, waitingForCounter } from './counter-selectors';
 import type { ActionId } from './shortcuts';
 
@@ -123,7 +123,7 @@ export function createCounterDesk(deps: DeskDeps): CounterDesk {
 
   async function trigger(action: ActionId): Promise<void> {
     const v = view();
-    if (!v.actions[action] || dialog.get() !== null) return;
+    if (!(action in v.actions) || !v.actions[action as DeskActionId] || dialog.get() !== null) return;
     const counterId = v.counter!.id;
     const cur = v.current;
     const at = (ticket: TicketView) => ({ counterId, ticketId: ticket.id });

@@ -15,7 +15,13 @@ export type ActionId =
   | 'call-selected'
   | 'call-back'
   | 'reactivate'
-  | 'release';
+  | 'release'
+  | ToolAction;
+
+/** The staff tools beside the calling flow (staff-tools.ts): they open a dialog, they need no ticket in hand. */
+export type ToolAction = 'issue-ticket' | 'reprint' | 'appointments';
+export const TOOL_ACTIONS: readonly ToolAction[] = ['issue-ticket', 'reprint', 'appointments'];
+export const isToolAction = (a: ActionId): a is ToolAction => (TOOL_ACTIONS as readonly string[]).includes(a);
 
 export interface Shortcut {
   action: ActionId;
@@ -37,6 +43,9 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'call-back', key: 'F10', shift: false },
   { action: 'reactivate', key: 'F9', shift: true },
   { action: 'release', key: 'F8', shift: true },
+  { action: 'issue-ticket', key: 'F1', shift: true },
+  { action: 'reprint', key: 'F2', shift: true },
+  { action: 'appointments', key: 'F3', shift: true },
 ];
 
 export interface KeyLike {

@@ -6,6 +6,7 @@ import { tokens } from '../../../ui-shared/src/tokens.css';
 import { i18n, t } from '../i18n/messages';
 import { dash } from '../styles/dash.css';
 import type { LiveDialog } from './yc-dash-live';
+import './yc-dash-cancel-form';
 import './yc-dash-history';
 import './yc-dash-matters-form';
 import './yc-dash-move-form';
@@ -47,6 +48,7 @@ export class YcDashDialogs extends LitElement {
       ${d ? html`<button class="btn close" @click=${this.close}>${t('action.close')}</button>` : nothing}
       ${d?.kind === 'history' ? html`<yc-dash-history .ticket=${d.ticket} .timeZone=${this.snap.hall.timeZone}></yc-dash-history>` : nothing}
       ${d?.kind === 'move' ? html`<yc-dash-move-form .ticket=${d.ticket} .snap=${this.snap}></yc-dash-move-form>` : nothing}
+      ${d?.kind === 'cancel' ? html`<yc-dash-cancel-form .ticket=${d.ticket} .snap=${this.snap}></yc-dash-cancel-form>` : nothing}
       ${d?.kind === 'matters' ? html`<yc-dash-matters-form .counter=${d.counter} .snap=${this.snap}></yc-dash-matters-form>` : nothing}
     </dialog>`;
   }

@@ -81,7 +81,7 @@ export class YcDashHeader extends LitElement {
       <span class="spacer"></span>
       <span class="tag conn ${state}" role="status" data-testid="connection" data-state=${state}>${t(`conn.${state}`)}</span>
       <span class="muted">${this.session.value?.staff.displayName ?? ''}</span>
-      <button class="btn" @click=${() => i18n.setLang(i18n.lang.get() === 'zh-CN' ? 'en' : 'zh-CN')}>${t('nav.lang')}</button>
+      <button class="btn" data-testid="lang-toggle" @click=${() => i18n.setLang(i18n.lang.get() === 'zh-CN' ? 'en' : 'zh-CN')}>${t('nav.lang')}</button>
       <button class="btn" @click=${() => void app.session.signOut()}>${t('nav.signOut')}</button>
     </header>`;
   }

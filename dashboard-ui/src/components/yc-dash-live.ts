@@ -18,7 +18,7 @@ import './yc-dash-plan';
 import './yc-dash-queue-table';
 import './yc-dash-risk-list';
 
-export type LiveDialog = { kind: 'history' | 'move'; ticket: TicketView } | { kind: 'matters'; counter: CounterView } | null;
+export type LiveDialog = { kind: 'history' | 'move'; ticket: TicketView } | { kind: 'cancel'; ticket: TicketView | null } | { kind: 'matters'; counter: CounterView } | null;
 
 export class YcDashLive extends LitElement {
   static override properties = { feed: { attribute: false }, dialog: { state: true } };
@@ -87,7 +87,7 @@ export class YcDashLive extends LitElement {
     `;
   }
 
-  private onTicketAction = (e: CustomEvent<{ kind: 'history' | 'move'; ticket: TicketView }>) => {
+  private onTicketAction = (e: CustomEvent<{ kind: 'history' | 'move' | 'cancel'; ticket: TicketView }>) => {
     this.dialog = e.detail;
   };
 }

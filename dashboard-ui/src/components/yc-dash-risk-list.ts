@@ -1,8 +1,9 @@
-/** Waiting tickets at risk (≥ 80 % of target) or over target, worst first, with "history" and "move". */
-import { LitElement, html, nothing } from 'lit';
+/** Waiting tickets at risk (≥ 80 % of target) or over target, worst first, with "history", "move" and "cancel" (作废, with a reason); 作废号码… cancels any open ticket. */
+import { LitElement, css, html, nothing } from 'lit';
 import type { TicketView } from '../../../server/protocol/views';
 import { StoreController } from '../../../ui-shared/src/store-controller';
 import { tokens } from '../../../ui-shared/src/tokens.css';
+import { xt } from '../i18n/cancel-messages';
 import { i18n, t } from '../i18n/messages';
 import type { RiskRow } from '../stores/live-selectors';
 import { dash } from '../styles/dash.css';
@@ -11,7 +12,18 @@ export class YcDashRiskList extends LitElement {
   static override properties = { rows: { attribute: false } };
   declare rows: RiskRow[];
 
-  static override styles = [tokens, dash];
+  static override styles = [
+    tokens,
+    dash,
+    css`
+      .risk-head {
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        gap: var(--yc-space-3);
+      }
+    `,
+  ];
 
   constructor() {
     super();
@@ -20,7 +32,10 @@ export class YcDashRiskList extends LitElement {
 
   override render() {
     return html`<section class="panel" data-testid="risk-list">
-      <h2>${t('risk.title')}</h2>
+      <div class="risk-head">
+        <h2>${t('risk.title')}</h2>
+        <button class="btn" data-testid="cancel-any" @click=${() => this.dispatchEvent(new CustomEvent('ticket-action', { detail: { kind: 'cancel', ticket: null }, bubbles: true, composed: true }))}>${xt('open')}</button>
+      </div>
       ${this.rows.length === 0
         ? html`<p class="muted ok">${t('risk.empty')}</p>`
         : html`<table>
@@ -35,6 +50,7 @@ export class YcDashRiskList extends LitElement {
                   <td class="num">
                     <button class="btn" @click=${() => this.act('history', r.ticket)}>${t('action.history')}</button>
                     <button class="btn" @click=${() => this.act('move', r.ticket)}>${t('action.move')}</button>
+                    <button class="btn" data-action="cancel" @click=${() => this.act('cancel', r.ticket)}>${xt('action')}</button>
                   </td>
                 </tr>`,
               )}
@@ -43,7 +59,7 @@ export class YcDashRiskList extends LitElement {
     </section>`;
   }
 
-  private act(kind: 'history' | 'move', ticket: TicketView) {
+  private act(kind: 'history' | 'move' | 'cancel', ticket: TicketView) {
     this.dispatchEvent(new CustomEvent('ticket-action', { detail: { kind, ticket }, bubbles: true, composed: true }));
   }
 }

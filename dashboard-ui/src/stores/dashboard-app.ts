@@ -65,6 +65,8 @@ export interface DashboardApp {
   evaluations: EvaluationStore;
   feed(hallId: string): HallFeed | undefined;
   transfer(input: { ticketId: string; toMatterId?: string; toCounterId?: string; reason: string }): Promise<Ack<CommandResult>>;
+  /** 作废: a manager cancels a ticket with a reason (the server screens it for personal data). */
+  cancelTicket(input: { commandId: string; ticketId: string; reason: string }): Promise<Ack<CommandResult>>;
   setCounterMatters(hallId: string, counterId: string, matterIds: string[], reason: string): Promise<Ack<CounterView>>;
   postNotice(hallId: string, text: string, minutes: number): Promise<Ack<HallNotice>>;
   clearNotice(hallId: string): Promise<Ack<HallNotice>>;
@@ -205,6 +207,10 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
     async transfer(input) {
       if (!sender || !conn) return { ok: false, error: offline };
       return sender.send('ticket:transfer', { ...input });
+    },
+    async cancelTicket(input) {
+      if (!sender || !conn) return { ok: false, error: offline };
+      return sender.send<CommandResult>('ticket:cancel', { ...input });
     },
     setCounterMatters: (hallId, counterId, matterIds, reason) =>
       http(client.call('setCounterMatters', { params: { hallId, counterId }, body: { commandId: newCommandId(), matterIds, reason } })),

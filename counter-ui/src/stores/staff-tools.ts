@@ -1,0 +1,139 @@
+/**
+ * The desk's staff tools beside the calling flow (issue #15 §7): 代取号 — a ticket for a visitor
+ * without a phone or an identity number (DOMAIN: always possible; staff issue by exception outside
+ * ticket hours too), 补打 — reprint a paper ticket, and 今日预约 — today's appointments of the hall.
+ * Plain TypeScript over the typed HTTP client, so the flow runs in Node tests with a fake request.
+ *
+ * A command keeps its commandId until the dialog closes (or its input changes): pressing Enter
+ * twice, or retrying after a time-out, cannot issue two tickets or print twice.
+ */
+import type { ErrorBody } from '../../../server/protocol/errors';
+import type { AppointmentView } from '../../../server/protocol/appointments';
+import type { IssuedTicket, PrintJobView } from '../../../server/protocol/views';
+import { createApiClient, type RequestFn } from '../../../ui-shared/src/api-client';
+import { createStore, type Store } from '../../../ui-shared/src/store';
+
+export type ToolDialog = 'issue' | 'reprint' | 'appointments' | null;
+export type GreenChannel = 'disabled' | 'military' | 'pregnant';
+
+export type ToolResult =
+  | { kind: 'issued'; issued: IssuedTicket }
+  | { kind: 'reprinted'; number: string; job: PrintJobView };
+
+export interface StaffToolsDeps {
+  request: RequestFn;
+  token(): string | null;
+  hallId(): string | null;
+  /** The hall's service date (from the live snapshot). */
+  serviceDate(): string | null;
+  newCommandId?: () => string;
+}
+
+export interface StaffTools {
+  dialog: Store<ToolDialog>;
+  busy: Store<boolean>;
+  error: Store<ErrorBody | null>;
+  /** The last success, shown in the dialog until it closes. */
+  result: Store<ToolResult | null>;
+  appointments: Store<AppointmentView[] | null>;
+  open(dialog: Exclude<ToolDialog, null>): void;
+  close(): void;
+  issue(matterId: string, greenChannel: GreenChannel | null): Promise<boolean>;
+  reprint(ticket: { id: string; number: string }): Promise<boolean>;
+  loadAppointments(): Promise<void>;
+}
+
+const defaultId = () => globalThis.crypto.randomUUID();
+const localError = (message: string): ErrorBody => ({ code: 'validation_failed', message });
+
+export function createStaffTools(deps: StaffToolsDeps): StaffTools {
+  const newId = deps.newCommandId ?? defaultId;
+  const dialog = createStore<ToolDialog>(null);
+  const busy = createStore(false);
+  const error = createStore<ErrorBody | null>(null);
+  const result = createStore<ToolResult | null>(null);
+  const appointments = createStore<AppointmentView[] | null>(null);
+  const client = createApiClient(deps.request, deps.token);
+  /** One commandId per thing being done: the same issue (matter + channel) or reprint (ticket). */
+  let pending: { key: string; commandId: string } | null = null;
+  const commandIdFor = (key: string) => {
+    if (pending?.key !== key) pending = { key, commandId: newId() };
+    return pending.commandId;
+  };
+
+  async function run<T>(key: string, call: (commandId: string) => Promise<{ ok: true; data: T } | { ok: false; error: ErrorBody }>): Promise<T | null> {
+    if (busy.get()) return null;
+    busy.set(true);
+    error.set(null);
+    result.set(null);
+    try {
+      const r = await call(commandIdFor(key));
+      if (!r.ok) {
+        error.set(r.error);
+        return null;
+      }
+      // The commandId stays until the dialog closes: pressing 取号 again on the same dialog replays the
+      // same command (the same ticket), never a second one. A new visitor is a new dialog.
+      return r.data;
+    } finally {
+      busy.set(false);
+    }
+  }
+
+  const tools: StaffTools = {
+    dialog,
+    busy,
+    error,
+    result,
+    appointments,
+    open(d) {
+      error.set(null);
+      result.set(null);
+      pending = null;
+      dialog.set(d);
+      if (d === 'appointments') void tools.loadAppointments();
+    },
+    close() {
+      dialog.set(null);
+      error.set(null);
+      result.set(null);
+      pending = null;
+    },
+    async issue(matterId, greenChannel) {
+      const hallId = deps.hallId();
+      if (!hallId) return false;
+      if (!matterId) {
+        error.set(localError('matter_required'));
+        return false;
+      }
+      const issued = await run(`issue:${matterId}:${greenChannel ?? ''}`, (commandId) =>
+        client.call('issueTicket', {
+          params: { hallId },
+          body: { commandId, matterId, source: 'staff', ...(greenChannel && { greenChannel }) },
+        }),
+      );
+      if (!issued) return false;
+      result.set({ kind: 'issued', issued });
+      return true;
+    },
+    async reprint(ticket) {
+      const job = await run(`reprint:${ticket.id}`, (commandId) => client.call('reprintTicket', { params: { ticketId: ticket.id }, body: { commandId } }));
+      if (!job) return false;
+      result.set({ kind: 'reprinted', number: ticket.number, job });
+      return true;
+    },
+    async loadAppointments() {
+      const hallId = deps.hallId();
+      const date = deps.serviceDate();
+      if (!hallId || !date) return;
+      error.set(null);
+      const r = await client.call('listAppointments', { params: { hallId }, query: { date } });
+      if (!r.ok) {
+        error.set(r.error);
+        return;
+      }
+      appointments.set([...r.data].sort((a, b) => a.slotStart.localeCompare(b.slotStart) || a.code.localeCompare(b.code)));
+    },
+  };
+  return tools;
+}

@@ -1,0 +1,86 @@
+/**
+ * A manager cancels (作废) a ticket from the dashboard at 1920×1080: 作废号码… opens the form, a
+ * missing reason is refused with a message, a reason with a phone number in it is stored without
+ * it (free-text screening), the ticket leaves the queue; English too; the dialog is measured with
+ * the layout checker. Screenshots: artifacts/screenshots/dashboard-cancel-*.png.
+ */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { and, eq } from 'drizzle-orm';
+import type { Browser, Page } from 'playwright-core';
+import { ticketEvents, tickets } from '../../db/schema';
+import type { RunningServer } from '../../server/server';
+import { assertChromium, buildUi, launchChromium } from '../_support/browser';
+import { createTestDb, type TestDb } from '../_support/db';
+import { assertLayoutFits } from '../_support/layout-check';
+import { api, issueAtDemoKiosk, loginAs, startTestServer } from '../_support/server';
+
+assertChromium();
+
+let db: TestDb;
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let hallId = '';
+
+const t = suite('dashboard: a manager cancels a ticket');
+
+t.before(async () => {
+  buildUi('dashboard');
+  db = await createTestDb();
+  server = await startTestServer(db);
+  const manager = await loginAs(server.url, 'manager');
+  hallId = (await api(server.url, 'GET', '/api/halls', undefined, manager)).json.data[0].id;
+  await issueAtDemoKiosk(server.url, hallId, manager, '企业设立登记');
+  await issueAtDemoKiosk(server.url, hallId, manager, '公章刻制备案');
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await page.goto(`${server.url}/dashboard/`);
+  await page.locator('yc-dash-sign-in #username').fill('manager');
+  await page.locator('yc-dash-sign-in #password').fill('yichuang2026');
+  await page.locator('yc-dash-sign-in button[type=submit]').click();
+  await page.locator('[data-testid=kpi-waiting] .value', { hasText: '2' }).waitFor({ timeout: 30_000 });
+});
+
+t.after(async () => {
+  await browser?.close();
+  await server?.close();
+  await db?.drop();
+});
+
+t('作废号码…: reason required, personal data screened out, the ticket leaves the queue', async () => {
+  const [target] = await db.db.select().from(tickets).where(and(eq(tickets.hallId, hallId), eq(tickets.status, 'waiting')));
+  await page.locator('[data-testid=cancel-any]').click();
+  const form = page.locator('yc-dash-cancel-form form');
+  await form.waitFor();
+  await page.locator('yc-dash-cancel-form select').selectOption(target!.id);
+  await page.locator('yc-dash-cancel-form button[type=submit]').click();
+  const status = page.locator('yc-dash-cancel-form p[role=status]');
+  await status.filter({ hasText: '原因' }).waitFor();
+  await assertLayoutFits(page, 'dashboard-cancel-reason-missing');
+  assert.is((await db.db.select().from(tickets).where(eq(tickets.id, target!.id)))[0]!.status, 'waiting', 'nothing cancelled without a reason');
+
+  await page.locator('yc-dash-cancel-form #cancel-reason').fill('办事人来电 13812345678 说不来了');
+  await assertLayoutFits(page, 'dashboard-cancel-form');
+  await page.locator('yc-dash-cancel-form button[type=submit]').click();
+  await page.locator('yc-dash-cancel-form form').waitFor({ state: 'detached', timeout: 10_000 });
+  const [row] = await db.db.select().from(tickets).where(eq(tickets.id, target!.id));
+  assert.is(row!.status, 'cancelled');
+  const events = await db.db.select().from(ticketEvents).where(and(eq(ticketEvents.ticketId, target!.id), eq(ticketEvents.type, 'ticket:cancelled')));
+  assert.is(events.length, 1);
+  const stored = JSON.stringify(events[0]);
+  assert.not.match(stored, '13812345678', 'the phone number is not stored');
+  assert.match(stored, '说不来了');
+  await page.locator('[data-testid=kpi-waiting] .value', { hasText: '1' }).waitFor();
+  await assertLayoutFits(page, 'dashboard-cancel-done');
+});
+
+t('English: the form in English, measured', async () => {
+  await page.locator('yc-dash-header [data-testid=lang-toggle]').click();
+  await page.locator('[data-testid=cancel-any]').click();
+  await page.locator('yc-dash-cancel-form form').waitFor();
+  assert.match((await page.locator('yc-dash-cancel-form h2').textContent()) ?? '', 'Cancel a ticket');
+  await assertLayoutFits(page, 'dashboard-cancel-form-en');
+});
+
+t.run();
