@@ -210,7 +210,7 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
     },
     async cancelTicket(input) {
       if (!sender || !conn) return { ok: false, error: offline };
-      return sender.send<CommandResult>('ticket:cancel', { ...input });
+      return sender.send('ticket:cancel', { ...input });
     },
     setCounterMatters: (hallId, counterId, matterIds, reason) =>
       http(client.call('setCounterMatters', { params: { hallId, counterId }, body: { commandId: newCommandId(), matterIds, reason } })),
