@@ -126,6 +126,11 @@ export interface TicketHistoryEntry {
   fromMatterName: string | null;
   fromCounterNumber: number | null;
   alert: { kind: string; elapsedMinutes: number; targetMinutes: number } | null;
+  /**
+   * Only on 'print:status': the outcome of one paper ticket (or 补打) job. A job's status changes
+   * (pending → printing → printed/failed) are folded into one entry, at its last change.
+   */
+  print?: { status: string; reprint: boolean; attempts: number; lastError: string | null } | null;
 }
 
 /** Why a ticket is late: its whole event history. No personal data (the identity number is not included). */

@@ -210,6 +210,12 @@ test('transfer needs a reason; no-show then reactivate; park and call back', asy
   await waitFor('called back', async () => (await currentStatus()) === 'called');
   assert.is(factsOf('ticket:called-back').length, 1);
 
+  // Seconds after the call F5 only asks (the visitor may still be walking up); F5 again confirms.
+  await press('F5', 'no-show');
+  await notice('再按 F5');
+  await page.waitForTimeout(300);
+  assert.is(factsOf('ticket:no-show').length, 0, 'the first F5 right after the call marks nothing');
+  await shot('no-show-confirm');
   await press('F5', 'no-show');
   await row('missed', number!).waitFor();
   await row('missed', number!).click();

@@ -46,4 +46,28 @@ t('the printing kiosk gets its job pushed until printed; another kiosk gets noth
   }
 });
 
+t('the ticket history shows each print job once, with its outcome (the ticket, then its 补打)', async () => {
+  const { server, ids, manager, staff, printer } = hall;
+  const before = printer.jobs.length;
+  const issued = await kioskTicket(server, ids.hallId, ids.matterId);
+  await printer.waitForJobs(before + 1, 15_000);
+  const reprint = await api(server.url, 'POST', `/api/tickets/${issued.ticket.id}/reprint`, { commandId: crypto.randomUUID() }, staff);
+  assert.is(reprint.status, 201, JSON.stringify(reprint.json));
+  await printer.waitForJobs(before + 2, 15_000);
+  let prints: { type: string; print?: { status: string; reprint: boolean } }[] = [];
+  for (const until = Date.now() + 10_000; Date.now() < until; await new Promise((r) => setTimeout(r, 100))) {
+    const history = await api(server.url, 'GET', `/api/tickets/${issued.ticket.id}/history`, undefined, manager);
+    prints = (history.json.data.events as typeof prints).filter((e) => e.type === 'print:status');
+    if (prints.length === 2 && prints.every((p) => p.print?.status === 'printed')) break;
+  }
+  assert.equal(
+    prints.map((p) => p.print),
+    [
+      { status: 'printed', reprint: false, attempts: 1, lastError: null },
+      { status: 'printed', reprint: true, attempts: 1, lastError: null },
+    ],
+    'one entry per job, its outcome, not one per status change',
+  );
+});
+
 t.run();

@@ -112,6 +112,7 @@ export function createCounterApp(deps: CounterAppDeps): CounterApp {
     counterId,
     sender,
     online,
+    now: () => clock.now(),
     onReleased() {
       setCounter(null);
       notice.set({ kind: 'info', key: 'info.released' });

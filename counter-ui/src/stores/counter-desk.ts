@@ -8,14 +8,15 @@ import type { CommandEvent } from '../../../server/protocol/commands';
 import type { CounterView, HallSnapshot, TicketView } from '../../../server/protocol/views';
 import type { CommandPayload, CommandSender } from '../../../ui-shared/src/commands';
 import { createStore, type Store } from '../../../ui-shared/src/store';
+import { decideNoShow, type ArmedNoShow } from './no-show-guard';
 import { availableActions, type ActionState, type DeskActionId } from './available-actions';
 import { currentTicket, findCounter, missedTickets, parkedTickets, waitingForCounter } from './counter-selectors';
-import type { ActionId } from './shortcuts';
+import { shortcutLabel, type ActionId } from './shortcuts';
 
 export type ListKind = 'waiting' | 'parked' | 'missed';
 export type Selection = { list: ListKind; ticketId: string } | null;
 export type DialogKind = 'transfer' | 'pause' | 'release' | null;
-export type InfoKey = 'info.finished' | 'info.noShow' | 'info.parked' | 'info.transferred' | 'info.transferredToCounter' | 'info.transferredToMatter' | 'info.reactivated';
+export type InfoKey = 'info.finished' | 'info.noShow' | 'info.noShowConfirm' | 'info.parked' | 'info.transferred' | 'info.transferredToCounter' | 'info.transferredToMatter' | 'info.reactivated';
 export type Notice = { kind: 'error'; error: ErrorBody } | { kind: 'info'; key: InfoKey; number: string; params?: Record<string, string | number> };
 
 export interface DeskView {
@@ -59,6 +60,8 @@ export interface DeskDeps {
   sender: CommandSender;
   online: Store<boolean>;
   onReleased(): void;
+  /** Server-aligned now (ms) for the early-no-show guard; Date.now by default. */
+  now?: () => number;
 }
 
 const pick = (list: TicketView[], sel: Selection, kind: ListKind, single: boolean) => {
@@ -82,6 +85,8 @@ export function createCounterDesk(deps: DeskDeps): CounterDesk {
   const selection = createStore<Selection>(null);
   const notice = createStore<Notice | null>(null);
   const dialog = createStore<DialogKind>(null);
+  const now = deps.now ?? Date.now;
+  let armedNoShow: ArmedNoShow | null = null;
 
   function view(): DeskView {
     const snap = deps.snapshot.get();
@@ -138,8 +143,16 @@ export function createCounterDesk(deps: DeskDeps): CounterDesk {
         return void (await send('ticket:start', at(cur!)));
       case 'finish':
         return void (await send('ticket:finish', at(cur!), { key: 'info.finished', number: cur!.number }));
-      case 'no-show':
+      case 'no-show': {
+        const decision = decideNoShow(cur!, now(), armedNoShow);
+        if (decision.kind === 'ask') {
+          armedNoShow = decision.armed;
+          notice.set({ kind: 'info', key: 'info.noShowConfirm', number: cur!.number, params: { seconds: decision.secondsSinceCall, key: shortcutLabel('no-show') } });
+          return;
+        }
+        armedNoShow = null;
         return void (await send('ticket:no-show', at(cur!), { key: 'info.noShow', number: cur!.number }));
+      }
       case 'park':
         return void (await send('ticket:park', at(cur!), { key: 'info.parked', number: cur!.number }));
       case 'call-back':

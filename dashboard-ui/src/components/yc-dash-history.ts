@@ -8,7 +8,7 @@ import type { TicketView } from '../../../server/protocol/views';
 import { StoreController } from '../../../ui-shared/src/store-controller';
 import { tokens } from '../../../ui-shared/src/tokens.css';
 import { app } from '../app-instance';
-import { eventWord, timeOf } from '../i18n/format';
+import { eventWord, printWord, timeOf } from '../i18n/format';
 import { describe, i18n, t } from '../i18n/messages';
 import { dash } from '../styles/dash.css';
 
@@ -70,7 +70,7 @@ export class YcDashHistory extends LitElement {
               (e) => html`<li>
                 <span class="muted">${timeOf(e.at, this.timeZone)}</span>
                 <span>
-                  <span class="what">${eventWord(e.type)}</span>
+                  <span class="what" data-type=${e.type}>${e.print ? printWord(e.print) : eventWord(e.type)}</span>
                   ${e.counterNumber !== null ? html` · ${t('counter.number', { n: e.counterNumber })}` : nothing}
                   ${e.matterName ? html` · ${e.matterName}` : nothing}
                   <span class="muted"> · ${t('history.by', { name: e.actor.name ?? t('history.system') })}</span>

@@ -20,6 +20,18 @@ const EVENT_WORDS: Record<Lang, Record<string, string>> = {
 
 export const eventWord = (type: string) => EVENT_WORDS[i18n.lang.get()][type] ?? type;
 
+const PRINT_WORDS: Record<Lang, { print: string; reprint: string; status: Record<string, string> }> = {
+  'zh-CN': { print: '打印号票', reprint: '补打号票', status: { pending: '等待打印', printing: '打印中', printed: '已打印', failed: '打印失败' } },
+  en: { print: 'Ticket print', reprint: 'Reprint', status: { pending: 'waiting', printing: 'printing', printed: 'printed', failed: 'failed' } },
+};
+
+/** A folded print entry of the ticket history: "打印号票 · 已打印", "补打号票 · 打印失败（…）". */
+export function printWord(p: { status: string; reprint: boolean; lastError: string | null }): string {
+  const w = PRINT_WORDS[i18n.lang.get()];
+  const status = w.status[p.status] ?? p.status;
+  return `${p.reprint ? w.reprint : w.print} · ${status}${p.status === 'failed' && p.lastError ? (i18n.lang.get() === 'en' ? ` (${p.lastError})` : `（${p.lastError}）`) : ''}`;
+}
+
 /** 12.4 → "12"; null → "—". */
 export const minutes = (v: number | null | undefined) => (v === null || v === undefined ? t('none') : t('unit.min', { n: Math.floor(v) }));
 export const percent = (share: number | null | undefined) => (share === null || share === undefined ? t('none') : `${(share * 100).toFixed(1)}%`);

@@ -34,7 +34,17 @@ export async function ticketHistory(deps: AppDeps, actor: Actor, ticketId: strin
   const matterName = new Map(matterRows.map((m) => [m.id, m.name]));
   const actorName = new Map([...staffRows, ...deviceRows].map((a) => [a.id, a.name]));
 
-  const entries: TicketHistoryEntry[] = events.map((e) => {
+  // One entry per print job, at its last status change: "打印 · 已打印", not "打印" three times.
+  const lastOfJob = new Map<string, number>();
+  for (const e of events) {
+    const job = printJobOf(e.data);
+    if (e.type === 'print:status' && job) lastOfJob.set(job.id, e.seq);
+  }
+  const folded = events.filter((e) => {
+    const job = e.type === 'print:status' ? printJobOf(e.data) : null;
+    return !job || lastOfJob.get(job.id) === e.seq;
+  });
+  const entries: TicketHistoryEntry[] = folded.map((e) => {
     const d = e.data;
     const alert = d.alert as { kind?: unknown; elapsedMinutes?: unknown; targetMinutes?: unknown } | undefined;
     const counterId = str(d.counterId) ?? e.counterId;
@@ -49,6 +59,7 @@ export async function ticketHistory(deps: AppDeps, actor: Actor, ticketId: strin
       reason: str(d.reason),
       fromMatterName: str(d.fromMatterId) ? (matterName.get(d.fromMatterId as string) ?? null) : null,
       fromCounterNumber: str(d.fromCounterId) ? (counterNo.get(d.fromCounterId as string) ?? null) : null,
+      ...(e.type === 'print:status' && { print: printOutcome(d) }),
       alert:
         alert && typeof alert.kind === 'string'
           ? { kind: alert.kind, elapsedMinutes: Number(alert.elapsedMinutes ?? 0), targetMinutes: Number(alert.targetMinutes ?? 0) }
@@ -74,5 +85,21 @@ export async function ticketHistory(deps: AppDeps, actor: Actor, ticketId: strin
       transferCount: t.transferCount,
     },
     events: entries,
+  };
+}
+
+function printJobOf(d: Record<string, unknown>): { id: string; status?: unknown; reprint?: unknown; attempts?: unknown; lastError?: unknown } | null {
+  const job = d.printJob as { id?: unknown } | undefined;
+  return job && typeof job.id === 'string' ? (job as { id: string }) : null;
+}
+
+function printOutcome(d: Record<string, unknown>): TicketHistoryEntry['print'] {
+  const job = printJobOf(d);
+  if (!job) return null;
+  return {
+    status: typeof job.status === 'string' ? job.status : 'pending',
+    reprint: job.reprint === true || d.reprint === true,
+    attempts: Number(job.attempts ?? 0),
+    lastError: typeof job.lastError === 'string' ? job.lastError : null,
   };
 }
