@@ -46,6 +46,15 @@ export async function countInWindow(deps: Deps, key: string, kind: string, now: 
   return row ?? null;
 }
 
+/** Marks a key as seen now, for `ms` from now (a name known at an address). */
+export async function remember(deps: Deps, key: string, kind: string, now: Date, ms: number): Promise<void> {
+  const expiresAt = new Date(now.getTime() + ms);
+  await deps.db
+    .insert(throttleCounters)
+    .values({ key, kind, windowStart: now, count: 1, expiresAt })
+    .onConflictDoUpdate({ target: throttleCounters.key, set: { windowStart: now, expiresAt } });
+}
+
 /** Takes one event back (a sign-in that turned out right), never below zero. */
 export async function uncount(deps: Deps, key: string): Promise<void> {
   await deps.db

@@ -9,7 +9,7 @@ import * as assert from 'uvu/assert';
 import { randomUUID } from 'node:crypto';
 import { recordingPhoneNotifier } from '../../server/app/phone-notifier';
 import { AppError } from '../../server/app/app-error';
-import { ADDRESS_FAILURES, ADDRESS_WINDOW_MS, FIRST_LOCK_MS, MAX_LOCK_MS, PAIR_FAILURES, throttledSignIn, unlockSignIn } from '../../server/app/login-throttle';
+import { ADDRESS_FAILURES, ADDRESS_WINDOW_MS, FIRST_LOCK_MS, KNOWN_MS, MAX_LOCK_MS, PAIR_FAILURES, throttledSignIn, unlockSignIn } from '../../server/app/login-throttle';
 import { purgeExpiredCounters, throttleKey } from '../../server/app/throttle-store';
 import { throttleCounters } from '../../db/schema-security';
 import { getConfig } from '../../server/config';
@@ -219,6 +219,29 @@ throttle('parallel guesses from one address cannot slip past the address limit',
   assert.match(await throttledSignIn(deps, 'p', 'name0', () => Promise.resolve('in')).catch((e: AppError) => e.code), /rate_limited/);
   c.advance(ADDRESS_WINDOW_MS);
   assert.is(await throttledSignIn(deps, 'p', 'name0', () => Promise.resolve('in')), 'in', 'a new window');
+});
+
+throttle('a stranger sharing the address cannot lock out a colleague who signed in from it before', async () => {
+  const c = manualClock('2026-11-23T02:00:00Z');
+  const deps = { db: tdb.db, piiKey: Buffer.alloc(32, 11), clock: c };
+  const wrong = () => Promise.reject(new AppError('invalid_credentials', 'Wrong user name or password'));
+  const right = () => Promise.resolve('in');
+  const sign = (name: string, attempt: () => Promise<string>) => throttledSignIn(deps, 'hall-nat', name, attempt).catch((e: AppError) => e.code);
+  assert.is(await sign('colleague', right), 'in', 'the colleague signs in at the hall in the morning');
+  for (let i = 0; i < ADDRESS_FAILURES; i++) await sign(`stranger${i}`, wrong);
+  assert.is(await sign('newcomer', right), 'rate_limited', 'the address is over its limit');
+  c.advance(3_600_000);
+  for (let i = 0; i < ADDRESS_FAILURES; i++) await sign(`stranger${i}`, wrong);
+  assert.is(await sign('colleague', right), 'in', 'a name known at this address still gets through');
+  assert.is(await sign('colleague', wrong), 'rate_limited', 'a wrong password answers like every other name over the limit');
+  for (let i = 0; i < PAIR_FAILURES - 2; i++) await sign('colleague', wrong);
+  assert.is(await sign('colleague', wrong), 'account_locked', 'and its own five tries still lock it here');
+  c.advance(FIRST_LOCK_MS);
+  for (let i = 0; i < ADDRESS_FAILURES; i++) await sign(`stranger${i}`, wrong);
+  assert.is(await sign('colleague', right), 'in', 'the lock is over; still known');
+  c.advance(KNOWN_MS);
+  for (let i = 0; i < ADDRESS_FAILURES; i++) await sign(`stranger${i}`, wrong);
+  assert.is(await sign('colleague', right), 'rate_limited', 'thirty days without a sign-in here: no longer known');
 });
 
 throttle('the purge deletes counters that are over and keeps live ones', async () => {

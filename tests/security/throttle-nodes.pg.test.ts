@@ -72,12 +72,15 @@ if (onPostgres) {
     assert.is((await signIn(b, '10.9.0.1', 'staff1', 'yichuang2026')).status, 200);
   });
 
-  t('password spraying from one address: 20 failures over both nodes, then 429 on both', async () => {
+  t('password spraying from one address: 20 failures over both nodes, then 429 on both — except for a colleague known there', async () => {
+    assert.is((await signIn(a, '10.9.1.1', 'staff4', 'yichuang2026')).status, 200, 'staff4 signed in from this address before (on A)');
     const statuses: number[] = [];
     for (let i = 0; i < 20; i++) statuses.push((await signIn(nodes()[i % 2]!, '10.9.1.1', `guess${i}`)).status);
     assert.equal(statuses, Array(20).fill(401));
     for (const node of nodes()) assert.match((await signIn(node, '10.9.1.1', 'staff3', 'yichuang2026')).answer, /^429 rate_limited/);
     assert.is((await signIn(b, '10.9.1.2', 'staff3', 'yichuang2026')).status, 200, 'another address is unaffected');
+    assert.is((await signIn(b, '10.9.1.1', 'staff4', 'yichuang2026')).status, 200, 'the stranger did not lock out the colleague known at this address (on B)');
+    assert.match((await signIn(b, '10.9.1.1', 'staff4')).answer, /^429 rate_limited/, 'a wrong password for the known name answers 429 like any other');
   });
 
   t('parallel guesses split over both nodes: no more than the limit reach a password check', async () => {
