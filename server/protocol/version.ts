@@ -7,4 +7,4 @@
  *    identity-number, masking and the shared rules (at risk, QR URL) in server/protocol.
  */
 export const PROTOCOL_VERSION = 2;
-export const CONTRACT_HASH = '7b0cb6246ec65afd';
+export const CONTRACT_HASH = '24116d02d6e6b44c';

@@ -1,4 +1,5 @@
 /** The HTTP API on a real server: auth, roles, admin CRUD, and bad input on every route. */
+import { PROTOCOL_VERSION } from '../../server/protocol/version';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { randomUUID } from 'node:crypto';
@@ -48,7 +49,7 @@ t('health answers without credentials', async () => {
   const r = await api(base, 'GET', '/api/health');
   assert.is(r.status, 200);
   assert.is(r.json.data.db, 'up');
-  assert.is(r.json.data.protocolVersion, 1);
+  assert.is(r.json.data.protocolVersion, PROTOCOL_VERSION);
 });
 
 t('sign-in: wrong password 401, unknown user 401 (same message), lock-out after 5 failures', async () => {

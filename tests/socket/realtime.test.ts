@@ -1,4 +1,5 @@
 /** socket.io on a real server: handshake auth, every event with bad input, facts after commit, resync. */
+import { PROTOCOL_VERSION } from '../../server/protocol/version';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { randomUUID } from 'node:crypto';
@@ -65,7 +66,7 @@ t('hello carries the protocol version; staff get a snapshot with seq', async () 
   const hello = new Promise<any>((resolve) => s.once('server:hello', resolve));
   await connected(s);
   const h = await hello;
-  assert.is(h.protocolVersion, 1);
+  assert.is(h.protocolVersion, PROTOCOL_VERSION);
   assert.equal(h.hallIds, [hallId]);
   const snap = await emitAck<HallSnapshot>(s, 'hall:subscribe', { hallId });
   assert.ok(snap.ok);
