@@ -344,7 +344,8 @@ t('one visitor served on the screens the console created: kiosk → counter → 
   await row('halls', HALL).locator('[data-testid=edit]').click();
   await form('halls').locator('yc-sessions-editor .row').first().locator('label', { hasText: today }).locator('input').uncheck();
   await save('halls');
-  assert.not.match((await row('halls', HALL).textContent()) ?? '', '每天', 'the week no longer has every day');
+  // "Saved" shows before the list reloads: wait for the row to say the new week.
+  await pollUntil('the week no longer has every day', async () => !((await row('halls', HALL).textContent()) ?? '').includes('每天'), 10_000);
   await kiosk.reload();
   await kiosk.locator('kiosk-home #take').click();
   await kiosk.locator('kiosk-zone-list button[data-zone="企业服务区"]').click();
