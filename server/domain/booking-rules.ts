@@ -60,6 +60,18 @@ export interface Horizon {
 export function bookingHorizon(calendar: WorkingDayCalendar, today: string, rules: BookingRules, isUnknownYear: (err: unknown) => boolean): Horizon {
   const days: Horizon['days'] = [];
   let working = 0;
+  // Same-day booking (bookingMinDaysAhead = 0): today itself, when it is a working day; its slots
+  // that have already started are not offered (availability) nor taken (book).
+  if (rules.bookingMinDaysAhead <= 0) {
+    let info;
+    try {
+      info = calendar.describeDay(today);
+    } catch (err) {
+      if (isUnknownYear(err)) return { days, unknownFrom: today };
+      throw err;
+    }
+    if (info.working) days.push({ date: today, note: info.source === 'weekday' ? null : (info.note ?? null) });
+  }
   // Count working days strictly after today, as addWorkingDays does, and offer those not too soon.
   for (let d = addDays(today, 1); working < rules.bookingMaxWorkingDaysAhead; d = addDays(d, 1)) {
     let info;

@@ -37,6 +37,8 @@ export const DEFAULT_HALL_SETTINGS: EffectiveHallSettings = {
   evaluationPromptMinutes: 5,
   openOnRestDays: false,
   kioskIssuing: 'sessions',
+  // A stored hall without the flag was on the booking page before it existed; a new hall is created unpublished (admin/halls.ts).
+  bookingPublished: true,
 };
 
 /** A hall's settings with the defaults of any it does not set (e.g. rows from before a setting existed). */

@@ -116,6 +116,7 @@ export const hallSettingsInput = z
     evaluationPromptMinutes: z.number().int().min(1).max(60),
     openOnRestDays: z.boolean(),
     kioskIssuing: z.enum(['sessions', 'always']),
+    bookingPublished: z.boolean(),
   })
   .strict();
 

@@ -173,6 +173,12 @@ export interface HallSettings {
   openOnRestDays?: boolean;
   /** 'sessions' (default): the kiosk issues in opening hours up to the cut-off; 'always': any time (24-hour self-service). */
   kioskIssuing?: 'sessions' | 'always';
+  /**
+   * Shown on the public booking page (网上预约). A hall created through the admin API starts
+   * unpublished until an administrator has configured it and ticks 在预约页面公开; a stored hall
+   * without the flag (from before it existed) counts as published.
+   */
+  bookingPublished?: boolean;
 }
 
 /** 1+12+X: a district centre (区中心), its street centres (街镇中心), their service points (村居服务点). */

@@ -50,7 +50,7 @@ export class YcAdminHalls extends CrudPage<HallView> {
       },
       {
         name: 'appointments', label: t('hall.appointments'), kind: 'group',
-        fields: [n('appointmentSlotMinutes', 'hall.slotMinutes'), n('appointmentSlotCapacity', 'hall.slotCapacity'), n('bookingMinDaysAhead', 'hall.minDays'),
+        fields: [{ name: 'settings.bookingPublished', label: t('hall.bookingPublished'), kind: 'checkbox' }, n('appointmentSlotMinutes', 'hall.slotMinutes'), n('appointmentSlotCapacity', 'hall.slotCapacity'), n('bookingMinDaysAhead', 'hall.minDays'),
           n('bookingMaxWorkingDaysAhead', 'hall.maxDays'), n('appointmentGraceMinutes', 'hall.grace'), n('bookingCancelCutoffMinutes', 'hall.cancelCutoff'),
           n('noShowBanThreshold', 'hall.banThreshold'), n('noShowWindowDays', 'hall.banWindow'), n('noShowBanDays', 'hall.banDays')],
       },
@@ -64,7 +64,7 @@ export class YcAdminHalls extends CrudPage<HallView> {
       timeZone: 'Asia/Shanghai',
       level: 'district_centre',
       sessions: [{ start: '09:00', end: '12:00', days: [1, 2, 3, 4, 5] }, { start: '13:30', end: '17:00', days: [1, 2, 3, 4, 5] }],
-      settings: { kioskIssuing: 'sessions', openOnRestDays: false },
+      settings: { kioskIssuing: 'sessions', openOnRestDays: false, bookingPublished: false },
     };
   }
   protected createSchema() {

@@ -27,7 +27,8 @@ export async function createHall(deps: AppDeps, actor: Actor, input: z.output<ty
     const [row] = await mapConstraintErrors('A hall with this code', () =>
       tx
         .insert(halls)
-        .values({ ...input, settings: { ...DEFAULT_HALL_SETTINGS, ...input.settings } })
+        // Not on the public booking page until an administrator publishes it (settings.bookingPublished).
+        .values({ ...input, settings: { ...DEFAULT_HALL_SETTINGS, bookingPublished: false, ...input.settings } })
         .returning(),
     );
     return presentHall(row!);

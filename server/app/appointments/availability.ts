@@ -36,17 +36,26 @@ function presentBookingHall(h: HallView): BookingHallView {
   };
 }
 
+/** Only published halls are on the public booking page (settings.bookingPublished). */
+export const bookingPublished = (h: HallView) => effectiveSettings(h.settings).bookingPublished;
+
+/** The hall for a public booking request, or not_found while it is unpublished. */
+export function requirePublished(h: HallView): HallView {
+  if (!bookingPublished(h)) throw new AppError('not_found', 'This hall does not take bookings online (not published yet)');
+  return h;
+}
+
 export async function bookingHalls(deps: AppDeps): Promise<BookingHallView[]> {
   const rows = await deps.db.select().from(halls).orderBy(asc(halls.code));
-  return rows.map((h) => presentBookingHall(presentHall(h)));
+  return rows.map((h) => presentHall(h)).filter(bookingPublished).map(presentBookingHall);
 }
 
 export async function bookingHall(deps: AppDeps, hallId: string): Promise<BookingHallView> {
-  return presentBookingHall(presentHall(await loadHall(deps.db, hallId)));
+  return presentBookingHall(requirePublished(presentHall(await loadHall(deps.db, hallId))));
 }
 
 export async function bookableMatters(deps: AppDeps, hallId: string): Promise<BookableMatterView[]> {
-  const hall = presentHall(await loadHall(deps.db, hallId));
+  const hall = requirePublished(presentHall(await loadHall(deps.db, hallId)));
   const rows = await deps.db
     .select({ m: matters, zoneName: zones.name, zoneOrder: zones.sortOrder })
     .from(matters)
@@ -71,7 +80,7 @@ export async function bookableMatters(deps: AppDeps, hallId: string): Promise<Bo
 
 export async function bookingCalendar(deps: AppDeps, hallId: string, matterId: string): Promise<BookingCalendarView> {
   const now = deps.clock.now();
-  const hall = presentHall(await loadHall(deps.db, hallId));
+  const hall = requirePublished(presentHall(await loadHall(deps.db, hallId)));
   const matter = await loadMatter(deps.db, matterId);
   if (matter.hallId !== hallId || !matter.active) throw new AppError('not_found', 'This matter is not offered in this hall');
   const rule = (await loadBookingRules(deps.db, [matter.id], hall.settings)).get(matter.id)!;

@@ -5,6 +5,7 @@
  * ban and the per-day limit (both keyed on identity number AND phone), then a seat taken with a
  * guarded upsert (booked < capacity), so capacity and limits hold under concurrent requests.
  */
+import { requirePublished } from './availability';
 import { hallSessionsOn } from '../ticket-hours';
 import { randomInt } from 'node:crypto';
 import { and, eq, gte, inArray, or, sql } from 'drizzle-orm';
@@ -46,7 +47,9 @@ export async function bookAppointment(deps: AppDeps, actor: Actor | null, hallId
   const callerKey = actor ? undefined : visitorCallerKey(deps.piiKey, ['book', hallId, input.matterId, input.date, input.slotStart, input.idNumber, input.phone]);
   const meta = { name: 'appointment:book', hallId, actor: actor ?? SYSTEM, commandId: input.commandId, ...(callerKey && { callerKey }) };
   const view = await runCommand(deps, meta, async ({ tx, now }) => {
-    const hall = presentHall(await loadHall(tx, hallId));
+    const loaded = presentHall(await loadHall(tx, hallId));
+    // The public page books only published halls; staff may book in any hall of theirs.
+    const hall = actor ? loaded : requirePublished(loaded);
     const settings = effectiveSettings(hall.settings);
     const matter = await loadMatter(tx, input.matterId);
     if (matter.hallId !== hallId || !matter.active) throw new AppError('not_found', 'This matter is not offered in this hall');
