@@ -1,7 +1,18 @@
-/** Issue a ticket at a kiosk or by staff: number it gaplessly, persist it, announce it. */
-import { sql } from 'drizzle-orm';
+/**
+ * Issue a ticket at a kiosk or by staff: number it gaplessly, persist it, announce it.
+ *
+ * Two steps. The issuing transaction holds the day's numbering row from the number to the commit,
+ * so it does only what numbering needs: the ticket, its event, the command claim; the fact goes
+ * out after commit. Then, off that critical section, the people-ahead forecast runs on the
+ * committed queue (server/app/queue-position.ts — it reads every waiting ticket of the hall and
+ * simulates the counters, far too slow to make every other issue in the hall wait for it), and a
+ * second small transaction writes the paper job and completes the stored command result under the
+ * command's row lock. A repeat of the commandId returns the completed result; one that finds it
+ * incomplete (the first run died between the two steps) completes it itself, once.
+ */
+import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import { dayCounters, tickets } from '../../db/schema';
+import { commandResults, dayCounters, tickets } from '../../db/schema';
 import { serviceDate } from '../domain/hall-time';
 import { idNumberMessages, validateVisitorId } from '../protocol/identity-number';
 import { greenChannelFor } from '../domain/priority';
@@ -9,7 +20,7 @@ import { maskIdNumber } from '../protocol/masking';
 import { formatTicketNumber } from '../domain/numbering';
 import { waitStart, waitTargetMinutes } from '../domain/wait-target';
 import type { IssueTicketBody } from '../protocol/schemas';
-import type { IssuedTicket, PriorityReason } from '../protocol/views';
+import type { HallView, IssuedTicket, PriorityReason } from '../protocol/views';
 import { authorize, type Actor } from './actor';
 import { AppError } from './app-error';
 import type { AppDeps } from './deps';
@@ -49,7 +60,8 @@ export async function issueTicket(
   const source = appointment ? 'appointment' : actor.kind === 'staff' ? 'staff' : 'kiosk';
   const lang = body.language ?? 'zh-CN';
 
-  const issued = await runCommand(deps, { name: 'ticket:issue', hallId, actor, commandId: body.commandId }, async ({ tx, now, emit }) => {
+  let fresh: IssueContext | null = null;
+  const committed = await runCommand<StoredIssue>(deps, { name: 'ticket:issue', hallId, actor, commandId: body.commandId }, async ({ tx, now, emit }) => {
     const hall = presentHall(await loadHall(tx, hallId));
     const matter = await loadMatter(tx, body.matterId);
     if (matter.hallId !== hallId || !matter.active) throw new AppError('not_found', 'This matter is not offered in this hall');
@@ -110,11 +122,49 @@ export async function issueTicket(
     if (options.onIssued) await options.onIssued(tx, row!, now);
     const view = await ticketView(tx, row!.id);
     emit({ type: 'ticket:issued', ticket: view, data: { source } });
-    const position = await queuePosition(tx, row!, now, matter.complexity);
-    // Persist first, print second: the paper job commits with the ticket and is sent after commit.
-    const print = await addIssuePrintJob(tx, deps, actor, { ticket: row!, hall, matterName: matter.name, position, language: lang, now });
-    return { ticket: view, token, progressUrl: progressUrl(deps.publicBaseUrl, token), hallName: hall.name, ...position, ...(print && { print }) };
+    fresh = { row: row!, hall, matterName: matter.name };
+    return { ticket: view, token, progressUrl: progressUrl(deps.publicBaseUrl, token), hallName: hall.name };
   });
+  const issued = await completeIssue(deps, actor, body.commandId, committed, lang, fresh);
   startPrinting(deps, issued.print);
   return issued;
+}
+
+/** What the issuing transaction stores as the command's result; completeIssue adds the rest. */
+type StoredIssue = Pick<IssuedTicket, 'ticket' | 'token' | 'progressUrl' | 'hallName'> & Partial<IssuedTicket>;
+
+interface IssueContext {
+  row: typeof tickets.$inferSelect;
+  hall: HallView;
+  matterName: string;
+}
+
+async function completeIssue(
+  deps: AppDeps,
+  actor: Actor,
+  commandId: string,
+  stored: StoredIssue,
+  language: 'zh-CN' | 'en',
+  fresh: IssueContext | null,
+): Promise<IssuedTicket> {
+  if (stored.peopleAhead !== undefined) return stored as IssuedTicket;
+  const ctx = fresh ?? (await reloadContext(deps, stored));
+  const now = deps.clock.now();
+  const position = await queuePosition(deps.db, ctx.row, now, stored.ticket.complexity);
+  return deps.db.transaction(async (tx) => {
+    const [claim] = await tx.select({ result: commandResults.result }).from(commandResults).where(eq(commandResults.commandId, commandId)).for('update');
+    const current = (claim?.result ?? stored) as StoredIssue;
+    if (current.peopleAhead !== undefined) return current as IssuedTicket;
+    // Persist first, print second: the paper job is written here and sent by the caller.
+    const print = await addIssuePrintJob(tx, deps, actor, { ticket: ctx.row, hall: ctx.hall, matterName: ctx.matterName, position, language, now });
+    const done: IssuedTicket = { ...current, ...position, ...(print && { print }) };
+    await tx.update(commandResults).set({ result: done }).where(eq(commandResults.commandId, commandId));
+    return done;
+  });
+}
+
+async function reloadContext(deps: AppDeps, stored: StoredIssue): Promise<IssueContext> {
+  const [row] = await deps.db.select().from(tickets).where(eq(tickets.id, stored.ticket.id));
+  if (!row) throw new AppError('not_found', 'Ticket not found');
+  return { row, hall: presentHall(await loadHall(deps.db, row.hallId)), matterName: stored.ticket.matterName };
 }
