@@ -73,10 +73,11 @@ async function createDatabase(): Promise<Database> {
 }
 
 interface NodeMetrics {
+  cpuMs: number;
   rssMb: number;
   eventLoopDelayMs: { p50: number; p99: number; max: number };
   localSockets: number;
-  commands: { name: string; totalMs: number; dbMs: number }[];
+  commands: { name: string; totalMs: number; dbMs: number; queries: number }[];
 }
 
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
@@ -117,7 +118,7 @@ async function main() {
       Array.from({ length: 16 }, async () => {
         for (let j = jobs.pop(); j; j = jobs.pop()) {
           const r = await issue(urls[j.h.index % urls.length]!, j.h, j.k);
-          if (!r.ok) throw new Error('prefill issue failed');
+          if (!r.ok) throw new Error(`prefill issue failed: ${r.error}`);
           prefillMs.push(r.ms);
         }
       }),
@@ -127,7 +128,7 @@ async function main() {
 
     const stages: { r: StageResult; m: NodeMetrics[]; commitsPerS: number | null; rss: number[]; callToDisplay: number[]; loadAvg: string }[] = [];
     const runMeasured = async (mode: 'product' | 'floor', rate: number) => {
-      await metrics(); // resets each node's event-loop histogram and command samples
+      const before = await metrics(); // resets each node's event-loop histogram and command samples
       const c0 = await db.commits();
       timing.callToDisplay = [];
       timing.echoToDisplay = [];
@@ -139,6 +140,7 @@ async function main() {
       await new Promise((res) => setTimeout(res, 500));
       const c1 = await db.commits();
       const m = await metrics();
+      m.forEach((x, i) => (x.cpuMs -= before[i]!.cpuMs));
       return { r, m, rss, commitsPerS: c0 !== null && c1 !== null ? (c1 - c0) / r.seconds : null, callToDisplay: timing.callToDisplay, loadAvg: load() };
     };
 
@@ -193,12 +195,21 @@ function printStage(title: string, s: { r: StageResult; m: NodeMetrics[]; commit
   console.log(`  issue → ack:    ${pct(r.issueMs)}`);
   for (const [name, xs] of Object.entries(r.ackMs)) console.log(`  ${name.padEnd(17)} ack ${pct(xs)}`);
   console.log(`  database commits/s: ${s.commitsPerS?.toFixed(0) ?? 'n/a (PGlite)'}`);
+  const perName = new Map<string, { own: number[]; queries: number[] }>();
+  for (const c of s.m.flatMap((m) => m.commands)) {
+    const e = perName.get(c.name) ?? { own: [], queries: [] };
+    e.own.push(c.totalMs - c.dbMs);
+    e.queries.push(c.queries);
+    perName.set(c.name, e);
+  }
+  for (const [name, e] of perName) console.log(`  ${name.padEnd(17)} own time p50 ${ms(summary(e.own).p50)}, ${summary(e.queries).p50} statements (median)`);
   s.m.forEach((m, i) => {
     const own = m.commands.map((c) => c.totalMs - c.dbMs);
     const dbt = m.commands.map((c) => c.dbMs);
     console.log(
       `  node ${i}: RSS ${m.rssMb.toFixed(0)} MB (max sampled ${s.rss[i]!.toFixed(0)} MB), event-loop delay p99 ${ms(m.eventLoopDelayMs.p99)} max ${ms(m.eventLoopDelayMs.max)}; ` +
-        `server's own time per command p50 ${ms(summary(own).p50)} p99 ${ms(summary(own).p99)} (database p50 ${ms(summary(dbt).p50)}, n=${own.length})`,
+        `server's own time per command p50 ${ms(summary(own).p50)} p99 ${ms(summary(own).p99)} (database p50 ${ms(summary(dbt).p50)}, n=${own.length}); ` +
+        `CPU ${ms(m.cpuMs / Math.max(1, own.length))} per command (process CPU over the stage / its commands, fan-out and background work included)`,
     );
   });
 }

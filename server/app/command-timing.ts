@@ -12,12 +12,15 @@ import { PgPreparedQuery } from 'drizzle-orm/pg-core';
 
 interface Scope {
   dbMs: number;
+  queries: number;
 }
 
 export interface CommandSample {
   name: string;
   totalMs: number;
   dbMs: number;
+  /** Statements sent (BEGIN and COMMIT not counted). */
+  queries: number;
 }
 
 const store = new AsyncLocalStorage<Scope>();
@@ -25,9 +28,11 @@ let samples: CommandSample[] = [];
 let enabled = false;
 const MAX_SAMPLES = 200_000;
 
-const addDb = (ms: number) => {
+const addDb = (ms: number, query = false) => {
   const scope = store.getStore();
-  if (scope) scope.dbMs += ms;
+  if (!scope) return;
+  scope.dbMs += ms;
+  if (query) scope.queries++;
 };
 
 type Patchable = { prototype: Record<string, unknown> };
@@ -40,7 +45,7 @@ export async function enableCommandTiming(): Promise<void> {
   const original = proto.queryWithCache;
   proto.queryWithCache = function (this: unknown, q, p, run) {
     const t0 = performance.now();
-    return original.call(this, q, p, run).finally(() => addDb(performance.now() - t0));
+    return original.call(this, q, p, run).finally(() => addDb(performance.now() - t0, true));
   };
   const { PostgresJsSession } = await import('drizzle-orm/postgres-js/session');
   const { PgliteSession } = await import('drizzle-orm/pglite/session');
@@ -69,12 +74,12 @@ export async function enableCommandTiming(): Promise<void> {
 
 export async function timeCommand<T>(name: string, run: () => Promise<T>): Promise<T> {
   if (!enabled) return run();
-  const scope: Scope = { dbMs: 0 };
+  const scope: Scope = { dbMs: 0, queries: 0 };
   const t0 = performance.now();
   try {
     return await store.run(scope, run);
   } finally {
-    if (samples.length < MAX_SAMPLES) samples.push({ name, totalMs: performance.now() - t0, dbMs: scope.dbMs });
+    if (samples.length < MAX_SAMPLES) samples.push({ name, totalMs: performance.now() - t0, dbMs: scope.dbMs, queries: scope.queries });
   }
 }
 

@@ -63,28 +63,31 @@ export async function ticketView(tx: Reader, ticketId: string): Promise<TicketVi
   return view;
 }
 
+/**
+ * Counters with their holder's name, matters and current ticket, in one statement (correlated
+ * sub-selects instead of three round trips: every counter command presents its counter).
+ */
 export async function counterViews(tx: Reader, where: SQL | undefined): Promise<CounterView[]> {
   const rows = await tx
-    .select({ c: counters, staffName: staff.displayName })
+    .select({
+      c: counters,
+      staffName: staff.displayName,
+      links: sql<string>`(SELECT coalesce(json_agg(json_build_array(${counterMatters.matterId}, ${counterMatters.preferred}) ORDER BY ${counterMatters.matterId}), '[]')::text FROM ${counterMatters} WHERE ${counterMatters.counterId} = ${counters.id})`,
+      currentTicketId: sql<string | null>`(SELECT ${tickets.id}::text FROM ${tickets} WHERE ${tickets.counterId} = ${counters.id} AND ${tickets.status} IN ('called', 'serving') LIMIT 1)`,
+    })
     .from(counters)
     .leftJoin(staff, eq(staff.id, counters.staffId))
     .where(where)
     .orderBy(counters.number);
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.c.id);
-  const links = await tx.select().from(counterMatters).where(inArray(counterMatters.counterId, ids)).orderBy(counterMatters.matterId);
-  const active = await tx
-    .select({ id: tickets.id, counterId: tickets.counterId })
-    .from(tickets)
-    .where(and(inArray(tickets.counterId, ids), inArray(tickets.status, ['called', 'serving'])));
-  return rows.map(({ c, staffName }) =>
-    presentCounter(c, {
+  return rows.map(({ c, staffName, links, currentTicketId }) => {
+    const pairs = JSON.parse(links) as [string, boolean][];
+    return presentCounter(c, {
       staffName,
-      matterIds: links.filter((l) => l.counterId === c.id).map((l) => l.matterId),
-      preferredMatterIds: links.filter((l) => l.counterId === c.id && l.preferred).map((l) => l.matterId),
-      currentTicketId: active.find((a) => a.counterId === c.id)?.id ?? null,
-    }),
-  );
+      matterIds: pairs.map(([m]) => m),
+      preferredMatterIds: pairs.filter(([, preferred]) => preferred).map(([m]) => m),
+      currentTicketId: currentTicketId ?? null,
+    });
+  });
 }
 
 export async function counterView(tx: Reader, counterId: string): Promise<CounterView> {

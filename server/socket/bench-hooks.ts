@@ -63,7 +63,10 @@ export function attachBenchHooks(io: IoServer, deps: AppDeps): { close(): void }
       const reply: Reply = typeof ack === 'function' ? (ack as Reply) : () => {};
       if (!(actor.kind === 'staff' && actor.role === 'admin')) return reply({ ok: false, error: { code: 'forbidden' } });
       const mem = process.memoryUsage();
+      const cpu = process.cpuUsage();
       const data = {
+        /** This process's CPU time so far (user + system), for CPU per command between two reads. */
+        cpuMs: (cpu.user + cpu.system) / 1000,
         rssMb: mem.rss / 2 ** 20,
         heapUsedMb: mem.heapUsed / 2 ** 20,
         eventLoopDelayMs: { p50: delay.percentile(50) / 1e6, p99: delay.percentile(99) / 1e6, max: delay.max / 1e6 },
