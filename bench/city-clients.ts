@@ -20,24 +20,30 @@ export const connect = (url: string, token: string) =>
     s.once('connect_error', reject);
   });
 
-/** One socket's view of its hall's seq stream. */
+/**
+ * One socket's view of its hall's seq stream: a skipped seq is missing until it arrives late
+ * (reordered) or never (lost); a seq seen twice is duplicated.
+ */
 export class SeqWatch {
   last = 0;
-  lost = 0;
   duplicated = 0;
+  reordered = 0;
+  private readonly missing = new Set<number>();
   private base = 0;
+  get lost(): number {
+    return this.missing.size;
+  }
   start(snapshotSeq: number): void {
     this.base = snapshotSeq;
     if (snapshotSeq > this.last) this.last = snapshotSeq;
   }
   see(seq: number): void {
     if (seq <= this.base) return; // already in the snapshot (joined before it was read)
-    if (seq === this.last + 1) this.last = seq;
-    else if (seq <= this.last) this.duplicated++;
-    else {
-      this.lost += seq - this.last - 1;
+    if (seq > this.last) {
+      for (let s = this.last + 1; s < seq; s++) this.missing.add(s);
       this.last = seq;
-    }
+    } else if (this.missing.delete(seq)) this.reordered++;
+    else this.duplicated++;
   }
 }
 

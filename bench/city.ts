@@ -169,15 +169,17 @@ async function main() {
     await new Promise((res) => setTimeout(res, 1500));
     let lost = 0;
     let duplicated = 0;
+    let reordered = 0;
     for (const hc of halls) {
       const snap = await emit(hc.displays[0]!, 'public:subscribe', { hallId: hc.hall.id });
       const finalSeq = snap.data.seq as number;
       for (const w of hc.watches) {
         lost += w.lost + Math.max(0, finalSeq - w.last);
         duplicated += w.duplicated;
+        reordered += w.reordered;
       }
     }
-    console.log(`Facts: ${lost} lost, ${duplicated} duplicated over ${halls.reduce((a, h) => a + h.watches.length, 0)} screens (per-screen seq continuity up to each hall's final seq)`);
+    console.log(`Facts: ${lost} lost, ${duplicated} duplicated, ${reordered} arrived out of seq order (screens re-snapshot on those) over ${halls.reduce((a, h) => a + h.watches.length, 0)} screens (per-screen seq continuity up to each hall's final seq)`);
     console.log(`Peak RSS per node: ${nodes.map((n) => `${n.peakRssMb().toFixed(0)} MB`).join(' / ')}; load ${load()}`);
   } finally {
     for (const h of halls) closeHall(h);
