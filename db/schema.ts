@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { AuditRecord } from '../server/protocol/facts';
 import type {
   CounterStatus,
   CounterType,
@@ -210,9 +211,10 @@ export const ticketEvents = pgTable(
     type: text('type').notNull(),
     ticketId: uuid('ticket_id'),
     counterId: uuid('counter_id'),
-    actorType: text('actor_type').notNull(),
+    actorType: text('actor_type').$type<'staff' | 'device' | 'system'>().notNull(),
     actorId: text('actor_id'),
-    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    /** The fact's audit record (server/protocol/facts.ts `AuditRecord`), no personal data. */
+    data: jsonb('data').$type<AuditRecord>().notNull().default({}),
     at: ts('at').notNull(),
   },
   (t) => [

@@ -13,12 +13,12 @@ import { runCommand } from './run-command';
 
 export type CounterCommand = 'take' | 'release' | 'pause' | 'resume';
 
-const FACTS: Record<CounterCommand, FactType> = {
+const FACTS = {
   take: 'counter:opened',
   release: 'counter:closed',
   pause: 'counter:paused',
   resume: 'counter:resumed',
-};
+} as const satisfies Record<CounterCommand, FactType>;
 
 export async function actOnCounter(
   deps: AppDeps,

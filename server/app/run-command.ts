@@ -8,28 +8,13 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { commandResults, halls, ticketEvents } from '../../db/schema';
-import type { CaseFact } from '../protocol/cases';
-import type { FactType, HallFact, HallNotice, TicketAlert } from '../protocol/events';
-import type { CallView, CounterView, PrintJobView, TicketView } from '../protocol/views';
+import type { AuditRecord, FactDraft, HallFact } from '../protocol/facts';
 import type { Actor } from './actor';
 import { AppError } from './app-error';
 import type { AppDeps } from './deps';
 
-export interface PendingFact {
-  type: FactType;
-  ticket?: TicketView;
-  counter?: CounterView;
-  call?: CallView;
-  printJob?: PrintJobView;
-  /** A manager's notice for the wall display (hall:notice). */
-  notice?: HallNotice;
-  /** Wait/handling target alert (ticket:at-risk, ticket:breached, ticket:handling-overdue). */
-  alert?: TicketAlert;
-  /** A case (办件) change (case:* facts). */
-  case?: CaseFact;
-  /** Extra audit data kept in the event log (reasons, previous values). */
-  data?: Record<string, unknown>;
-}
+/** What a use case emits: a fact's payload and its audit extras, typed per fact type (server/protocol/facts.ts). */
+export type PendingFact = FactDraft;
 
 export interface CommandScope {
   tx: Tx;
@@ -85,19 +70,7 @@ export async function runCommand<T>(deps: AppDeps, meta: CommandMeta, body: (sco
         .returning({ last: halls.eventSeq });
       if (!row) throw new AppError('not_found', 'Hall not found');
       const first = row.last - pending.length + 1;
-      facts = pending.map((f, i) => ({
-        seq: first + i,
-        hallId: meta.hallId,
-        type: f.type,
-        at: now.toISOString(),
-        ...(f.ticket && { ticket: f.ticket }),
-        ...(f.counter && { counter: f.counter }),
-        ...(f.call && { call: { ...f.call, seq: first + i } }),
-        ...(f.alert && { alert: f.alert }),
-        ...(f.printJob && { printJob: f.printJob }),
-        ...(f.notice && { notice: f.notice }),
-        ...(f.case && { case: f.case }),
-      }));
+      facts = pending.map((f, i) => hallFact(f, meta.hallId, first + i, now));
       await tx.insert(ticketEvents).values(
         pending.map((f, i) => ({
           hallId: meta.hallId,
@@ -126,8 +99,17 @@ export async function runCommand<T>(deps: AppDeps, meta: CommandMeta, body: (sco
   return result;
 }
 
+/**
+ * The staff view of a drafted fact: its payload with seq, hall and time (a call carries its seq).
+ * The payload is the draft's own, so each type keeps the records facts.ts gives it.
+ */
+function hallFact({ data: _audit, ...payload }: PendingFact, hallId: string, seq: number, at: Date): HallFact {
+  const fact = { ...payload, seq, hallId, at: at.toISOString() };
+  return fact.call ? { ...fact, call: { ...fact.call, seq } } : fact;
+}
+
 /** What the audit log keeps of a fact: enough to rebuild a ticket's history, no personal data. */
-function eventData(f: PendingFact): Record<string, unknown> {
+function eventData(f: PendingFact): AuditRecord {
   const t = f.ticket;
   return {
     ...(t && { number: t.number, status: t.status, matterId: t.matterId, counterId: t.counterId, targetCounterId: t.targetCounterId }),

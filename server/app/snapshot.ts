@@ -90,7 +90,7 @@ async function readSnapshot(tx: Tx, hallId: string, now: Date): Promise<HallSnap
   const horizon = now.getTime() - ANNOUNCEMENT_HORIZON_MS;
   const recentCalls = callRows
     .filter((e, i) => i < RECENT_CALLS_MIN || e.at.getTime() >= horizon)
-    .map((e) => ({ ...(e.data.call as CallView), seq: e.seq }));
+    .flatMap((e) => (e.data.call ? [{ ...e.data.call, seq: e.seq }] : []));
   return {
     protocolVersion: PROTOCOL_VERSION,
     seq: hallRow.eventSeq,

@@ -15,7 +15,7 @@ import { callView, stateOf, writeTicket } from './ticket-writes';
 
 export type CounterTicketAction = 'call' | 'recall' | 'start' | 'finish' | 'no_show' | 'park' | 'call_back';
 
-const FACTS: Record<CounterTicketAction, FactType> = {
+const FACTS = {
   call: 'ticket:called',
   recall: 'ticket:recalled',
   start: 'ticket:started',
@@ -23,7 +23,7 @@ const FACTS: Record<CounterTicketAction, FactType> = {
   no_show: 'ticket:no-show',
   park: 'ticket:parked',
   call_back: 'ticket:called-back',
-};
+} as const satisfies Record<CounterTicketAction, FactType>;
 
 const ACTIONS = {
   call: 'ticket:call',

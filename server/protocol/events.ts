@@ -12,72 +12,9 @@ import type {
   TicketView,
 } from './views';
 
-export type FactType =
-  | 'ticket:issued'
-  | 'ticket:called'
-  | 'ticket:recalled'
-  | 'ticket:started'
-  | 'ticket:finished'
-  | 'ticket:no-show'
-  | 'ticket:reactivated'
-  | 'ticket:transferred'
-  | 'ticket:parked'
-  | 'ticket:called-back'
-  | 'ticket:cancelled'
-  | 'ticket:at-risk'
-  | 'ticket:breached'
-  | 'ticket:handling-overdue'
-  | 'counter:opened'
-  | 'counter:closed'
-  | 'counter:paused'
-  | 'counter:resumed'
-  | 'hall:configured'
-  | 'hall:notice'
-  | 'print:status'
-  | CaseFactType;
+import type { HallFact, PublicHallFact } from './facts';
 
-/** Case (办件) facts: staff rooms only (public facts carry only their seq and type). */
-export type CaseFactType =
-  | 'case:opened'
-  | 'case:noticed'
-  | 'case:resumed'
-  | 'case:accepted'
-  | 'case:not-accepted'
-  | 'case:completed'
-  | 'case:reviewing'
-  | 'case:supplement-requested'
-  | 'case:supplied'
-  | 'case:approved'
-  | 'case:refused'
-  | 'case:producing'
-  | 'case:ready'
-  | 'case:posted'
-  | 'case:delivered'
-  | 'case:collected'
-  | 'case:withdrawn'
-  | 'case:promise-kept'
-  | 'case:at-risk'
-  | 'case:overdue'
-  | 'case:promise-overdue';
-
-/** A committed change, for staff and managers. `seq` is the hall's event number. */
-export interface HallFact {
-  seq: number;
-  hallId: string;
-  type: FactType;
-  at: string;
-  ticket?: TicketView;
-  counter?: CounterView;
-  call?: CallView;
-  /** Only on 'print:status' (a paper ticket's job changed); never on public facts. */
-  printJob?: PrintJobView;
-  /** On ticket:at-risk / ticket:breached / ticket:handling-overdue. */
-  alert?: TicketAlert;
-  /** Only on 'hall:notice'. */
-  notice?: HallNotice;
-  /** Only on case:* facts. */
-  case?: CaseFact;
-}
+export type { CaseFactType, FactType, HallFact, HallFactOf, PublicHallFact } from './facts';
 
 /**
  * A manager's notice for the wall display (public: no personal data). The newest notice replaces
@@ -100,19 +37,6 @@ export interface TicketAlert {
   elapsedMinutes: number;
   /** Counters open now that may call the ticket (for a serving ticket: its counter). */
   counterIds: string[];
-}
-
-/** The same change as public screens may see it. Same `seq`. */
-export interface PublicHallFact {
-  seq: number;
-  hallId: string;
-  type: FactType;
-  at: string;
-  ticket?: PublicTicketView;
-  counter?: PublicCounterView;
-  call?: CallView;
-  /** Only on 'hall:notice'. */
-  notice?: HallNotice;
 }
 
 export interface ServerHello {

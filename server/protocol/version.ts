@@ -7,4 +7,4 @@
  *    identity-number, masking and the shared rules (at risk, QR URL) in server/protocol.
  */
 export const PROTOCOL_VERSION = 2;
-export const CONTRACT_HASH = '24116d02d6e6b44c';
+export const CONTRACT_HASH = '7026f4d617304837';

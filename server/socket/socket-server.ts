@@ -189,9 +189,16 @@ export function socketPublisher(getIo: () => IoServer | null): Publisher {
   };
 }
 
+/**
+ * A fact as public screens may see it (`PublicPayloads` in server/protocol/facts.ts): the ticket and
+ * counter in their public views, the call and the notice as they are; print jobs, alerts and cases
+ * never leave the staff rooms. A manager's notice is public text by design (refused if it holds
+ * identity or phone numbers). The one assertion: TypeScript cannot follow this key-by-key mapping
+ * across the union, so the result is checked against PublicHallFact's shape by the type-level test
+ * in tests/protocol/fact-types.test.ts and its content by tests/socket/public-stream.test.ts.
+ */
 export function toPublicFact(fact: HallFact): PublicHallFact {
-  const ticket = fact.ticket;
-  const counter = fact.counter;
+  const { ticket, counter, call, notice } = fact;
   const currentNumber = counter && ticket && counter.currentTicketId === ticket.id ? ticket.number : null;
   return {
     seq: fact.seq,
@@ -200,10 +207,9 @@ export function toPublicFact(fact: HallFact): PublicHallFact {
     at: fact.at,
     ...(ticket && { ticket: toPublicTicket(ticket) }),
     ...(counter && { counter: toPublicCounter(counter, currentNumber) }),
-    ...(fact.call && { call: fact.call }),
-    // A manager's notice is public text by design (refused if it holds identity or phone numbers).
-    ...(fact.notice && { notice: fact.notice }),
-  };
+    ...(call && { call }),
+    ...(notice && { notice }),
+  } as PublicHallFact;
 }
 
 /** No Origin (not a browser), the same host as the request, or one of the configured origins. */

@@ -136,8 +136,9 @@ export function snapshot(over: Partial<HallSnapshot> = {}): HallSnapshot {
   };
 }
 
+/** A fact with only the fields a test sets: the stores under test read no others (the server's facts are typed per type). */
 export function fact(seq: number, type: HallFact['type'], over: Partial<HallFact> = {}): HallFact {
-  return { seq, hallId: HALL, type, at: new Date(NOW).toISOString(), ...over };
+  return { seq, hallId: HALL, type, at: new Date(NOW).toISOString(), ...over } as HallFact;
 }
 
 export function memoryStorage(initial: Record<string, string> = {}): StorageLike & { data: Map<string, string> } {

@@ -46,7 +46,8 @@ function setup() {
   return { feed, timers, snaps: () => snaps, stats: () => statsCalls, setSnap: (s: HallSnapshot) => (snap = s) };
 }
 
-const fact = (seq: number, type: HallFact['type'], extra: Partial<HallFact> = {}): HallFact => ({ seq, hallId: 'hall-1', type, at: '2026-03-05T02:00:00Z', ...extra });
+/** Only the fields the feed reads (the server's facts are typed per type). */
+const fact = (seq: number, type: HallFact['type'], extra: Partial<HallFact> = {}): HallFact => ({ seq, hallId: 'hall-1', type, at: '2026-03-05T02:00:00Z', ...extra }) as HallFact;
 
 const f = suite('dashboard hall feed');
 

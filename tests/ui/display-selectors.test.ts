@@ -1,4 +1,5 @@
 /** What the wall display shows, from the public snapshot: latest call, per-zone counts, counters, the counter screen. */
+import type { PublicHallFact } from '../../server/protocol/events';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { applyPublicFact } from '../../ui-shared/src/apply-fact';
@@ -39,7 +40,7 @@ latest('recent calls leave out the latest and show each ticket once', () => {
 
 latest('a recall of the latest ticket stays the big one, not a duplicate below it', () => {
   const snap = demoSnapshot();
-  const next = applyPublicFact(snap, { seq: 21, hallId: 'hall-1', type: 'ticket:recalled', at: 'x', call: call(21, 't-c2', 'C002', 5, undefined, true) })!;
+  const next = applyPublicFact(snap, { seq: 21, hallId: 'hall-1', type: 'ticket:recalled', at: 'x', call: call(21, 't-c2', 'C002', 5, undefined, true) } as PublicHallFact)!;
   assert.is(latestCall(next, WHOLE_HALL)?.recall, true);
   assert.equal(previousCalls(next, WHOLE_HALL, 5).map((c) => c.number), ['A001', 'C001']);
 });

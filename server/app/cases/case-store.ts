@@ -195,8 +195,7 @@ export async function caseSteps(reader: Reader, hallId: string, caseId: string):
   return rows.flatMap((r) => {
     const status = STEP_OF[r.type];
     if (!status) return [];
-    const d = r.data as { counterNumber?: number; note?: string };
-    return [{ status, at: r.at.toISOString(), counterNumber: d.counterNumber ?? null, note: d.note ?? null }];
+    return [{ status, at: r.at.toISOString(), counterNumber: r.data.counterNumber ?? null, note: r.data.note ?? null }];
   });
 }
 

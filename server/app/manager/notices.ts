@@ -67,6 +67,6 @@ export async function activeNotice(deps: AppDeps, actor: Actor, hallId: string):
     )
     .orderBy(desc(ticketEvents.seq))
     .limit(1);
-  const notice = latest?.data.notice as HallNotice | undefined;
+  const notice = latest?.data.notice;
   return notice && notice.text && Date.parse(notice.until) > now.getTime() ? notice : null;
 }

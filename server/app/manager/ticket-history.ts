@@ -6,11 +6,12 @@ import { recordAudit } from '../audit';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { counters, devices, matters, staff, ticketEvents } from '../../../db/schema';
 import type { TicketHistoryEntry, TicketHistoryView } from '../../protocol/dashboard';
+import type { AuditRecord } from '../../protocol/facts';
 import { authorize, type Actor } from '../actor';
 import type { AppDeps } from '../deps';
 import { ticketView } from '../loaders';
 
-const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
+const str = (v: string | null | undefined): string | null => (v ? v : null);
 
 export async function ticketHistory(deps: AppDeps, actor: Actor, ticketId: string): Promise<TicketHistoryView> {
   authorize(actor, 'ticket:history');
@@ -19,7 +20,7 @@ export async function ticketHistory(deps: AppDeps, actor: Actor, ticketId: strin
   await recordAudit(deps, actor, { action: 'ticket:history', hallId: t.hallId, subject: ticketId });
   const events = await deps.db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, ticketId)).orderBy(asc(ticketEvents.seq));
 
-  const ids = (pick: (d: Record<string, unknown>) => unknown[]) => [...new Set(events.flatMap((e) => pick(e.data)).filter((v): v is string => typeof v === 'string'))];
+  const ids = (pick: (d: AuditRecord) => (string | null | undefined)[]) => [...new Set(events.flatMap((e) => pick(e.data)).filter((v): v is string => typeof v === 'string'))];
   const counterIds = [...new Set([...ids((d) => [d.counterId, d.fromCounterId]), ...events.map((e) => e.counterId).filter((v): v is string => !!v)])];
   const matterIds = ids((d) => [d.matterId, d.fromMatterId]);
   const staffIds = events.filter((e) => e.actorType === 'staff' && e.actorId).map((e) => e.actorId!);
@@ -37,33 +38,30 @@ export async function ticketHistory(deps: AppDeps, actor: Actor, ticketId: strin
   // One entry per print job, at its last status change: "打印 · 已打印", not "打印" three times.
   const lastOfJob = new Map<string, number>();
   for (const e of events) {
-    const job = printJobOf(e.data);
+    const job = e.data.printJob;
     if (e.type === 'print:status' && job) lastOfJob.set(job.id, e.seq);
   }
   const folded = events.filter((e) => {
-    const job = e.type === 'print:status' ? printJobOf(e.data) : null;
+    const job = e.type === 'print:status' ? e.data.printJob : null;
     return !job || lastOfJob.get(job.id) === e.seq;
   });
   const entries: TicketHistoryEntry[] = folded.map((e) => {
     const d = e.data;
-    const alert = d.alert as { kind?: unknown; elapsedMinutes?: unknown; targetMinutes?: unknown } | undefined;
+    const alert = d.alert;
     const counterId = str(d.counterId) ?? e.counterId;
     return {
       seq: e.seq,
       type: e.type,
       at: e.at.toISOString(),
-      actor: { kind: e.actorType as 'staff' | 'device' | 'system', name: e.actorId ? (actorName.get(e.actorId) ?? null) : null },
+      actor: { kind: e.actorType, name: e.actorId ? (actorName.get(e.actorId) ?? null) : null },
       status: str(d.status),
       counterNumber: counterId ? (counterNo.get(counterId) ?? null) : null,
-      matterName: str(d.matterId) ? (matterName.get(d.matterId as string) ?? null) : null,
+      matterName: d.matterId ? (matterName.get(d.matterId) ?? null) : null,
       reason: str(d.reason),
-      fromMatterName: str(d.fromMatterId) ? (matterName.get(d.fromMatterId as string) ?? null) : null,
-      fromCounterNumber: str(d.fromCounterId) ? (counterNo.get(d.fromCounterId as string) ?? null) : null,
+      fromMatterName: d.fromMatterId ? (matterName.get(d.fromMatterId) ?? null) : null,
+      fromCounterNumber: d.fromCounterId ? (counterNo.get(d.fromCounterId) ?? null) : null,
       ...(e.type === 'print:status' && { print: printOutcome(d) }),
-      alert:
-        alert && typeof alert.kind === 'string'
-          ? { kind: alert.kind, elapsedMinutes: Number(alert.elapsedMinutes ?? 0), targetMinutes: Number(alert.targetMinutes ?? 0) }
-          : null,
+      alert: alert ? { kind: alert.kind, elapsedMinutes: alert.elapsedMinutes, targetMinutes: alert.targetMinutes } : null,
     };
   });
   return {
@@ -88,18 +86,9 @@ export async function ticketHistory(deps: AppDeps, actor: Actor, ticketId: strin
   };
 }
 
-function printJobOf(d: Record<string, unknown>): { id: string; status?: unknown; reprint?: unknown; attempts?: unknown; lastError?: unknown } | null {
-  const job = d.printJob as { id?: unknown } | undefined;
-  return job && typeof job.id === 'string' ? (job as { id: string }) : null;
-}
-
-function printOutcome(d: Record<string, unknown>): TicketHistoryEntry['print'] {
-  const job = printJobOf(d);
+/** The paper ticket's outcome, from the audit record of a print:status fact. */
+function printOutcome(d: AuditRecord): TicketHistoryEntry['print'] {
+  const job = d.printJob;
   if (!job) return null;
-  return {
-    status: typeof job.status === 'string' ? job.status : 'pending',
-    reprint: job.reprint === true || d.reprint === true,
-    attempts: Number(job.attempts ?? 0),
-    lastError: typeof job.lastError === 'string' ? job.lastError : null,
-  };
+  return { status: job.status, reprint: job.reprint || d.reprint === true, attempts: job.attempts, lastError: job.lastError };
 }
