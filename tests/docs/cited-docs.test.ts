@@ -3,21 +3,14 @@
  * named anywhere is a file, each `docs/domain.md §N` is a section of it, and nothing cites a
  * DOMAIN.md outside docs/ (the rules are explained in our own words in docs/domain.md).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { repoRoot, sourceFiles } from '../_support/source-files';
 
-const root = join(import.meta.dirname, '../..');
-const SKIP = new Set(['node_modules', 'dist', 'data', 'artifacts', '.git']);
-
-function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    SKIP.has(e.name) ? [] : e.isDirectory() ? files(join(dir, e.name)) : /\.(ts|md)$/.test(e.name) ? [join(dir, e.name)] : [],
-  );
-}
-
-const sources = files(root).map((f) => ({ path: relative(root, f), text: readFileSync(f, 'utf8') }));
+const root = repoRoot;
+const sources = sourceFiles(root, /\.(ts|md)$/).map((f) => ({ path: relative(root, f), text: readFileSync(f, 'utf8') }));
 const domain = readFileSync(join(root, 'docs/domain.md'), 'utf8');
 
 /** Problems in one file's citations. */

@@ -4,7 +4,7 @@
  * except server/http/router.ts, which builds them from the definitions. A route added by hand would
  * skip the policy table, the OpenAPI document, the typed client and the generated matrix test.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Router from '@koa/router';
 import type Koa from 'koa';
@@ -16,6 +16,7 @@ import { ENDPOINTS } from '../../server/protocol/endpoints';
 import type { RunningServer } from '../../server/server';
 import { createTestDb, type TestDb } from '../_support/db';
 import { startTestServer } from '../_support/server';
+import { repoRoot, sourceFiles } from '../_support/source-files';
 
 type Layer = { methods: string[]; path: string };
 
@@ -59,12 +60,8 @@ t('a router mounted by hand is caught', () => {
   assert.equal(undefinedRoutes(app), ['GET /api/hand-written']);
 });
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
-}
-
 t('no server source builds a router except server/http/router.ts', () => {
-  const root = join(import.meta.dirname, '../..');
+  const root = repoRoot;
   const offenders = sourceFiles(join(root, 'server'))
     .map((f) => relative(root, f))
     .filter((f) => f !== 'server/http/router.ts' && /^import (?!type )[^;]*from '@koa\/router'|new Router\b|\.(get|post|put|patch|delete)\('\/api\//m.test(readFileSync(join(root, f), 'utf8')));
