@@ -127,7 +127,7 @@ for (const [name, viewport] of [
   });
 }
 
-t('booking page on a 390×844 phone: the first step and the slots', async () => {
+t('booking page on a 390×844 phone: the first step, the matter search with guide links', async () => {
   const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   try {
     await page.goto(`${server.url}/booking/`);
@@ -135,6 +135,20 @@ t('booking page on a 390×844 phone: the first step and the slots', async () => 
     await page.waitForTimeout(300);
     assert.is(await page.locator('booking-app [data-testid=back]').count(), 0, 'no 上一步 on the first step');
     await assertLayoutFits(page, 'booking-fit-phone-first-step');
+    // The matter step: a search over the matters, each with its guide (materials) link.
+    const search = page.locator('booking-app [data-testid=matter-search]');
+    await search.waitFor({ timeout: 15_000 });
+    const all = await page.locator('booking-app button[data-matter]').count();
+    assert.ok(all > 5, `matters listed: ${all}`);
+    const href = await page.locator('booking-app [data-testid=matter-guide]').first().getAttribute('href');
+    assert.match(href ?? '', /^\/g\/[0-9a-f-]{36}$/, 'the guide page of the matter');
+    await search.fill('企业设立');
+    await page.waitForTimeout(200);
+    const names = await page.locator('booking-app button[data-matter]').evaluateAll((els) => els.map((e) => e.getAttribute('data-matter') ?? ''));
+    assert.ok(names.length > 0 && names.length < all && names.every((n) => n.includes('企业设立')), `filtered: ${names.join(', ')}`);
+    await assertLayoutFits(page, 'booking-fit-phone-matter-search');
+    await search.fill('没有这种事项');
+    await page.locator('booking-app [data-testid=matter-none]').waitFor();
   } finally {
     await page.close();
   }

@@ -36,6 +36,23 @@ export class BookingApp extends LitElement {
         padding-bottom: calc(var(--yc-space-5, 40px) + env(safe-area-inset-bottom));
         background: var(--yc-bg, #f4f6f8);
       }
+      .search {
+        width: 100%;
+        box-sizing: border-box;
+        font: inherit;
+        padding: 10px 12px;
+        margin-bottom: var(--yc-space-3, 16px);
+        border: 1px solid var(--yc-border, #d5dbe3);
+        border-radius: 8px;
+      }
+      .matter-row {
+        display: grid;
+      }
+      .guide {
+        justify-self: end;
+        font-size: 0.9rem;
+        padding: 4px 0 8px;
+      }
       header {
         display: flex;
         align-items: center;
@@ -166,20 +183,41 @@ export class BookingApp extends LitElement {
     }
   }
 
+  /** The matter search (名称或部门); 27 matters are too many to scroll through on a phone. */
+  private query = '';
+
   private matters(s: BookingState) {
     if (s.matters.length === 0) return html`<p class="muted">${this.t('no_matters')}</p>`;
-    const zones = [...new Set(s.matters.map((m) => m.zoneName))];
+    const q = this.query.trim().toLowerCase();
+    const shown = q ? s.matters.filter((m) => `${m.name} ${m.department} ${m.zoneName}`.toLowerCase().includes(q)) : s.matters;
+    const zones = [...new Set(shown.map((m) => m.zoneName))];
     return html`<h2>${this.t('step_matter')}</h2>
+      <input
+        type="search"
+        class="search"
+        data-testid="matter-search"
+        aria-label=${this.t('matter_search')}
+        placeholder=${this.t('matter_search')}
+        .value=${this.query}
+        @input=${(e: Event) => {
+          this.query = (e.target as HTMLInputElement).value;
+          this.requestUpdate();
+        }}
+      />
+      ${shown.length === 0 ? html`<p class="muted" data-testid="matter-none">${this.t('matter_search_none')}</p>` : ''}
       ${zones.map(
         (z) => html`<div class="zone">${z}</div>
           <div class="list">
-            ${s.matters
+            ${shown
               .filter((m) => m.zoneName === z)
               .map(
-                (m) => html`<button @click=${() => void this.flow.chooseMatter(m.id)}>
-                  <div>${m.name}</div>
-                  <div class="muted">${this.t('matter_meta', { zone: m.zoneName, dept: m.department, slot: m.slotMinutes })}</div>
-                </button>`,
+                (m) => html`<div class="matter-row">
+                  <button data-matter=${m.name} @click=${() => void this.flow.chooseMatter(m.id)}>
+                    <div>${m.name}</div>
+                    <div class="muted">${this.t('matter_meta', { zone: m.zoneName, dept: m.department, slot: m.slotMinutes })}</div>
+                  </button>
+                  <a class="guide" data-testid="matter-guide" href=${`/g/${encodeURIComponent(m.id)}`} target="_blank" rel="noopener">${this.t('matter_guide')}</a>
+                </div>`,
               )}
           </div>`,
       )}`;
