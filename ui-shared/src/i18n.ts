@@ -17,6 +17,11 @@ export interface I18n<K extends string> {
   setLang(lang: Lang): void;
 }
 
+/** "{number} 已作废" with { number: 'A001' } → "A001 已作废"; an unknown {name} stays as it is. */
+export function fillParams(text: string, params?: Record<string, string | number>): string {
+  return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
+}
+
 export function createI18n<K extends string>(messages: Messages<K>, opts: { storageKey?: string; initial?: Lang } = {}): I18n<K> {
   const storage = typeof localStorage !== 'undefined' ? localStorage : null;
   const saved = opts.storageKey ? (storage?.getItem(opts.storageKey) as Lang | null) : null;
@@ -25,7 +30,7 @@ export function createI18n<K extends string>(messages: Messages<K>, opts: { stor
     lang,
     t(key, params) {
       const text = messages[lang.get()][key] ?? messages['zh-CN'][key] ?? key;
-      return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
+      return fillParams(text, params);
     },
     setLang(next) {
       lang.set(next);

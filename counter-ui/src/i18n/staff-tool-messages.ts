@@ -1,4 +1,5 @@
 /** Every word of the desk's staff tools (代取号, 补打, 今日预约), zh-CN first; follows the workstation's language switch. */
+import { fillParams } from '../../../ui-shared/src/i18n';
 import { i18n } from './messages';
 
 const zh = {
@@ -93,7 +94,7 @@ export type StaffToolKey = Key;
 
 export function st(key: Key, params?: Record<string, string | number>): string {
   const text = (i18n.lang.get() === 'en' ? en : zh)[key];
-  return params ? text.replace(/\{(\w+)\}/g, (m, n: string) => (n in params ? String(params[n]) : m)) : text;
+  return fillParams(text, params);
 }
 
 /** An appointment status in words; an unknown one as it is. */

@@ -1,4 +1,5 @@
 /** Words of the manager's 作废号码 form, zh-CN first; follows the dashboard's language switch. */
+import { fillParams } from '../../../ui-shared/src/i18n';
 import { i18n } from './messages';
 
 const zh = {
@@ -29,5 +30,5 @@ const en: Record<Key, string> = {
 
 export function xt(key: Key, params?: Record<string, string | number>): string {
   const text = (i18n.lang.get() === 'en' ? en : zh)[key];
-  return params ? text.replace(/\{(\w+)\}/g, (m, n: string) => (n in params ? String(params[n]) : m)) : text;
+  return fillParams(text, params);
 }
