@@ -6,8 +6,9 @@
  */
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { PrintJobStatus, PriorityReason } from '../server/protocol/views';
-import { devices, halls, tickets } from './schema';
+import type { PrintDocument, PrintJobStatus, PriorityReason } from '../server/protocol/views';
+import { counters, devices, halls, tickets } from './schema';
+import { cases } from './schema-cases';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -35,20 +36,50 @@ export interface StoredTicketPrint {
   hotline?: string | null;
 }
 
+/** What goes on a case document (受理回执, 一次性告知书, 不予受理通知书), as JSON: the case number, no identity data. */
+export interface StoredCaseDocumentPrint {
+  hallName: string;
+  caseNumber: string;
+  matterName: string;
+  departmentName: string;
+  issuedAt: string;
+  timeZone: string;
+  counterNumber: number | null;
+  dueDate: string | null;
+  onTheSpot: boolean;
+  resultName: string;
+  delivery: 'pickup' | 'post' | 'electronic';
+  items: string[];
+  deadline: string | null;
+  reason: string | null;
+  contact: string | null;
+  hotline: string | null;
+  progressUrl: string;
+  language: 'zh-CN' | 'en';
+}
+
+/** The payload of a job: a queue ticket (document 'ticket') or a case document. */
+export type StoredPrint = StoredTicketPrint | StoredCaseDocumentPrint;
+
 export const printJobs = pgTable(
   'print_jobs',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     hallId: uuid('hall_id').notNull().references(() => halls.id),
     ticketId: uuid('ticket_id').notNull().references(() => tickets.id),
-    /** The kiosk whose printer prints it (null only if the device row is gone). */
+    /** What is printed: the queue ticket, or a case document (the ticket is then the visitor's ticket at the counter). */
+    document: text('document').$type<PrintDocument>().notNull().default('ticket'),
+    /** The kiosk whose printer prints it (null for a counter's job, or if the device row is gone). */
     deviceId: uuid('device_id').references(() => devices.id),
+    /** The counter whose printer prints a case document (docs/cases.md "Printing at the counter"). */
+    counterId: uuid('counter_id').references(() => counters.id),
+    caseId: uuid('case_id').references(() => cases.id),
     status: text('status').$type<PrintJobStatus>().notNull().default('pending'),
     /** Sends tried so far, across restarts. */
     attempts: integer('attempts').notNull().default(0),
     reprint: boolean('reprint').notNull().default(false),
     lastError: text('last_error'),
-    payload: jsonb('payload').$type<StoredTicketPrint>().notNull(),
+    payload: jsonb('payload').$type<StoredPrint>().notNull(),
     /** Process instance that may send this job and write its status, while lease_until is ahead. */
     claimedBy: text('claimed_by'),
     leaseUntil: ts('lease_until'),
@@ -60,6 +91,9 @@ export const printJobs = pgTable(
     check('print_jobs_status', sql`${t.status} in ('pending', 'printing', 'printed', 'failed')`),
     index('print_jobs_ticket').on(t.ticketId),
     index('print_jobs_device_recent').on(t.deviceId, t.createdAt),
+    index('print_jobs_counter_recent').on(t.counterId, t.createdAt),
+    index('print_jobs_case').on(t.caseId),
+    check('print_jobs_document', sql`${t.document} in ('ticket', 'case_receipt', 'case_notice', 'case_refusal')`),
     index('print_jobs_open').on(t.status).where(sql`${t.status} in ('pending', 'printing')`),
   ],
 );

@@ -109,6 +109,11 @@ export const counters = pgTable(
     /** Priority calls in a row since the last normal call (starvation guard). */
     priorityStreak: integer('priority_streak').notNull().default(0),
     active: boolean('active').notNull().default(true),
+    /**
+     * The counter's receipt printer for case documents: null = never configured (the server's
+     * default printer, if any), { profile: null } = none on purpose, { profile } = set by an admin.
+     */
+    printer: jsonb('printer').$type<{ profile: Record<string, unknown> | null }>(),
   },
   (t) => [uniqueIndex('counters_hall_number').on(t.hallId, t.number)],
 );

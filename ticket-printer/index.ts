@@ -36,3 +36,6 @@ export { decodeEscPos, EscPosDecoder } from './decode-escpos';
 export type { DecodedItem, DecodedJob, DecoderOptions } from './decode-escpos';
 export { renderPreviewPng } from './preview-png';
 export { savePrintedJob } from './save-printed-job';
+export { layoutCaseDocument } from './layout-case-document';
+export { caseDocumentLabels } from './case-document-labels';
+export type { CaseDocumentKind, CaseDocumentPrintData, CaseDelivery } from './types';

@@ -39,7 +39,7 @@ function text(line: string, align: Align, size: TextSize, bold: boolean): TextBl
  * Wraps text at the largest size (down from maxSize) that needs at most maxLines lines; `balance`
  * evens out the lines of short names ("徐汇区行政 / 服务中心", not "徐汇区行政服务中 / 心").
  */
-function fitted(value: string, columns: number, maxSize: TextSize, maxLines: number, bold = false, balance = false): TextBlock[] {
+export function fitted(value: string, columns: number, maxSize: TextSize, maxLines: number, bold = false, balance = false): TextBlock[] {
   for (let size = maxSize; size >= 1; size--) {
     const max = Math.floor(columns / size);
     let lines = wrapText(value, max);
@@ -62,7 +62,7 @@ function numberBlock(number: string, columns: number): TextBlock {
   return text(number, 'center', size, true);
 }
 
-function qrModuleDots(payload: string, paperDots: number): number {
+export function qrModuleDots(payload: string, paperDots: number): number {
   const modules = createQr(payload, { errorCorrectionLevel: 'M' }).modules.size;
   const target = paperDots === 576 ? 240 : 180; // about 30 mm / 22 mm wide at 203 dpi
   return Math.max(2, Math.min(8, Math.floor(target / modules), Math.floor(paperDots / (modules + 8))));

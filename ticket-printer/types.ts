@@ -66,3 +66,39 @@ export type PrintFailure = 'unreachable' | 'refused' | 'stalled' | 'closed_mid_j
 export type PrintOutcome =
   | { ok: true; ms: number; confirmation: 'socket' | 'peer_closed' | 'status'; statusByte?: number; paperNearEnd?: boolean }
   | { ok: false; failure: PrintFailure; message: string; ms: number };
+
+/** The paper a counter hands over for a case (办件) outcome. */
+export type CaseDocumentKind = 'case_receipt' | 'case_notice' | 'case_refusal';
+export type CaseDelivery = 'pickup' | 'post' | 'electronic';
+
+/** What goes on a case document. Carries no personal data beyond the case number: the QR holds the ticket's random token. */
+export interface CaseDocumentPrintData {
+  kind: CaseDocumentKind;
+  hallName: string;
+  /** Digits only, e.g. "202612010001"; printed large. */
+  caseNumber: string;
+  matterName: string;
+  departmentName: string;
+  /** When the outcome was recorded; date and time are formatted in timeZone. */
+  issuedAt: Date;
+  timeZone: string;
+  counterNumber: number | null;
+  /** Receipt: the promised completion date (hall-local YYYY-MM-DD); null when done on the spot. */
+  dueDate: string | null;
+  onTheSpot: boolean;
+  resultName: string;
+  delivery: CaseDelivery;
+  /** Notice: every missing item in the guide's wording; receipt under 容缺: the promised items. */
+  items: string[];
+  /** Notice: come back by; 容缺 receipt: supply by. Hall-local YYYY-MM-DD. */
+  deadline: string | null;
+  /** Refusal: the recorded reason. */
+  reason: string | null;
+  /** The department's enquiry phone. */
+  contact: string | null;
+  hotline: string | null;
+  /** The public progress page of the case (the visitor's ticket token). */
+  progressUrl: string;
+  reprint?: boolean;
+  language?: TicketLanguage;
+}

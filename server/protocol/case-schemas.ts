@@ -16,6 +16,8 @@ export const caseFind = z
   .object({ commandId: commandId.optional(), counterId: id, caseNumber: caseNumber.optional(), idNumber: z.string().trim().max(32).optional(), ticketId: id.optional() })
   .strict()
   .refine((v) => v.caseNumber !== undefined || v.idNumber !== undefined || v.ticketId !== undefined, { message: 'caseNumber, idNumber or ticketId is required', path: ['caseNumber'] });
+/** Print the case's paper (notice, refusal or receipt, as its state says) again on the counter's printer. */
+export const casePrint = z.object({ commandId, counterId: id, caseId: id }).strict();
 /** The visitor came back with the materials: continue the same case on the current ticket. */
 export const caseResume = z.object({ commandId, counterId: id, ticketId: id, caseId: id }).strict();
 

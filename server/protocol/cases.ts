@@ -1,5 +1,5 @@
 /** Cases (办件): shapes shared by the server, the counter, the back office and the phone page. */
-import type { IssuedTicket } from './views';
+import type { IssuedTicket, PrintJobView } from './views';
 
 export type CaseStatus =
   | 'intake'
@@ -144,6 +144,11 @@ export interface CaseView {
 export interface CaseAtCounter {
   case: CaseView;
   guide: MatterGuideView;
+  /**
+   * After an outcome: the job printing its paper (受理回执, 一次性告知书, 不予受理通知书) on the counter's
+   * printer. Absent when the counter has no printer: the workstation prints from the browser.
+   */
+  print?: PrintJobView;
 }
 
 /** On case:* facts (staff rooms only; public screens never see them). */

@@ -9,7 +9,7 @@ import type { Action } from './permissions';
 import * as cs from './case-schemas';
 import type { CaseAtCounter, CaseView } from './cases';
 import * as s from './schemas';
-import type { CounterView, HallSnapshot, PublicHallSnapshot, TicketView } from './views';
+import type { CounterView, HallSnapshot, PrintJobView, PublicHallSnapshot, TicketView } from './views';
 
 export interface CommandResult {
   ticket?: TicketView;
@@ -20,6 +20,8 @@ export interface CommandResult {
   cases?: CaseView[];
   /** case:hand-over */
   case?: CaseView;
+  /** case:print: the job printing the case's paper again on the counter's printer. */
+  printJob?: PrintJobView;
 }
 
 /** A hall snapshot over the socket also says which counters have a workstation online. */
@@ -63,6 +65,7 @@ export const COMMANDS = {
   'case:resume': command()({ input: cs.caseResume, action: 'case:counter' }),
   'case:intake': command()({ input: cs.caseIntake, action: 'case:counter' }),
   'case:hand-over': command()({ input: cs.caseHandOver, action: 'case:counter' }),
+  'case:print': command()({ input: cs.casePrint, action: 'case:counter' }),
 } as const;
 
 export type CommandEvent = keyof typeof COMMANDS;

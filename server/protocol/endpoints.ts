@@ -35,6 +35,7 @@ import type { HallNotice } from './events';
 import { kioskPrinterInput } from './printing';
 import * as s from './schemas';
 import type {
+  CounterPrinterView,
   CounterView,
   CreatedDevice,
   DevicePrinterView,
@@ -120,6 +121,9 @@ export const ENDPOINTS = {
   removeDevicePrinter: endpoint<DevicePrinterView>()({ ...ROUTES.removeDevicePrinter, action: 'device:printer-write', tag: 'printing', summary: 'Detach a kiosk from its printer', hallFrom: 'deviceId' }),
   getPrintJob: endpoint<PrintJobView>()({ ...ROUTES.getPrintJob, action: 'print-job:read', tag: 'printing', summary: 'A print job (a kiosk sees its own only)', hallFrom: 'printJobId' }),
   listHallPrinters: endpoint<KioskPrinterStatusView[]>()({ ...ROUTES.listHallPrinters, action: 'printer:status', tag: 'printing', summary: 'Printer health of every kiosk in a hall', ...hallScoped }),
+  getCounterPrinter: endpoint<CounterPrinterView>()({ ...ROUTES.getCounterPrinter, action: 'counter:printer-read', tag: 'printing', summary: 'The printer a counter prints case receipts and notices on', ...hallScoped }),
+  setCounterPrinter: endpoint<CounterPrinterView>()({ ...ROUTES.setCounterPrinter, action: 'counter:printer-write', tag: 'printing', summary: 'Point a counter at its ESC/POS receipt printer', body: kioskPrinterInput, ...hallScoped }),
+  removeCounterPrinter: endpoint<CounterPrinterView>()({ ...ROUTES.removeCounterPrinter, action: 'counter:printer-write', tag: 'printing', summary: 'Detach a counter from any printer (it prints from the browser)', ...hallScoped }),
 
   // ── the manager dashboard ──
   staffingPlan: endpoint<StaffingPlanView>()({ ...ROUTES.staffingPlan, action: 'plan:read', tag: 'dashboard', summary: 'Forecast per half hour and zone, counters needed, tidal advice and seat caps for a day', query: staffingPlanQuery, ...hallScoped }),

@@ -78,6 +78,8 @@ export const POLICY = {
   'device:deactivate': ADMINS,
   'device:printer-read': SUPERVISORS,
   'device:printer-write': ADMINS,
+  'counter:printer-read': HALL_STAFF,
+  'counter:printer-write': ADMINS,
   'staff:list': ADMINS,
   'staff:create': ADMINS,
   'staff:update': ADMINS,

@@ -268,10 +268,18 @@ export interface IssuedTicket {
 
 export type PrintJobStatus = 'pending' | 'printing' | 'printed' | 'failed';
 
+/** What a print job prints: the queue ticket, or a case document (受理回执, 一次性告知书, 不予受理通知书). */
+export type PrintDocument = 'ticket' | 'case_receipt' | 'case_notice' | 'case_refusal';
+
 export interface PrintJobView {
   id: string;
   ticketId: string;
   deviceId: string | null;
+  /** Absent on jobs presented before case documents existed: 'ticket'. */
+  document?: PrintDocument;
+  /** The counter whose printer prints a case document. */
+  counterId?: string | null;
+  caseId?: string | null;
   status: PrintJobStatus;
   attempts: number;
   reprint: boolean;
@@ -301,6 +309,19 @@ export interface DevicePrinterView {
   hallId: string;
   deviceName: string;
   source: 'device' | 'server_default' | 'none';
+  profile: PrinterProfileView | null;
+}
+
+/**
+ * Which printer a counter prints case documents on. 'counter': set by an admin; 'server_default':
+ * the server's PRINTER_HOST (or the demo fake printer) for counters never configured; 'none': the
+ * counter prints from the browser instead.
+ */
+export interface CounterPrinterView {
+  counterId: string;
+  hallId: string;
+  counterNumber: number;
+  source: 'counter' | 'server_default' | 'none';
   profile: PrinterProfileView | null;
 }
 

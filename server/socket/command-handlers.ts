@@ -7,6 +7,7 @@ import { callNext } from '../app/call-next';
 import { decideIntake } from '../app/cases/intake-outcome';
 import { findCases, openCase, resumeCase } from '../app/cases/open-case';
 import { handOver } from '../app/cases/pickup';
+import { printCaseDocument } from '../app/cases/print-case-document';
 import { actOnCounter } from '../app/counter-actions';
 import type { AppDeps } from '../app/deps';
 import { cancelTicket, reactivateTicket } from '../app/ticket-admin-actions';
@@ -44,4 +45,5 @@ export const commandHandlers: CommandHandlers = {
   'case:resume': async (deps, actor, input) => ({ caseAtCounter: await resumeCase(deps, actor, input) }),
   'case:intake': async (deps, actor, input) => ({ caseAtCounter: await decideIntake(deps, actor, input) }),
   'case:hand-over': async (deps, actor, input) => ({ case: await handOver(deps, actor, input) }),
+  'case:print': async (deps, actor, input) => ({ printJob: await printCaseDocument(deps, actor, input) }),
 };

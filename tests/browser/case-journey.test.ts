@@ -15,6 +15,7 @@ import type { RunningServer } from '../../server/server';
 import { assertChromium, buildUi, counterButton, kioskToOptions, kioskTypeId, launchChromium, pollUntil, screenshotPath, signInAtCounter } from '../_support/browser';
 import { createTestDb, type TestDb } from '../_support/db';
 import { api, loginAs, startTestServer } from '../_support/server';
+import { startFakePrinter, type FakePrinter } from '../../ticket-printer/index';
 
 assertChromium();
 
@@ -23,6 +24,7 @@ const KIOSK = 'dv_demo-kiosk-1';
 let db: TestDb;
 let server: RunningServer;
 let browser: Browser;
+let printer: FakePrinter;
 const errors: string[] = [];
 
 async function open(viewport: { width: number; height: number }): Promise<Page> {
@@ -38,10 +40,12 @@ t.before(async () => {
   buildUi('kiosk', 'counter', 'progress', 'review');
   db = await createTestDb();
   server = await startTestServer(db);
+  printer = await startFakePrinter();
   browser = await launchChromium();
 });
 t.after(async () => {
   await browser?.close();
+  await printer?.close();
   await server?.close();
   await db?.drop();
 });
@@ -64,6 +68,12 @@ t('notice → return → accept → approve → ready → pickup ticket → hand
   const firstToken = (await db.db.execute(`SELECT token FROM tickets WHERE number = '${number}'`) as unknown as { rows?: { token: string }[] } & { token: string }[]);
   const token1 = (firstToken.rows ?? firstToken)[0]!.token;
 
+  // Counter 1 has its own receipt printer (the admin assigns it; docs/cases.md "Printing at the counter").
+  const admin = await loginAs(server.url, 'admin');
+  const counter1 = snap.counters.find((c) => c.number === 1)!;
+  const assigned = await api(server.url, 'PUT', `/api/halls/${hallId}/counters/${counter1.id}/printer`, { host: '127.0.0.1', port: printer.port, timeoutMs: 1000 }, admin);
+  assert.is(assigned.status, 200, JSON.stringify(assigned.json));
+
   // 2. The counter calls it, opens a case, ticks all but the articles of association, gives a notice.
   await signInAtCounter(counter, server.url, 'staff1', 1);
   await counterButton(counter, 'call-next').click();
@@ -77,11 +87,13 @@ t('notice → return → accept → approve → ready → pickup ticket → hand
   await counter.locator('yc-case-panel [data-outcome="notice"]').click();
   await counter.locator('yc-case-slip [data-slip="notice"]').waitFor();
   await counter.locator('yc-case-slip').getByText('公司章程（原件 1 份）').waitFor();
-  await counter.locator('yc-case-panel [data-case="print"]').click();
-  const printed = await counter.evaluate(() => (window as unknown as { __ycPrinted?: string[] }).__ycPrinted ?? []);
-  assert.is(printed.length, 1);
-  assert.match(printed[0]!, '一次性告知书');
-  assert.match(printed[0]!, '公司章程');
+  // The notice comes out of the counter's printer by itself; staff see that it printed.
+  await counter.locator('yc-case-panel [data-print-state="printed"]').waitFor({ timeout: 12_000 });
+  const [noticeJob] = await printer.waitForJobs(1, 8000);
+  const noticeText = noticeJob!.decoded.text.replace(/\s+/g, '');
+  for (const field of ['一次性告知书', `办件编号：${caseNumber}`, '办理事项：企业设立登记', '1.公司章程（原件1份）', '到1号窗口继续办理', `/p/${token1}`]) assert.ok(noticeText.includes(field), `${field} in ${noticeText}`);
+  const browserPrinted = await counter.evaluate(() => (window as unknown as { __ycPrinted?: string[] }).__ycPrinted ?? []);
+  assert.is(browserPrinted.length, 0, 'no browser print when the counter has a printer');
   await shot(counter, 'counter-notice-1366x768');
 
   await phone.goto(`${server.url}/p/${token1}`);
@@ -105,6 +117,9 @@ t('notice → return → accept → approve → ready → pickup ticket → hand
   await counter.locator('yc-case-panel [data-outcome="accept"]').click();
   await counter.locator('yc-case-slip [data-slip="receipt"]').waitFor();
   await counter.locator('yc-case-slip').getByText(caseNumber, { exact: false }).waitFor();
+  await counter.locator('yc-case-panel [data-print-state="printed"]').waitFor({ timeout: 12_000 });
+  const receiptText = (await printer.waitForJobs(2, 8000))[1]!.decoded.text.replace(/\s+/g, '');
+  for (const field of ['受理回执', `办件编号：${caseNumber}`, '承诺办结日期：', '送达方式：', '查询进度', `/p/${second.json.data.token}`]) assert.ok(receiptText.includes(field), `${field} in ${receiptText}`);
   await shot(counter, 'counter-receipt-1366x768');
   await phone.goto(`${server.url}/p/${second.json.data.token}`);
   await phone.locator('progress-case .case-number', { hasText: caseNumber }).waitFor();

@@ -312,6 +312,7 @@ const INPUTS: { [E in AckedEvent]: (t: Target) => CommandInput<E> } = {
   'case:resume': (t) => ({ commandId: cmd(), counterId: t.counterId, ticketId: t.waitingTicketId, caseId: randomUUID() }),
   'case:intake': (t) => ({ commandId: cmd(), counterId: t.counterId, caseId: randomUUID(), outcome: 'accept', received: [] }),
   'case:hand-over': (t) => ({ commandId: cmd(), counterId: t.counterId, caseId: randomUUID(), idNumber: '110101199003074514' }),
+  'case:print': (t) => ({ commandId: cmd(), counterId: t.counterId, caseId: randomUUID() }),
 };
 
 /** Cells that use a command for another action of the table. */

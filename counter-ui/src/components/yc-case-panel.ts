@@ -13,6 +13,7 @@ import { describe } from '../i18n/describe';
 import { caseStatusText, ct, deliveryText, formText } from '../i18n/case-messages';
 import { i18n } from '../i18n/messages';
 import type { CaseDeskState, IntakeOutcome } from '../stores/case-desk';
+import type { CasePrintState } from '../stores/case-print';
 import { shared } from '../styles/shared.css';
 import './yc-case-slip';
 import type { YcCaseSlip } from './yc-case-slip';
@@ -23,6 +24,8 @@ export class YcCasePanel extends LitElement {
   static override properties = { ticket: { attribute: false } };
   declare ticket: TicketView | null;
   private readonly stateCtl = new StoreController<CaseDeskState>(this, app.cases.state);
+
+  private readonly printCtl = app.cases.print ? new StoreController<CasePrintState>(this, app.cases.print.state) : null;
 
   constructor() {
     super();
@@ -110,6 +113,10 @@ export class YcCasePanel extends LitElement {
         border: 1px solid var(--yc-border);
         border-radius: 8px;
       }
+      .error-text {
+        color: var(--yc-danger, #b42318);
+        font-weight: 600;
+      }
       .error {
         color: var(--yc-bad);
       }
@@ -147,12 +154,33 @@ export class YcCasePanel extends LitElement {
       void app.cases.decide(OUTCOME_KEYS[i]);
     } else if (e.key.toLowerCase() === 'p') {
       e.preventDefault();
-      this.printSlip();
+      void this.printSlip();
     }
   };
 
-  private printSlip() {
+  private browserPrint() {
     (this.renderRoot.querySelector('yc-case-slip') as YcCaseSlip | null)?.print();
+  }
+
+  /** The counter's printer when it has one (补打), the browser otherwise. */
+  private async printSlip() {
+    if (this.stateCtl.value.pickup) return this.browserPrint();
+    const state = this.printCtl?.value.kind ?? 'browser';
+    if (state === 'browser' || !(await app.cases.reprint())) this.browserPrint();
+  }
+
+  private printStatus() {
+    const p = this.printCtl?.value ?? { kind: 'browser' as const };
+    const busy = app.cases.busy.get() !== null;
+    const text =
+      p.kind === 'printing' ? ct('printing') : p.kind === 'printed' ? ct('printDone') : p.kind === 'failed' ? ct('printFailed', { reason: p.message || '?' }) : p.kind === 'browser' ? ct('noPrinter') : '';
+    return html`<div class="row print-status" data-print-state=${p.kind} role="status">
+      ${text ? html`<span class=${p.kind === 'failed' ? 'error-text' : 'muted'}>${text}</span>` : nothing}
+      ${p.kind === 'browser'
+        ? html`<button class="btn" data-case="print" @click=${() => this.browserPrint()}>${ct('browserPrint')} · Alt+P</button>`
+        : html`<button class="btn" data-case="print" ?disabled=${busy || p.kind === 'printing'} @click=${() => void this.printSlip()}>${ct('reprint')} · Alt+P</button>
+            ${p.kind === 'failed' ? html`<button class="btn" data-case="browser-print" @click=${() => this.browserPrint()}>${ct('browserPrint')}</button>` : nothing}`}
+    </div>`;
   }
 
   override render() {
@@ -166,7 +194,9 @@ export class YcCasePanel extends LitElement {
         ${s.pickup ? this.pickup(s, busy) : s.current ? this.caseBody(s, busy) : this.noCase(s, busy)}
         ${s.slip
           ? html`<yc-case-slip .kind=${s.slip} .current=${s.current} .caseView=${s.pickup} .hallName=${app.snapshot.get()?.hall.name ?? ''} .timeZone=${app.snapshot.get()?.hall.timeZone ?? 'Asia/Shanghai'}></yc-case-slip>
-              <div class="row"><button class="btn" data-case="print" @click=${() => this.printSlip()}>${ct('print')} · Alt+P</button></div>`
+              ${s.pickup
+                ? html`<div class="row"><button class="btn" data-case="print" @click=${() => this.browserPrint()}>${ct('print')} · Alt+P</button></div>`
+                : this.printStatus()}`
           : nothing}
       </div>
     </section>`;

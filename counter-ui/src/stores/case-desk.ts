@@ -11,6 +11,7 @@ import type { CommandPayload, CommandSender } from '../../../ui-shared/src/comma
 
 type CaseCommand = 'case:open' | 'case:find' | 'case:resume' | 'case:intake' | 'case:hand-over';
 import { createStore, type Store } from '../../../ui-shared/src/store';
+import type { CasePrint } from './case-print';
 
 export type IntakeOutcome = 'accept' | 'tolerate' | 'notice' | 'not_accept' | 'complete';
 
@@ -48,6 +49,10 @@ export interface CaseDesk {
   decide(outcome: IntakeOutcome): Promise<boolean>;
   handOver(idNumber: string): Promise<boolean>;
   clearError(): void;
+  /** The outcome's paper on the counter's printer (or the browser fallback), when given one. */
+  print: CasePrint | null;
+  /** 补打 on the counter's printer; false: there is none, print from the browser. */
+  reprint(): Promise<boolean>;
 }
 
 const empty = (ticketId: string | null): CaseDeskState => ({
@@ -66,7 +71,7 @@ const empty = (ticketId: string | null): CaseDeskState => ({
 
 const SLIP: Record<IntakeOutcome, CaseDeskState['slip']> = { accept: 'receipt', tolerate: 'tolerated', notice: 'notice', not_accept: 'not_accepted', complete: 'completed' };
 
-export function createCaseDesk(deps: { sender: CommandSender; counterId: Store<string | null> }): CaseDesk {
+export function createCaseDesk(deps: { sender: CommandSender; counterId: Store<string | null>; print?: CasePrint }): CaseDesk {
   const state = createStore<CaseDeskState>(empty(null));
   const patch = (p: Partial<CaseDeskState>) => state.set({ ...state.get(), ...p });
   const counterId = () => deps.counterId.get() ?? '';
@@ -93,6 +98,7 @@ export function createCaseDesk(deps: { sender: CommandSender; counterId: Store<s
       // A case command is in flight: wait for the next render (the panel re-renders when it ends).
       if (ticketId && deps.sender.busy.get() !== null) return;
       state.set(empty(ticketId));
+      deps.print?.reset();
       if (!ticketId) return;
       const r = await deps.sender.send('case:find', { counterId: counterId(), ticketId });
       if (!r.ok || state.get().ticketId !== ticketId) return;
@@ -149,7 +155,10 @@ export function createCaseDesk(deps: { sender: CommandSender; counterId: Store<s
         ...(outcome === 'tolerate' && s.promiseDate && { promiseDate: s.promiseDate }),
         ...(outcome === 'not_accept' && s.reason.trim() && { reason: s.reason.trim() }),
       });
-      if (r?.caseAtCounter) show(r.caseAtCounter, SLIP[outcome]);
+      if (r?.caseAtCounter) {
+        show(r.caseAtCounter, SLIP[outcome]);
+        deps.print?.follow(r.caseAtCounter.print);
+      }
       return !!r;
     },
     async handOver(idNumber) {
@@ -160,6 +169,12 @@ export function createCaseDesk(deps: { sender: CommandSender; counterId: Store<s
       return !!r;
     },
     clearError: () => patch({ error: null }),
+    print: deps.print ?? null,
+    async reprint() {
+      const c = state.get().current?.case;
+      if (!c || !deps.print) return false;
+      return deps.print.reprint(counterId(), c.id);
+    },
   };
 }
 

@@ -8,6 +8,7 @@ import type { ErrorBody } from '../../../server/protocol/errors';
 import type { CounterView, HallSnapshot, HallView } from '../../../server/protocol/views';
 import type { CommandSender } from '../../../ui-shared/src/commands';
 import { createCaseDesk, type CaseDesk } from './case-desk';
+import { createCasePrint } from './case-print';
 import { createStore, type Store } from '../../../ui-shared/src/store';
 import { createCounterDesk, type CounterDesk } from './counter-desk';
 import { createStaffTools, type StaffTools } from './staff-tools';
@@ -247,7 +248,14 @@ export function createCounterApp(deps: CounterAppDeps): CounterApp {
     clock,
     ticker,
     desk,
-    cases: createCaseDesk({ sender: caseSender, counterId }),
+    cases: createCaseDesk({
+      sender: caseSender,
+      counterId,
+      print: createCasePrint({
+        sender: caseSender,
+        printJob: (printJobId) => createApiClient(deps.request, () => session.session.get()?.token).call('getPrintJob', { params: { printJobId } }),
+      }),
+    }),
     tools: createStaffTools({
       request: deps.request,
       token: () => session.session.get()?.token ?? null,

@@ -22,6 +22,7 @@ import { runCommand } from '../run-command';
 import { caseDay, caseEvent, hallOfCounter } from './case-context';
 import { caseStateOf, caseView, loadCaseForUpdate, writeCase } from './case-store';
 import { findGuide } from './matter-guide';
+import { addCaseDocumentJob } from './print-case-document';
 
 const FACT: Record<CaseIntakeInput['outcome'], CaseFactType> = {
   accept: 'case:accepted',
@@ -34,7 +35,7 @@ const FACT: Record<CaseIntakeInput['outcome'], CaseFactType> = {
 export async function decideIntake(deps: AppDeps, actor: Actor, input: CaseIntakeInput): Promise<CaseAtCounter> {
   authorize(actor, 'case:counter');
   const hallId = await hallOfCounter(deps.db, input.counterId);
-  return runCommand(deps, { name: 'case:intake', hallId, actor, commandId: input.commandId }, async ({ tx, now, emit }) => {
+  const result = await runCommand(deps, { name: 'case:intake', hallId, actor, commandId: input.commandId }, async ({ tx, now, emit }): Promise<CaseAtCounter> => {
     const counter = await lockOwnCounter(tx, actor, 'case:counter', hallId, input.counterId);
     const c = await loadCaseForUpdate(tx, input.caseId);
     if (c.hallId !== hallId) throw new AppError('not_found', 'Case not found in this hall');
@@ -112,8 +113,13 @@ export async function decideIntake(deps: AppDeps, actor: Actor, input: CaseIntak
         ...(input.outcome === 'not_accept' && { note: input.reason }),
       }),
     );
-    return { case: await caseView(tx, c.id, day.calendar, now), guide };
+    // The outcome's paper, persisted with it and printed after commit (none without a counter printer).
+    const print = await addCaseDocumentJob(tx, deps, { counter, caseRow: row, guide, ticketId: here?.id ?? c.ticketId, reprint: false, now });
+    return { case: await caseView(tx, c.id, day.calendar, now), guide, ...(print && { print }) };
   });
+  // A replayed command dispatches again harmlessly: the claim refuses a job already taken.
+  if (result.print) deps.printing?.dispatch(result.print.id);
+  return result;
 }
 
 /** The notice deadline: the guide's notice period in working days after today. */

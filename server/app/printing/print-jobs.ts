@@ -1,8 +1,8 @@
 /** Print job rows: insert (inside the issuing transaction), load, present. */
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
-import { printJobs, type StoredTicketPrint } from '../../../db/schema-printing';
-import type { PrintJobStatus, PrintJobView } from '../../protocol/views';
+import { printJobs, type StoredPrint } from '../../../db/schema-printing';
+import type { PrintDocument, PrintJobStatus, PrintJobView } from '../../protocol/views';
 import { AppError } from '../app-error';
 
 type Reader = Db | Tx;
@@ -30,6 +30,9 @@ export function presentPrintJob(row: PrintJobRow): PrintJobView {
     id: row.id,
     ticketId: row.ticketId,
     deviceId: row.deviceId,
+    document: row.document,
+    counterId: row.counterId,
+    caseId: row.caseId,
     status: row.status,
     attempts: row.attempts,
     reprint: row.reprint,
@@ -41,7 +44,18 @@ export function presentPrintJob(row: PrintJobRow): PrintJobView {
 
 export async function insertPrintJob(
   tx: Tx,
-  job: { hallId: string; ticketId: string; deviceId: string; reprint: boolean; payload: StoredTicketPrint; now: Date },
+  job: {
+    hallId: string;
+    ticketId: string;
+    deviceId: string | null;
+    reprint: boolean;
+    payload: StoredPrint;
+    now: Date;
+    /** A case document printed at a counter (default: the queue ticket, printed at a kiosk). */
+    document?: PrintDocument;
+    counterId?: string | null;
+    caseId?: string | null;
+  },
 ): Promise<PrintJobRow> {
   const [row] = await tx
     .insert(printJobs)
@@ -49,6 +63,9 @@ export async function insertPrintJob(
       hallId: job.hallId,
       ticketId: job.ticketId,
       deviceId: job.deviceId,
+      document: job.document ?? 'ticket',
+      counterId: job.counterId ?? null,
+      caseId: job.caseId ?? null,
       status: 'pending',
       reprint: job.reprint,
       payload: job.payload,
@@ -65,7 +82,8 @@ export async function loadPrintJob(reader: Reader, jobId: string): Promise<Print
   return row;
 }
 
+/** The ticket's latest paper ticket (case documents printed at a counter for the same ticket are not it). */
 export async function latestPrintJobOfTicket(reader: Reader, ticketId: string): Promise<PrintJobRow | null> {
-  const [row] = await reader.select().from(printJobs).where(eq(printJobs.ticketId, ticketId)).orderBy(desc(printJobs.createdAt)).limit(1);
+  const [row] = await reader.select().from(printJobs).where(and(eq(printJobs.ticketId, ticketId), eq(printJobs.document, 'ticket'))).orderBy(desc(printJobs.createdAt)).limit(1);
   return row ?? null;
 }

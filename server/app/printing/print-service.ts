@@ -16,8 +16,6 @@ import { and, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import { printJobs } from '../../../db/schema-printing';
 import {
   createPrintJobRunner,
-  encodeTicket,
-  layoutTicket,
   sendToPrinter,
   type PrinterProfile,
   type PrintFailure,
@@ -28,9 +26,8 @@ import type { PrintJobStatus, PrintJobView } from '../../protocol/views';
 import { SYSTEM } from '../actor';
 import type { AppDeps } from '../deps';
 import { runCommand } from '../run-command';
-import { loadDevice, printerOf } from './printer-profiles';
+import { jobBytes, jobPrinter } from './job-document';
 import { MAY_HAVE_PRINTED_FAILURES, OPEN_STATUSES, presentPrintJob, type PrintJobRow } from './print-jobs';
-import { toTicketPrintData } from './ticket-print-data';
 
 /** Failures after which paper may have come out: never resent by the server (a reprint is a staff decision). */
 const MAY_HAVE_PRINTED: ReadonlySet<PrintFailure> = new Set(MAY_HAVE_PRINTED_FAILURES);
@@ -157,12 +154,12 @@ export function createPrintService(deps: AppDeps, options: PrintServiceOptions =
   }
 
   async function print(job: PrintJobRow): Promise<void> {
-    const device = job.deviceId ? await loadDevice(deps.db, job.deviceId).catch(() => null) : null;
-    const { profile } = device ? printerOf(device, defaultProfile) : { profile: null };
-    if (!profile) return void (await finishWithoutSending(job, 'no_printer: this kiosk has no printer configured'));
+    const printer = await jobPrinter(deps, job, defaultProfile);
+    if ('missing' in printer) return void (await finishWithoutSending(job, printer.missing));
+    const { profile } = printer;
     let bytes: Buffer;
     try {
-      bytes = encodeTicket(layoutTicket(toTicketPrintData(job.payload, job.reprint), profile), profile);
+      bytes = jobBytes(job, profile);
     } catch (err) {
       return void (await finishWithoutSending(job, `layout: ${err instanceof Error ? err.message : String(err)}`));
     }

@@ -3,13 +3,15 @@ import { issueTicket } from '../../app/issue-ticket';
 import { ticketHistory } from '../../app/manager/ticket-history';
 import { getDevicePrinter, removeDevicePrinter, setDevicePrinter } from '../../app/printing/printer-profiles';
 import { getPrintJob, listHallPrinters } from '../../app/printing/printer-status';
+import { getCounterPrinter, setCounterPrinter } from '../../app/printing/counter-printers';
 import { reprintTicket } from '../../app/printing/reprint-ticket';
 import { ticketProgress } from '../../app/progress';
 import { signedIn, type EndpointHandlers } from '../handler';
 
 type TicketEndpoints =
   | 'issueTicket' | 'ticketProgress' | 'ticketHistory' | 'reprintTicket'
-  | 'getDevicePrinter' | 'setDevicePrinter' | 'removeDevicePrinter' | 'getPrintJob' | 'listHallPrinters';
+  | 'getDevicePrinter' | 'setDevicePrinter' | 'removeDevicePrinter' | 'getPrintJob' | 'listHallPrinters'
+  | 'getCounterPrinter' | 'setCounterPrinter' | 'removeCounterPrinter';
 
 export const ticketHandlers: EndpointHandlers<TicketEndpoints> = {
   issueTicket: (deps, { actor, params, body }) => timeCommand('ticket:issue', () => issueTicket(deps, signedIn(actor), params.hallId, body)),
@@ -25,4 +27,7 @@ export const ticketHandlers: EndpointHandlers<TicketEndpoints> = {
   removeDevicePrinter: (deps, { actor, params }) => removeDevicePrinter(deps, signedIn(actor), params.deviceId),
   getPrintJob: (deps, { actor, params }) => getPrintJob(deps, signedIn(actor), params.printJobId),
   listHallPrinters: (deps, { actor, params }) => listHallPrinters(deps, signedIn(actor), params.hallId),
+  getCounterPrinter: (deps, { actor, params }) => getCounterPrinter(deps, signedIn(actor), params.hallId, params.counterId),
+  setCounterPrinter: (deps, { actor, params, body }) => setCounterPrinter(deps, signedIn(actor), params.hallId, params.counterId, body),
+  removeCounterPrinter: (deps, { actor, params }) => setCounterPrinter(deps, signedIn(actor), params.hallId, params.counterId, null),
 };
