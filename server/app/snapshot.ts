@@ -10,6 +10,7 @@ import { waitTargetMinutes } from '../domain/wait-target';
 import { ANNOUNCEMENT_HORIZON_MS, RECENT_CALLS_MAX, RECENT_CALLS_MIN } from '../protocol/sync-limits';
 import { PROTOCOL_VERSION } from '../protocol/version';
 import type { CallView, HallSnapshot, PublicHallSnapshot } from '../protocol/views';
+import { reachableBase } from '../protocol/rules';
 import { authorize, type Actor } from './actor';
 import { recordAudit } from './audit';
 import type { AppDeps } from './deps';
@@ -61,6 +62,8 @@ export async function readPublicSnapshot(deps: AppDeps, hallId: string): Promise
       announcementRepeat: snap.hall.settings.announcementRepeat,
       missedNumberRule: snap.hall.settings.missedNumberRule,
       elderlyAge: snap.hall.settings.elderlyAge,
+      // Only a base phones can reach; without one the kiosk uses the address it was loaded from.
+      ...(reachableBase(deps.publicBaseUrl) && { publicBaseUrl: deps.publicBaseUrl }),
     },
     zones: snap.zones,
     counters: snap.counters.map((c) => toPublicCounter(c, c.currentTicketId ? (numberById.get(c.currentTicketId) ?? null) : null)),

@@ -106,6 +106,8 @@ export interface BookableMatterView {
   waitTargetMinutes: number;
   slotMinutes: number;
   materials: string[];
+  /** It has a public guide page (/g/<id>): what to bring before coming. */
+  hasGuide?: boolean;
 }
 
 export interface BookingHallView {

@@ -18,3 +18,14 @@ export function reachedAtRisk(elapsed: number, limit: number): boolean {
 export function progressUrl(publicBaseUrl: string, token: string): string {
   return `${publicBaseUrl.replace(/\/+$/, '')}/p/${encodeURIComponent(token)}`;
 }
+
+/** A matter's public guide (办事指南) page: what to bring, limits, fee, result (docs/cases.md "The guide"). */
+export function guidePageUrl(publicBaseUrl: string, matterId: string): string {
+  return `${publicBaseUrl.replace(/\/+$/, '')}/g/${encodeURIComponent(matterId)}`;
+}
+
+/** The fallback base of a server without PUBLIC_BASE_URL (http://localhost:<port>) is no address for a phone: null. */
+export function reachableBase(base: string | null | undefined): string | null {
+  if (!base) return null;
+  return /^https?:\/\/(localhost|127\.[\d.]+|\[::1\])(:\d+)?\/?$/i.test(base) ? null : base;
+}

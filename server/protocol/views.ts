@@ -246,6 +246,8 @@ export interface PublicHallSnapshot {
     missedNumberRule?: string;
     /** Age from which an identity number gives elderly priority (kiosk hint). */
     elderlyAge?: number;
+    /** Where visitors' phones reach the public pages (PUBLIC_BASE_URL): the kiosk's QR codes use it. */
+    publicBaseUrl?: string;
   };
   zones: ZoneView[];
   counters: PublicCounterView[];

@@ -1,8 +1,10 @@
 /** Step 3: confirm the matter, optionally enter an ID number and choose a green channel, take the ticket. */
-import { css, html } from 'lit';
+import { css, html, nothing } from 'lit';
+import { guidePageUrl } from '../../../server/protocol/rules';
 import { selectedMatter, type VisitorGreenChannel } from '../stores/kiosk-state';
 import { kioskBase, kioskScreenHead } from '../styles/kiosk-styles';
 import type { KioskMessageKey } from '../i18n/messages';
+import './kiosk-guide-qr';
 import './kiosk-id-field';
 import { KioskScreen } from './kiosk-screen';
 
@@ -46,6 +48,13 @@ export class KioskOptions extends KioskScreen {
       }
       .matter {
         grid-area: matter;
+        display: flex;
+        gap: var(--k-pad);
+        align-items: center;
+        justify-content: space-between;
+      }
+      .matter-text {
+        min-width: 0;
       }
       .green {
         grid-area: green;
@@ -120,8 +129,13 @@ export class KioskOptions extends KioskScreen {
     return html`${this.renderHead(this.t('options_title'))}
       <div class="layout">
         <div class="card matter">
-          <span class="muted">${this.t('options_matter')}${matter?.department ? html` · ${matter.department}` : ''}</span>
-          <strong id="matter-name">${matter?.name ?? ''}</strong>
+          <div class="matter-text">
+            <span class="muted">${this.t('options_matter')}${matter?.department ? html` · ${matter.department}` : ''}</span>
+            <strong id="matter-name">${matter?.name ?? ''}</strong>
+          </div>
+          ${matter && matter.promisedLimitDays !== null
+            ? html`<kiosk-guide-qr .url=${guidePageUrl(v.hall?.publicBaseUrl ?? location.origin, matter.id)} caption=${this.t('guide_qr')}></kiosk-guide-qr>`
+            : nothing}
         </div>
         <div class="card green">
           <h2>${this.t('green_label')}</h2>

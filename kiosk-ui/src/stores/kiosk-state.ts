@@ -28,6 +28,8 @@ export interface KioskHall {
   timeZone: string;
   missedNumberRule: string | null;
   elderlyAge: number;
+  /** Where phones reach the public pages; null: the address this kiosk page was loaded from. */
+  publicBaseUrl?: string | null;
 }
 
 export interface KioskError {

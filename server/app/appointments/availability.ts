@@ -1,8 +1,9 @@
 /** Public booking information: halls, bookable matters, and open slots with seats left. */
 import { hallSessionsOn } from '../ticket-hours';
-import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
 import { halls, matters, zones } from '../../../db/schema';
 import { appointmentSlotCounts } from '../../../db/schema-appointments';
+import { matterGuides } from '../../../db/schema-cases';
 import { bookingHorizon, slotsForSessions } from '../../domain/booking-rules';
 import { instantAt, serviceDate } from '../../domain/hall-time';
 import { effectiveSettings, waitTargetMinutes } from '../../domain/wait-target';
@@ -63,6 +64,8 @@ export async function bookableMatters(deps: AppDeps, hallId: string): Promise<Bo
     .where(and(eq(matters.hallId, hallId), eq(matters.active, true)))
     .orderBy(asc(zones.sortOrder), asc(matters.code));
   const rules = await loadBookingRules(deps.db, rows.map((r) => r.m.id), hall.settings);
+  const ids = rows.map((r) => r.m.id);
+  const guided = new Set(ids.length ? (await deps.db.select({ id: matterGuides.matterId }).from(matterGuides).where(inArray(matterGuides.matterId, ids))).map((g) => g.id) : []);
   return rows
     .filter((r) => rules.get(r.m.id)!.bookable)
     .map(({ m, zoneName }) => ({
@@ -75,6 +78,7 @@ export async function bookableMatters(deps: AppDeps, hallId: string): Promise<Bo
       waitTargetMinutes: waitTargetMinutes(m, hall.settings),
       slotMinutes: rules.get(m.id)!.slotMinutes,
       materials: m.materials,
+      hasGuide: guided.has(m.id),
     }));
 }
 
