@@ -64,7 +64,7 @@ export const caseListQuery = z
   .object({ status: z.enum(['open', 'all', 'at_counter', 'back_office', 'ready', 'alerts']).default('open'), q: z.string().trim().max(32).optional() })
   .strict();
 
-export const caseReportQuery = z.object({ from: date, to: date, by: z.enum(['matter', 'department', 'counter']).default('matter') }).strict();
+export const caseReportQuery = z.object({ from: date, to: date, by: z.enum(['hall', 'matter', 'department', 'counter']).default('matter') }).strict();
 
 export type CaseIntakeInput = z.output<typeof caseIntake>;
 export type CaseReviewInput = z.output<typeof caseReview>;

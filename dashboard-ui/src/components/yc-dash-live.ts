@@ -9,6 +9,7 @@ import { i18n, t } from '../i18n/messages';
 import type { HallFeed } from '../stores/hall-feed';
 import { counterRows, hourSeries, matterRows, riskRows, zoneRows } from '../stores/live-selectors';
 import { dash } from '../styles/dash.css';
+import './yc-dash-cases';
 import './yc-dash-chart';
 import './yc-dash-counters';
 import './yc-dash-dialogs';
@@ -67,6 +68,7 @@ export class YcDashLive extends LitElement {
     return html`
       <yc-dash-kpis class="wide" .snap=${snap} .stats=${stats} .now=${now} .alerts=${this.feed.alerts.get()}></yc-dash-kpis>
       <yc-dash-risk-list class="wide" .rows=${riskRows(snap, now, this.feed.alerts.get())} @ticket-action=${this.onTicketAction}></yc-dash-risk-list>
+      <yc-dash-cases class="wide" .hallId=${snap.hall.id} .date=${snap.serviceDate}></yc-dash-cases>
       <yc-dash-queue-table .title=${t('zones.title')} .rows=${zoneRows(snap, now)} data-testid="zones"></yc-dash-queue-table>
       <yc-dash-queue-table .title=${t('matters.title')} .rows=${matterRows(snap, now)} .empty=${t('matters.empty')} data-testid="matters"></yc-dash-queue-table>
       <yc-dash-counters class="wide" .rows=${counterRows(snap, now, this.feed.online.get())} .target=${snap.hall.settings.counterHandlingTargetMinutes}

@@ -16,6 +16,7 @@ import { createStore, type Store } from '../../../ui-shared/src/store';
 import { browserTimers, createHallFeed, type HallFeed, type Timers } from './hall-feed';
 import { createEvaluationStore, type EvaluationStore } from './evaluation-store';
 import { createReportStore, type ReportStore } from './report-store';
+import { createCaseFiguresStore, type CaseFiguresStore } from './case-figures-store';
 import { createSessionStore, type RequestFn, type SessionStore, type StorageLike } from './session';
 
 type AckCallback = (err: Error | null, ack: unknown) => void;
@@ -63,6 +64,8 @@ export interface DashboardApp {
   reports: ReportStore;
   /** 好差评: today's ratings, open bad reviews and their handling, the evaluation report. */
   evaluations: EvaluationStore;
+  /** 办件: today's case figures and the at-risk / overdue / 容缺-promise-overdue cases, live. */
+  caseFigures: CaseFiguresStore;
   feed(hallId: string): HallFeed | undefined;
   transfer(input: { ticketId: string; toMatterId?: string; toCounterId?: string; reason: string }): Promise<Ack<CommandResult>>;
   /** 作废: a manager cancels a ticket with a reason (the server screens it for personal data). */
@@ -112,6 +115,15 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
     setInterval: timers.setInterval,
     clearInterval: timers.clearInterval,
   });
+  const caseFigures = createCaseFiguresStore({
+    request: <T>(method: string, path: string) =>
+      deps.request<T>(method, path, undefined, token()).then((r) => {
+        if (!r.ok && r.error.code === 'unauthenticated') session.expire();
+        return r;
+      }),
+    setTimeout: timers.setTimeout,
+    clearTimeout: timers.clearTimeout,
+  });
   let conn: DashConnection | null = null;
   let sender: CommandSender | null = null;
   let cleanups: (() => void)[] = [];
@@ -153,7 +165,10 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
       }),
     );
     feeds.set(list);
-    const onFact = (fact: HallFact) => list.find((f) => f.hallId === fact.hallId)?.receive(fact);
+    const onFact = (fact: HallFact) => {
+      list.find((f) => f.hallId === fact.hallId)?.receive(fact);
+      caseFigures.receive(fact);
+    };
     c.socket.on('hall:fact', onFact);
     const onBeat = (beat: HallSeqBeat) => list.find((f) => f.hallId === beat.hallId)?.sync.beat(beat);
     c.socket.on('hall:seq', onBeat);
@@ -164,13 +179,14 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
     const offConnected = c.onConnected(() => {
       list.forEach((f) => void f.resync());
       void evaluations.refresh();
+      void caseFigures.refresh();
     });
     const offState = c.state.subscribe((s) => {
       connection.set(s);
       if (s === 'unauthorised') session.expire();
     });
     connection.set(c.state.get());
-    cleanups = [() => c.socket.off('evaluation:changed', onEvaluation), () => evaluations.stop(), () => c.socket.off('hall:fact', onFact), () => c.socket.off('hall:seq', onBeat), () => c.socket.off('counter:presence', onPresence), offConnected, offState, () => list.forEach((f) => f.dispose()), () => c.close()];
+    cleanups = [() => c.socket.off('evaluation:changed', onEvaluation), () => evaluations.stop(), () => caseFigures.stop(), () => c.socket.off('hall:fact', onFact), () => c.socket.off('hall:seq', onBeat), () => c.socket.off('counter:presence', onPresence), offConnected, offState, () => list.forEach((f) => f.dispose()), () => c.close()];
   }
 
   function stop(): void {
@@ -203,6 +219,7 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
     problem,
     reports,
     evaluations,
+    caseFigures,
     feed: (id) => feeds.get().find((f) => f.hallId === id),
     async transfer(input) {
       if (!sender || !conn) return { ok: false, error: offline };

@@ -7,7 +7,8 @@ import { serviceDate } from '../../domain/hall-time';
 import { authorize, type Actor } from '../actor';
 import type { AppDeps } from '../deps';
 
-export type CaseReportGroup = 'matter' | 'department' | 'counter';
+/** 'hall': one row for the whole hall (the dashboard's totals). */
+export type CaseReportGroup = 'hall' | 'matter' | 'department' | 'counter';
 
 export async function caseReport(deps: AppDeps, actor: Actor, hallId: string, q: { from: string; to: string; by: CaseReportGroup }): Promise<CaseFigures[]> {
   authorize(actor, 'report:read', { hallId });
@@ -23,7 +24,7 @@ export async function caseReport(deps: AppDeps, actor: Actor, hallId: string, q:
     rows.map(({ c, matterName, departmentName, counterNumber, timeZone }) => {
       const finishedAt = c.readyAt ?? c.closedAt;
       return {
-        key: q.by === 'matter' ? matterName : q.by === 'department' ? departmentName : counterNumber === null ? '—' : `${counterNumber} 号窗口`,
+        key: q.by === 'hall' ? 'all' : q.by === 'matter' ? matterName : q.by === 'department' ? departmentName : counterNumber === null ? '—' : `${counterNumber} 号窗口`,
         accepted: c.acceptedAt !== null,
         noticeCount: c.noticeCount,
         tolerated: c.tolerated,
