@@ -58,6 +58,11 @@ t('notice → return → accept → approve → ready → pickup ticket → hand
   // 1. The visitor takes a ticket with their identity number.
   await kiosk.goto(`${server.url}/kiosk/?token=${KIOSK}`);
   await kioskToOptions(kiosk, '法人服务区', '企业设立登记');
+  // The matter screen shows the guide page as a QR the visitor scans (the kiosk has no phone to hand).
+  const guideQr = await kiosk.locator('kiosk-options kiosk-guide-qr kiosk-qr').getAttribute('data-guide-qr');
+  assert.match(guideQr ?? '', /\/g\/[0-9a-f-]{36}$/);
+  await kiosk.locator('kiosk-options kiosk-guide-qr img').waitFor();
+  await shot(kiosk, 'kiosk-options-guide-qr-1080x1920');
   await kioskTypeId(kiosk, ID);
   await kiosk.locator('kiosk-options #take').click();
   const number = ((await kiosk.locator('#ticket-number').textContent()) ?? '').trim();
@@ -73,6 +78,14 @@ t('notice → return → accept → approve → ready → pickup ticket → hand
   const counter1 = snap.counters.find((c) => c.number === 1)!;
   const assigned = await api(server.url, 'PUT', `/api/halls/${hallId}/counters/${counter1.id}/printer`, { host: '127.0.0.1', port: printer.port, timeoutMs: 1000 }, admin);
   assert.is(assigned.status, 200, JSON.stringify(assigned.json));
+
+  // The manager watches the dashboard's 今日办件 panel: it changes live as the counter decides.
+  const dash = await open({ width: 1920, height: 1080 });
+  await dash.goto(`${server.url}/dashboard/`);
+  await dash.locator('yc-dash-sign-in #username').fill('manager');
+  await dash.locator('yc-dash-sign-in #password').fill('yichuang2026');
+  await dash.locator('yc-dash-sign-in button[type=submit]').click();
+  await dash.locator('[data-testid=case-figures] [data-kpi=accepted] .value', { hasText: '0' }).waitFor();
 
   // 2. The counter calls it, opens a case, ticks all but the articles of association, gives a notice.
   await signInAtCounter(counter, server.url, 'staff1', 1);
@@ -95,6 +108,8 @@ t('notice → return → accept → approve → ready → pickup ticket → hand
   const browserPrinted = await counter.evaluate(() => (window as unknown as { __ycPrinted?: string[] }).__ycPrinted ?? []);
   assert.is(browserPrinted.length, 0, 'no browser print when the counter has a printer');
   await shot(counter, 'counter-notice-1366x768');
+
+  await dash.locator('[data-testid=case-figures] [data-kpi=notice] .value', { hasText: '1' }).waitFor({ timeout: 12_000 });
 
   await phone.goto(`${server.url}/p/${token1}`);
   await phone.getByText('一次性告知：请补齐以下材料').waitFor();
@@ -121,6 +136,12 @@ t('notice → return → accept → approve → ready → pickup ticket → hand
   const receiptText = (await printer.waitForJobs(2, 8000))[1]!.decoded.text.replace(/\s+/g, '');
   for (const field of ['受理回执', `办件编号：${caseNumber}`, '承诺办结日期：', '送达方式：', '查询进度', `/p/${second.json.data.token}`]) assert.ok(receiptText.includes(field), `${field} in ${receiptText}`);
   await shot(counter, 'counter-receipt-1366x768');
+  // Accepted after one notice: counted, and not a first-visit pass (一次性通过率 0 %, below its 90 % target).
+  await dash.locator('[data-testid=case-figures] [data-kpi=accepted] .value', { hasText: '1' }).waitFor({ timeout: 12_000 });
+  await dash.locator('[data-testid=case-figures] [data-kpi=pass-rate] .value.bad', { hasText: '0%' }).waitFor();
+  await dash.locator('[data-testid=case-figures] [data-case-row="企业设立登记"]').waitFor();
+  await dash.locator('[data-testid=case-figures]').scrollIntoViewIfNeeded();
+  await shot(dash, 'dashboard-cases-1920x1080');
   await phone.goto(`${server.url}/p/${second.json.data.token}`);
   await phone.locator('progress-case .case-number', { hasText: caseNumber }).waitFor();
   await phone.getByText('已受理').first().waitFor();

@@ -13,11 +13,9 @@ import { cst } from '../i18n/case-messages';
 import { i18n } from '../i18n/messages';
 import type { CaseFiguresState, CaseGroup } from '../stores/case-figures-store';
 import { dash } from '../styles/dash.css';
+import { pct, PASS_RATE_TARGET } from './yc-dash-case-table';
+import './yc-dash-case-table';
 
-/** 一次性通过率 target (DOMAIN.md §3). */
-export const PASS_RATE_TARGET = 0.9;
-
-const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`);
 const GROUPS: CaseGroup[] = ['matter', 'department', 'counter'];
 
 export class YcDashCases extends LitElement {
@@ -123,26 +121,7 @@ export class YcDashCases extends LitElement {
     return html`<div class="tabs" role="group">
         ${GROUPS.map((g) => html`<button class="btn" data-case-group=${g} aria-pressed=${s.by === g ? 'true' : 'false'} @click=${() => app.caseFigures.setBy(g)}>${cst(`by_${g}`)}</button>`)}
       </div>
-      ${s.rows.length === 0
-        ? html`<p class="muted">${cst('none')}</p>`
-        : html`<table data-testid="case-table">
-            <thead>
-              <tr>
-                <th>${cst('col_key')}</th><th class="num">${cst('col_opened')}</th><th class="num">${cst('accepted')}</th><th class="num">${cst('notice')}</th>
-                <th class="num">${cst('tolerated')}</th><th class="num">${cst('not_accepted')}</th><th class="num">${cst('pass_rate')}</th><th class="num">${cst('overdue')}</th><th class="num">${cst('on_the_spot')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${s.rows.map(
-                (r) => html`<tr data-case-row=${r.key}>
-                  <td>${r.key}</td><td class="num">${r.opened}</td><td class="num">${r.accepted}</td><td class="num">${r.notice}</td><td class="num">${r.tolerated}</td>
-                  <td class="num">${r.notAccepted}</td>
-                  <td class="num ${r.firstVisitPassRate !== null && r.firstVisitPassRate < PASS_RATE_TARGET ? 'bad' : ''}">${pct(r.firstVisitPassRate)}</td>
-                  <td class="num ${r.overdue > 0 ? 'bad' : ''}">${r.overdue}</td><td class="num">${pct(r.onTheSpotShare)}</td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>`}`;
+      <yc-dash-case-table .rows=${s.rows}></yc-dash-case-table>`;
   }
 
   private alerts(s: CaseFiguresState) {

@@ -1,4 +1,5 @@
 /** History reports: dates (hall-local), grouping, this hall or all; a chart, the table and a CSV export. */
+import './yc-dash-case-period';
 import { LitElement, css, html, nothing } from 'lit';
 import type { ReportGroupBy } from '../../../server/protocol/dashboard';
 import { StoreController } from '../../../ui-shared/src/store-controller';
@@ -96,7 +97,8 @@ export class YcDashReports extends LitElement {
             ></yc-dash-chart>
           </section>`
         : nothing}
-      ${view ? html`<yc-dash-report-table .view=${view}></yc-dash-report-table>` : html`<p class="muted">${t('loading')}</p>`}`;
+      ${view ? html`<yc-dash-report-table .view=${view}></yc-dash-report-table>` : html`<p class="muted">${t('loading')}</p>`}
+      ${view && f.scope === 'hall' ? html`<yc-dash-case-period .hallId=${this.hallId.value} .from=${f.from} .to=${f.to}></yc-dash-case-period>` : nothing}`;
   }
 }
 

@@ -33,6 +33,8 @@ const zh = {
   col_due: '承诺办结',
   col_promise: '承诺补交',
   counter_n: '{n} 号窗口',
+  period_title: '办件统计 {from} 至 {to}',
+  csv: '导出办件 CSV',
 };
 type Key = keyof typeof zh;
 const en: Record<Key, string> = {
@@ -66,6 +68,8 @@ const en: Record<Key, string> = {
   col_due: 'Due',
   col_promise: 'Supply by',
   counter_n: 'Counter {n}',
+  period_title: 'Cases {from} to {to}',
+  csv: 'Export cases CSV',
 };
 const tables: Record<Lang, Record<Key, string>> = { 'zh-CN': zh, en };
 
