@@ -182,6 +182,9 @@ t('managers see the figures per department: accepted, 容缺, 一次性通过率
     { key: '区人力资源和社会保障局', opened: 1, accepted: 1, notice: 0, tolerated: 0, notAccepted: 0, firstVisitPassRate: 1, withinLimitShare: null, overdue: 1, onTheSpotShare: 0 },
     { key: '区市场监督管理局', opened: 2, accepted: 2, notice: 0, tolerated: 0, notAccepted: 0, firstVisitPassRate: 1, withinLimitShare: 1, overdue: 0, onTheSpotShare: 0 },
   ]);
+  // The dashboard's totals: the same cases as one row for the whole hall.
+  const hallRow = await caseReport(d, await hall.staff('manager'), hall.hallId, { from: '2025-09-01', to: '2025-10-31', by: 'hall' });
+  assert.equal(hallRow, [{ key: 'all', opened: 4, accepted: 4, notice: 0, tolerated: 1, notAccepted: 0, firstVisitPassRate: 1, withinLimitShare: 1, overdue: 1, onTheSpotShare: 0 }]);
 });
 
 t.run();
