@@ -37,7 +37,7 @@ const shot = (p: Page, name: string) => p.screenshot({ path: screenshotPath(`cas
 
 const t = suite('a case from kiosk to pickup (browser)');
 t.before(async () => {
-  buildUi('kiosk', 'counter', 'progress', 'review');
+  buildUi('kiosk', 'counter', 'progress', 'review', 'dashboard');
   db = await createTestDb();
   server = await startTestServer(db);
   printer = await startFakePrinter();
