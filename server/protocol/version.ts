@@ -5,6 +5,9 @@
  *
  * 2: case and evaluation endpoints in the definitions; typed command sender; IssuedTicket.progressUrl;
  *    identity-number, masking and the shared rules (at risk, QR URL) in server/protocol.
+ * 3: case documents on a counter's printer (counter printer endpoints, case:print, PrintJobView
+ *    document/counterId/caseId, CaseAtCounter.print); guide page URL and hall.publicBaseUrl for the
+ *    kiosk; BookableMatterView.hasGuide; case report by=hall.
  */
-export const PROTOCOL_VERSION = 2;
-export const CONTRACT_HASH = '7026f4d617304837';
+export const PROTOCOL_VERSION = 3;
+export const CONTRACT_HASH = 'bdb91b668009e314';
