@@ -14,7 +14,11 @@ import {
   layoutCaseDocument,
   printerProfileSchema,
   type CaseDocumentPrintData,
+  dotsForPaper,
+  renderPreviewPng,
 } from '../../ticket-printer/index';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const URL = 'http://hall.example.gov.cn/p/AbCdEfGhIjKlMnOpQrStUvWxYz012345';
 const base: CaseDocumentPrintData = {
@@ -131,6 +135,21 @@ t('control bytes in a name cannot reach the printer', () => {
   const p = printed({ ...base, matterName: '企业\x1b@设立\x1d!登记' });
   assert.ok(p.has('企业'));
   assert.not.ok(p.lines.join('').includes('\x1b'));
+});
+
+t('the paper as the printer draws it: previews of the receipt and the notice (artifacts/screenshots)', () => {
+  const profile = PROFILES[0]!;
+  for (const [name, data] of [
+    ['receipt', { ...base, items: ['股东会决议（原件 1 份）'], deadline: '2025-10-20' }],
+    ['notice', { ...base, kind: 'case_notice', dueDate: null, items: NOTICE_ITEMS, deadline: '2025-10-21' }],
+    ['refusal', { ...base, kind: 'case_refusal', dueDate: null, reason: '申请事项不属于本机关职权范围' }],
+  ] as const) {
+    const job = decodeEscPos(encodeTicket(layoutCaseDocument(data as CaseDocumentPrintData, profile), profile));
+    const png = renderPreviewPng(job.items, dotsForPaper(80));
+    assert.ok(png.length > 1000);
+    mkdirSync(join(process.cwd(), 'artifacts', 'screenshots'), { recursive: true });
+    writeFileSync(join(process.cwd(), 'artifacts', 'screenshots', `case-paper-${name}-80mm.png`), png);
+  }
 });
 
 t.run();
