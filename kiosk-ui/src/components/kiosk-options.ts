@@ -39,6 +39,10 @@ export class KioskOptions extends KioskScreen {
         gap: var(--k-pad);
       }
       @media (orientation: landscape) {
+        /* A 1280×1024 kiosk needs the whole card for the matter's name and 取号 in reach: the guide QR is for portrait kiosks. */
+        kiosk-guide-qr {
+          display: none;
+        }
         .layout {
           grid-template-columns: 1fr 1fr;
           grid-template-rows: auto auto 1fr;
