@@ -10,4 +10,4 @@
  *    kiosk; BookableMatterView.hasGuide; case report by=hall.
  */
 export const PROTOCOL_VERSION = 3;
-export const CONTRACT_HASH = 'bdb91b668009e314';
+export const CONTRACT_HASH = '62c04a88a3744a5d';
