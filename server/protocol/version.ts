@@ -10,4 +10,4 @@
  *    kiosk; BookableMatterView.hasGuide; case report by=hall.
  */
 export const PROTOCOL_VERSION = 3;
-export const CONTRACT_HASH = '62c04a88a3744a5d';
+export const CONTRACT_HASH = 'efad26cb797478ba';
