@@ -10,4 +10,4 @@
  *    kiosk; BookableMatterView.hasGuide; case report by=hall.
  */
 export const PROTOCOL_VERSION = 3;
-export const CONTRACT_HASH = 'efad26cb797478ba';
+export const CONTRACT_HASH = '2b507aa899c72a90';

@@ -37,7 +37,7 @@ function setup(fail = false) {
   return { store, calls, flush, setAlerts: (a: CaseView[]) => (alerts = a), pendingTimers: () => timers.length };
 }
 
-const fact = (type: HallFact['type'], hallId = 'h1', caseId = 'id-202603050003'): HallFact => ({ seq: 1, hallId, type, at: '', case: { id: caseId, number: '202603050003', status: 'accepted', matterId: 'm', departmentId: 'd', counterId: null, dueDate: null, alertLevel: 'at_risk', promiseOverdue: false } });
+const fact = (type: HallFact['type'], hallId = 'h1', caseId = 'id-202603050003'): HallFact => ({ seq: 1, hallId, type, at: '', case: { id: caseId, number: '202603050003', status: 'accepted', matterId: 'm', departmentId: 'd', counterId: null, dueDate: null, alertLevel: 'at_risk', promiseOverdue: false } }) as HallFact;
 
 const t = suite('dashboard case figures');
 

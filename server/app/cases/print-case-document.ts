@@ -132,7 +132,7 @@ export async function printCaseDocument(deps: AppDeps, actor: Actor, input: { co
     if (!guide) throw new AppError('case_no_guide', 'This matter has no guide');
     const view = await addCaseDocumentJob(tx, deps, { counter, caseRow: c, guide, ticketId: await caseTicketAt(tx, c, counter.id), reprint: true, now });
     if (!view) throw new AppError('no_printer', `Counter ${counter.number} has no printer configured: print from the browser`);
-    emit({ type: 'print:status', printJob: view, data: { reprint: true, caseNumber: c.number } });
+    emit({ type: 'print:status', printJob: view, data: { reprint: true, number: c.number } });
     return view;
   });
   deps.printing?.dispatch(job.id);
