@@ -17,16 +17,16 @@ const PARENT_OF: Record<HallLevel, HallLevel | null> = {
 export async function checkHallPlace(tx: Tx, hallId: string | null, level: HallLevel, parentHallId: string | null): Promise<void> {
   if (parentHallId) {
     const [parent] = await tx.select({ level: halls.level }).from(halls).where(eq(halls.id, parentHallId));
-    if (!parent) throw new AppError('validation_failed', 'The parent hall does not exist', { parentHallId: 'unknown hall' });
+    if (!parent) throw new AppError('validation_failed', 'The parent hall does not exist', { parentHallId: '上级大厅不存在' });
     if (parent.level !== PARENT_OF[level]) {
       throw new AppError('validation_failed', `A ${level.replace('_', ' ')} rolls up into a ${PARENT_OF[level]?.replace('_', ' ') ?? 'nothing'}`, {
-        parentHallId: 'the parent must be one level up',
+        parentHallId: '上级大厅须高一级（区中心 → 街道中心 → 站点）',
       });
     }
   }
   if (!hallId) return;
   const children = await tx.select({ level: halls.level }).from(halls).where(eq(halls.parentHallId, hallId));
   if (children.some((c) => PARENT_OF[c.level] !== level)) {
-    throw new AppError('in_use', 'This hall has halls under it that must stay one level down; move them first', { level: 'halls below would no longer fit' });
+    throw new AppError('in_use', 'This hall has halls under it that must stay one level down; move them first', { level: '下级大厅将不再比本大厅低一级，请先调整下级大厅' });
   }
 }

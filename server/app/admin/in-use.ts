@@ -44,6 +44,15 @@ export async function refuseDeletingZoneInUse(tx: Tx, zoneId: string): Promise<v
     n(tx.select({ n: count() }).from(tickets).where(eq(tickets.zoneId, zoneId))),
   ]);
   const parts = [c && `${c} counter(s)`, m && `${m} matter(s)`, d && `${d} screen(s)`].filter(Boolean);
-  if (parts.length) throw new AppError('in_use', `This zone still has ${parts.join(', ')}; move or remove them first`);
-  if (t) throw new AppError('in_use', 'Tickets were issued in this zone, and their history must stay; rename the zone instead');
+  const zh = [c && `${c} 个窗口`, m && `${m} 个事项`, d && `${d} 台设备`].filter(Boolean);
+  if (parts.length) {
+    throw new AppError('in_use', `This zone still has ${parts.join(', ')}; move or remove them first`, {
+      active: `该服务区还有 ${zh.join('、')}，请先移走或删除`,
+    });
+  }
+  if (t) {
+    throw new AppError('in_use', 'Tickets were issued in this zone, and their history must stay; rename the zone instead', {
+      active: '该服务区已发过号，须保留历史记录：请改名而不是删除',
+    });
+  }
 }

@@ -105,5 +105,9 @@ async function refuseLastAdmin(tx: Tx, staffId: string): Promise<void> {
 
 async function refuseWhileHoldingCounter(tx: Tx, staffId: string): Promise<void> {
   const [held] = await tx.select({ number: counters.number }).from(counters).where(eq(counters.staffId, staffId)).limit(1);
-  if (held) throw new AppError('in_use', `This person holds counter ${held.number}; they must leave it (or a manager must release it) before the account is disabled`);
+  if (held) {
+    throw new AppError('in_use', `This person holds counter ${held.number}; they must leave it (or a manager must release it) before the account is disabled`, {
+      active: `此人正在 ${held.number} 号窗口上岗，请其先退出窗口（或由管理人员释放窗口）后再停用账号`,
+    });
+  }
 }
