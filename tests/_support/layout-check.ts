@@ -12,6 +12,9 @@
  * `text-overflow: ellipsis` is a designed horizontal truncation: reported apart as `truncated`.
  * While a modal <dialog> is open the page behind it is inert and under its backdrop by design: only
  * the open modal dialog is measured (its texts clipped, covered or off screen still fail).
+ * With `noScroll` the viewport is the limit for everything, scroll containers included: a text or
+ * row, or control (a button's whole box, not only its label), that needs any scrolling to be seen is
+ * `clipped` or `offscreen`.
  */
 import type { Page } from 'playwright-core';
 import * as assert from 'uvu/assert';
@@ -37,6 +40,12 @@ export interface LayoutOptions {
   ignore?: string[];
   /** Tolerance in CSS px. */
   slack?: number;
+  /**
+   * Everything must be inside the viewport with no scrolling at all: neither the page nor any
+   * scroll container may hold a measured text or row below (or beside) the fold. For screens a
+   * visitor must see whole at once (the kiosk ticket with its 完成 button).
+   */
+  noScroll?: boolean;
 }
 
 /** The measuring script, a string: tsx-compiled functions reference helpers that do not exist in the page. */
@@ -95,8 +104,8 @@ const MEASURE = `(opts) => {
   const vw = document.documentElement.clientWidth, vh = document.documentElement.clientHeight;
   // A page that scrolls shows what is below the fold by scrolling; one that does not (the wall display) must fit the viewport.
   const scrolls = (axis) => [document.documentElement, document.body].every((e) => getComputedStyle(e)['overflow' + axis] !== 'hidden' && getComputedStyle(e)['overflow' + axis] !== 'clip');
-  const pageW = scrolls('X') ? Math.max(vw, document.documentElement.scrollWidth) - window.scrollX : vw;
-  const pageH = scrolls('Y') ? Math.max(vh, document.documentElement.scrollHeight) - window.scrollY : vh;
+  const pageW = !opts.noScroll && scrolls('X') ? Math.max(vw, document.documentElement.scrollWidth) - window.scrollX : vw;
+  const pageH = !opts.noScroll && scrolls('Y') ? Math.max(vh, document.documentElement.scrollHeight) - window.scrollY : vh;
   const canvas = document.createElement('canvas').getContext('2d');
   const ellipsisOn = (el, stop) => {
     for (let e = el; e; e = parentOf(e)) {
@@ -110,10 +119,12 @@ const MEASURE = `(opts) => {
     let scrollerX = false, scrollerY = false;
     for (let a = parentOf(el); a; a = parentOf(a)) {
       const cs = getComputedStyle(a);
-      if (['auto', 'scroll'].includes(cs.overflowX)) scrollerX = true;
-      if (['auto', 'scroll'].includes(cs.overflowY)) scrollerY = true;
+      const sx = ['auto', 'scroll'].includes(cs.overflowX), sy = ['auto', 'scroll'].includes(cs.overflowY);
+      // With noScroll a scroll container is a box its content must fit in, like any clipping box.
+      if (sx && !opts.noScroll) scrollerX = true;
+      if (sy && !opts.noScroll) scrollerY = true;
       // Past a scroll container an axis is settled: the scroller shows its content by scrolling.
-      const cx = clipsX(cs) && !scrollerX, cy = clipsY(cs) && !scrollerY;
+      const cx = (clipsX(cs) || (sx && opts.noScroll)) && !scrollerX, cy = (clipsY(cs) || (sy && opts.noScroll)) && !scrollerY;
       if (!cx && !cy) continue;
       const c = inner(a);
       const outY = cy && (box.top < c.top - slack || box.bottom > c.bottom + slack);
@@ -124,7 +135,7 @@ const MEASURE = `(opts) => {
         return;
       }
     }
-    // Inside a scroll container the text can be scrolled to on that axis.
+    // Inside a scroll container the text can be scrolled to on that axis (never set with noScroll).
     const outX = !scrollerX && (box.left < -slack || box.right > pageW + slack);
     const outY = !scrollerY && (box.top < -slack || box.bottom > pageH + slack);
     if (outX || outY) {
@@ -194,6 +205,10 @@ const MEASURE = `(opts) => {
           }
         }
       }
+      // With noScroll a control is whole on screen, not only its label (a button half below the fold).
+      if (opts.noScroll && ['BUTTON', 'A', 'INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName)) {
+        checkBox(el.getBoundingClientRect(), el, (el.textContent || el.getAttribute('aria-label') || el.tagName).trim().slice(0, 40), 'control');
+      }
       // List rows: a row cut by its list is half a row, whatever text it holds.
       if ((el.tagName === 'LI' || el.getAttribute('role') === 'listitem' || el.tagName === 'TR') && !boxesChecked.has(el)) {
         boxesChecked.add(el);
@@ -210,7 +225,7 @@ const MEASURE = `(opts) => {
 
 /** Measures the page as it is now. */
 export async function measureLayout(page: Page, opts: LayoutOptions = {}): Promise<LayoutReport> {
-  return (await page.evaluate(`(${MEASURE})(${JSON.stringify({ ignore: opts.ignore ?? [], slack: opts.slack ?? 1 })})`)) as LayoutReport;
+  return (await page.evaluate(`(${MEASURE})(${JSON.stringify({ ignore: opts.ignore ?? [], slack: opts.slack ?? 1, noScroll: opts.noScroll ?? false })})`)) as LayoutReport;
 }
 
 /** Formats a report for an assertion message. */

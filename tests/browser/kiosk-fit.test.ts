@@ -79,6 +79,12 @@ for (const [name, viewport] of [
       await page.waitForTimeout(200);
       await assertLayoutFits(page, `kiosk-fit-${name}-options-en`);
       assert.ok(await reachable(page, 'kiosk-options #take'), '取号 visible');
+      // The ticket in normal type (English, the longer texts) fits one screen too.
+      await page.locator('kiosk-options #take').click();
+      await page.locator('kiosk-ticket').waitFor({ timeout: 15_000 });
+      await page.waitForTimeout(300);
+      await assertLayoutFits(page, `kiosk-fit-${name}-ticket-en`, { noScroll: true });
+      assert.ok(await reachable(page, 'kiosk-ticket #done'), `Done on screen and not covered (${name})`);
     } finally {
       await page.close();
     }
@@ -120,7 +126,9 @@ for (const [name, viewport] of [
       await page.locator('kiosk-options #take').click();
       await page.locator('kiosk-ticket').waitFor({ timeout: 15_000 });
       await page.waitForTimeout(300);
-      await assertLayoutFits(page, `kiosk-fit-${name}-ticket-large`);
+      // The whole ticket, 完成 included, on one screen: nothing may need scrolling.
+      await assertLayoutFits(page, `kiosk-fit-${name}-ticket-large`, { noScroll: true });
+      assert.ok(await reachable(page, 'kiosk-ticket #done'), `完成 on screen and not covered (large type, ${name})`);
     } finally {
       await page.close();
     }

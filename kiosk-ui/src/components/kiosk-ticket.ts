@@ -71,6 +71,17 @@ export class KioskTicket extends KioskScreen {
           border-left: 2px dashed var(--k-line);
           padding-left: calc(var(--k-pad) * 2);
         }
+        /* Side by side the matter has half the width: one size down keeps a long name to two lines,
+           so the ticket and its 完成 button fit the 1280×1024 desk kiosk in large type without scrolling. */
+        .main .matter {
+          font-size: var(--k-font-lg);
+        }
+        .main {
+          gap: calc(var(--k-gap) / 2);
+        }
+        .main .number {
+          font-size: clamp(120px, min(26vw, 13vh), 320px);
+        }
       }
       .label {
         font-size: var(--k-font-lg);
