@@ -4,8 +4,8 @@
  * socket, content-free 'pad:nudge') and on a slow poll, and <pad-app> renders it.
  */
 import { connect } from '../../ui-shared/src/connection';
+import { createApiClient } from '../../ui-shared/src/api-client';
 import { request } from '../../ui-shared/src/http';
-import type { PadState, SubmittedEvaluation } from '../../server/protocol/evaluations';
 import { PadApp } from './components/pad-app';
 import { createPadI18n } from './i18n/messages';
 import { createPadStore } from './stores/pad-store';
@@ -26,9 +26,10 @@ const setTitle = () => {
 i18n.lang.subscribe(setTitle);
 setTitle();
 
+const api = createApiClient(request, () => token);
 const store = createPadStore({
-  fetchState: () => request<PadState>('GET', '/api/evaluation/pad', undefined, token),
-  submit: (body) => request<SubmittedEvaluation>('POST', '/api/evaluation/pad/evaluations', body, token),
+  fetchState: () => api.call('padState'),
+  submit: (body) => api.call('padEvaluate', { body }),
   newId: () => crypto.randomUUID(),
   setTimer: (fn, ms) => setTimeout(fn, ms),
   clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),

@@ -2,14 +2,14 @@
  * Composition of the visitor's phone page (the ticket QR opens /p/<token>): the progress store
  * polling the public JSON API, i18n (zh-CN by default), then the <progress-app> shell.
  */
+import { createApiClient } from '../../ui-shared/src/api-client';
 import { request } from '../../ui-shared/src/http';
 import { ProgressApp } from './components/progress-app';
 import { createProgressI18n } from './i18n/messages';
 import { createProgressStore, tokenFromLocation } from './stores/progress-store';
-import type { MatterGuideView } from '../../server/protocol/cases';
-import type { ProgressView } from '../../server/protocol/progress';
 import { GuidePage, guideFromLocation } from './components/guide-page';
 
+const api = createApiClient(request);
 const i18n = createProgressI18n();
 const setTitle = () => {
   document.documentElement.lang = i18n.lang.get();
@@ -21,11 +21,11 @@ setTitle();
 const guideId = guideFromLocation(location.pathname, location.search);
 if (guideId) {
   document.title = `${i18n.t('guide_title')} · 一窗`;
-  document.body.append(new GuidePage(guideId, i18n, (id) => request<MatterGuideView>('GET', `/api/guides/${encodeURIComponent(id)}`)));
+  document.body.append(new GuidePage(guideId, i18n, (id) => api.call('publicGuide', { params: { matterId: id } })));
 }
 const token = guideId ? null : tokenFromLocation(location.pathname, location.search);
 const store = createProgressStore(token, {
-  fetchProgress: (tk) => request<ProgressView>('GET', `/api/progress/${encodeURIComponent(tk)}`),
+  fetchProgress: (tk) => api.call('ticketProgress', { params: { token: tk } }),
   now: () => Date.now(),
   setTimer: (fn, ms) => setTimeout(fn, ms),
   clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),

@@ -19,13 +19,33 @@ type QueryArgs<D> = [QueryOf<D>] extends [undefined] ? { query?: never } : {} ex
 /** What a call takes: `{ params, body, query }`, each only when the endpoint has one. */
 export type CallArgs<D> = ParamArgs<D> & Optional<'body', BodyOf<D>> & QueryArgs<D>;
 export type CallResult<N extends EndpointName> = OutputOf<Endpoints[N]>;
+/** The request body an endpoint takes, for UIs that build it before they call. */
+export type CallBody<N extends EndpointName> = BodyOf<Endpoints[N]>;
+/** The query an endpoint takes, for UIs that build it before they call. */
+export type CallQuery<N extends EndpointName> = QueryOf<Endpoints[N]>;
 
 type ArgsOf<N extends EndpointName> = CallArgs<Endpoints[N]>;
 /** Endpoints that take no arguments may be called with none. */
 type Rest<N extends EndpointName> = {} extends ArgsOf<N> ? [args?: ArgsOf<N>] : [args: ArgsOf<N>];
 
+/**
+ * A call decided on now and sent later (a page that says which endpoint lists its rows, an action
+ * a button will take): the endpoint and its typed arguments, with the answer's type carried along.
+ */
+export interface PreparedCall<T> {
+  readonly name: EndpointName;
+  readonly args: unknown;
+  readonly output?: T;
+}
+
+export function prepare<N extends EndpointName>(name: N, ...args: Rest<N>): PreparedCall<CallResult<N>> {
+  return { name, args: args[0] };
+}
+
 export interface ApiClient {
   call<N extends EndpointName>(name: N, ...args: Rest<N>): Promise<Ack<CallResult<N>>>;
+  /** Sends a call made with `prepare`. */
+  send<T>(prepared: PreparedCall<T>): Promise<Ack<T>>;
   /** The URL of a GET endpoint (a CSV download link, say). */
   url<N extends EndpointName>(name: N, ...args: Rest<N>): string;
 }
@@ -42,11 +62,13 @@ function queryString(query: Record<string, unknown> | undefined): string {
 export function createApiClient(request: RequestFn, token: () => string | null | undefined = () => undefined): ApiClient {
   const url = (name: EndpointName, args?: { params?: Record<string, string>; query?: Record<string, unknown> }) =>
     fillPath(ROUTES[name].path, args?.params ?? {}) + queryString(args?.query);
+  const send = <T>(name: EndpointName, args: unknown): Promise<Ack<T>> => {
+    const a = args as { params?: Record<string, string>; body?: unknown; query?: Record<string, unknown> } | undefined;
+    return request<T>(ROUTES[name].method, url(name, a), a?.body, token());
+  };
   return {
-    call(name, ...rest) {
-      const args = rest[0] as { params?: Record<string, string>; body?: unknown; query?: Record<string, unknown> } | undefined;
-      return request(ROUTES[name].method, url(name, args), args?.body, token());
-    },
+    call: (name, ...rest) => send(name, rest[0]),
+    send: (prepared) => send(prepared.name, prepared.args),
     url: (name, ...rest) => url(name, rest[0] as never),
   };
 }

@@ -1,11 +1,13 @@
 /**
  * What every list-and-form page shares: load rows, show a table, open the form to create or edit a
  * row, send POST (everything) or PATCH (only the fields that changed), show the server's refusal
- * (with its field messages) and reload. Subclasses describe columns, fields, schemas and paths.
+ * (with its field messages) and reload. Subclasses describe columns, fields, schemas and the
+ * endpoints (as prepared calls of the typed client) that list, create and update rows.
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import type { z } from 'zod';
 import type { ErrorBody } from '../../../server/protocol/errors';
+import type { PreparedCall } from '../../../ui-shared/src/api-client';
 import { StoreController } from '../../../ui-shared/src/store-controller';
 import { tokens } from '../../../ui-shared/src/tokens.css';
 import { app } from '../app-instance';
@@ -40,13 +42,16 @@ export abstract class CrudPage<R extends { id: string }> extends LitElement {
   static override styles = [tokens, adminBase, adminForms];
 
   protected abstract readonly titleKey: Parameters<typeof t>[0];
-  protected abstract listPath(): string | null;
+  /** The call that lists the rows (null: nothing to list yet, e.g. no hall chosen). */
+  protected abstract listCall(): PreparedCall<R[]> | null;
   protected abstract columns(): Column<R>[];
   protected abstract fields(mode: 'new' | 'edit'): FieldSpec[];
   protected abstract createSchema(): z.ZodType;
   protected abstract updateSchema(): z.ZodType;
-  protected abstract createPath(): string;
-  protected abstract updatePath(row: R): string;
+  /** The create call for a form's body (the form has checked it against createSchema()). */
+  protected abstract createCall(body: Record<string, unknown>): PreparedCall<unknown>;
+  /** The update call for a row and the changed fields (checked against updateSchema()). */
+  protected abstract updateCall(row: R, body: Record<string, unknown>): PreparedCall<unknown>;
   /** The row as form values (what PATCH diffs against). */
   protected formValues(row: R): Record<string, unknown> {
     return row as unknown as Record<string, unknown>;
@@ -64,6 +69,10 @@ export abstract class CrudPage<R extends { id: string }> extends LitElement {
   protected get editable(): boolean {
     const page = this.titleKey.slice('nav.'.length) as PageId;
     return page in PAGE_ACTIONS && app.may(PAGE_ACTIONS[page].write);
+  }
+  /** Whether the page offers "new": when it has something to list into. */
+  protected get creatable(): boolean {
+    return this.listCall() !== null;
   }
   /** Hook: the page may load more (zones for a matter form …) before rendering rows. */
   protected async loadMore(): Promise<void> {}
@@ -94,13 +103,13 @@ export abstract class CrudPage<R extends { id: string }> extends LitElement {
   }
 
   async reload(): Promise<void> {
-    const path = this.listPath();
+    const list = this.listCall();
     await this.loadMore();
-    if (!path) {
+    if (!list) {
       this.rows = [];
       return;
     }
-    const r = await app.call<R[]>('GET', path);
+    const r = await app.api.send(list);
     this.rows = r.ok ? r.data : [];
     if (!r.ok) this.problem = r.error;
   }
@@ -110,7 +119,7 @@ export abstract class CrudPage<R extends { id: string }> extends LitElement {
     return html`<section class="stack">
       <div class="page-head">
         <h1>${t(this.titleKey)}</h1>
-        ${this.editable && this.listPath() !== null ? html`<button class="btn primary" data-testid="new" @click=${() => this.open('new')}>${t('common.new')}</button>` : nothing}
+        ${this.editable && this.creatable ? html`<button class="btn primary" data-testid="new" @click=${() => this.open('new')}>${t('common.new')}</button>` : nothing}
       </div>
       ${this.header()}
       ${!this.editable ? html`<p class="note">${t('common.readOnly')}</p>` : nothing}
@@ -187,8 +196,8 @@ export abstract class CrudPage<R extends { id: string }> extends LitElement {
     if (!editing) return;
     const r =
       editing === 'new'
-        ? await app.call('POST', this.createPath(), this.createBody(value))
-        : await app.call('PATCH', this.updatePath(editing), this.updateBody(editing, value));
+        ? await app.api.send(this.createCall(this.createBody(value)))
+        : await app.api.send(this.updateCall(editing, this.updateBody(editing, value)));
     if (!r.ok) return this.refused(r.error);
     await this.saved(r.data);
   }
@@ -208,8 +217,8 @@ export abstract class CrudPage<R extends { id: string }> extends LitElement {
   }
 
   /** For pages: run an action and show its refusal. */
-  protected async act(method: string, path: string, body?: unknown): Promise<boolean> {
-    const r = await app.call(method, path, body);
+  protected async act(call: PreparedCall<unknown>): Promise<boolean> {
+    const r = await app.api.send(call);
     if (!r.ok) {
       this.problem = r.error;
       return false;

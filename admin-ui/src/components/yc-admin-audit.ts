@@ -5,6 +5,7 @@ import { auditQuery } from '../../../server/protocol/admin';
 import type { ErrorBody } from '../../../server/protocol/errors';
 import { StoreController } from '../../../ui-shared/src/store-controller';
 import { tokens } from '../../../ui-shared/src/tokens.css';
+import type { CallQuery } from '../../../ui-shared/src/api-client';
 import { app, download } from '../app-instance';
 import { describe, i18n, t } from '../i18n/messages';
 import { validate } from '../stores/form-errors';
@@ -31,10 +32,11 @@ export class YcAdminAudit extends LitElement {
     void this.search();
   }
 
-  private params(): URLSearchParams {
+  /** The filled-in filters (the form checked them against auditQuery before a search). */
+  private params(): CallQuery<'audit'> {
     // A role the policy grants every hall sees them all and the hall-less account changes; a manager's answer is scoped to their halls by the server.
     const hallId = app.grant('audit:read') === 'any_hall' ? null : app.hallId.get();
-    return new URLSearchParams({ ...(hallId && { hallId }), ...Object.fromEntries(Object.entries(this.query).filter(([, v]) => v)) });
+    return { ...(hallId && { hallId }), ...Object.fromEntries(Object.entries(this.query).filter(([, v]) => v)) };
   }
 
   private async search(e?: Event) {
@@ -42,11 +44,11 @@ export class YcAdminAudit extends LitElement {
       e.preventDefault();
       const data = new FormData(e.target as HTMLFormElement);
       this.query = Object.fromEntries(['from', 'to', 'action', 'actorId'].map((k) => [k, String(data.get(k) ?? '').trim()]));
-      const v = validate(auditQuery, Object.fromEntries(this.params()), i18n.lang.get());
+      const v = validate(auditQuery, this.params(), i18n.lang.get());
       this.errors = v.ok ? {} : v.fields;
       if (!v.ok) return;
     }
-    const r = await app.call<AuditEntryView[]>('GET', `/api/audit?${this.params()}`);
+    const r = await app.api.call('audit', { query: this.params() });
     this.problem = r.ok ? null : r.error;
     this.rows = r.ok ? r.data : [];
   }
@@ -60,7 +62,7 @@ export class YcAdminAudit extends LitElement {
         ${f('from', t('audit.from'), 'date')} ${f('to', t('audit.to'), 'date')} ${f('action', t('audit.action'))} ${f('actorId', t('audit.actor'))}
         <div class="actions field wide">
           <button class="btn primary" type="submit">${t('audit.filter')}</button>
-          <button class="btn" type="button" data-testid="export" @click=${() => void download(`/api/audit?${this.params()}&format=csv&lang=${i18n.lang.get()}`, 'audit.csv')}>${t('audit.export')}</button>
+          <button class="btn" type="button" data-testid="export" @click=${() => void download(app.api.url('audit', { query: { ...this.params(), format: 'csv', lang: i18n.lang.get() } }), 'audit.csv')}>${t('audit.export')}</button>
           ${this.rows ? html`<span class="muted">${t('audit.count', { n: this.rows.length })}</span>` : nothing}
         </div>
       </form>

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { schemas } from '../../../server/protocol';
 import type { CounterView, KioskPrinterStatusView, ZoneView } from '../../../server/protocol/views';
 import { printerProfileSchema } from '../../../server/protocol/printing';
+import { prepare, type CallBody, type PreparedCall } from '../../../ui-shared/src/api-client';
 import { app } from '../app-instance';
 import { t } from '../i18n/messages';
 import { validate } from '../stores/form-errors';
@@ -39,17 +40,17 @@ export class YcAdminDevices extends CrudPage<DeviceView> {
   private printerErrors: Record<string, string> = {};
   private testResult: PrinterTestResult | null = null;
 
-  protected listPath() {
-    const id = app.hallId.get();
-    return id ? `/api/halls/${id}/devices` : null;
+  protected listCall() {
+    const hallId = app.hallId.get();
+    return hallId ? prepare('listDevices', { params: { hallId } }) : null;
   }
   protected override async loadMore() {
     const id = app.hallId.get();
     if (!id) return;
     const [z, c, p] = await Promise.all([
-      app.call<ZoneView[]>('GET', `/api/halls/${id}/zones`),
-      app.call<CounterView[]>('GET', `/api/halls/${id}/counters`),
-      app.call<KioskPrinterStatusView[]>('GET', `/api/halls/${id}/printers`),
+      app.api.call('listZones', { params: { hallId: id } }),
+      app.api.call('listCounters', { params: { hallId: id } }),
+      app.api.call('listHallPrinters', { params: { hallId: id } }),
     ]);
     this.zones = z.ok ? z.data : [];
     this.counters = c.ok ? c.data : [];
@@ -92,12 +93,13 @@ export class YcAdminDevices extends CrudPage<DeviceView> {
   }
   /** A pad: its name as a device, its counter through pairing (which also moves it to the counter's zone). */
   private async savePad(pad: DeviceView, value: Record<string, unknown>) {
-    const steps: [string, string, unknown?][] = [];
-    if (value.name !== pad.name) steps.push(['PATCH', `/api/devices/${pad.id}`, { name: value.name }]);
+    const params = { deviceId: pad.id };
+    const steps: PreparedCall<unknown>[] = [];
+    if (value.name !== pad.name) steps.push(prepare('updateDevice', { params, body: { name: String(value.name ?? '') } }));
     const counterId = (value.counterId as string | null | undefined) ?? null;
-    if (counterId !== pad.counterId) steps.push(counterId ? ['PUT', `/api/evaluator-pads/${pad.id}/counter`, { counterId }] : ['DELETE', `/api/evaluator-pads/${pad.id}/counter`]);
-    for (const [method, path, body] of steps) {
-      const r = await app.call(method, path, body);
+    if (counterId !== pad.counterId) steps.push(counterId ? prepare('pairPad', { params, body: { counterId } }) : prepare('unpairPad', { params }));
+    for (const step of steps) {
+      const r = await app.api.send(step);
       if (!r.ok) return this.refused(r.error);
     }
     await this.saved();
@@ -105,11 +107,11 @@ export class YcAdminDevices extends CrudPage<DeviceView> {
   protected override extraActions(d: DeviceView) {
     if (!d.active) return nothing;
     return html`${d.kind === 'evaluator_pad' && d.counterId
-        ? html`<button class="btn" data-testid="unpair" @click=${() => void this.act('DELETE', `/api/evaluator-pads/${d.id}/counter`)}>${t('device.unpair')}</button>`
+        ? html`<button class="btn" data-testid="unpair" @click=${() => void this.act(prepare('unpairPad', { params: { deviceId: d.id } }))}>${t('device.unpair')}</button>`
         : nothing}
       <button class="btn" data-testid="rotate" @click=${() => void this.rotate(d)}>${t('device.rotate')}</button>
       ${d.kind === 'kiosk' ? html`<button class="btn" data-testid="printer" @click=${() => this.openPrinter(d)}>${t('device.printer')}</button>` : nothing}
-      <button class="btn" data-testid="revoke" @click=${() => confirm(t('device.revokeConfirm', { name: d.name })) && void this.act('DELETE', `/api/devices/${d.id}`)}>${t('device.revoke')}</button>`;
+      <button class="btn" data-testid="revoke" @click=${() => confirm(t('device.revokeConfirm', { name: d.name })) && void this.act(prepare('deactivateDevice', { params: { deviceId: d.id } }))}>${t('device.revoke')}</button>`;
   }
   protected override header() {
     if (!this.printerFor) return nothing;
@@ -147,16 +149,17 @@ export class YcAdminDevices extends CrudPage<DeviceView> {
     const body = { host: String(data.get('host') ?? '').trim(), port: Number(data.get('port')), type: String(data.get('type')), paperWidth: Number(data.get('paperWidth')) };
     const v = validate(printerProfileSchema, body, i18n.lang.get());
     this.printerErrors = v.ok ? {} : v.fields;
-    if (!v.ok) return this.requestUpdate();
-    if (await this.act('PUT', `/api/devices/${this.printerFor}/printer`, body)) this.notice = t('common.saved');
+    if (!v.ok || !this.printerFor) return this.requestUpdate();
+    if (await this.act(prepare('setDevicePrinter', { params: { deviceId: this.printerFor }, body: v.data }))) this.notice = t('common.saved');
   }
   private async testPrint() {
-    const r = await app.call<PrinterTestResult>('POST', `/api/devices/${this.printerFor}/printer/test`);
+    if (!this.printerFor) return;
+    const r = await app.api.call('testPrint', { params: { deviceId: this.printerFor } });
     this.testResult = r.ok ? r.data : { ok: false, message: r.error.message, ms: 0 };
     this.requestUpdate();
   }
   private async rotate(d: DeviceView) {
-    const r = await app.call<DeviceWithToken>('POST', `/api/devices/${d.id}/rotate-token`);
+    const r = await app.api.call('rotateDeviceToken', { params: { deviceId: d.id } });
     if (!r.ok) return void (this.problem = r.error);
     this.showToken(r.data);
   }
@@ -177,11 +180,12 @@ export class YcAdminDevices extends CrudPage<DeviceView> {
   protected updateSchema() {
     return deviceUpdate;
   }
-  protected createPath() {
-    return `/api/halls/${app.hallId.get()}/${this.creatingPad ? 'evaluator-pads' : 'devices'}`;
+  protected createCall(body: CallBody<'createDevice'> | CallBody<'createPad'>) {
+    const params = { hallId: app.hallId.get() ?? '' };
+    return this.creatingPad ? prepare('createPad', { params, body: body as CallBody<'createPad'> }) : prepare('createDevice', { params, body: body as CallBody<'createDevice'> });
   }
-  protected updatePath(d: DeviceView) {
-    return `/api/devices/${d.id}`;
+  protected updateCall(d: DeviceView, body: CallBody<'updateDevice'>) {
+    return prepare('updateDevice', { params: { deviceId: d.id }, body });
   }
 }
 

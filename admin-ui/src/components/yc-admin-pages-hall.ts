@@ -2,6 +2,7 @@
 import { html } from 'lit';
 import type { HallView, ZoneView } from '../../../server/protocol/views';
 import { schemas } from '../../../server/protocol';
+import { prepare, type CallBody } from '../../../ui-shared/src/api-client';
 import { app } from '../app-instance';
 import { i18n, t } from '../i18n/messages';
 import { sessionsLabel } from '../stores/weekdays';
@@ -12,8 +13,8 @@ const LEVELS = ['district_centre', 'street_centre', 'service_point'] as const;
 
 export class YcAdminHalls extends CrudPage<HallView> {
   protected readonly titleKey = 'nav.halls' as const;
-  protected listPath() {
-    return '/api/halls';
+  protected listCall() {
+    return prepare('listHalls');
   }
   protected columns(): Column<HallView>[] {
     const name = (id: string | null) => app.halls.get().find((h) => h.id === id)?.name ?? t('common.none');
@@ -73,11 +74,11 @@ export class YcAdminHalls extends CrudPage<HallView> {
   protected updateSchema() {
     return schemas.hallUpdate;
   }
-  protected createPath() {
-    return '/api/halls';
+  protected createCall(body: CallBody<'createHall'>) {
+    return prepare('createHall', { body });
   }
-  protected updatePath(h: HallView) {
-    return `/api/halls/${h.id}`;
+  protected updateCall(h: HallView, body: CallBody<'updateHall'>) {
+    return prepare('updateHall', { params: { hallId: h.id }, body });
   }
   protected override updateBody(row: HallView, value: Record<string, unknown>) {
     const body = super.updateBody(row, value);
@@ -95,9 +96,9 @@ export class YcAdminHalls extends CrudPage<HallView> {
 
 export class YcAdminZones extends CrudPage<ZoneView> {
   protected readonly titleKey = 'nav.zones' as const;
-  protected listPath() {
-    const id = app.hallId.get();
-    return id ? `/api/halls/${id}/zones` : null;
+  protected listCall() {
+    const hallId = app.hallId.get();
+    return hallId ? prepare('listZones', { params: { hallId } }) : null;
   }
   protected columns(): Column<ZoneView>[] {
     return [
@@ -117,7 +118,7 @@ export class YcAdminZones extends CrudPage<ZoneView> {
     return { sortOrder: this.rows?.length ?? 0 };
   }
   protected override extraActions(z: ZoneView) {
-    return html`<button class="btn" data-testid="delete" @click=${() => confirm(t('zone.deleteConfirm', { name: z.name })) && void this.act('DELETE', `/api/halls/${z.hallId}/zones/${z.id}`)}>${t('common.delete')}</button>`;
+    return html`<button class="btn" data-testid="delete" @click=${() => confirm(t('zone.deleteConfirm', { name: z.name })) && void this.act(prepare('deleteZone', { params: { hallId: z.hallId, zoneId: z.id } }))}>${t('common.delete')}</button>`;
   }
   protected createSchema() {
     return schemas.zoneCreate;
@@ -125,11 +126,11 @@ export class YcAdminZones extends CrudPage<ZoneView> {
   protected updateSchema() {
     return schemas.zoneUpdate;
   }
-  protected createPath() {
-    return `/api/halls/${app.hallId.get()}/zones`;
+  protected createCall(body: CallBody<'createZone'>) {
+    return prepare('createZone', { params: { hallId: app.hallId.get() ?? '' }, body });
   }
-  protected updatePath(z: ZoneView) {
-    return `/api/halls/${z.hallId}/zones/${z.id}`;
+  protected updateCall(z: ZoneView, body: CallBody<'updateZone'>) {
+    return prepare('updateZone', { params: { hallId: z.hallId, zoneId: z.id }, body });
   }
 }
 

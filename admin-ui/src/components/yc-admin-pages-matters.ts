@@ -5,6 +5,7 @@ import type { MatterGuideView } from '../../../server/protocol/cases';
 import { departmentCreate, departmentUpdate, type DepartmentView } from '../../../server/protocol/departments';
 import type { CounterView, MatterView, ZoneView } from '../../../server/protocol/views';
 import { schemas } from '../../../server/protocol';
+import { prepare, type CallBody } from '../../../ui-shared/src/api-client';
 import { app } from '../app-instance';
 import { t } from '../i18n/messages';
 import { CrudPage, type Column } from './crud-page';
@@ -24,9 +25,9 @@ abstract class HallPage<R extends { id: string }> extends CrudPage<R> {
     const id = this.hall();
     if (!id) return;
     const [z, m, d] = await Promise.all([
-      app.call<ZoneView[]>('GET', `/api/halls/${id}/zones`),
-      app.call<MatterView[]>('GET', `/api/halls/${id}/matters`),
-      app.call<DepartmentView[]>('GET', `/api/halls/${id}/departments`),
+      app.api.call('listZones', { params: { hallId: id } }),
+      app.api.call('listMatters', { params: { hallId: id } }),
+      app.api.call('listDepartments', { params: { hallId: id } }),
     ]);
     this.zones = z.ok ? z.data : [];
     this.matters = m.ok ? m.data : [];
@@ -42,8 +43,9 @@ abstract class HallPage<R extends { id: string }> extends CrudPage<R> {
 
 export class YcAdminMatters extends HallPage<MatterView> {
   protected readonly titleKey = 'nav.matters' as const;
-  protected listPath() {
-    return this.hall() ? `/api/halls/${this.hall()}/matters` : null;
+  protected listCall() {
+    const hallId = this.hall();
+    return hallId ? prepare('listMatters', { params: { hallId } }) : null;
   }
   protected columns(): Column<MatterView>[] {
     return [
@@ -95,7 +97,7 @@ export class YcAdminMatters extends HallPage<MatterView> {
   protected override async loadMore() {
     await super.loadMore();
     const id = this.hall();
-    const g = id ? await app.call<MatterGuideView[]>('GET', `/api/halls/${id}/matter-guides`) : null;
+    const g = id ? await app.api.call('listMatterGuides', { params: { hallId: id } }) : null;
     this.guides = g?.ok ? g.data : [];
   }
   protected override formValues(m: MatterView): Record<string, unknown> {
@@ -140,18 +142,19 @@ export class YcAdminMatters extends HallPage<MatterView> {
     const clash = this.prefixClash(prefix, self);
     if (clash) ctx.addIssue({ code: 'custom', path: ['ticketPrefix'], message: t('matter.prefixTaken', { prefix, name: clash.name }) });
   }
-  protected createPath() {
-    return `/api/halls/${this.hall()}/matters`;
+  protected createCall(body: CallBody<'createMatter'>) {
+    return prepare('createMatter', { params: { hallId: this.hall() ?? '' }, body });
   }
-  protected updatePath(m: MatterView) {
-    return `/api/halls/${m.hallId}/matters/${m.id}`;
+  protected updateCall(m: MatterView, body: CallBody<'updateMatter'>) {
+    return prepare('updateMatter', { params: { hallId: m.hallId, matterId: m.id }, body });
   }
 }
 
 export class YcAdminDepartments extends HallPage<DepartmentView> {
   protected readonly titleKey = 'nav.departments' as const;
-  protected listPath() {
-    return this.hall() ? `/api/halls/${this.hall()}/departments` : null;
+  protected listCall() {
+    const hallId = this.hall();
+    return hallId ? prepare('listDepartments', { params: { hallId } }) : null;
   }
   protected override header() {
     return html`<p class="muted">${t('dept.note')}</p>`;
@@ -178,18 +181,19 @@ export class YcAdminDepartments extends HallPage<DepartmentView> {
   protected updateSchema() {
     return departmentUpdate;
   }
-  protected createPath() {
-    return `/api/halls/${this.hall()}/departments`;
+  protected createCall(body: CallBody<'createDepartment'>) {
+    return prepare('createDepartment', { params: { hallId: this.hall() ?? '' }, body });
   }
-  protected updatePath(d: DepartmentView) {
-    return `/api/halls/${d.hallId}/departments/${d.id}`;
+  protected updateCall(d: DepartmentView, body: CallBody<'updateDepartment'>) {
+    return prepare('updateDepartment', { params: { hallId: d.hallId, departmentId: d.id }, body });
   }
 }
 
 export class YcAdminCounters extends HallPage<CounterView> {
   protected readonly titleKey = 'nav.counters' as const;
-  protected listPath() {
-    return this.hall() ? `/api/halls/${this.hall()}/counters` : null;
+  protected listCall() {
+    const hallId = this.hall();
+    return hallId ? prepare('listCounters', { params: { hallId } }) : null;
   }
   protected columns(): Column<CounterView>[] {
     return [
@@ -230,11 +234,11 @@ export class YcAdminCounters extends HallPage<CounterView> {
   protected updateSchema() {
     return schemas.counterUpdate;
   }
-  protected createPath() {
-    return `/api/halls/${this.hall()}/counters`;
+  protected createCall(body: CallBody<'createCounter'>) {
+    return prepare('createCounter', { params: { hallId: this.hall() ?? '' }, body });
   }
-  protected updatePath(c: CounterView) {
-    return `/api/halls/${c.hallId}/counters/${c.id}`;
+  protected updateCall(c: CounterView, body: CallBody<'updateCounter'>) {
+    return prepare('updateCounter', { params: { hallId: c.hallId, counterId: c.id }, body });
   }
 }
 

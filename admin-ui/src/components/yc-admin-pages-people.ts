@@ -6,6 +6,7 @@ import { staffUpdate } from '../../../server/protocol/admin';
 import type { DepartmentView } from '../../../server/protocol/departments';
 import { calendarOverrideInput } from '../../../server/protocol/appointments';
 import { schemas } from '../../../server/protocol';
+import { prepare, type CallBody, type CallResult } from '../../../ui-shared/src/api-client';
 import { app } from '../app-instance';
 import { t } from '../i18n/messages';
 import { yearWithoutDataWarning } from '../stores/calendar-warning';
@@ -18,12 +19,12 @@ export class YcAdminStaff extends CrudPage<AdminStaffView> {
   protected readonly titleKey = 'nav.staff' as const;
   /** Departments of every hall the console lists, for reviewers. */
   private departments: (DepartmentView & { hallName: string })[] = [];
-  protected listPath() {
-    return '/api/staff';
+  protected listCall() {
+    return prepare('listStaff');
   }
   protected override async loadMore() {
     const halls = app.halls.get();
-    const lists = await Promise.all(halls.map((h) => app.call<DepartmentView[]>('GET', `/api/halls/${h.id}/departments`)));
+    const lists = await Promise.all(halls.map((h) => app.api.call('listDepartments', { params: { hallId: h.id } })));
     this.departments = lists.flatMap((r, i) => (r.ok ? r.data.map((d) => ({ ...d, hallName: halls[i]!.name })) : []));
   }
   protected columns(): Column<AdminStaffView>[] {
@@ -62,7 +63,7 @@ export class YcAdminStaff extends CrudPage<AdminStaffView> {
     return { role: 'staff', hallIds: app.hallId.get() ? [app.hallId.get()] : [] };
   }
   protected override extraActions(s: AdminStaffView) {
-    return s.lockedUntil ? html`<button class="btn" data-testid="unlock" @click=${() => void this.act('PATCH', `/api/staff/${s.id}`, { unlock: true })}>${t('staff.unlock')}</button>` : nothing;
+    return s.lockedUntil ? html`<button class="btn" data-testid="unlock" @click=${() => void this.act(prepare('updateStaff', { params: { staffId: s.id }, body: { unlock: true } }))}>${t('staff.unlock')}</button>` : nothing;
   }
   protected createSchema() {
     return schemas.staffCreate;
@@ -70,30 +71,29 @@ export class YcAdminStaff extends CrudPage<AdminStaffView> {
   protected updateSchema() {
     return staffUpdate;
   }
-  protected createPath() {
-    return '/api/staff';
+  protected createCall(body: CallBody<'createStaff'>) {
+    return prepare('createStaff', { body });
   }
-  protected updatePath(s: AdminStaffView) {
-    return `/api/staff/${s.id}`;
+  protected updateCall(s: AdminStaffView, body: CallBody<'updateStaff'>) {
+    return prepare('updateStaff', { params: { staffId: s.id }, body });
   }
 }
 
-interface CalendarView {
-  coveredYears: number[];
-  pendingYears: number[];
-  declaredYears: number[];
-  overrides: { date: string; working: boolean; note: string | null }[];
-}
+type CalendarView = CallResult<'calendar'>;
 type OverrideRow = CalendarView['overrides'][number] & { id: string };
 
 export class YcAdminCalendar extends CrudPage<OverrideRow> {
   protected readonly titleKey = 'nav.calendar' as const;
   private cal: CalendarView | null = null;
-  protected listPath() {
-    return '/api/calendar';
+  /** No list endpoint: reload() below reads the calendar and shows its overrides as rows. */
+  protected listCall() {
+    return null;
+  }
+  protected override get creatable() {
+    return true;
   }
   override async reload() {
-    const r = await app.call<CalendarView>('GET', '/api/calendar');
+    const r = await app.api.call('calendar');
     if (!r.ok) {
       this.problem = r.error;
       this.rows = [];
@@ -113,7 +113,7 @@ export class YcAdminCalendar extends CrudPage<OverrideRow> {
       </div>
       ${warn
         ? html`<p class="note" role="alert" data-testid="year-warning">${t('cal.warning', { year: warn.year, days: warn.days })}
-            ${this.editable ? html`<button class="btn" @click=${() => void this.act('POST', `/api/calendar/years/${warn.year}/declare`)}>${t('cal.declare', { year: warn.year })}</button>` : nothing}</p>`
+            ${this.editable ? html`<button class="btn" @click=${() => void this.act(prepare('declareCalendarYear', { params: { year: String(warn.year) } }))}>${t('cal.declare', { year: warn.year })}</button>` : nothing}</p>`
         : nothing}`;
   }
   protected columns(): Column<OverrideRow>[] {
@@ -131,7 +131,7 @@ export class YcAdminCalendar extends CrudPage<OverrideRow> {
     ];
   }
   protected override extraActions(o: OverrideRow) {
-    return html`<button class="btn" @click=${() => void this.act('DELETE', `/api/calendar/overrides/${o.date}`)}>${t('common.delete')}</button>`;
+    return html`<button class="btn" @click=${() => void this.act(prepare('deleteCalendarOverride', { params: { date: o.date } }))}>${t('common.delete')}</button>`;
   }
   protected createSchema() {
     return calendarOverrideInput.extend({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD') });
@@ -147,17 +147,17 @@ export class YcAdminCalendar extends CrudPage<OverrideRow> {
     return v;
   }
   private pendingDate = '';
-  protected createPath() {
-    return `/api/calendar/overrides/${this.pendingDate}`;
+  // An override is a PUT per date, new or changed.
+  protected createCall(body: CallBody<'setCalendarOverride'>) {
+    return prepare('setCalendarOverride', { params: { date: this.pendingDate }, body });
   }
-  protected updatePath(o: OverrideRow) {
-    return `/api/calendar/overrides/${o.date}`;
+  protected updateCall(o: OverrideRow, body: CallBody<'setCalendarOverride'>) {
+    return prepare('setCalendarOverride', { params: { date: o.date }, body });
   }
   protected override async save(value: Record<string, unknown>) {
     this.pendingDate = String(value.date ?? '');
-    // An override is a PUT per date, new or changed.
-    const date = this.editing === 'new' ? this.pendingDate : (this.editing as OverrideRow).date;
-    const r = await app.call('PUT', `/api/calendar/overrides/${date}`, this.createBody(value));
+    const body = this.createBody(value) as CallBody<'setCalendarOverride'>; // checked by the form's schema
+    const r = await app.api.send(this.editing === 'new' ? this.createCall(body) : this.updateCall(this.editing as OverrideRow, body));
     if (!r.ok) return this.refused(r.error);
     await this.saved();
   }

@@ -8,6 +8,9 @@ import type { SetupStatus } from '../../../server/protocol/setup';
 import type { HallView, Role } from '../../../server/protocol/views';
 import { createStaffSession, type RequestFn, type StaffSession, type StorageLike } from '../../../ui-shared/src/staff-session';
 import { createStore } from '../../../ui-shared/src/store';
+import { createApiClient, type ApiClient } from '../../../ui-shared/src/api-client';
+import type { BodyOf } from '../../../server/protocol/endpoint';
+import type { Endpoints } from '../../../server/protocol/endpoints';
 import { grantOf, type Action } from '../../../server/protocol/permissions';
 
 export type PageId = 'halls' | 'zones' | 'departments' | 'matters' | 'counters' | 'staff' | 'devices' | 'calendar' | 'audit';
@@ -48,27 +51,35 @@ export function createAdminApp(deps: AdminAppDeps) {
   const hallId = createStore<string | null>(null);
   const page = createStore<PageId>('halls');
 
-  async function call<T>(method: string, path: string, body?: unknown): Promise<Ack<T>> {
-    const r = await deps.request<T>(method, path, body, session.session.get()?.token ?? null);
+  const publicApi = createApiClient(deps.request);
+  const signedIn = createApiClient(deps.request, () => session.session.get()?.token ?? null);
+  /** The typed client, signed in; a 401 ends the session. */
+  async function settle<T>(pending: Promise<Ack<T>>): Promise<Ack<T>> {
+    const r = await pending;
     if (!r.ok && r.error.code === 'unauthenticated') session.expire();
     return r;
   }
+  const api = {
+    call: ((name, ...args) => settle(signedIn.call(name, ...args))) as ApiClient['call'],
+    send: (prepared) => settle(signedIn.send(prepared)),
+    url: signedIn.url,
+  } satisfies ApiClient;
 
   async function loadSetup(): Promise<void> {
-    const r = await deps.request<SetupStatus>('GET', '/api/setup/status');
+    const r = await publicApi.call('setupStatus');
     setup.set(r.ok ? r.data : { needsFirstAdmin: false });
   }
 
   async function loadHalls(): Promise<void> {
-    const r = await call<HallView[]>('GET', '/api/halls');
+    const r = await api.call('listHalls');
     if (!r.ok) return;
     halls.set(r.data);
     const current = hallId.get();
     if (!current || !r.data.some((h) => h.id === current)) hallId.set(r.data[0]?.id ?? null);
   }
 
-  async function createFirstAdmin(input: { code: string; username: string; displayName: string; password: string }): Promise<Ack<StaffSession>> {
-    const r = await deps.request<StaffSession>('POST', '/api/setup/first-admin', input);
+  async function createFirstAdmin(input: BodyOf<Endpoints['firstAdmin']>): Promise<Ack<StaffSession>> {
+    const r = await publicApi.call('firstAdmin', { body: input });
     if (r.ok) {
       deps.storage.setItem('yc-admin-session', JSON.stringify(r.data));
       session.session.set(r.data);
@@ -87,7 +98,7 @@ export function createAdminApp(deps: AdminAppDeps) {
   const may = (action: Action): boolean => grant(action) !== undefined;
   const isAdmin = () => role() === 'admin';
 
-  return { session, setup, halls, hallId, page, call, loadSetup, loadHalls, createFirstAdmin, pages, may, grant, isAdmin };
+  return { session, setup, halls, hallId, page, api, loadSetup, loadHalls, createFirstAdmin, pages, may, grant, isAdmin };
 }
 
 export type AdminApp = ReturnType<typeof createAdminApp>;

@@ -8,6 +8,7 @@ import type { CaseFigures } from '../../../server/protocol/cases';
 import type { ErrorBody } from '../../../server/protocol/errors';
 import { StoreController } from '../../../ui-shared/src/store-controller';
 import { tokens } from '../../../ui-shared/src/tokens.css';
+import { createApiClient } from '../../../ui-shared/src/api-client';
 import { request } from '../../../ui-shared/src/http';
 import { app } from '../app-instance';
 import { cst } from '../i18n/case-messages';
@@ -53,8 +54,8 @@ export class YcDashCasePeriod extends LitElement {
     const key = `${this.hallId}|${this.from}|${this.to}|${this.by}`;
     if (!this.hallId || !this.from || !this.to || key === this.loaded) return;
     this.loaded = key;
-    const path = `/api/halls/${this.hallId}/case-report?from=${this.from}&to=${this.to}&by=${this.by}`;
-    void request<CaseFigures[]>('GET', path, undefined, app.session.session.get()?.token).then((r) => {
+    const query = { from: this.from, to: this.to, by: this.by };
+    void createApiClient(request, () => app.session.session.get()?.token).call('caseReport', { params: { hallId: this.hallId }, query }).then((r) => {
       if (this.loaded !== key) return;
       this.rows = r.ok ? r.data : [];
       this.error = r.ok ? null : r.error;

@@ -9,6 +9,7 @@ import type { CaseFact, CaseFigures, CaseView } from '../../../server/protocol/c
 import type { Ack, ErrorBody } from '../../../server/protocol/errors';
 import type { HallFact } from '../../../server/protocol/events';
 import { createStore, type Store } from '../../../ui-shared/src/store';
+import { createApiClient, type RequestFn } from '../../../ui-shared/src/api-client';
 
 export type CaseGroup = 'matter' | 'department' | 'counter';
 export type CaseAlertKind = 'overdue' | 'at_risk' | 'promise_overdue';
@@ -65,7 +66,7 @@ export function alertRows(cases: readonly CaseView[], fresh: ReadonlySet<string>
 }
 
 export function createCaseFiguresStore(deps: {
-  request<T>(method: string, path: string): Promise<Ack<T>>;
+  request: RequestFn;
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
   /** A refresh follows the first case fact by this much. Default 800 ms. */
@@ -76,16 +77,17 @@ export function createCaseFiguresStore(deps: {
   const fresh = new Set<string>();
   let pending: unknown = null;
   let generation = 0;
+  const api = createApiClient(deps.request);
 
   async function refresh(): Promise<void> {
     const { hallId, date, by } = state.get();
     if (!hallId || !date) return;
     const mine = ++generation;
-    const range = `from=${date}&to=${date}`;
+    const params = { hallId };
     const [total, rows, alerts] = await Promise.all([
-      deps.request<CaseFigures[]>('GET', `/api/halls/${hallId}/case-report?${range}&by=hall`),
-      deps.request<CaseFigures[]>('GET', `/api/halls/${hallId}/case-report?${range}&by=${by}`),
-      deps.request<CaseView[]>('GET', `/api/halls/${hallId}/cases?status=alerts`),
+      api.call('caseReport', { params, query: { from: date, to: date, by: 'hall' } }),
+      api.call('caseReport', { params, query: { from: date, to: date, by } }),
+      api.call('listCases', { params, query: { status: 'alerts' } }),
     ]);
     if (mine !== generation) return; // a newer read is under way
     const failed = [total, rows, alerts].find((r) => !r.ok);

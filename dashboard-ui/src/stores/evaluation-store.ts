@@ -4,8 +4,9 @@
  * Re-reads on every 'evaluation:changed' nudge for the hall and every minute (deadlines move with
  * time). Plain TS, tested in Node with fakes.
  */
-import type { Ack, ErrorBody } from '../../../server/protocol/errors';
+import type { ErrorBody } from '../../../server/protocol/errors';
 import type { BadReviewAction, EvaluationGroupBy, EvaluationReportView, EvaluationToday } from '../../../server/protocol/evaluations';
+import { createApiClient, type RequestFn } from '../../../ui-shared/src/api-client';
 import { newCommandId } from '../../../ui-shared/src/commands';
 import { createStore, type Store } from '../../../ui-shared/src/store';
 
@@ -21,7 +22,7 @@ export interface EvaluationViewState {
 }
 
 export interface EvaluationStoreDeps {
-  request<T>(method: string, path: string, body?: unknown): Promise<Ack<T>>;
+  request: RequestFn;
   setInterval(fn: () => void, ms: number): unknown;
   clearInterval(handle: unknown): void;
   refreshMs?: number;
@@ -38,18 +39,19 @@ export interface EvaluationStore {
   select(reviewId: string | null): void;
   takeStep(reviewId: string, action: BadReviewAction, note: string, decision?: 'upheld' | 'rejected'): Promise<boolean>;
   runReport(q: { from: string; to: string; groupBy: EvaluationGroupBy }): Promise<void>;
-  csvPath(q: { from: string; to: string; groupBy: EvaluationGroupBy; lang: string }): string | null;
+  csvPath(q: { from: string; to: string; groupBy: EvaluationGroupBy; lang: 'zh-CN' | 'en' }): string | null;
 }
 
 export function createEvaluationStore(deps: EvaluationStoreDeps): EvaluationStore {
   const state = createStore<EvaluationViewState>({ hallId: null, today: null, error: null, selectedId: null, stepBusy: false, stepError: null, report: null, reportError: null });
   let timer: unknown = null;
+  const api = createApiClient(deps.request);
   const patch = (p: Partial<EvaluationViewState>) => state.set({ ...state.get(), ...p });
 
   async function refresh(): Promise<void> {
     const hallId = state.get().hallId;
     if (!hallId) return;
-    const r = await deps.request<EvaluationToday>('GET', `/api/halls/${hallId}/evaluation/today`);
+    const r = await api.call('evaluationToday', { params: { hallId } });
     if (state.get().hallId !== hallId) return;
     if (r.ok) patch({ today: r.data, error: null });
     else patch({ error: r.error });
@@ -77,7 +79,7 @@ export function createEvaluationStore(deps: EvaluationStoreDeps): EvaluationStor
     async takeStep(reviewId, action, note, decision) {
       if (state.get().stepBusy) return false;
       patch({ stepBusy: true, stepError: null });
-      const r = await deps.request('POST', `/api/bad-reviews/${reviewId}/steps`, { commandId: newCommandId(), action, note, ...(decision && { decision }) });
+      const r = await api.call('badReviewStep', { params: { reviewId }, body: { commandId: newCommandId(), action, note, ...(decision && { decision }) } });
       patch({ stepBusy: false, stepError: r.ok ? null : r.error });
       if (r.ok) await refresh();
       return r.ok;
@@ -85,14 +87,13 @@ export function createEvaluationStore(deps: EvaluationStoreDeps): EvaluationStor
     async runReport(q) {
       const hallId = state.get().hallId;
       if (!hallId) return;
-      const qs = new URLSearchParams({ from: q.from, to: q.to, groupBy: q.groupBy });
-      const r = await deps.request<EvaluationReportView>('GET', `/api/halls/${hallId}/evaluation-report?${qs}`);
+      const r = await api.call('hallEvaluationReport', { params: { hallId }, query: { from: q.from, to: q.to, groupBy: q.groupBy } });
       patch(r.ok ? { report: r.data, reportError: null } : { reportError: r.error });
     },
     csvPath(q) {
       const hallId = state.get().hallId;
       if (!hallId) return null;
-      return `/api/halls/${hallId}/evaluation-report?${new URLSearchParams({ from: q.from, to: q.to, groupBy: q.groupBy, format: 'csv', lang: q.lang })}`;
+      return api.url('hallEvaluationReport', { params: { hallId }, query: { from: q.from, to: q.to, groupBy: q.groupBy, format: 'csv', lang: q.lang } });
     },
   };
 }

@@ -4,6 +4,8 @@
  * only `submit()` (a visitor's tap) sends a rating. After a rating it shows thanks (or 已评价) for
  * `thanksMs`, then goes back to whatever the server says (idle, or the next service).
  */
+import type { BodyOf } from '../../../server/protocol/endpoint';
+import type { Endpoints } from '../../../server/protocol/endpoints';
 import type { Ack } from '../../../server/protocol/errors';
 import type { PadState, SubmittedEvaluation } from '../../../server/protocol/evaluations';
 import type { RatingSubmit } from '../../../ui-shared/src/rating-form';
@@ -22,7 +24,7 @@ export interface PadView {
 
 export interface PadStoreDeps {
   fetchState(): Promise<Ack<PadState>>;
-  submit(body: { commandId: string; serviceId: string } & RatingSubmit): Promise<Ack<SubmittedEvaluation>>;
+  submit(body: BodyOf<Endpoints['padEvaluate']>): Promise<Ack<SubmittedEvaluation>>;
   newId(): string;
   setTimer(fn: () => void, ms: number): unknown;
   clearTimer(handle: unknown): void;

@@ -6,6 +6,7 @@ import type { BodyOf } from '../../../server/protocol/endpoint';
 import type { Endpoints } from '../../../server/protocol/endpoints';
 import type { Ack } from '../../../server/protocol/errors';
 import type { CheckInResult } from '../../../server/protocol/appointments';
+import type { PickupIssued } from '../../../server/protocol/cases';
 import type { IssuedTicket, MatterView, PrintJobView, PublicHallSnapshot, WhoAmI } from '../../../server/protocol/views';
 import { createApiClient, type RequestFn } from '../../../ui-shared/src/api-client';
 import { delay, type KioskTimers } from './timers';
@@ -15,6 +16,7 @@ export type HttpRequest = RequestFn;
 export type DeviceMe = WhoAmI;
 export type IssueBody = BodyOf<Endpoints['issueTicket']>;
 export type CheckInBody = BodyOf<Endpoints['checkIn']>;
+export type PickupBody = BodyOf<Endpoints['pickupTicket']>;
 
 export interface KioskApi {
   me(): Promise<Ack<DeviceMe>>;
@@ -24,14 +26,7 @@ export interface KioskApi {
   printJob(id: string): Promise<Ack<PrintJobView>>;
   checkIn(hallId: string, body: CheckInBody): Promise<Ack<CheckInResult>>;
   /** 统一出件: a pickup ticket for a ready case. */
-  pickup(hallId: string, body: PickupBody): Promise<Ack<IssuedTicket & { caseNumber: string; pickupCounterNumber: number }>>;
-}
-
-export interface PickupBody {
-  commandId: string;
-  caseNumber?: string;
-  idNumber?: string;
-  language: 'zh-CN' | 'en';
+  pickup(hallId: string, body: PickupBody): Promise<Ack<PickupIssued>>;
 }
 
 export const REQUEST_TIMEOUT_MS = 10_000;
@@ -50,8 +45,7 @@ export function createKioskApi(request: HttpRequest, token: string, timers: Kios
     issue: (hallId, body) => client.call('issueTicket', { params: { hallId }, body }),
     printJob: (printJobId) => client.call('getPrintJob', { params: { printJobId } }),
     checkIn: (hallId, body) => client.call('checkIn', { params: { hallId }, body }),
-    // The case routes are not in the endpoint registry yet: this one path is still written here.
-    pickup: (hallId, body) => bounded('POST', `/api/halls/${encodeURIComponent(hallId)}/pickup-tickets`, body, token),
+    pickup: (hallId, body) => client.call('pickupTicket', { params: { hallId }, body }),
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { LEVEL_NAMES } from '../../../server/protocol/evaluations';
-import type { QrEvaluationState, SubmittedEvaluation } from '../../../server/protocol/evaluations';
+import { createApiClient } from '../../../ui-shared/src/api-client';
 import { request } from '../../../ui-shared/src/http';
 import { describeError, type Lang } from '../../../ui-shared/src/i18n';
 import '../../../ui-shared/src/rating-form';
@@ -56,9 +56,10 @@ export class ProgressEvaluation extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.store) {
+      const api = createApiClient(request);
       this.store = createQrEvaluationStore(this.token, {
-        fetchState: (tk) => request<QrEvaluationState>('GET', `/api/evaluation/by-token/${encodeURIComponent(tk)}`),
-        submit: (tk, body) => request<SubmittedEvaluation>('POST', `/api/evaluation/by-token/${encodeURIComponent(tk)}`, body),
+        fetchState: (tk) => api.call('qrEvaluationState', { params: { token: tk } }),
+        submit: (tk, body) => api.call('qrEvaluate', { params: { token: tk }, body }),
         newId: () => crypto.randomUUID(),
       });
       this.ctl = new StoreController(this, this.store.view);

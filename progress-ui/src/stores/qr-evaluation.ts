@@ -3,6 +3,8 @@
  * finished, and POST of the visitor's own rating. Plain TS, tested in Node with fakes. It never
  * submits by itself; a repeat answers 已评价 (already_evaluated) and shows the recorded rating.
  */
+import type { BodyOf } from '../../../server/protocol/endpoint';
+import type { Endpoints } from '../../../server/protocol/endpoints';
 import type { Ack } from '../../../server/protocol/errors';
 import type { QrEvaluationState, SubmittedEvaluation } from '../../../server/protocol/evaluations';
 import type { RatingSubmit } from '../../../ui-shared/src/rating-form';
@@ -19,7 +21,7 @@ export interface QrEvaluationView {
 
 export interface QrEvaluationDeps {
   fetchState(token: string): Promise<Ack<QrEvaluationState>>;
-  submit(token: string, body: { commandId: string } & RatingSubmit): Promise<Ack<SubmittedEvaluation>>;
+  submit(token: string, body: BodyOf<Endpoints['qrEvaluate']>): Promise<Ack<SubmittedEvaluation>>;
   newId(): string;
 }
 

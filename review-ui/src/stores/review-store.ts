@@ -4,7 +4,8 @@
  * the step commands (审查 → 决定 → 制证 → 待领取 / 寄出 → 办结). Plain TS; the server decides.
  */
 import type { CaseStatus, CaseStepView, CaseView } from '../../../server/protocol/cases';
-import type { ErrorBody } from '../../../server/protocol/errors';
+import type { Ack, ErrorBody } from '../../../server/protocol/errors';
+import { createApiClient } from '../../../ui-shared/src/api-client';
 import { createStaffSession, type RequestFn, type StaffSessionStore, type StorageLike } from '../../../ui-shared/src/staff-session';
 import { createStore, type Store } from '../../../ui-shared/src/store';
 
@@ -58,8 +59,10 @@ export function createReviewStore(deps: { request: RequestFn; storage: StorageLi
   const token = () => session.session.get()?.token ?? null;
   let timer: unknown = null;
 
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T | null> {
-    const r = await deps.request<T>(method, path, body, token());
+  const api = createApiClient(deps.request, token);
+
+  async function settle<T>(pending: Promise<Ack<T>>): Promise<T | null> {
+    const r = await pending;
     if (r.ok) return r.data;
     if (r.error.code === 'unauthenticated') session.expire();
     patch({ error: r.error });
@@ -69,13 +72,13 @@ export function createReviewStore(deps: { request: RequestFn; storage: StorageLi
   async function refresh(): Promise<void> {
     const s = state.get();
     if (!token() || !s.hallId) return;
-    const list = await call<CaseView[]>('GET', `/api/halls/${s.hallId}/cases?status=${s.filter}`);
+    const list = await settle(api.call('listCases', { params: { hallId: s.hallId }, query: { status: s.filter } }));
     if (list) patch({ cases: list });
     if (state.get().selectedId) await loadSteps(state.get().selectedId!);
   }
 
   async function loadSteps(caseId: string): Promise<void> {
-    const d = await call<{ case: CaseView; steps: CaseStepView[] }>('GET', `/api/cases/${caseId}`);
+    const d = await settle(api.call('caseDetail', { params: { caseId } }));
     if (d) patch({ steps: d.steps, cases: state.get().cases.map((c) => (c.id === d.case.id ? d.case : c)) });
   }
 
@@ -115,7 +118,7 @@ export function createReviewStore(deps: { request: RequestFn; storage: StorageLi
         ...(s.reason.trim() && ['refuse', 'withdraw', 'request_supplement'].includes(action) && { reason: s.reason.trim() }),
         ...(action === 'post' && s.trackingNumber.trim() && { trackingNumber: s.trackingNumber.trim() }),
       };
-      const done = await call<CaseView>('POST', `/api/cases/${s.selectedId}/review`, body);
+      const done = await settle(api.call('reviewCase', { params: { caseId: s.selectedId }, body }));
       patch({ busy: false, ...(done && { reason: '', trackingNumber: '' }) });
       if (done) await refresh();
       return !!done;
