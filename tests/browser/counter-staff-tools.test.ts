@@ -12,6 +12,7 @@ import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { halls, matters, tickets } from '../../db/schema';
 import { appointments } from '../../db/schema-appointments';
+import { printJobs } from '../../db/schema-printing';
 import type { RunningServer } from '../../server/server';
 import { startFakePrinter, type FakePrinter } from '../../ticket-printer/index';
 import { assertChromium, buildUi, launchChromium, signInAtCounter } from '../_support/browser';
@@ -118,6 +119,55 @@ t('Shift+F2 reprints a kiosk ticket (补打 on the fake printer); a staff ticket
   assert.ok(text.length > 6 && !/no_printer|Error/.test(text), `a message in words: ${text}`);
   await assertLayoutFits(page, 'counter-tools-reprint-error');
   await page.keyboard.press('Escape');
+});
+
+t('Shift+F2 after a print cut mid-job: a warning (the visitor may have the ticket), reprints only on 确认补打; English too', async () => {
+  const matterId = (await db.db.select().from(matters).where(eq(matters.hallId, hallId)))[0]!.id;
+  // The kiosk's printer cuts the connection mid-job: part or all of the ticket may have come out.
+  await printer.setMode('close-mid-job', { closeAfterBytes: 40 });
+  const issue = await api(server.url, 'POST', `/api/halls/${hallId}/tickets`, { commandId: randomUUID(), matterId }, 'dv_demo-kiosk-1');
+  assert.is(issue.status, 201, JSON.stringify(issue.json));
+  const { id: ticketId, number, matterName } = issue.json.data.ticket as { id: string; number: string; matterName: string };
+  const jobsOf = () => db.db.select().from(printJobs).where(eq(printJobs.ticketId, ticketId));
+  for (let i = 0; i < 300 && (await jobsOf())[0]?.status !== 'failed'; i++) await new Promise((r) => setTimeout(r, 50));
+  assert.is((await jobsOf())[0]?.status, 'failed', 'the cut job failed');
+  await printer.setMode('ok');
+  await page.locator(`yc-ticket-list[kind="waiting"] button.row[data-ticket="${number}"]`).waitFor();
+
+  const ask = async () => {
+    await page.keyboard.press('Shift+F2');
+    await page.locator('yc-reprint-dialog dialog[open]').waitFor();
+    await page.locator('yc-reprint-dialog select').selectOption({ label: `${number} · ${matterName}` });
+    await page.locator('yc-reprint-dialog button[type=submit]').click();
+    await page.locator('yc-reprint-dialog [data-testid=reprint-confirm]').waitFor();
+    assert.is(await page.locator('yc-reprint-dialog [data-testid=reprinted]').count(), 0, 'not reprinted');
+    assert.is((await jobsOf()).length, 1, 'nothing sent before staff confirm');
+    return (await page.locator('yc-reprint-dialog [data-testid=reprint-confirm]').innerText()).trim();
+  };
+  const zh = await ask();
+  assert.ok(zh.includes(number) && zh.includes('群众可能已经拿到这张号票'), zh);
+  assert.is((await page.locator('yc-reprint-dialog [data-testid=reprint-confirmed]').innerText()).trim(), '确认补打');
+  await assertLayoutFits(page, 'counter-tools-reprint-confirm');
+  // Submitting the form (Enter) is not a confirmation.
+  await page.locator('yc-reprint-dialog form').evaluate((f) => (f as HTMLFormElement).requestSubmit());
+  await page.waitForTimeout(300);
+  assert.is((await jobsOf()).length, 1, 'submitting the form does not reprint while the warning is shown');
+  await page.locator('yc-reprint-dialog .buttons button[type=button]').first().click();
+  await page.locator('yc-reprint-dialog dialog[open]').waitFor({ state: 'detached' });
+
+  await page.locator('yc-app-header [data-testid=lang-toggle]').click();
+  const en = await ask();
+  assert.ok(en.includes(number) && en.includes('the visitor may already hold this ticket'), en);
+  assert.is((await page.locator('yc-reprint-dialog [data-testid=reprint-confirmed]').innerText()).trim(), 'Confirm reprint');
+  await assertLayoutFits(page, 'counter-tools-reprint-confirm-en');
+  await page.locator('yc-reprint-dialog [data-testid=reprint-confirmed]').click();
+  await page.locator('yc-reprint-dialog [data-testid=reprinted]').waitFor();
+  assert.is(await page.locator('yc-reprint-dialog [data-testid=reprint-confirm]').count(), 0, 'the warning is gone');
+  const jobs = await jobsOf();
+  assert.is(jobs.length, 2, 'one reprint after the confirmation');
+  assert.ok(jobs.some((j) => j.reprint), 'the second job is the reprint');
+  await page.keyboard.press('Escape');
+  await page.locator('yc-app-header [data-testid=lang-toggle]').click();
 });
 
 t("Shift+F3 lists today's appointments (masked), in Chinese and English", async () => {

@@ -65,6 +65,28 @@ s('补打: an error is kept for the dialog and clears the last success', async (
   assert.is.not(calls[1]!.body.commandId, calls[0]!.body.commandId, 'another ticket, another command');
 });
 
+s('补打 after a print that may have come out: held back, a warning, then only an explicit confirmation reprints', async () => {
+  const { tools, calls } = setup((c) =>
+    c.body.confirmMayHavePrinted ? { ok: true, data: { id: 'j2' } } : { ok: false, error: { code: 'reprint_unconfirmed', message: 'the last print may have printed' } },
+  );
+  tools.open('reprint');
+  assert.not.ok(await tools.reprint({ id: 't1', number: 'A001' }));
+  assert.is(tools.confirmReprint.get(), 't1', 'the dialog asks for the confirmation');
+  assert.is(tools.error.get(), null, 'a question, not an error');
+  assert.is(tools.result.get(), null, 'nothing reprinted');
+  assert.not.ok('confirmMayHavePrinted' in calls[0]!.body);
+  assert.ok(await tools.reprint({ id: 't1', number: 'A001' }, true));
+  assert.is(calls[1]!.body.confirmMayHavePrinted, true);
+  assert.is.not(calls[1]!.body.commandId, calls[0]!.body.commandId, 'the confirmed reprint is a new command');
+  assert.is(tools.confirmReprint.get(), null);
+  assert.is(tools.result.get()?.kind, 'reprinted');
+  // Closing the dialog forgets the question.
+  assert.not.ok(await tools.reprint({ id: 't3', number: 'A003' }));
+  assert.is(tools.confirmReprint.get(), 't3');
+  tools.close();
+  assert.is(tools.confirmReprint.get(), null);
+});
+
 s("今日预约: today's appointments of the hall, by slot", async () => {
   const list = [
     { code: 'B', slotStart: '2026-12-01T02:00:00Z' },

@@ -26,7 +26,7 @@ export class YcReprintDialog extends LitElement {
     super();
     this.open = false;
     this.ticketId = '';
-    for (const store of [i18n.lang, app.snapshot, app.tools.busy, app.tools.error, app.tools.result]) new StoreController<unknown>(this, store);
+    for (const store of [i18n.lang, app.snapshot, app.tools.busy, app.tools.error, app.tools.result, app.tools.confirmReprint]) new StoreController<unknown>(this, store);
     new ModalController(this, () => this.open);
   }
 
@@ -47,6 +47,8 @@ export class YcReprintDialog extends LitElement {
     const error = app.tools.error.get();
     const result = app.tools.result.get();
     const done = result?.kind === 'reprinted' ? result : null;
+    // The server held the reprint back: its last print may have come out (docs/faults.md).
+    const asking = list.find((t) => t.id === app.tools.confirmReprint.get() && t.id === this.ticketId) ?? null;
     return html`<dialog aria-labelledby="reprint-title" data-testid="reprint-dialog" @cancel=${this.cancel}>
       <form method="dialog" @submit=${this.submit}>
         <h2 id="reprint-title">${st('reprintTitle')}</h2>
@@ -62,9 +64,14 @@ export class YcReprintDialog extends LitElement {
             </div>`}
         ${error ? html`<p class="problem" role="alert">${describe(error)}</p>` : nothing}
         ${done ? html`<p class="ok" role="status" data-testid="reprinted">${st('reprinted', { number: done.number })}</p>` : nothing}
+        ${asking ? html`<p class="warn" role="alert" data-testid="reprint-confirm">${st('reprintMayHavePrinted', { number: asking.number })}</p>` : nothing}
         <div class="buttons">
           <button type="button" class="btn" @click=${this.cancel}>${done ? st('close') : st('cancel')}</button>
-          <button type="submit" class="btn primary" ?disabled=${app.tools.busy.get() || !this.ticketId}>${st('reprintSubmit')}</button>
+          ${asking
+            ? html`<button type="button" class="btn primary" data-testid="reprint-confirmed" ?disabled=${app.tools.busy.get()} @click=${() => this.send(asking, true)}>
+                ${st('reprintConfirm')}
+              </button>`
+            : html`<button type="submit" class="btn primary" ?disabled=${app.tools.busy.get() || !this.ticketId}>${st('reprintSubmit')}</button>`}
         </div>
       </form>
     </dialog>`;
@@ -78,7 +85,12 @@ export class YcReprintDialog extends LitElement {
   private async submit(e: Event) {
     e.preventDefault();
     const ticket = this.tickets().find((t) => t.id === this.ticketId);
-    if (ticket) await app.tools.reprint(ticket);
+    // Enter while the warning is shown does not reprint: only the explicit 确认补打 button does.
+    if (ticket && app.tools.confirmReprint.get() !== ticket.id) await this.send(ticket, false);
+  }
+
+  private async send(ticket: TicketView, confirmMayHavePrinted: boolean) {
+    await app.tools.reprint(ticket, confirmMayHavePrinted);
   }
 }
 

@@ -36,10 +36,16 @@ export interface StaffTools {
   /** The last success, shown in the dialog until it closes. */
   result: Store<ToolResult | null>;
   appointments: Store<AppointmentView[] | null>;
+  /**
+   * The ticket whose 补打 the server held back (reprint_unconfirmed: its last print may have come
+   * out, the visitor may already hold the ticket): the dialog asks staff to check, then 确认补打.
+   */
+  confirmReprint: Store<string | null>;
   open(dialog: Exclude<ToolDialog, null>): void;
   close(): void;
   issue(matterId: string, greenChannel: GreenChannel | null): Promise<boolean>;
-  reprint(ticket: { id: string; number: string }): Promise<boolean>;
+  /** `confirmMayHavePrinted` only after staff saw the warning and checked the visitor has no ticket. */
+  reprint(ticket: { id: string; number: string }, confirmMayHavePrinted?: boolean): Promise<boolean>;
   loadAppointments(): Promise<void>;
 }
 
@@ -53,6 +59,7 @@ export function createStaffTools(deps: StaffToolsDeps): StaffTools {
   const error = createStore<ErrorBody | null>(null);
   const result = createStore<ToolResult | null>(null);
   const appointments = createStore<AppointmentView[] | null>(null);
+  const confirmReprint = createStore<string | null>(null);
   const client = createApiClient(deps.request, deps.token);
   /** One commandId per thing being done: the same issue (matter + channel) or reprint (ticket). */
   let pending: { key: string; commandId: string } | null = null;
@@ -66,6 +73,7 @@ export function createStaffTools(deps: StaffToolsDeps): StaffTools {
     busy.set(true);
     error.set(null);
     result.set(null);
+    confirmReprint.set(null);
     try {
       const r = await call(commandIdFor(key));
       if (!r.ok) {
@@ -86,9 +94,11 @@ export function createStaffTools(deps: StaffToolsDeps): StaffTools {
     error,
     result,
     appointments,
+    confirmReprint,
     open(d) {
       error.set(null);
       result.set(null);
+      confirmReprint.set(null);
       pending = null;
       dialog.set(d);
       if (d === 'appointments') void tools.loadAppointments();
@@ -97,6 +107,7 @@ export function createStaffTools(deps: StaffToolsDeps): StaffTools {
       dialog.set(null);
       error.set(null);
       result.set(null);
+      confirmReprint.set(null);
       pending = null;
     },
     async issue(matterId, greenChannel) {
@@ -116,9 +127,19 @@ export function createStaffTools(deps: StaffToolsDeps): StaffTools {
       result.set({ kind: 'issued', issued });
       return true;
     },
-    async reprint(ticket) {
-      const job = await run(`reprint:${ticket.id}`, (commandId) => client.call('reprintTicket', { params: { ticketId: ticket.id }, body: { commandId } }));
-      if (!job) return false;
+    async reprint(ticket, confirmMayHavePrinted = false) {
+      // The confirmed reprint is another command than the refused one (its answer is kept per commandId).
+      const key = `reprint:${ticket.id}${confirmMayHavePrinted ? ':confirmed' : ''}`;
+      const job = await run(key, (commandId) =>
+        client.call('reprintTicket', { params: { ticketId: ticket.id }, body: { commandId, ...(confirmMayHavePrinted && { confirmMayHavePrinted: true }) } }),
+      );
+      if (!job) {
+        if (error.get()?.code === 'reprint_unconfirmed' && !confirmMayHavePrinted) {
+          error.set(null);
+          confirmReprint.set(ticket.id);
+        }
+        return false;
+      }
       result.set({ kind: 'reprinted', number: ticket.number, job });
       return true;
     },

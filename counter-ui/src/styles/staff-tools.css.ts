@@ -6,6 +6,15 @@ export const staffToolStyles = css`
     color: var(--yc-ok, #1b7f3b);
     font-weight: 600;
   }
+  /* The visitor may already hold the ticket: staff check before 确认补打. */
+  .warn {
+    color: #7a4500;
+    background: #fdf0e0;
+    border-left: 4px solid var(--yc-warn, #b86e00);
+    padding: 8px 12px;
+    margin: var(--yc-space-2, 8px) 0 0;
+    font-weight: 600;
+  }
   dialog.wide {
     width: min(960px, calc(100vw - 32px));
   }
