@@ -1,9 +1,12 @@
 /**
  * Composition of the visitor's phone page (the ticket QR opens /p/<token>): the progress store
- * polling the public JSON API, i18n (zh-CN by default), then the <progress-app> shell.
+ * (the public JSON API), kept live by the visitor socket (progress-live.ts), i18n (zh-CN by
+ * default), then the <progress-app> shell.
  */
+import { io } from 'socket.io-client';
 import { createApiClient } from '../../ui-shared/src/api-client';
 import { request } from '../../ui-shared/src/http';
+import { followLive, type ProgressSocket } from './stores/progress-live';
 import { ProgressApp } from './components/progress-app';
 import { createProgressI18n } from './i18n/messages';
 import { createProgressStore, tokenFromLocation } from './stores/progress-store';
@@ -30,6 +33,10 @@ const store = createProgressStore(token, {
   setTimer: (fn, ms) => setTimeout(fn, ms),
   clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
 });
+if (token) {
+  const socket = io('', { auth: { progressToken: token }, transports: ['websocket', 'polling'], reconnectionDelay: 500, reconnectionDelayMax: 5000 });
+  followLive(socket as unknown as ProgressSocket, store, { setTimer: (fn, ms) => setTimeout(fn, ms), random: Math.random });
+}
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'visible') void store.refresh();
 });

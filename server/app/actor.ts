@@ -10,13 +10,16 @@ import { AppError } from './app-error';
 export type StaffActor = { kind: 'staff'; id: string; role: Role; hallIds: string[]; displayName: string; username: string };
 export type DeviceActor = { kind: 'device'; id: string; deviceKind: DeviceKind; hallId: string; zoneId: string | null; counterId: string | null };
 export type SystemActor = { kind: 'system'; id: 'system' };
+/** A phone page's socket, known only by its ticket's progress token: its id is the ticket's id. Not an Actor of any use case. */
+export type VisitorActor = { kind: 'visitor'; id: string; hallId: string };
 export type Actor = StaffActor | DeviceActor | SystemActor;
 
 export const SYSTEM: SystemActor = { kind: 'system', id: 'system' };
 
 /** The actor as the policy sees it; null is the caller with no token. The system has no subject: it may do anything. */
-export function subjectOf(actor: StaffActor | DeviceActor | null, extra: SubjectExtra = {}): PolicySubject {
+export function subjectOf(actor: StaffActor | DeviceActor | VisitorActor | null, extra: SubjectExtra = {}): PolicySubject {
   if (!actor) return { role: 'anonymous', id: null, hallIds: [] };
+  if (actor.kind === 'visitor') return { role: 'visitor', id: actor.id, hallIds: [actor.hallId] };
   if (actor.kind === 'device') return { role: actor.deviceKind, id: actor.id, hallIds: [actor.hallId] };
   return { role: actor.role, id: actor.id, hallIds: actor.role === 'admin' ? 'all' : actor.hallIds, ...(extra.departmentIds && { departmentIds: extra.departmentIds }) };
 }
@@ -40,7 +43,7 @@ const MESSAGES = {
 } as const;
 
 /** Throws `unauthenticated` for no actor, `forbidden` when the policy table says no. */
-export function authorize(actor: Actor | null, action: Action, target: PolicyTarget = {}, extra: SubjectExtra = {}): void {
+export function authorize(actor: Actor | VisitorActor | null, action: Action, target: PolicyTarget = {}, extra: SubjectExtra = {}): void {
   if (actor?.kind === 'system') return;
   const decision = decide(subjectOf(actor, extra), action, target);
   if (decision.ok) return;

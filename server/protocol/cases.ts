@@ -156,6 +156,8 @@ export interface CaseFact {
   id: string;
   number: string;
   status: CaseStatus;
+  /** The ticket that opened the case (its phone page follows the case). */
+  ticketId: string;
   matterId: string;
   departmentId: string;
   counterId: string | null;

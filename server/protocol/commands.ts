@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { Action } from './permissions';
 import * as cs from './case-schemas';
 import type { CaseAtCounter, CaseView } from './cases';
+import type { ProgressView } from './progress';
 import * as s from './schemas';
 import type { CounterView, HallSnapshot, PrintJobView, PublicHallSnapshot, TicketView } from './views';
 
@@ -41,6 +42,8 @@ const command =
 export const SUBSCRIPTIONS = {
   'hall:subscribe': command<StaffSubscription>()({ input: s.hallSubscribe, action: 'hall:snapshot' }),
   'public:subscribe': command<PublicHallSnapshot>()({ input: s.hallSubscribe, action: 'hall:public-snapshot' }),
+  /** The phone page (a visitor socket): joins its own ticket's nudges and answers with the masked view of GET /api/progress/:token. */
+  'progress:subscribe': command<ProgressView>()({ input: s.progressSubscribe, action: 'progress:subscribe' }),
 } as const;
 
 export const COMMANDS = {

@@ -42,7 +42,7 @@ export interface TicketAlert {
 export interface ServerHello {
   protocolVersion: number;
   serverTime: string;
-  role: 'admin' | 'manager' | 'staff' | 'reviewer' | 'kiosk' | 'display' | 'counter_display' | 'evaluator_pad';
+  role: 'admin' | 'manager' | 'staff' | 'reviewer' | 'kiosk' | 'display' | 'counter_display' | 'evaluator_pad' | 'visitor';
   hallIds: string[];
 }
 
@@ -57,6 +57,13 @@ export interface CounterPresence {
 export interface PadNudge {
   counterId: string;
 }
+/**
+ * To a visitor's phone page: its ticket or case changed ('ticket', 'case'), or the queue it waits in
+ * moved ('queue'). Carries nothing else: the page re-subscribes and gets its masked view again.
+ */
+export interface ProgressNudge {
+  reason: 'ticket' | 'case' | 'queue';
+}
 export interface EvaluationChanged {
   hallId: string;
 }
@@ -64,6 +71,7 @@ export interface EvaluationChanged {
 export interface ServerToClientEvents {
   'pad:nudge': (nudge: PadNudge) => void;
   'evaluation:changed': (changed: EvaluationChanged) => void;
+  'progress:nudge': (nudge: ProgressNudge) => void;
   'counter:presence': (presence: CounterPresence) => void;
   'server:hello': (hello: ServerHello) => void;
   'hall:fact': (fact: HallFact) => void;

@@ -20,9 +20,13 @@ import type { DeviceKind, Role } from './views';
 export const SCOPES = ['public', 'any_hall', 'own_hall', 'own_counter', 'own_department'] as const;
 export type Scope = (typeof SCOPES)[number];
 
-/** Staff roles, device kinds, and the caller with no token. */
-export type PolicyRole = Role | DeviceKind | 'anonymous';
-export const POLICY_ROLES: readonly PolicyRole[] = ['admin', 'manager', 'staff', 'reviewer', 'kiosk', 'display', 'counter_display', 'evaluator_pad', 'anonymous'];
+/**
+ * Staff roles, device kinds, the caller with no token, and the visitor: a phone page's socket that
+ * opened with its ticket's progress token (server/socket/progress-handshake.ts). The visitor is in no
+ * group below: it may only follow its own ticket ('progress:subscribe').
+ */
+export type PolicyRole = Role | DeviceKind | 'anonymous' | 'visitor';
+export const POLICY_ROLES: readonly PolicyRole[] = ['admin', 'manager', 'staff', 'reviewer', 'kiosk', 'display', 'counter_display', 'evaluator_pad', 'anonymous', 'visitor'];
 
 type Grants = Partial<Record<PolicyRole, Scope>>;
 
@@ -92,6 +96,8 @@ export const POLICY = {
   // ── tickets ──
   'ticket:issue': { ...HALL_STAFF, kiosk: H },
   'ticket:progress': EVERYONE,
+  /** The phone page's live nudges: only the visitor, and only for the ticket its token names (the input names none). */
+  'progress:subscribe': { visitor: P },
   'ticket:history': HALL_STAFF,
   'ticket:reprint': HALL_STAFF,
   'print-job:read': { ...HALL_STAFF, kiosk: H },

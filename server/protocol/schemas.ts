@@ -28,6 +28,8 @@ export const ticketCancel = z
   .object({ commandId, ticketId: id, reason: z.string().trim().max(200).optional() })
   .strict();
 export const hallSubscribe = z.object({ hallId: id }).strict();
+/** The visitor's subscription names nothing: the ticket is the one of the handshake's progress token. */
+export const progressSubscribe = z.object({}).strict();
 /** Reprint a paper ticket (marked 补打) on the issuing kiosk's printer, or on the kiosk named. */
 /** `confirmMayHavePrinted`: staff confirmed that the visitor may already hold the ticket (the last print was interrupted or is still open). */
 export const ticketReprint = z.object({ commandId, deviceId: id.optional(), confirmMayHavePrinted: z.boolean().optional() }).strict();

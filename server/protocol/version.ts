@@ -8,6 +8,8 @@
  * 3: case documents on a counter's printer (counter printer endpoints, case:print, PrintJobView
  *    document/counterId/caseId, CaseAtCounter.print); guide page URL and hall.publicBaseUrl for the
  *    kiosk; BookableMatterView.hasGuide; case report by=hall.
+ * 4: the phone page's live socket: the visitor role and 'progress:subscribe' (handshake
+ *    auth.progressToken), the 'progress:nudge' event, ServerHello.role 'visitor', CaseFact.ticketId.
  */
-export const PROTOCOL_VERSION = 3;
-export const CONTRACT_HASH = '2b507aa899c72a90';
+export const PROTOCOL_VERSION = 4;
+export const CONTRACT_HASH = '0b17d5ac79c34f53';

@@ -8,14 +8,15 @@
  *    reconnects (ui-shared/connection.ts retries after a server disconnect), authenticates afresh
  *    and takes a new snapshot with exactly its current rights.
  */
-import type { Actor } from '../app/actor';
+import type { Actor, VisitorActor } from '../app/actor';
 import { resolveTokenHashes } from '../app/auth';
 import type { AppDeps, Revoker, RevokeTarget } from '../app/deps';
 import { rooms } from './rooms';
 
 interface RevocableSocket {
   id: string;
-  data: { actor: Actor; tokenHash: string };
+  /** A visitor's socket (a phone page's progress token) has no token hash: nothing to revoke or re-check. */
+  data: { actor: Actor; tokenHash: string } | { actor: VisitorActor; tokenHash?: undefined };
   disconnect(close?: boolean): unknown;
 }
 
@@ -54,7 +55,7 @@ export function sameRights(a: Actor, b: Actor): boolean {
 
 /** One pass over this process's sockets; returns how many were disconnected. */
 export async function revalidateSockets(io: RevocationIo, deps: AppDeps): Promise<number> {
-  const sockets = [...io.of('/').sockets.values()].filter((s) => s.data?.tokenHash);
+  const sockets = [...io.of('/').sockets.values()].filter((s): s is RevocableSocket & { data: { actor: Actor; tokenHash: string } } => !!s.data?.tokenHash);
   if (sockets.length === 0) return 0;
   const current = await resolveTokenHashes(deps, [...new Set(sockets.map((s) => s.data.tokenHash))]);
   let dropped = 0;

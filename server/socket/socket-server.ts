@@ -5,7 +5,7 @@
 import type { Server as HttpServer } from 'node:http';
 import type { z } from 'zod';
 import { Server, type Socket } from 'socket.io';
-import { authorize, type Actor } from '../app/actor';
+import { authorize, type Actor, type VisitorActor } from '../app/actor';
 import { AppError, toErrorBody, validationError } from '../app/app-error';
 import { hashToken } from '../app/auth';
 import type { AppDeps, Publisher } from '../app/deps';
@@ -19,25 +19,35 @@ import { PROTOCOL_VERSION } from '../protocol/version';
 import { timeCommand } from '../app/command-timing';
 import { commandHandlers } from './command-handlers';
 import { batchedTokenResolver } from './handshake-auth';
+import { attachVisitor, progressNudgeRooms } from './progress-room';
+import { progressHandshake } from './progress-handshake';
 import { createPresence } from './presence';
 import { identityRooms, startRevalidation } from './revocation';
 import { rooms } from './rooms';
 import { sharedReads } from './shared-reads';
 
-interface SocketData {
+/** A staff or device socket: its token's hash names its identity room and the periodic re-check uses it. */
+interface MemberData {
   actor: Actor;
-  /** Hash of the handshake token: its identity room and the periodic re-check use it. */
   tokenHash: string;
 }
+/** A phone page (progress token): no identity room, no re-check — the token never expires while its ticket exists. */
+interface VisitorData {
+  actor: VisitorActor;
+  tokenHash?: undefined;
+}
+type SocketData = MemberData | VisitorData;
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type MemberSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, MemberData>;
+export type VisitorSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, VisitorData>;
 
 export function createSocketServer(
   http: HttpServer,
   deps: AppDeps,
   log: (msg: string, err: unknown) => void,
-  opts: { presenceGraceMs?: number; recheckMs?: number; allowedOrigins?: readonly string[] } = {},
+  opts: { presenceGraceMs?: number; recheckMs?: number; allowedOrigins?: readonly string[]; trustProxy?: boolean } = {},
 ): IoServer {
   const io: IoServer = new Server(http, {
     serveClient: false,
@@ -53,15 +63,22 @@ export function createSocketServer(
   const resolveHandshake = batchedTokenResolver(deps);
   // Every public screen of a hall gets the same snapshot: subscribes that arrive together share one read.
   const publicReads = sharedReads((hallId) => readPublicSnapshot(deps, hallId));
+  const resolveVisitor = progressHandshake(deps);
   io.use(async (socket, next) => {
     try {
-      const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+      const auth = socket.handshake.auth as { token?: unknown; progressToken?: unknown } | undefined;
+      if (auth?.progressToken !== undefined) {
+        socket.data = { actor: await resolveVisitor(auth.progressToken, clientAddress(socket, opts.trustProxy ?? false)) };
+        return next();
+      }
+      const token = auth?.token;
       const actor = await resolveHandshake(token);
       if (!actor || typeof token !== 'string') return next(new Error('unauthenticated'));
-      socket.data.actor = actor;
-      socket.data.tokenHash = hashToken(token);
+      socket.data = { actor, tokenHash: hashToken(token) };
       next();
     } catch (err) {
+      // A refusal names its code (the client's connect_error message) and says why in `data`.
+      if (err instanceof AppError) return next(Object.assign(new Error(err.code), { data: toErrorBody(err) }));
       log('socket auth failed', err);
       next(new Error('internal_error'));
     }
@@ -74,7 +91,9 @@ export function createSocketServer(
     revalidation.close();
   });
 
-  io.on('connection', (socket: IoSocket) => {
+  io.on('connection', (raw: IoSocket) => {
+    if (raw.data.actor.kind === 'visitor') return attachVisitor(raw as VisitorSocket, deps, log);
+    const socket = raw as MemberSocket;
     const actor = socket.data.actor;
     void socket.join(identityRooms(socket.data));
     presence.attach(socket).catch((err) => log('presence attach failed', err));
@@ -109,6 +128,13 @@ export function createSocketServer(
         return joinThenRead(socket, rooms.hallPublic(hallId), () => publicReads.read(hallId));
       }),
     );
+    // Only a visitor's socket may follow a ticket: here the policy table refuses it (the role check).
+    socket.on('progress:subscribe', (input, ack) =>
+      answer(ack, log, async () => {
+        authorize(actor, SUBSCRIPTIONS['progress:subscribe'].action);
+        throw new AppError('forbidden', 'Only a ticket’s phone page follows its progress');
+      }),
+    );
 
     for (const event of Object.keys(COMMANDS) as CommandEvent[]) {
       const def = COMMANDS[event];
@@ -130,7 +156,7 @@ export function createSocketServer(
   return io;
 }
 
-async function joinThenRead<T>(socket: IoSocket, room: string, read: () => Promise<T>): Promise<T> {
+export async function joinThenRead<T>(socket: { rooms: Set<string>; join(room: string): unknown; leave(room: string): unknown }, room: string, read: () => Promise<T>): Promise<T> {
   const wasIn = socket.rooms.has(room);
   await socket.join(room);
   try {
@@ -141,7 +167,7 @@ async function joinThenRead<T>(socket: IoSocket, room: string, read: () => Promi
   }
 }
 
-function parseInput<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } }, input: unknown): T {
+export function parseInput<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } }, input: unknown): T {
   const unsafe = findUnsafeText(input);
   if (unsafe) throw new AppError('validation_failed', `Invalid input — ${unsafe.path}: ${unsafe.reason}`, { [unsafe.path]: unsafe.reason });
   const result = schema.safeParse(input);
@@ -150,7 +176,7 @@ function parseInput<T>(schema: { safeParse(v: unknown): { success: true; data: T
 }
 
 /** Runs a handler and acks its outcome. A missing ack callback is tolerated; nothing is thrown. */
-function answer<T>(ack: unknown, log: (msg: string, err: unknown) => void, run: () => Promise<T>): void {
+export function answer<T>(ack: unknown, log: (msg: string, err: unknown) => void, run: () => Promise<T>): void {
   const reply = typeof ack === 'function' ? (ack as (a: Ack<T>) => void) : () => {};
   run().then(
     (data) => reply({ ok: true, data }),
@@ -178,6 +204,7 @@ export function socketPublisher(getIo: () => IoServer | null): Publisher {
         if (counterId) io.to(rooms.pad(counterId)).emit('pad:nudge', { counterId });
         // The kiosk that prints the ticket hears its own job (and only its own) change.
         if (fact.type === 'print:status' && fact.printJob?.deviceId) io.to(rooms.device(fact.printJob.deviceId)).emit('kiosk:print', fact.printJob);
+        for (const [room, reason] of progressNudgeRooms(fact)) io.to(room).emit('progress:nudge', { reason });
       }
     },
     evaluationChanged(hallId, counterId) {
@@ -210,6 +237,13 @@ export function toPublicFact(fact: HallFact): PublicHallFact {
     ...(call && { call }),
     ...(notice && { notice }),
   } as PublicHallFact;
+}
+
+/** The client's address for the handshake limit: the socket's, or the proxy's first forwarded address when TRUST_PROXY is set (as Koa's ctx.ip). */
+function clientAddress(socket: IoSocket, trustProxy: boolean): string {
+  const forwarded = socket.handshake.headers['x-forwarded-for'];
+  const first = trustProxy && typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined;
+  return first || socket.handshake.address;
 }
 
 /** No Origin (not a browser), the same host as the request, or one of the configured origins. */

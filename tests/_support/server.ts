@@ -68,6 +68,11 @@ export function socketFor(base: string, token: string | undefined): ClientSocket
   return connect(base, { auth: token ? { token } : {}, transports: ['websocket'], reconnection: false, forceNew: true });
 }
 
+/** A phone page's socket: the handshake carries the ticket's progress token (the visitor actor). */
+export function progressSocketFor(base: string, progressToken: unknown): ClientSocket {
+  return connect(base, { auth: { progressToken }, transports: ['websocket'], reconnection: false, forceNew: true });
+}
+
 export function connected(socket: ClientSocket): Promise<void> {
   return new Promise((resolve, reject) => {
     if (socket.connected) return resolve();

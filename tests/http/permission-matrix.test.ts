@@ -39,7 +39,7 @@ import * as s from '../../server/protocol/schemas';
 import type { RunningServer } from '../../server/server';
 import { createTestDb, type TestDb } from '../_support/db';
 import { testDeps } from '../_support/fixtures';
-import { api, connected, emitAck, loginAs, socketFor, startTestServer, type ClientSocket } from '../_support/server';
+import { api, connected, emitAck, loginAs, progressSocketFor, socketFor, startTestServer, type ClientSocket } from '../_support/server';
 
 type TestRole = PolicyRole | 'expired_session' | 'revoked_device';
 const ROLES: TestRole[] = [...POLICY_ROLES, 'expired_session', 'revoked_device'];
@@ -71,6 +71,8 @@ interface PlaceRecords {
   servingTicketId: string;
   waitingTicketId: string;
   spareWaitingTicketId: string;
+  /** The waiting ticket's progress token: the visitor's key. */
+  waitingToken: string;
   deviceId: string;
   printJobId: string;
   caseId: string;
@@ -107,7 +109,7 @@ async function placeRecords(hallId: string, zoneId: string, first: { counterId: 
     .values({ hallId, ticketId: waiting.ticket.id, deviceId: kiosk.id, status: 'printed', payload: {} as never, createdAt: now, updatedAt: now })
     .returning();
   const { caseId, reviewId } = await caseAndReview(hallId, zoneId, first.matterId, first.counterId, waiting.ticket.id);
-  return { hallId, counterId: first.counterId, servingTicketId: first.servingTicketId, waitingTicketId: waiting.ticket.id, spareWaitingTicketId: spare.ticket.id, deviceId: kiosk.id, printJobId: job!.id, caseId, reviewId };
+  return { hallId, counterId: first.counterId, servingTicketId: first.servingTicketId, waitingTicketId: waiting.ticket.id, spareWaitingTicketId: spare.ticket.id, waitingToken: waiting.token, deviceId: kiosk.id, printJobId: job!.id, caseId, reviewId };
 }
 
 /**
@@ -171,6 +173,8 @@ t.before(async () => {
   const pad = await createPad(deps(), SYSTEM, hallA, { name: '评价器', counterId: colleague.counterId });
   tokens.set('evaluator_pad', pad.token);
   tokens.set('anonymous', undefined);
+  // The visitor's progress token, as a bearer over HTTP (where it is no sign-in: 401) and as the socket's progressToken.
+  tokens.set('visitor', places.A.waitingToken);
   const expiring = await loginAs(server.url, 'staff3');
   await db.db.update(sessions).set({ expiresAt: new Date(clock.now().getTime() - 60_000) }).where(eq(sessions.staffId, (await staffNamed('staff3')).id));
   tokens.set('expired_session', expiring);
@@ -289,6 +293,7 @@ interface Target {
 const INPUTS: { [E in AckedEvent]: (t: Target) => CommandInput<E> } = {
   'hall:subscribe': (t) => ({ hallId: t.hallId }),
   'public:subscribe': (t) => ({ hallId: t.hallId }),
+  'progress:subscribe': () => ({}),
   'counter:take': (t) => ({ commandId: cmd(), counterId: t.counterId }),
   'counter:release': (t) => ({ commandId: cmd(), counterId: t.counterId }),
   'counter:pause': (t) => ({ commandId: cmd(), counterId: t.counterId, reason: '会议' }),
@@ -352,7 +357,7 @@ t('every socket command, for every role, at its own counter, a colleague’s and
     ...EXTRA.map((x) => ({ ...x, expect: allowedExtra })),
   ];
   for (const role of ROLES) {
-    const socket = socketFor(server.url, tokens.get(role));
+    const socket = role === 'visitor' ? progressSocketFor(server.url, tokens.get(role)) : socketFor(server.url, tokens.get(role));
     const handshake = await connected(socket).then(
       () => 'ok',
       (e: Error) => e.message,

@@ -46,7 +46,7 @@ t('reads the token from /p/<token> or ?t=, refuses anything that is not one', ()
 
 t('loads, then polls on the interval; a later answer replaces the view', async () => {
   const f = fakes([{ ok: true, data: view('waiting', 3) }, { ok: true, data: view('called') }]);
-  const store = createProgressStore(TOKEN, f.deps, 5000);
+  const store = createProgressStore(TOKEN, f.deps, { fallback: 5000, live: 30_000 });
   assert.is(store.state.get().phase, 'loading');
   store.start();
   await flush();

@@ -15,7 +15,7 @@ import { ERROR_CODES } from '../../server/protocol/errors';
 import type { RunningServer } from '../../server/server';
 import { buildUi } from '../_support/browser';
 import { createTestDb, type TestDb } from '../_support/db';
-import { api, connected, loginAs, socketFor, type ClientSocket } from '../_support/server';
+import { api, connected, loginAs, progressSocketFor, socketFor, type ClientSocket } from '../_support/server';
 import { startLoggedServer } from './_server';
 import { body, hostile, HOSTILE_STRINGS, learn, pick, plausible, seededRng, type KnownIds, type Learnt } from './fuzz/values';
 
@@ -203,7 +203,7 @@ t('static folders: traversal and encodings', async () => {
   assert.equal(problems, []);
 });
 
-t('socket.io: every event the server listens to, five roles; anonymous is refused', async () => {
+t('socket.io: every event the server listens to, five roles and a visitor; anonymous and bad progress tokens are refused', async () => {
   problems.length = 0;
   const anonymous = socketFor(base, undefined);
   await connected(anonymous).then(
@@ -211,6 +211,15 @@ t('socket.io: every event the server listens to, five roles; anonymous is refuse
     (err: Error) => assert.is(err.message, 'unauthenticated'),
   );
   anonymous.close();
+  // A progress token that names no ticket (or is not one at all) is refused at the handshake too.
+  for (const bad of ['x'.repeat(43), { $ne: null }, HOSTILE_STRINGS[0]]) {
+    const visitor = progressSocketFor(base, bad);
+    await connected(visitor).then(
+      () => problems.push(`progress socket with ${JSON.stringify(bad)} was accepted`),
+      (err: Error) => assert.is(err.message, 'unauthenticated'),
+    );
+    visitor.close();
+  }
   let events: string[] = [];
   server.io.once('connection', (s) => {
     events = s.eventNames().map(String).filter((e) => !['disconnect', 'disconnecting', 'error'].includes(e));
@@ -221,6 +230,10 @@ t('socket.io: every event the server listens to, five roles; anonymous is refuse
     await connected(s);
     sockets.push([role, s]);
   }
+  // The phone page's visitor socket gets every event too (the policy table lets it only follow its ticket).
+  const visitor = progressSocketFor(base, ids.token![0]);
+  await connected(visitor);
+  sockets.push(['visitor', visitor]);
   assert.ok(events.length >= 15, `found ${events.length} events: ${events.join(' ')}`);
   eventCount = events.length;
   const learnt = new Map<string, Learnt>(events.map((e) => [e, { wanted: new Set(), refused: new Set() }]));

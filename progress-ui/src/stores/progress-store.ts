@@ -1,6 +1,7 @@
 /**
- * The phone page's data: GET /api/progress/:token, refreshed every few seconds while the page is
- * visible and at once when it becomes visible again. Plain TS (no Lit), tested in Node with fakes.
+ * The phone page's data: GET /api/progress/:token, refreshed at once when the page becomes visible
+ * again and on a timer — every 5 s while the live socket is down, every 30 s (a safety net) while it
+ * is up and pushes the view itself (progress-live.ts, `receive`). Plain TS (no Lit), tested in Node with fakes.
  */
 import type { Ack } from '../../../server/protocol/errors';
 import type { ProgressView } from '../../../server/protocol/progress';
@@ -24,7 +25,14 @@ export interface ProgressStore {
   start(): void;
   stop(): void;
   refresh(): Promise<void>;
+  /** A view pushed by the live socket (the same masked view as the GET). */
+  receive(view: ProgressView): void;
+  /** The live socket came up (poll slowly) or went down (poll at the fallback rate again). */
+  setLive(live: boolean): void;
 }
+
+/** The fallback poll while the socket is down, and the safety-net poll while it is live. */
+export const POLL_MS = { fallback: 5000, live: 30_000 };
 
 /** Tokens are base64url, ≥ 128 bits: anything else names no ticket and is not sent. */
 export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{20,64}$/;
@@ -36,10 +44,11 @@ export function tokenFromLocation(pathname: string, search: string): string | nu
   return raw && TOKEN_PATTERN.test(raw) ? raw : null;
 }
 
-export function createProgressStore(token: string | null, deps: ProgressDeps, intervalMs = 5000): ProgressStore {
+export function createProgressStore(token: string | null, deps: ProgressDeps, intervals = POLL_MS): ProgressStore {
   const state = createStore<ProgressState>(token ? { phase: 'loading' } : { phase: 'not_found' });
   let timer: unknown = null;
   let running = false;
+  let live = false;
 
   async function refresh(): Promise<void> {
     if (!token) return;
@@ -53,9 +62,11 @@ export function createProgressStore(token: string | null, deps: ProgressDeps, in
 
   function schedule(): void {
     if (!running) return;
+    if (timer !== null) deps.clearTimer(timer);
     timer = deps.setTimer(() => {
+      timer = null;
       void refresh().finally(schedule);
-    }, intervalMs);
+    }, live ? intervals.live : intervals.fallback);
   }
 
   return {
@@ -71,5 +82,14 @@ export function createProgressStore(token: string | null, deps: ProgressDeps, in
       timer = null;
     },
     refresh,
+    receive(view) {
+      state.set({ phase: 'ready', view, stale: false, fetchedAt: deps.now() });
+    },
+    setLive(on) {
+      if (on === live) return;
+      live = on;
+      // The next poll comes at the new rate: at once 5 s after the socket fell away, not up to 30 s later.
+      schedule();
+    },
   };
 }

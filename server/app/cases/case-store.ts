@@ -83,6 +83,7 @@ export function caseFact(c: CaseRow, calendar: WorkingDayCalendar, today: string
     id: c.id,
     number: c.number,
     status: c.status,
+    ticketId: c.ticketId,
     matterId: c.matterId,
     departmentId: c.departmentId,
     counterId: c.counterId,
