@@ -7,7 +7,7 @@ import { cst } from '../i18n/case-messages';
 import { i18n } from '../i18n/messages';
 import { dash } from '../styles/dash.css';
 
-/** 一次性通过率 target (DOMAIN.md §3). */
+/** 一次性通过率 target (docs/domain.md §8). */
 export const PASS_RATE_TARGET = 0.9;
 
 export const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`);
