@@ -17,6 +17,8 @@ export class YcDashCancelForm extends LitElement {
   declare snap: HallSnapshot;
   declare message: string;
   declare busy: boolean;
+  /** The message is the form's own "choose a ticket and give a reason": it goes once both are given. */
+  private incomplete = false;
   private commandId = globalThis.crypto.randomUUID();
 
   static override styles = [
@@ -46,7 +48,7 @@ export class YcDashCancelForm extends LitElement {
     const open = this.snap.tickets.filter((t) => OPEN.has(t.status)).sort((a, b) => a.number.localeCompare(b.number));
     return html`<h2>${xt('title')}</h2>
       <p class="muted">${xt('hint')}</p>
-      <form @submit=${this.submit} data-testid="cancel-form">
+      <form @submit=${this.submit} @input=${this.recheck} @change=${this.recheck} data-testid="cancel-form">
         <div>
           <label for="cancel-ticket">${xt('ticket')}</label>
           <select id="cancel-ticket" name="ticket">
@@ -63,15 +65,30 @@ export class YcDashCancelForm extends LitElement {
       </form>`;
   }
 
-  private async submit(e: Event) {
-    e.preventDefault();
-    const data = new FormData(e.target as HTMLFormElement);
+  private static fields(form: HTMLFormElement): { ticketId: string; reason: string; complete: boolean } {
+    const data = new FormData(form);
     const ticketId = String(data.get('ticket') ?? '');
     const reason = String(data.get('reason') ?? '').trim();
-    if (!ticketId || reason.length < 2) {
+    return { ticketId, reason, complete: ticketId !== '' && reason.length >= 2 };
+  }
+
+  /** While the manager types: the "reason missing" message clears as soon as the form is complete. */
+  private recheck(e: Event) {
+    if (this.incomplete && YcDashCancelForm.fields(e.currentTarget as HTMLFormElement).complete) {
+      this.incomplete = false;
+      this.message = '';
+    }
+  }
+
+  private async submit(e: Event) {
+    e.preventDefault();
+    const { ticketId, reason, complete } = YcDashCancelForm.fields(e.target as HTMLFormElement);
+    if (!complete) {
+      this.incomplete = true;
       this.message = xt('reasonMissing');
       return;
     }
+    this.incomplete = false;
     this.busy = true;
     const r = await app.cancelTicket({ commandId: this.commandId, ticketId, reason });
     this.busy = false;
