@@ -89,6 +89,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     ...(opts.presenceGraceMs !== undefined && { presenceGraceMs: opts.presenceGraceMs }),
     ...(opts.socketRecheckMs !== undefined && { recheckMs: opts.socketRecheckMs }),
     ...(config.publicBaseUrl && { allowedOrigins: [config.publicBaseUrl] }),
+    trustProxy: config.trustProxy,
   });
   deps.revoker = socketRevoker(() => io);
   if (config.benchHooks) {

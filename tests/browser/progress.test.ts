@@ -1,7 +1,8 @@
 /**
  * The visitor's phone page (390×844) behind the ticket QR, against a real server: waiting with
- * people ahead, then "请到 N 号窗口" after a counter calls, in Chinese and English; a bad token says
- * so. Screenshots: artifacts/screenshots/progress-*.png.
+ * people ahead, then "请到 N 号窗口" after a counter calls — pushed over the visitor socket within 3 s,
+ * with no GET in between (the safety-net poll is 30 s while the socket is live) — in Chinese and
+ * English; a bad token says so. Screenshots: artifacts/screenshots/progress-*.png.
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -45,8 +46,16 @@ t('waiting, then called to a counter, live; English switch; unknown token', asyn
   const token = issued.json.data.token as string;
   assert.ok(token.length >= 22, 'token of at least 128 bits');
 
+  const gets: number[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/progress/')) gets.push(Date.now());
+  });
   await page.goto(`${server.url}/p/${token}`);
   await page.getByText('您前面还有 0 人等候').waitFor();
+  // The page's visitor socket is up (the server holds it) before the counter calls.
+  const visitorOnline = () => [...server.io.of('/').sockets.values()].some((s) => s.data.actor?.kind === 'visitor' && s.rooms.has(`progress:${issued.json.data.ticket.id}`));
+  for (let i = 0; i < 100 && !visitorOnline(); i++) await new Promise((r) => setTimeout(r, 100));
+  assert.ok(visitorOnline(), 'the phone page opened its visitor socket and follows its ticket');
   assert.is(await page.locator('progress-queue .number').textContent(), issued.json.data.ticket.number);
   assert.not.match(await page.content(), '11010519491231002X');
   await page.screenshot({ path: screenshotPath('progress-waiting-390x844') });
@@ -55,8 +64,10 @@ t('waiting, then called to a counter, live; English switch; unknown token', asyn
   await connected(socket);
   const counter = snap.counters.find((c) => c.number === 1)!;
   assert.ok((await emitAck(socket, 'counter:take', { commandId: randomUUID(), counterId: counter.id })).ok);
+  const calledAt = Date.now();
   assert.ok((await emitAck(socket, 'ticket:call-next', { commandId: randomUUID(), counterId: counter.id })).ok);
-  await page.getByText('请到 1 号窗口办理').waitFor({ timeout: 12_000 });
+  await page.getByText('请到 1 号窗口办理').waitFor({ timeout: 3_000 });
+  assert.equal(gets.filter((at) => at >= calledAt), [], 'the call reached the page by the socket, not by a poll');
   await page.screenshot({ path: screenshotPath('progress-called-390x844') });
 
   await page.getByRole('button', { name: 'English' }).click();
