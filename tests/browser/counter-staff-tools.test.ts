@@ -8,15 +8,18 @@
 import { randomUUID } from 'node:crypto';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { halls, matters, tickets } from '../../db/schema';
 import { appointments } from '../../db/schema-appointments';
 import { printJobs } from '../../db/schema-printing';
+import { systemClock } from '../../server/domain/clock';
 import type { RunningServer } from '../../server/server';
 import { startFakePrinter, type FakePrinter } from '../../ticket-printer/index';
 import { assertChromium, buildUi, launchChromium, signInAtCounter } from '../_support/browser';
+import { loadHall } from '../_support/bulk';
 import { createTestDb, type TestDb } from '../_support/db';
+import { testDeps } from '../_support/fixtures';
 import { assertLayoutFits } from '../_support/layout-check';
 import { api, loginAs, startTestServer } from '../_support/server';
 
@@ -214,6 +217,39 @@ t("Shift+F3 lists today's appointments (masked), in Chinese and English", async 
   await assertLayoutFits(page, 'counter-tools-issue-dialog-en');
   await page.keyboard.press('Escape');
   await assertLayoutFits(page, 'counter-tools-desk-en');
+});
+
+t('under load — 14, then 40 counters serving, long matter names: 代取号, 补打 and 今日预约 fit 1366×768', async () => {
+  await page.locator('yc-app-header [data-testid=lang-toggle]').click(); // back to Chinese
+  await db.db.update(matters).set({ name: sql`${matters.name} || '（含变更、补证、注销等一件事联办）'` }).where(eq(matters.hallId, hallId));
+  const deps = testDeps(db.db, systemClock);
+  for (const load of [14, 40]) {
+    await loadHall(deps, hallId, Array.from({ length: load }, (_, i) => i + 1), { waitingPerCounter: 2 });
+    await page.reload();
+    await page.locator('yc-counter-desk').waitFor({ timeout: 30_000 });
+    await page.locator('yc-ticket-list[kind="waiting"] button.row').first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Shift+F1');
+    await page.locator('yc-issue-dialog dialog[open]').waitFor();
+    await page.locator('yc-issue-dialog select').selectOption({ index: 1 });
+    await assertLayoutFits(page, `counter-tools-load-${load}-issue`);
+    await page.keyboard.press('Escape');
+    await page.locator('yc-issue-dialog dialog[open]').waitFor({ state: 'detached' });
+    await page.keyboard.press('Shift+F2');
+    await page.locator('yc-reprint-dialog dialog[open]').waitFor();
+    const select = page.locator('yc-reprint-dialog select');
+    const options = await select.locator('option').count();
+    assert.ok(options > load * 2, `every open ticket of ${load} counters offered: ${options}`);
+    await select.selectOption({ index: options - 1 });
+    assert.match(await select.evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]!.textContent ?? ''), '一件事联办');
+    await assertLayoutFits(page, `counter-tools-load-${load}-reprint`);
+    await page.keyboard.press('Escape');
+    await page.locator('yc-reprint-dialog dialog[open]').waitFor({ state: 'detached' });
+    await page.keyboard.press('Shift+F3');
+    await page.locator('yc-appointments-dialog tr[data-code="K1TEST1"]').waitFor();
+    await assertLayoutFits(page, `counter-tools-load-${load}-appointments`);
+    await page.keyboard.press('Escape');
+    await page.locator('yc-appointments-dialog dialog[open]').waitFor({ state: 'detached' });
+  }
 });
 
 t.run();
