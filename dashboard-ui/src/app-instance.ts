@@ -1,6 +1,8 @@
 /** The one dashboard of this page, wired to the browser: sessionStorage, fetch, socket.io. */
 import { connect } from '../../ui-shared/src/connection';
-import { request } from '../../ui-shared/src/http';
+import { createApiClient, type PreparedCall } from '../../ui-shared/src/api-client';
+import { request, requestFile } from '../../ui-shared/src/http';
+import { saveFile } from '../../ui-shared/src/save-file';
 import { createDashboardApp, type DashConnection } from './stores/dashboard-app';
 
 export const app = createDashboardApp({
@@ -13,19 +15,11 @@ export const app = createDashboardApp({
   },
 });
 
-/** Downloads an authenticated file (the CSV export) through a blob link. */
-export async function download(path: string, fallbackName: string): Promise<boolean> {
-  const token = app.session.session.get()?.token;
-  const res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} }).catch(() => null);
-  if (!res || !res.ok) return false;
-  const blob = await res.blob();
-  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-  return true;
+const files = createApiClient(request, () => app.session.session.get()?.token, requestFile);
+
+/** Downloads an authenticated export (a report's CSV) through the typed client. */
+export async function download(call: PreparedCall<unknown>, fallbackName: string): Promise<boolean> {
+  const r = await files.file(call);
+  if (r.ok) saveFile(r.data, fallbackName);
+  return r.ok;
 }

@@ -6,6 +6,7 @@ import type { EvaluationToday, PadState, QrEvaluationState, SubmittedEvaluation 
 import { createPadStore } from '../../evaluation-ui/src/stores/pad-store';
 import { createQrEvaluationStore } from '../../progress-ui/src/stores/qr-evaluation';
 import { createEvaluationStore } from '../../dashboard-ui/src/stores/evaluation-store';
+import { createApiClient } from '../../ui-shared/src/api-client';
 
 function fakeTimers() {
   let next = 1;
@@ -144,7 +145,9 @@ dash('loads the hall, refreshes on its nudges and every minute, steps then refre
   assert.is(calls.length, 3);
   assert.ok(await store.takeStep('r1', 'contact', '已联系'));
   assert.equal(calls.slice(3), ['POST /api/bad-reviews/r1/steps', 'GET /api/halls/h1/evaluation/today']);
-  assert.is(store.csvPath({ from: '2026-11-01', to: '2026-11-30', groupBy: 'staff', lang: 'en' }), '/api/halls/h1/evaluation-report?from=2026-11-01&to=2026-11-30&groupBy=staff&format=csv&lang=en');
+  const csv = store.csvCall({ from: '2026-11-01', to: '2026-11-30', groupBy: 'staff', lang: 'en' });
+  assert.ok(csv);
+  assert.is(createApiClient(async () => okAck(null as never)).urlOf(csv), '/api/halls/h1/evaluation-report?from=2026-11-01&to=2026-11-30&groupBy=staff&format=csv&lang=en');
   store.stop();
   assert.is(intervals.length, 0);
 });

@@ -11,6 +11,13 @@ import type { Ack } from '../../server/protocol/errors';
 import { ROUTES } from '../../server/protocol/routes';
 
 export type RequestFn = <T>(method: string, path: string, body?: unknown, token?: string | null) => Promise<Ack<T>>;
+/** A file the server answered (a CSV export): its bytes and the name its Content-Disposition gives. */
+export interface DownloadedFile {
+  blob: Blob;
+  filename: string | null;
+}
+/** Fetches a file rather than JSON (ui-shared/src/http.ts `requestFile` in the browser). */
+export type FileRequestFn = (method: string, path: string, token?: string | null) => Promise<Ack<DownloadedFile>>;
 
 type Optional<K extends string, V> = [V] extends [undefined] ? { [P in K]?: never } : { [P in K]: V };
 type ParamArgs<D> = [keyof ParamsOf<D>] extends [never] ? { params?: never } : { params: ParamsOf<D> };
@@ -46,6 +53,10 @@ export interface ApiClient {
   call<N extends EndpointName>(name: N, ...args: Rest<N>): Promise<Ack<CallResult<N>>>;
   /** Sends a call made with `prepare`. */
   send<T>(prepared: PreparedCall<T>): Promise<Ack<T>>;
+  /** Sends a prepared call and takes the answer as a file (a CSV export with `format: 'csv'`). */
+  file(prepared: PreparedCall<unknown>): Promise<Ack<DownloadedFile>>;
+  /** The URL a prepared call goes to. */
+  urlOf(prepared: PreparedCall<unknown>): string;
   /** The URL of a GET endpoint (a CSV download link, say). */
   url<N extends EndpointName>(name: N, ...args: Rest<N>): string;
 }
@@ -58,8 +69,13 @@ function queryString(query: Record<string, unknown> | undefined): string {
   return text ? `?${text}` : '';
 }
 
-/** `token` is read on every call, so a client made once follows sign-in and sign-out. */
-export function createApiClient(request: RequestFn, token: () => string | null | undefined = () => undefined): ApiClient {
+const noFiles: FileRequestFn = async () => ({ ok: false, error: { code: 'internal_error', message: 'no file transport' } });
+
+/**
+ * `token` is read on every call, so a client made once follows sign-in and sign-out; `requestFile`
+ * is the transport for `file()` (only clients that download files need one).
+ */
+export function createApiClient(request: RequestFn, token: () => string | null | undefined = () => undefined, requestFile: FileRequestFn = noFiles): ApiClient {
   const url = (name: EndpointName, args?: { params?: Record<string, string>; query?: Record<string, unknown> }) =>
     fillPath(ROUTES[name].path, args?.params ?? {}) + queryString(args?.query);
   const send = <T>(name: EndpointName, args: unknown): Promise<Ack<T>> => {
@@ -69,6 +85,8 @@ export function createApiClient(request: RequestFn, token: () => string | null |
   return {
     call: (name, ...rest) => send(name, rest[0]),
     send: (prepared) => send(prepared.name, prepared.args),
+    file: (prepared) => requestFile(ROUTES[prepared.name].method, url(prepared.name, prepared.args as never), token()),
+    urlOf: (prepared) => url(prepared.name, prepared.args as never),
     url: (name, ...rest) => url(name, rest[0] as never),
   };
 }

@@ -5,7 +5,7 @@ import { auditQuery } from '../../../server/protocol/admin';
 import type { ErrorBody } from '../../../server/protocol/errors';
 import { StoreController } from '../../../ui-shared/src/store-controller';
 import { tokens } from '../../../ui-shared/src/tokens.css';
-import type { CallQuery } from '../../../ui-shared/src/api-client';
+import { prepare, type CallQuery } from '../../../ui-shared/src/api-client';
 import { app, download } from '../app-instance';
 import { describe, i18n, t } from '../i18n/messages';
 import { validate } from '../stores/form-errors';
@@ -62,7 +62,7 @@ export class YcAdminAudit extends LitElement {
         ${f('from', t('audit.from'), 'date')} ${f('to', t('audit.to'), 'date')} ${f('action', t('audit.action'))} ${f('actorId', t('audit.actor'))}
         <div class="actions field wide">
           <button class="btn primary" type="submit">${t('audit.filter')}</button>
-          <button class="btn" type="button" data-testid="export" @click=${() => void download(app.api.url('audit', { query: { ...this.params(), format: 'csv', lang: i18n.lang.get() } }), 'audit.csv')}>${t('audit.export')}</button>
+          <button class="btn" type="button" data-testid="export" @click=${() => void download(prepare('audit', { query: { ...this.params(), format: 'csv', lang: i18n.lang.get() } }), 'audit.csv')}>${t('audit.export')}</button>
           ${this.rows ? html`<span class="muted">${t('audit.count', { n: this.rows.length })}</span>` : nothing}
         </div>
       </form>

@@ -8,7 +8,7 @@ import type { SetupStatus } from '../../../server/protocol/setup';
 import type { HallView, Role } from '../../../server/protocol/views';
 import { createStaffSession, type RequestFn, type StaffSession, type StorageLike } from '../../../ui-shared/src/staff-session';
 import { createStore } from '../../../ui-shared/src/store';
-import { createApiClient, type ApiClient } from '../../../ui-shared/src/api-client';
+import { createApiClient, type ApiClient, type FileRequestFn } from '../../../ui-shared/src/api-client';
 import type { BodyOf } from '../../../server/protocol/endpoint';
 import type { Endpoints } from '../../../server/protocol/endpoints';
 import { grantOf, type Action } from '../../../server/protocol/permissions';
@@ -42,6 +42,8 @@ export function pagesFor(role: Role | null): PageId[] {
 export interface AdminAppDeps {
   storage: StorageLike;
   request: RequestFn;
+  /** The file transport for exports (the audit CSV). */
+  requestFile?: FileRequestFn;
 }
 
 export function createAdminApp(deps: AdminAppDeps) {
@@ -52,7 +54,7 @@ export function createAdminApp(deps: AdminAppDeps) {
   const page = createStore<PageId>('halls');
 
   const publicApi = createApiClient(deps.request);
-  const signedIn = createApiClient(deps.request, () => session.session.get()?.token ?? null);
+  const signedIn = createApiClient(deps.request, () => session.session.get()?.token ?? null, deps.requestFile);
   /** The typed client, signed in; a 401 ends the session. */
   async function settle<T>(pending: Promise<Ack<T>>): Promise<Ack<T>> {
     const r = await pending;
@@ -62,6 +64,8 @@ export function createAdminApp(deps: AdminAppDeps) {
   const api = {
     call: ((name, ...args) => settle(signedIn.call(name, ...args))) as ApiClient['call'],
     send: (prepared) => settle(signedIn.send(prepared)),
+    file: (prepared) => settle(signedIn.file(prepared)),
+    urlOf: signedIn.urlOf,
     url: signedIn.url,
   } satisfies ApiClient;
 

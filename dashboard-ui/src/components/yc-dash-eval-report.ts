@@ -65,8 +65,8 @@ export class YcDashEvalReport extends LitElement {
         </label>
         <button class="btn" data-testid="eval-report-run" @click=${() => void app.evaluations.runReport(this.q())}>${et('run')}</button>
         <button class="btn" @click=${() => {
-          const path = app.evaluations.csvPath({ ...this.q(), lang: i18n.lang.get() });
-          if (path) void download(path, 'evaluations.csv');
+          const csv = app.evaluations.csvCall({ ...this.q(), lang: i18n.lang.get() });
+          if (csv) void download(csv, 'evaluations.csv');
         }}>${et('csv')}</button>
       </div>
       ${s.reportError ? html`<p class="bad" role="alert">${describe(s.reportError)}</p>` : ''}

@@ -78,7 +78,7 @@ export class YcDashReports extends LitElement {
           </div>
           <button class="btn primary" type="submit" data-testid="report-run" ?disabled=${this.pending.value}>${t('reports.run')}</button>
           <button class="btn" type="button" data-testid="report-csv"
-            @click=${() => void download(app.reports.path(this.hallId.value, 'csv', i18n.lang.get()), 'report.csv')}>${t('reports.csv')}</button>
+            @click=${() => void download(app.reports.call(this.hallId.value, 'csv', i18n.lang.get()), 'report.csv')}>${t('reports.csv')}</button>
         </form>
         ${err ? html`<p class="problem" role="alert">${describe(err)}</p>` : nothing}
         ${view ? html`<p class="muted">${t('reports.took', { at: timeOf(view.generatedAt, this.timeZone()), ms: view.tookMs })}</p>` : nothing}

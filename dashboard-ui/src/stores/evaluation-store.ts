@@ -6,7 +6,7 @@
  */
 import type { ErrorBody } from '../../../server/protocol/errors';
 import type { BadReviewAction, EvaluationGroupBy, EvaluationReportView, EvaluationToday } from '../../../server/protocol/evaluations';
-import { createApiClient, type RequestFn } from '../../../ui-shared/src/api-client';
+import { createApiClient, prepare, type PreparedCall, type RequestFn } from '../../../ui-shared/src/api-client';
 import { newCommandId } from '../../../ui-shared/src/commands';
 import { createStore, type Store } from '../../../ui-shared/src/store';
 
@@ -39,7 +39,8 @@ export interface EvaluationStore {
   select(reviewId: string | null): void;
   takeStep(reviewId: string, action: BadReviewAction, note: string, decision?: 'upheld' | 'rejected'): Promise<boolean>;
   runReport(q: { from: string; to: string; groupBy: EvaluationGroupBy }): Promise<void>;
-  csvPath(q: { from: string; to: string; groupBy: EvaluationGroupBy; lang: 'zh-CN' | 'en' }): string | null;
+  /** The report as a CSV export (for the typed client's `file`), or null before a hall is shown. */
+  csvCall(q: { from: string; to: string; groupBy: EvaluationGroupBy; lang: 'zh-CN' | 'en' }): PreparedCall<unknown> | null;
 }
 
 export function createEvaluationStore(deps: EvaluationStoreDeps): EvaluationStore {
@@ -90,10 +91,10 @@ export function createEvaluationStore(deps: EvaluationStoreDeps): EvaluationStor
       const r = await api.call('hallEvaluationReport', { params: { hallId }, query: { from: q.from, to: q.to, groupBy: q.groupBy } });
       patch(r.ok ? { report: r.data, reportError: null } : { reportError: r.error });
     },
-    csvPath(q) {
+    csvCall(q) {
       const hallId = state.get().hallId;
       if (!hallId) return null;
-      return api.url('hallEvaluationReport', { params: { hallId }, query: { from: q.from, to: q.to, groupBy: q.groupBy, format: 'csv', lang: q.lang } });
+      return prepare('hallEvaluationReport', { params: { hallId }, query: { from: q.from, to: q.to, groupBy: q.groupBy, format: 'csv', lang: q.lang } });
     },
   };
 }

@@ -5,7 +5,7 @@
 import type { ErrorBody } from '../../../server/protocol/errors';
 import type { ReportGroupBy, ReportView } from '../../../server/protocol/dashboard';
 import { createStore, type Store } from '../../../ui-shared/src/store';
-import { createApiClient } from '../../../ui-shared/src/api-client';
+import { createApiClient, prepare, type PreparedCall } from '../../../ui-shared/src/api-client';
 import type { RequestFn } from './session';
 
 export interface ReportForm {
@@ -22,8 +22,8 @@ export interface ReportStore {
   pending: Store<boolean>;
   error: Store<ErrorBody | null>;
   setForm(patch: Partial<ReportForm>): void;
-  /** The API path of the report (JSON, or CSV for Excel). */
-  path(hallId: string | null, format: 'json' | 'csv', lang?: 'zh-CN' | 'en'): string;
+  /** The report call (JSON, or CSV for Excel): one hall's, or every hall's the caller may see. */
+  call(hallId: string | null, format: 'json' | 'csv', lang?: 'zh-CN' | 'en'): PreparedCall<ReportView>;
   run(hallId: string | null): Promise<void>;
 }
 
@@ -51,10 +51,10 @@ export function createReportStore(deps: { request: RequestFn; token(): string | 
 
   const client = createApiClient(deps.request, deps.token);
 
-  function path(hallId: string | null, format: 'json' | 'csv', lang?: 'zh-CN' | 'en'): string {
+  function call(hallId: string | null, format: 'json' | 'csv', lang?: 'zh-CN' | 'en'): PreparedCall<ReportView> {
     const f = form.get();
     const query = { from: f.from, to: f.to, groupBy: f.groupBy, format, ...(lang && { lang }) };
-    return f.scope === 'all' || !hallId ? client.url('report', { query }) : client.url('hallReport', { params: { hallId }, query });
+    return f.scope === 'all' || !hallId ? prepare('report', { query }) : prepare('hallReport', { params: { hallId }, query });
   }
 
   return {
@@ -65,13 +65,13 @@ export function createReportStore(deps: { request: RequestFn; token(): string | 
     setForm(patch) {
       form.set({ ...form.get(), ...patch });
     },
-    path,
+    call,
     async run(hallId) {
       const mine = ++generation;
       pending.set(true);
       error.set(null);
       try {
-        const r = await deps.request<ReportView>('GET', path(hallId, 'json'), undefined, deps.token());
+        const r = await client.send(call(hallId, 'json'));
         if (mine !== generation) return; // a newer query answered first
         if (r.ok) result.set(r.data);
         else error.set(r.error);
