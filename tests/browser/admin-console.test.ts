@@ -184,6 +184,14 @@ t('a hall with targets, two zones, two matters (prefixes checked) and counters',
     await row('counters', `${n} 号综合窗口`).waitFor();
   }
   assert.is((await row('counters', '1 号综合窗口').locator('td').nth(4).textContent())?.trim(), '1', 'a comprehensive counter took its zone’s matter by itself');
+  // Counter 1's receipt printer (case receipts and notices): the fake ESC/POS printer.
+  await row('counters', '1 号综合窗口').locator('[data-testid=counter-printer]').click();
+  const cform = admin.locator('yc-admin-counters [data-testid=printer-form]');
+  await cform.locator('#p-host').fill('127.0.0.1');
+  await cform.locator('#p-port').fill(String(printer.port));
+  await cform.locator('[data-testid=save-printer]').click();
+  await row('counters', '1 号综合窗口').locator('[data-testid=counter-printer-state]', { hasText: `127.0.0.1:${printer.port}` }).waitFor();
+  await cform.locator('[data-testid=remove-printer]').waitFor();
   await shot(admin, '08-counters');
 });
 

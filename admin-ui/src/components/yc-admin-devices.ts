@@ -11,13 +11,11 @@ import { padCreateBody } from '../../../server/protocol/evaluations';
 import { z } from 'zod';
 import { schemas } from '../../../server/protocol';
 import type { CounterView, KioskPrinterStatusView, ZoneView } from '../../../server/protocol/views';
-import { printerProfileSchema } from '../../../server/protocol/printing';
 import { prepare, type CallBody, type PreparedCall } from '../../../ui-shared/src/api-client';
 import { app } from '../app-instance';
 import { t } from '../i18n/messages';
-import { validate } from '../stores/form-errors';
-import { i18n } from '../i18n/messages';
 import { CrudPage, type Column } from './crud-page';
+import { printerForm, readPrinterForm } from './printer-form';
 import type { FieldSpec } from './yc-admin-form';
 
 const KINDS = ['kiosk', 'display', 'counter_display', 'evaluator_pad'] as const;
@@ -116,26 +114,20 @@ export class YcAdminDevices extends CrudPage<DeviceView> {
   protected override header() {
     if (!this.printerFor) return nothing;
     const d = this.rows?.find((x) => x.id === this.printerFor);
-    const p = this.printers.find((x) => x.deviceId === this.printerFor)?.profile;
-    const e = this.printerErrors;
-    const f = (name: string, label: string, value: unknown, type = 'text') =>
-      html`<div class="field ${e[name] ? 'invalid' : ''}"><label for="p-${name}">${label}</label><input id="p-${name}" name=${name} type=${type} .value=${String(value ?? '')} />${e[name] ? html`<div class="err">${e[name]}</div>` : nothing}</div>`;
-    return html`<div class="panel" data-testid="printer-form">
-      <h2>${t('device.printer')} · ${d?.name}</h2>
-      <form class="grid" @submit=${(ev: Event) => this.savePrinter(ev)}>
-        ${f('host', t('device.printerHost'), p?.host)} ${f('port', t('device.printerPort'), p?.port ?? 9100, 'number')}
-        <div class="field"><label for="p-type">${t('device.printerType')}</label><select id="p-type" name="type">${['epson', 'star'].map((v) => html`<option ?selected=${p?.type === v}>${v}</option>`)}</select></div>
-        <div class="field"><label for="p-paper">${t('device.paper')}</label><select id="p-paper" name="paperWidth">${[80, 58].map((v) => html`<option ?selected=${p?.paperWidth === v}>${v}</option>`)}</select></div>
-        <div class="actions field wide">
-          <button class="btn primary" type="submit" data-testid="save-printer">${t('device.savePrinter')}</button>
-          <button class="btn" type="button" data-testid="test-print" @click=${() => void this.testPrint()}>${t('device.testPrint')}</button>
-          <button class="btn" type="button" @click=${() => { this.printerFor = null; this.requestUpdate(); }}>${t('common.cancel')}</button>
-          ${this.testResult
-            ? html`<span class=${this.testResult.ok ? 'ok' : 'bad'} data-testid="test-result">${this.testResult.ok ? t('device.testOk', { ms: this.testResult.ms }) : t('device.testFailed', { why: this.testResult.message })}</span>`
-            : nothing}
-        </div>
-      </form>
-    </div>`;
+    return printerForm({
+      title: `${t('device.printer')} · ${d?.name ?? ''}`,
+      profile: this.printers.find((x) => x.deviceId === this.printerFor)?.profile,
+      errors: this.printerErrors,
+      onSubmit: (ev) => void this.savePrinter(ev),
+      onCancel: () => {
+        this.printerFor = null;
+        this.requestUpdate();
+      },
+      extra: html`<button class="btn" type="button" data-testid="test-print" @click=${() => void this.testPrint()}>${t('device.testPrint')}</button>
+        ${this.testResult
+          ? html`<span class=${this.testResult.ok ? 'ok' : 'bad'} data-testid="test-result">${this.testResult.ok ? t('device.testOk', { ms: this.testResult.ms }) : t('device.testFailed', { why: this.testResult.message })}</span>`
+          : nothing}`,
+    });
   }
   private openPrinter(d: DeviceView) {
     this.printerFor = d.id;
@@ -144,10 +136,7 @@ export class YcAdminDevices extends CrudPage<DeviceView> {
     this.requestUpdate();
   }
   private async savePrinter(ev: Event) {
-    ev.preventDefault();
-    const data = new FormData(ev.target as HTMLFormElement);
-    const body = { host: String(data.get('host') ?? '').trim(), port: Number(data.get('port')), type: String(data.get('type')), paperWidth: Number(data.get('paperWidth')) };
-    const v = validate(printerProfileSchema, body, i18n.lang.get());
+    const v = readPrinterForm(ev);
     this.printerErrors = v.ok ? {} : v.fields;
     if (!v.ok || !this.printerFor) return this.requestUpdate();
     if (await this.act(prepare('setDevicePrinter', { params: { deviceId: this.printerFor }, body: v.data }))) this.notice = t('common.saved');

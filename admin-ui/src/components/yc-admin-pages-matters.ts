@@ -1,14 +1,15 @@
 /** Matters (with their guide fields and ticket prefix, unique per hall), departments, counters. */
-import { html } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { z } from 'zod';
 import type { MatterGuideView } from '../../../server/protocol/cases';
 import { departmentCreate, departmentUpdate, type DepartmentView } from '../../../server/protocol/departments';
-import type { CounterView, MatterView, ZoneView } from '../../../server/protocol/views';
+import type { CounterPrinterView, CounterView, MatterView, ZoneView } from '../../../server/protocol/views';
 import { schemas } from '../../../server/protocol';
 import { prepare, type CallBody } from '../../../ui-shared/src/api-client';
 import { app } from '../app-instance';
 import { t } from '../i18n/messages';
 import { CrudPage, type Column } from './crud-page';
+import { printerForm, readPrinterForm } from './printer-form';
 import type { FieldSpec, Option } from './yc-admin-form';
 
 const DELIVERY = ['pickup', 'post', 'electronic'] as const;
@@ -191,9 +192,59 @@ export class YcAdminDepartments extends HallPage<DepartmentView> {
 
 export class YcAdminCounters extends HallPage<CounterView> {
   protected readonly titleKey = 'nav.counters' as const;
+  /** Each counter's receipt printer (case receipts and notices), read after the list. */
+  private printers = new Map<string, CounterPrinterView>();
+  private printerFor: string | null = null;
+  private printerErrors: Record<string, string> = {};
   protected listCall() {
     const hallId = this.hall();
     return hallId ? prepare('listCounters', { params: { hallId } }) : null;
+  }
+  override async reload(): Promise<void> {
+    await super.reload();
+    const answers = await Promise.all((this.rows ?? []).map((c) => app.api.call('getCounterPrinter', { params: { hallId: c.hallId, counterId: c.id } })));
+    this.printers = new Map(answers.flatMap((r) => (r.ok ? [[r.data.counterId, r.data] as const] : [])));
+    this.requestUpdate();
+  }
+  private printerCell(c: CounterView): TemplateResult | string {
+    const p = this.printers.get(c.id);
+    if (!p) return t('common.none');
+    if (p.source === 'counter' && p.profile) return html`<code data-testid="counter-printer-state">${p.profile.host}:${p.profile.port}</code>`;
+    return html`<span class="muted" data-testid="counter-printer-state">${t(p.source === 'server_default' ? 'counter.printerDefault' : 'counter.printerNone')}</span>`;
+  }
+  protected override extraActions(c: CounterView) {
+    return html`<button class="btn" data-testid="counter-printer" @click=${() => this.openPrinter(c)}>${t('device.printer')}</button>`;
+  }
+  private openPrinter(c: CounterView) {
+    this.printerFor = c.id;
+    this.printerErrors = {};
+    this.requestUpdate();
+  }
+  private async savePrinter(ev: Event, c: CounterView) {
+    const v = readPrinterForm(ev);
+    this.printerErrors = v.ok ? {} : v.fields;
+    if (!v.ok) return this.requestUpdate();
+    if (await this.act(prepare('setCounterPrinter', { params: { hallId: c.hallId, counterId: c.id }, body: v.data }))) this.notice = t('common.saved');
+  }
+  private async removePrinter(c: CounterView) {
+    if (await this.act(prepare('removeCounterPrinter', { params: { hallId: c.hallId, counterId: c.id } }))) this.notice = t('common.saved');
+  }
+  private printerPanel() {
+    const c = this.rows?.find((x) => x.id === this.printerFor);
+    if (!c) return nothing;
+    const p = this.printers.get(c.id);
+    return printerForm({
+      title: `${t('counter.printerTitle', { n: c.number })}`,
+      profile: p?.source === 'counter' ? p.profile : null,
+      errors: this.printerErrors,
+      onSubmit: (ev) => void this.savePrinter(ev, c),
+      onCancel: () => {
+        this.printerFor = null;
+        this.requestUpdate();
+      },
+      extra: html`${p?.source === 'counter' ? html`<button class="btn" type="button" data-testid="remove-printer" @click=${() => void this.removePrinter(c)}>${t('counter.removePrinter')}</button>` : nothing}
+        <span class="muted">${t('counter.printerNote')}</span>`,
+    });
   }
   protected columns(): Column<CounterView>[] {
     return [
@@ -203,6 +254,7 @@ export class YcAdminCounters extends HallPage<CounterView> {
       { label: t('counter.zone'), cell: (c) => this.zoneName(c.zoneId) },
       { label: t('counter.matters'), cell: (c) => c.matterIds.length, cls: 'num' },
       { label: t('counter.staff'), cell: (c) => c.staffName ?? t('common.none') },
+      { label: t('device.printer'), cell: (c) => this.printerCell(c) },
       { label: t('counter.active'), cell: (c) => (c.active ? t('common.enabled') : html`<span class="bad">${t('common.disabled')}</span>`) },
     ];
   }
@@ -222,7 +274,8 @@ export class YcAdminCounters extends HallPage<CounterView> {
     return { matterIds: opts, preferredMatterIds: opts };
   }
   protected override header() {
-    return html`<p class="muted">${t('counter.autoNote')}</p>`;
+    return html`<p class="muted">${t('counter.autoNote')}</p>
+      ${this.printerPanel()}`;
   }
   protected override newValues() {
     const next = Math.max(0, ...(this.rows ?? []).map((c) => c.number)) + 1;
