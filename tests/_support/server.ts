@@ -73,6 +73,20 @@ export function progressSocketFor(base: string, progressToken: unknown): ClientS
   return connect(base, { auth: { progressToken }, transports: ['websocket'], reconnection: false, forceNew: true });
 }
 
+/** Resolves with the first truthy value of `check` (polled every 10 ms), or rejects after `ms`. */
+export function waitFor<T>(check: () => T | undefined | false, ms = 3000, what = 'condition'): Promise<T> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const tick = () => {
+      const v = check();
+      if (v) return resolve(v);
+      if (Date.now() - started > ms) return reject(new Error(`timed out waiting for ${what}`));
+      setTimeout(tick, 10);
+    };
+    tick();
+  });
+}
+
 export function connected(socket: ClientSocket): Promise<void> {
   return new Promise((resolve, reject) => {
     if (socket.connected) return resolve();

@@ -13,7 +13,7 @@ import type { ProgressView } from '../../server/protocol/progress';
 import type { PublicHallSnapshot } from '../../server/protocol/views';
 import type { RunningServer } from '../../server/server';
 import { createTestDb, type TestDb } from '../_support/db';
-import { api, connected, emitAck, loginAs, progressSocketFor, socketFor, startTestServer, type ClientSocket } from '../_support/server';
+import { api, connected, waitFor, emitAck, loginAs, progressSocketFor, socketFor, startTestServer, type ClientSocket } from '../_support/server';
 
 const KIOSK = 'dv_demo-kiosk-1';
 const ID_NUMBER = '11010519491231002X';
@@ -24,19 +24,6 @@ let hallId = '';
 let c5 = '';
 let staff: ClientSocket;
 const sockets: ClientSocket[] = [];
-
-function waitFor<T>(check: () => T | undefined | false, ms = 5000, what = 'condition'): Promise<T> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const tick = () => {
-      const v = check();
-      if (v) return resolve(v);
-      if (Date.now() - started > ms) return reject(new Error(`timed out waiting for ${what}`));
-      setTimeout(tick, 10);
-    };
-    tick();
-  });
-}
 
 async function issue(matterName: string, idNumber?: string): Promise<{ ticket: { id: string; number: string }; token: string }> {
   const matters = (await api(server.url, 'GET', `/api/halls/${hallId}/matters`, undefined, await loginAs(server.url, 'admin'))).json.data as { id: string; name: string }[];

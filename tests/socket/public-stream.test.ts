@@ -17,7 +17,7 @@ import { connect } from '../../ui-shared/src/connection';
 import { createHallSync, type HallSync } from '../../ui-shared/src/hall-sync';
 import { createDisplaySession } from '../../display-ui/src/stores/display-session';
 import { createTestDb, type TestDb } from '../_support/db';
-import { api, connected, emitAck, loginAs, socketFor, startTestServer, type ClientSocket } from '../_support/server';
+import { api, connected, waitFor, emitAck, loginAs, socketFor, startTestServer, type ClientSocket } from '../_support/server';
 
 const DISPLAY = 'dv_demo-display-1';
 const KIOSK = 'dv_demo-kiosk-1';
@@ -48,19 +48,6 @@ async function subscribe(socket: ClientSocket): Promise<PublicHallSnapshot> {
   assert.ok(ack.ok, JSON.stringify(ack.error));
   received.push(JSON.stringify(ack));
   return ack.data!;
-}
-
-function waitFor<T>(check: () => T | undefined | false, ms = 3000, what = 'condition'): Promise<T> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const tick = () => {
-      const v = check();
-      if (v) return resolve(v);
-      if (Date.now() - started > ms) return reject(new Error(`timed out waiting for ${what}`));
-      setTimeout(tick, 10);
-    };
-    tick();
-  });
 }
 
 async function counterId(number: number): Promise<string> {
