@@ -6,6 +6,7 @@
  * created: kiosk ticket → counter call and finish → the wall display shows the call.
  * Screenshots of every admin page: artifacts/screenshots/admin-*.png (1366×768, one at 1920×1080).
  */
+import { readFileSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Browser, Page } from 'playwright-core';
@@ -262,6 +263,10 @@ t('calendar and audit pages', async () => {
   await go('audit');
   await admin.locator('yc-admin-audit tbody tr', { hasText: 'staff:create' }).first().waitFor();
   await shot(admin, '12-audit');
+  // The CSV export goes through the typed client's file download (a signed-in GET with format=csv).
+  const [csv] = await Promise.all([admin.waitForEvent('download'), admin.locator('yc-admin-audit [data-testid=export]').click()]);
+  assert.match(csv.suggestedFilename(), /\.csv$/);
+  assert.match(readFileSync((await csv.path())!, 'utf8'), 'staff:create', 'the exported audit holds the rows the page shows');
   await admin.setViewportSize({ width: 1920, height: 1080 });
   await go('counters');
   await shot(admin, '13-counters-1920');

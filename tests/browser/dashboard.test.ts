@@ -3,6 +3,7 @@
  * view with tickets over and near their target, a call at a counter moves the dashboard within 1 s,
  * a ticket's history, a notice, and a report with its chart. Screenshots: artifacts/screenshots/dashboard-*.png.
  */
+import { readFileSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Browser, Page } from 'playwright-core';
@@ -193,6 +194,10 @@ test('reports: by matter with a chart and a table; English switch', async () => 
   await page.locator('[data-testid=report-table] td', { hasText: '企业设立登记' }).first().waitFor();
   await page.waitForTimeout(300); // the chart draws on the next frame
   await shot('report');
+  // The CSV goes through the typed client's file download (signed in, format=csv), for Excel.
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=report-csv]').click()]);
+  assert.match(csv.suggestedFilename(), /\.csv$/);
+  assert.match(readFileSync((await csv.path())!, 'utf8'), '企业设立登记', 'the CSV holds the rows of the table');
   // "生成于 HH:MM" is the hall's clock (Asia/Shanghai), not the browser's (UTC on CI).
   const took = await page.locator('yc-dash-reports p.muted', { hasText: '生成于' }).innerText();
   const shown = took.match(/生成于 (\d\d:\d\d)/)?.[1];
