@@ -1,14 +1,12 @@
 /** The one admin console of this page, wired to the browser: sessionStorage and fetch. */
 import type { PreparedCall } from '../../ui-shared/src/api-client';
 import { request, requestFile } from '../../ui-shared/src/http';
-import { saveFile } from '../../ui-shared/src/save-file';
+import { downloadFile } from '../../ui-shared/src/save-file';
 import { createAdminApp } from './stores/admin-app';
 
 export const app = createAdminApp({ storage: sessionStorage, request, requestFile });
 
 /** Downloads an authenticated export (the audit CSV) through the typed client. */
-export async function download(call: PreparedCall<unknown>, fallbackName: string): Promise<boolean> {
-  const r = await app.api.file(call);
-  if (r.ok) saveFile(r.data, fallbackName);
-  return r.ok;
+export function download(call: PreparedCall<unknown>, fallbackName: string): Promise<boolean> {
+  return downloadFile(app.api, call, fallbackName);
 }

@@ -2,7 +2,7 @@
 import { connect } from '../../ui-shared/src/connection';
 import { createApiClient, type PreparedCall } from '../../ui-shared/src/api-client';
 import { request, requestFile } from '../../ui-shared/src/http';
-import { saveFile } from '../../ui-shared/src/save-file';
+import { downloadFile } from '../../ui-shared/src/save-file';
 import { createDashboardApp, type DashConnection } from './stores/dashboard-app';
 
 export const app = createDashboardApp({
@@ -18,8 +18,6 @@ export const app = createDashboardApp({
 const files = createApiClient(request, () => app.session.session.get()?.token, requestFile);
 
 /** Downloads an authenticated export (a report's CSV) through the typed client. */
-export async function download(call: PreparedCall<unknown>, fallbackName: string): Promise<boolean> {
-  const r = await files.file(call);
-  if (r.ok) saveFile(r.data, fallbackName);
-  return r.ok;
+export function download(call: PreparedCall<unknown>, fallbackName: string): Promise<boolean> {
+  return downloadFile(files, call, fallbackName);
 }

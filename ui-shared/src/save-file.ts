@@ -1,5 +1,5 @@
 /** Hands a downloaded file (a CSV export) to the browser as a download, through a blob link. */
-import type { DownloadedFile } from './api-client';
+import type { ApiClient, DownloadedFile, PreparedCall } from './api-client';
 
 export function saveFile(file: DownloadedFile, fallbackName: string): void {
   const a = document.createElement('a');
@@ -9,4 +9,11 @@ export function saveFile(file: DownloadedFile, fallbackName: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}
+
+/** Fetches an export through the typed client and saves it; false when the server refused it. */
+export async function downloadFile(client: Pick<ApiClient, 'file'>, call: PreparedCall<unknown>, fallbackName: string): Promise<boolean> {
+  const r = await client.file(call);
+  if (r.ok) saveFile(r.data, fallbackName);
+  return r.ok;
 }
