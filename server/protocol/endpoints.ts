@@ -124,6 +124,7 @@ export const ENDPOINTS = {
   getCounterPrinter: endpoint<CounterPrinterView>()({ ...ROUTES.getCounterPrinter, action: 'counter:printer-read', tag: 'printing', summary: 'The printer a counter prints case receipts and notices on', ...hallScoped }),
   setCounterPrinter: endpoint<CounterPrinterView>()({ ...ROUTES.setCounterPrinter, action: 'counter:printer-write', tag: 'printing', summary: 'Point a counter at its ESC/POS receipt printer', body: kioskPrinterInput, ...hallScoped }),
   removeCounterPrinter: endpoint<CounterPrinterView>()({ ...ROUTES.removeCounterPrinter, action: 'counter:printer-write', tag: 'printing', summary: 'Detach a counter from any printer (it prints from the browser)', ...hallScoped }),
+  testCounterPrint: endpoint<PrinterTestResult>()({ ...ROUTES.testCounterPrint, action: 'device:test-print', tag: 'printing', summary: 'Print a sample (测试) on a counter’s receipt printer now', ...hallScoped }),
 
   // ── the manager dashboard ──
   staffingPlan: endpoint<StaffingPlanView>()({ ...ROUTES.staffingPlan, action: 'plan:read', tag: 'dashboard', summary: 'Forecast per half hour and zone, counters needed, tidal advice and seat caps for a day', query: staffingPlanQuery, ...hallScoped }),

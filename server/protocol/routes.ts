@@ -55,6 +55,7 @@ export const ROUTES = {
   getCounterPrinter: { method: 'GET', path: '/api/halls/:hallId/counters/:counterId/printer' },
   setCounterPrinter: { method: 'PUT', path: '/api/halls/:hallId/counters/:counterId/printer' },
   removeCounterPrinter: { method: 'DELETE', path: '/api/halls/:hallId/counters/:counterId/printer' },
+  testCounterPrint: { method: 'POST', path: '/api/halls/:hallId/counters/:counterId/printer/test' },
   staffingPlan: { method: 'GET', path: '/api/halls/:hallId/staffing-plan' },
   todayStats: { method: 'GET', path: '/api/halls/:hallId/stats/today' },
   hallReport: { method: 'GET', path: '/api/halls/:hallId/reports' },

@@ -10,6 +10,7 @@
  *    kiosk; BookableMatterView.hasGuide; case report by=hall.
  * 4: the phone page's live socket: the visitor role and 'progress:subscribe' (handshake
  *    auth.progressToken), the 'progress:nudge' event, ServerHello.role 'visitor', CaseFact.ticketId.
+ * 5: testCounterPrint (a sample on a counter's receipt printer, from the admin console).
  */
-export const PROTOCOL_VERSION = 4;
-export const CONTRACT_HASH = '0b17d5ac79c34f53';
+export const PROTOCOL_VERSION = 5;
+export const CONTRACT_HASH = '4f066e832874f4c9';

@@ -193,6 +193,10 @@ t('a hall with targets, two zones, two matters (prefixes checked) and counters',
   await cform.locator('[data-testid=save-printer]').click();
   await row('counters', '1 号综合窗口').locator('[data-testid=counter-printer-state]', { hasText: `127.0.0.1:${printer.port}` }).waitFor();
   await cform.locator('[data-testid=remove-printer]').waitFor();
+  await cform.locator('[data-testid=test-print]').click();
+  await cform.locator('[data-testid=test-result].ok').waitFor({ timeout: 8000 });
+  await printer.waitForJobs(1);
+  assert.match(printer.jobs[0]!.decoded.text, '1 号窗口', 'the test page printed on the counter’s printer');
   await shot(admin, '08-counters');
 });
 
@@ -232,8 +236,8 @@ t('a counter staff account, a kiosk with the fake printer (test print), a wall d
   await admin.locator('yc-admin-devices [data-testid=notice]').waitFor();
   await pform.locator('[data-testid=test-print]').click();
   await pform.locator('[data-testid=test-result].ok').waitFor({ timeout: 8000 });
-  await printer.waitForJobs(1);
-  assert.match(printer.jobs[0]!.decoded.text, 'T001');
+  await printer.waitForJobs(2);
+  assert.match(printer.jobs[1]!.decoded.text, 'T001');
 
   // An evaluator pad paired with counter 1, re-paired, unpaired and paired again; its token is shown once.
   await admin.locator('yc-admin-devices [data-testid=new]').click();
@@ -330,8 +334,8 @@ t('one visitor served on the screens the console created: kiosk → counter → 
   await kiosk.locator('kiosk-options #take').click();
   const number = ((await kiosk.locator('kiosk-ticket #ticket-number').textContent()) ?? '').trim();
   assert.is(number, 'Q001', 'the prefix set in the console');
-  await printer.waitForJobs(2, 8000);
-  assert.match(printer.jobs[1]!.decoded.text, 'Q001', 'the ticket printed on the printer set in the console');
+  await printer.waitForJobs(3, 8000);
+  assert.match(printer.jobs[2]!.decoded.text, 'Q001', 'the ticket printed on the printer set in the console');
 
   await counter.goto(`${server.url}/counter/`);
   await counter.locator('yc-sign-in #username').fill('wang.li');

@@ -170,4 +170,19 @@ t('不予受理通知书 with its reason; a counter without a printer gets no jo
   assert.ok(tickets.every((j) => j.document !== 'ticket' || j.deviceId !== null));
 });
 
+t('the admin console’s test print on a counter printer: prints a sample; no printer → no_printer; staff are refused', async () => {
+  const jobs = h.printer.jobs.length;
+  const test = async (n: number, token: string) => api(h.server.url, 'POST', `${await counterPath(n)}/test`, undefined, token);
+  assert.is((await test(1, h.staff)).status, 403);
+  const ok = await test(1, h.manager);
+  assert.is(ok.status, 200, JSON.stringify(ok.json));
+  assert.ok(ok.json.data.ok, JSON.stringify(ok.json));
+  const printed = await h.printer.waitForJobs(jobs + 1, 8000);
+  assert.match(printed[jobs]!.decoded.text, '1 号窗口');
+  const none = await test(2, h.admin);
+  assert.ok(none.status >= 400 && none.status < 500, `${none.status}`);
+  assert.is(none.json.error.code, 'no_printer');
+  assert.is(h.printer.jobs.length, jobs + 1, 'nothing printed for the counter without a printer');
+});
+
 t.run();

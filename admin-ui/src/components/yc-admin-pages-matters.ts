@@ -2,6 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { z } from 'zod';
 import type { MatterGuideView } from '../../../server/protocol/cases';
+import type { PrinterTestResult } from '../../../server/protocol/admin';
 import { departmentCreate, departmentUpdate, type DepartmentView } from '../../../server/protocol/departments';
 import type { CounterPrinterView, CounterView, MatterView, ZoneView } from '../../../server/protocol/views';
 import { schemas } from '../../../server/protocol';
@@ -196,6 +197,7 @@ export class YcAdminCounters extends HallPage<CounterView> {
   private printers = new Map<string, CounterPrinterView>();
   private printerFor: string | null = null;
   private printerErrors: Record<string, string> = {};
+  private testResult: PrinterTestResult | null = null;
   protected listCall() {
     const hallId = this.hall();
     return hallId ? prepare('listCounters', { params: { hallId } }) : null;
@@ -218,6 +220,7 @@ export class YcAdminCounters extends HallPage<CounterView> {
   private openPrinter(c: CounterView) {
     this.printerFor = c.id;
     this.printerErrors = {};
+    this.testResult = null;
     this.requestUpdate();
   }
   private async savePrinter(ev: Event, c: CounterView) {
@@ -225,6 +228,11 @@ export class YcAdminCounters extends HallPage<CounterView> {
     this.printerErrors = v.ok ? {} : v.fields;
     if (!v.ok) return this.requestUpdate();
     if (await this.act(prepare('setCounterPrinter', { params: { hallId: c.hallId, counterId: c.id }, body: v.data }))) this.notice = t('common.saved');
+  }
+  private async testPrint(c: CounterView) {
+    const r = await app.api.call('testCounterPrint', { params: { hallId: c.hallId, counterId: c.id } });
+    this.testResult = r.ok ? r.data : { ok: false, message: r.error.message, ms: 0 };
+    this.requestUpdate();
   }
   private async removePrinter(c: CounterView) {
     if (await this.act(prepare('removeCounterPrinter', { params: { hallId: c.hallId, counterId: c.id } }))) this.notice = t('common.saved');
@@ -242,8 +250,11 @@ export class YcAdminCounters extends HallPage<CounterView> {
         this.printerFor = null;
         this.requestUpdate();
       },
-      extra: html`${p?.source === 'counter' ? html`<button class="btn" type="button" data-testid="remove-printer" @click=${() => void this.removePrinter(c)}>${t('counter.removePrinter')}</button>` : nothing}
-        <span class="muted">${t('counter.printerNote')}</span>`,
+      extra: html`${p?.profile ? html`<button class="btn" type="button" data-testid="test-print" @click=${() => void this.testPrint(c)}>${t('device.testPrint')}</button>` : nothing}
+        ${p?.source === 'counter' ? html`<button class="btn" type="button" data-testid="remove-printer" @click=${() => void this.removePrinter(c)}>${t('counter.removePrinter')}</button>` : nothing}
+        ${this.testResult
+          ? html`<span class=${this.testResult.ok ? 'ok' : 'bad'} data-testid="test-result">${this.testResult.ok ? t('device.testOk', { ms: this.testResult.ms }) : t('device.testFailed', { why: this.testResult.message })}</span>`
+          : html`<span class="muted">${t('counter.printerNote')}</span>`}`,
     });
   }
   protected columns(): Column<CounterView>[] {

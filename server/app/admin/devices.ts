@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import type { Tx } from '../../../db/client';
 import { counters, devices, halls, zones } from '../../../db/schema';
 import { encodeTicket, layoutTicket, sendToPrinter } from '../../../ticket-printer';
+import type { PrinterProfile } from '../../../ticket-printer/printer-profile';
 import type { DeviceView, DeviceWithToken, PrinterTestResult, deviceUpdate } from '../../protocol/admin';
 import { authorize, type Actor } from '../actor';
 import { AppError } from '../app-error';
@@ -80,13 +81,18 @@ export async function testPrint(deps: AppDeps, actor: Actor, deviceId: string): 
   authorize(actor, 'device:test-print', { hallId: device.hallId });
   const { profile } = printerOf(device, deps.printing?.defaultProfile ?? null);
   if (device.kind !== 'kiosk' || !profile) throw new AppError('no_printer', `${device.name} has no printer configured`);
-  const [hallRow] = await deps.db.select().from(halls).where(eq(halls.id, device.hallId));
+  return printSample(deps, device.hallId, device.name, profile);
+}
+
+/** A sample ticket (T001, marked 打印测试) on `profile` now: how it went, nothing stored. Kiosks and counters test alike. */
+export async function printSample(deps: AppDeps, hallId: string, label: string, profile: PrinterProfile): Promise<PrinterTestResult> {
+  const [hallRow] = await deps.db.select().from(halls).where(eq(halls.id, hallId));
   const hall = presentHall(hallRow!);
   const layout = layoutTicket(
     {
       hallName: hall.name,
       number: 'T001',
-      matterName: `打印测试 Test print · ${device.name}`,
+      matterName: `打印测试 Test print · ${label}`,
       peopleAhead: 0,
       estimatedWaitMinutes: null,
       issuedAt: deps.clock.now(),

@@ -8,7 +8,9 @@ import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
 import { counters } from '../../../db/schema';
 import { printerProfileSchema, type PrinterProfile } from '../../../ticket-printer/printer-profile';
+import type { PrinterTestResult } from '../../protocol/admin';
 import type { CounterPrinterView } from '../../protocol/views';
+import { printSample } from '../admin/devices';
 import { authorize, type Actor } from '../actor';
 import { AppError } from '../app-error';
 import type { AppDeps } from '../deps';
@@ -55,4 +57,13 @@ export async function setCounterPrinter(deps: AppDeps, actor: Actor, hallId: str
   const [row] = await deps.db.update(counters).set({ printer: { profile: profile && { ...profile } } }).where(eq(counters.id, counterId)).returning();
   if (!row) throw new AppError('not_found', 'Counter not found');
   return presentCounterPrinter(row, counterPrinterOf(row, serverDefault(deps)));
+}
+
+/** Supervisors print a sample on the counter's printer (its own or the server's default) now; nothing is stored. */
+export async function testCounterPrint(deps: AppDeps, actor: Actor, hallId: string, counterId: string): Promise<PrinterTestResult> {
+  authorize(actor, 'device:test-print', { hallId });
+  const counter = await loadCounterRow(deps.db, counterId, hallId);
+  const { profile } = counterPrinterOf(counter, serverDefault(deps));
+  if (!profile) throw new AppError('no_printer', `Counter ${counter.number} has no printer configured`);
+  return printSample(deps, hallId, `${counter.number} 号窗口`, profile);
 }

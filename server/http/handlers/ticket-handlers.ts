@@ -3,7 +3,7 @@ import { issueTicket } from '../../app/issue-ticket';
 import { ticketHistory } from '../../app/manager/ticket-history';
 import { getDevicePrinter, removeDevicePrinter, setDevicePrinter } from '../../app/printing/printer-profiles';
 import { getPrintJob, listHallPrinters } from '../../app/printing/printer-status';
-import { getCounterPrinter, setCounterPrinter } from '../../app/printing/counter-printers';
+import { getCounterPrinter, setCounterPrinter, testCounterPrint } from '../../app/printing/counter-printers';
 import { reprintTicket } from '../../app/printing/reprint-ticket';
 import { ticketProgress } from '../../app/progress';
 import { signedIn, type EndpointHandlers } from '../handler';
@@ -11,7 +11,7 @@ import { signedIn, type EndpointHandlers } from '../handler';
 type TicketEndpoints =
   | 'issueTicket' | 'ticketProgress' | 'ticketHistory' | 'reprintTicket'
   | 'getDevicePrinter' | 'setDevicePrinter' | 'removeDevicePrinter' | 'getPrintJob' | 'listHallPrinters'
-  | 'getCounterPrinter' | 'setCounterPrinter' | 'removeCounterPrinter';
+  | 'getCounterPrinter' | 'setCounterPrinter' | 'removeCounterPrinter' | 'testCounterPrint';
 
 export const ticketHandlers: EndpointHandlers<TicketEndpoints> = {
   issueTicket: (deps, { actor, params, body }) => timeCommand('ticket:issue', () => issueTicket(deps, signedIn(actor), params.hallId, body)),
@@ -30,4 +30,5 @@ export const ticketHandlers: EndpointHandlers<TicketEndpoints> = {
   getCounterPrinter: (deps, { actor, params }) => getCounterPrinter(deps, signedIn(actor), params.hallId, params.counterId),
   setCounterPrinter: (deps, { actor, params, body }) => setCounterPrinter(deps, signedIn(actor), params.hallId, params.counterId, body),
   removeCounterPrinter: (deps, { actor, params }) => setCounterPrinter(deps, signedIn(actor), params.hallId, params.counterId, null),
+  testCounterPrint: (deps, { actor, params }) => testCounterPrint(deps, signedIn(actor), params.hallId, params.counterId),
 };
