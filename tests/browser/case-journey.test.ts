@@ -59,9 +59,9 @@ t('notice → return → accept → approve → ready → pickup ticket → hand
   await kiosk.goto(`${server.url}/kiosk/?token=${KIOSK}`);
   await kioskToOptions(kiosk, '法人服务区', '企业设立登记');
   // The matter screen shows the guide page as a QR the visitor scans (the kiosk has no phone to hand).
-  const guideQr = await kiosk.locator('kiosk-options kiosk-guide-qr kiosk-qr').getAttribute('data-guide-qr');
+  const guideQr = await kiosk.locator('kiosk-options .matter kiosk-guide-qr kiosk-qr').getAttribute('data-guide-qr');
   assert.match(guideQr ?? '', /\/g\/[0-9a-f-]{36}$/);
-  await kiosk.locator('kiosk-options kiosk-guide-qr img').waitFor();
+  await kiosk.locator('kiosk-options .matter kiosk-guide-qr img').waitFor();
   await shot(kiosk, 'kiosk-options-guide-qr-1080x1920');
   await kioskTypeId(kiosk, ID);
   await kiosk.locator('kiosk-options #take').click();

@@ -25,9 +25,9 @@ export class KioskGuideQr extends LitElement {
       max-width: 50%;
     }
     kiosk-qr {
-      width: 150px;
-      height: 150px;
-      flex: 0 0 150px;
+      width: var(--guide-qr-size, 150px);
+      height: var(--guide-qr-size, 150px);
+      flex: 0 0 var(--guide-qr-size, 150px);
       background: #fff;
     }
     p {

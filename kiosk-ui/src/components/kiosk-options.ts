@@ -24,6 +24,11 @@ export class KioskOptions extends KioskScreen {
     this.elderly = false;
   }
 
+  /** The guide QR, large, in a modal dialog (landscape kiosks, where the card has no room for it). */
+  private guideDialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog#guide');
+  }
+
   protected override willUpdate(): void {
     this.elderly = this.view?.elderly ?? false;
   }
@@ -38,10 +43,21 @@ export class KioskOptions extends KioskScreen {
         grid-template-areas: 'matter' 'id' 'green' 'take';
         gap: var(--k-pad);
       }
+      #guide-open {
+        display: none;
+      }
       @media (orientation: landscape) {
-        /* A 1280×1024 kiosk needs the whole card for the matter's name and 取号 in reach: the guide QR is for portrait kiosks. */
-        kiosk-guide-qr {
+        /*
+         * A 1280×1024 kiosk needs the whole card for the matter's name and 取号 in reach: there the
+         * guide QR opens from 办事指南 in the head, large, over the screen, until 关闭.
+         */
+        .matter kiosk-guide-qr {
           display: none;
+        }
+        #guide-open {
+          display: inline-flex;
+          align-items: center;
+          justify-content: center;
         }
         .layout {
           grid-template-columns: 1fr 1fr;
@@ -120,6 +136,30 @@ export class KioskOptions extends KioskScreen {
       #take.cjk {
         letter-spacing: 0.2em;
       }
+      dialog#guide {
+        border: none;
+        border-radius: 16px;
+        padding: var(--k-pad);
+      }
+      dialog#guide::backdrop {
+        background: rgba(0, 0, 0, 0.55);
+      }
+      .guide-box {
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        gap: var(--k-pad);
+        max-width: 640px;
+      }
+      .guide-box kiosk-guide-qr {
+        flex-direction: column;
+        max-width: none;
+        text-align: center;
+        --guide-qr-size: 320px;
+      }
+      #guide-close {
+        min-width: 240px;
+      }
     `,
   ];
 
@@ -130,16 +170,18 @@ export class KioskOptions extends KioskScreen {
   override render() {
     const v = this.view;
     const matter = selectedMatter(v);
-    return html`${this.renderHead(this.t('options_title'))}
+    const guideUrl = matter && matter.promisedLimitDays !== null ? guidePageUrl(v.hall?.publicBaseUrl ?? location.origin, matter.id) : null;
+    const guideButton = guideUrl
+      ? html`<button id="guide-open" aria-haspopup="dialog" @click=${() => this.guideDialog()?.showModal()}>${this.t('guide_open')}</button>`
+      : undefined;
+    return html`${this.renderHead(this.t('options_title'), guideButton)}
       <div class="layout">
         <div class="card matter">
           <div class="matter-text">
             <span class="muted">${this.t('options_matter')}${matter?.department ? html` · ${matter.department}` : ''}</span>
             <strong id="matter-name">${matter?.name ?? ''}</strong>
           </div>
-          ${matter && matter.promisedLimitDays !== null
-            ? html`<kiosk-guide-qr .url=${guidePageUrl(v.hall?.publicBaseUrl ?? location.origin, matter.id)} caption=${this.t('guide_qr')}></kiosk-guide-qr>`
-            : nothing}
+          ${guideUrl ? html`<kiosk-guide-qr .url=${guideUrl} caption=${this.t('guide_qr')}></kiosk-guide-qr>` : nothing}
         </div>
         <div class="card green">
           <h2>${this.t('green_label')}</h2>
@@ -170,7 +212,15 @@ export class KioskOptions extends KioskScreen {
             note=${this.t('id_elderly_note', { age: v.hall?.elderlyAge ?? 60 })}
           ></kiosk-id-field>
         </div>
-      </div>`;
+      </div>
+      ${guideUrl
+        ? html`<dialog id="guide" aria-label=${this.t('guide_open')}>
+            <div class="guide-box">
+              <kiosk-guide-qr .url=${guideUrl} caption=${this.t('guide_qr')}></kiosk-guide-qr>
+              <button id="guide-close" class="primary" @click=${() => this.guideDialog()?.close()}>${this.t('guide_close')}</button>
+            </div>
+          </dialog>`
+        : nothing}`;
   }
 }
 

@@ -26,11 +26,12 @@ export class KioskScreen extends LitElement {
   }
 
   /** A step screen's head (styles: kioskScreenHead): ‹ back, then the title. */
-  protected renderHead(title: string): TemplateResult {
+  /** The screen's head: 返回, the title, and at the right an optional control (else a spacer). */
+  protected renderHead(title: string, end?: TemplateResult): TemplateResult {
     return html`<div class="head">
       <button id="back" @click=${() => this.flow.back()}>‹ ${this.t('back')}</button>
       <h2>${title}</h2>
-      <span class="spacer"></span>
+      ${end ?? html`<span class="spacer"></span>`}
     </div>`;
   }
 }
