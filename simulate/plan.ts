@@ -70,9 +70,10 @@ function plannedDuties(s: Scenario, c: SimCounter, plan: StaffingPlan, breaksAt:
       const n = x.staffed - taken;
       return arrivals * (fractionalWithin(n, parts) - fractionalWithin(n - 0.5, parts));
     };
-    const best = [...candidates].sort((a, b) => cost(a) - cost(b) || a.slot - b.slot)[0];
+    // A desk whose breaks a B-post colleague covers (SimCounter.breakCover) stays open all session.
+    const best = c.breakCover ? undefined : [...candidates].sort((a, b) => cost(a) - cost(b) || a.slot - b.slot)[0];
     const key = best && `${pool!.key}|${best.slot}`;
-    const breakStart = best ? best.slot + ((breaksAt.get(key!) ?? 0) % 2) * 15 : session.start + 90;
+    const breakStart = best ? best.slot + ((breaksAt.get(key!) ?? 0) % 2) * 15 : c.breakCover ? session.end : session.start + 90;
     if (key) breaksAt.set(key, (breaksAt.get(key) ?? 0) + 1);
     const points = [...new Set([session.start, breakStart, breakStart + 15, ...moves.flatMap((m) => [m.from, m.to]), session.end].filter((t) => t >= session.start && t <= session.end))].sort((a, b) => a - b);
     for (let i = 0; i + 1 < points.length; i++) {

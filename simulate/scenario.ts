@@ -43,6 +43,13 @@ export interface SimCounter {
   matterIds: ReadonlySet<string>;
   preferredMatterIds: ReadonlySet<string>;
   duties: Duty[];
+  /**
+   * A desk no other counter can stand in for (it alone serves one of its matters): a B-post
+   * colleague (AB岗, 顶岗) keeps it open during its staff's breaks, so its duties have no break gap
+   * and the relief's minutes are scheduled minutes like any other. A plan that moves breaks
+   * leaves this counter without one.
+   */
+  breakCover?: boolean;
 }
 
 export interface Scenario {
@@ -188,9 +195,18 @@ function toSimCounter(c: DemoCounter, duties: (matterIds: ReadonlySet<string>) =
   };
 }
 
-/** The demo hall's staffing: every counter but the after-hours window, both sessions, one break each. */
+/**
+ * The demo hall's staffing: every counter but the after-hours window, both sessions, one break
+ * each — except at a desk that alone serves a matter, where a B-post colleague (AB岗) covers the
+ * break: a real hall never leaves a matter with nobody on duty during opening hours.
+ */
 export function demoCounters(demo: readonly DemoCounter[] = DEMO_COUNTERS): SimCounter[] {
-  return demo.filter((c) => c.type !== 'after_hours').map((c) => toSimCounter(c, (m) => dutiesWithBreaks(m, demoBreaks(c.number))));
+  const staffed = demo.filter((c) => c.type !== 'after_hours');
+  const servedBy = (name: string) => staffed.filter((c) => c.matters.includes(name)).length;
+  return staffed.map((c) => {
+    const breakCover = c.matters.some((name) => servedBy(name) === 1);
+    return { ...toSimCounter(c, (m) => dutiesWithBreaks(m, breakCover ? [] : demoBreaks(c.number))), breakCover };
+  });
 }
 
 /** Pooling (一窗综合受理): the professional counters accept every matter of their zone. */

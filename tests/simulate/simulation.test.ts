@@ -11,7 +11,7 @@ import { createRng } from '../../simulate/rng';
 import { compare, drawDays } from '../../simulate/run';
 import { counterPools, scenario, scheduledMinutes, singleCounterMatters, visitorsPerDay, workPerTicket } from '../../simulate/scenario';
 import { poolLoads } from '../../simulate/load-profile';
-import { measured, summarise } from '../../simulate/metrics';
+import { measured, summarise, waitOf, withinTarget } from '../../simulate/metrics';
 import { drawVisitors, issuingHalfHours } from '../../simulate/visitors';
 
 const SEED = 20261124;
@@ -48,8 +48,10 @@ s('every ticket goes through the real ticket state machine to done or no-show, u
 
 s('demand is a share of scheduled counter-minutes; breaks are off the schedule; overtime is counted apart', () => {
   const sc = scenario('x', 0.85);
-  // 13 counters × (180 + 210 minutes) less two 15-minute breaks each.
-  assert.is(scheduledMinutes(sc), 13 * (390 - 30));
+  // 13 counters × (180 + 210 minutes), less two 15-minute breaks at the 8 counters of the zone
+  // pools; the 5 desks that alone serve a matter (9, 10, 11, 12, 13) are kept open by a B-post relief.
+  assert.is(scheduledMinutes(sc), 8 * (390 - 30) + 5 * 390);
+  assert.equal(sc.counters.filter((c) => c.breakCover).map((c) => c.number), [9, 10, 11, 12, 13]);
   const [r] = compare(sc, SEED, 4, [OURS]);
   assert.ok(r!.stats.overtimePerDay > 0, 'work after the sessions is reported, not hidden');
   assert.ok(r!.stats.utilisation < sc.load + 0.05);
@@ -122,6 +124,7 @@ s('the forecast comes from four earlier same-weekday days and is close to the re
   const planned = withPlan(sc, planFor(sc, forecast), forecast);
   assert.is(scheduledMinutes(planned), scheduledMinutes(sc));
   for (const c of planned.counters) assert.is(c.duties.filter((d) => d.closing).length, 2, `${c.id} works to the end of both sessions`);
+  for (const c of planned.counters.filter((x) => x.breakCover)) assert.is(c.duties.length, 2, `${c.id}: its breaks stay covered under the plan`);
 });
 
 s('offered load is of the hall scheduled minutes (default) or of each pool (per-pool); the pool table shows where it sits', () => {
@@ -149,7 +152,12 @@ s('walk-in no-shows are not measured visitors (they left at once); visitors who 
   const stats = summarise([day], singleCounterMatters(sc), sc.load);
   assert.is(stats.tickets, day.tickets.length - noShows.length);
   const gaveUp = day.tickets.filter((t) => t.abandoned);
-  assert.ok(gaveUp.length > 0 && gaveUp.every((t) => measured(t) && t.calledAt! - t.waitStart > t.matter.targetMinutes));
+  assert.ok(gaveUp.length > 0 && gaveUp.every((t) => measured(t) && t.calledAt! - t.waitStart > t.matter.targetMinutes && !withinTarget(t)));
+  // Their wait is until they left, not until the counter called their empty seat.
+  assert.ok(gaveUp.every((t) => waitOf(t) === t.visitor.patience && waitOf(t) < t.calledAt! - t.waitStart));
+  const called = day.tickets.filter((t) => measured(t) && !t.abandoned);
+  assert.ok(called.every((t) => waitOf(t) === Math.max(0, t.calledAt! - t.waitStart)));
+  assert.is(stats.max, Math.max(...[...gaveUp, ...called].map(waitOf)));
 });
 
 s('confidence intervals: t-based, zero width for identical days', () => {
