@@ -7,14 +7,15 @@
  * simulated call.
  *
  * The rule (docs/routing.md explains the why and shows the figures):
- *  0. The hall cap: a ticket that has waited `waitCapMinutes` (hall setting) goes before
- *     everyone, longest wait first. This bounds the tail that rule 3 would otherwise stretch.
- *  1. Green channel (priority > 0) next — unless the starvation guard has tripped: after
+ *  1. Green channel (priority > 0) first — unless the starvation guard has tripped: after
  *     `starvationGuard` priority calls in a row at this counter, normal tickets go first, oldest
  *     waiting clock first, until one is called (call-next then resets the counter's streak).
  *  2. Appointments inside their window — from slot start to slot end + grace — next, earliest
  *     slot first. Before its slot an appointment has no precedence (and, its clock starting at
  *     slot start, no wait either); after the window it competes like a walk-in.
+ *  2½. The hall cap: a ticket that has waited `waitCapMinutes` (hall setting) goes before every
+ *     other walk-in, longest wait first. This bounds the tail that rule 3 would otherwise
+ *     stretch; green channel and appointments keep their precedence over it (issue #16).
  *  3. Everyone else: still-makeable tickets (deadline = waitStartAt + target not yet passed at
  *     the moment of the call) before breached ones, each class earliest deadline first. Calling a ticket
  *     that is already late cannot bring it back within target, while calling one that is about
@@ -41,7 +42,7 @@ export interface RoutingContext {
   consecutivePriorityCalls: number;
   starvationGuard: number;
   appointmentGraceMinutes: number;
-  /** The hall cap (HallSettings.waitCapMinutes): waited this long → called first. 0 = no cap. */
+  /** The hall cap (HallSettings.waitCapMinutes): waited this long → called before the other walk-ins. 0 = no cap. */
   waitCapMinutes: number;
   preferredMatterIds: ReadonlySet<string>;
   /** Urgency bonus for preferred matters, in targets; default PREFERRED_BONUS. */
@@ -68,7 +69,7 @@ export function waitedMinutes(c: Pick<QueueCandidate, 'waitStartAt'>, now: Date)
   return (now.getTime() - c.waitStartAt.getTime()) / MINUTE;
 }
 
-/** Past the hall cap: called before everyone. */
+/** Past the hall cap: called before every walk-in that is not (after the green channel and appointments in their window). */
 export function pastWaitCap(c: Pick<QueueCandidate, 'waitStartAt'>, now: Date, capMinutes: number): boolean {
   return capMinutes > 0 && waitedMinutes(c, now) >= capMinutes;
 }
@@ -88,10 +89,10 @@ export function starvationGuardTripped(ctx: Pick<RoutingContext, 'consecutivePri
 
 /** Lower is called first. */
 const enum Tier {
-  PastCap = 0,
-  Guarded = 1, // starvation guard tripped: normal tickets, oldest first
-  Green = 2,
-  Appointment = 3,
+  Guarded = 0, // starvation guard tripped: normal tickets, oldest first
+  Green = 1,
+  Appointment = 2,
+  PastCap = 3,
   Walk = 4,
   GuardedGreen = 5,
 }
@@ -105,10 +106,10 @@ interface Scored {
 }
 
 function tierOf(c: QueueCandidate, ctx: RoutingContext, guard: boolean): Tier {
-  if (pastWaitCap(c, ctx.now, ctx.waitCapMinutes)) return Tier.PastCap;
   if (guard) return c.priority > 0 ? Tier.GuardedGreen : Tier.Guarded;
   if (c.priority > 0) return Tier.Green;
   if (inAppointmentWindow(c, ctx.now, ctx.appointmentGraceMinutes)) return Tier.Appointment;
+  if (pastWaitCap(c, ctx.now, ctx.waitCapMinutes)) return Tier.PastCap;
   return Tier.Walk;
 }
 
@@ -135,7 +136,7 @@ function compareScored(a: Scored, b: Scored): number {
 }
 
 function scoreAll(candidates: readonly QueueCandidate[], ctx: RoutingContext): Scored[] {
-  const hasNormal = candidates.some((c) => c.priority <= 0 && !pastWaitCap(c, ctx.now, ctx.waitCapMinutes));
+  const hasNormal = candidates.some((c) => c.priority <= 0);
   const guard = hasNormal && starvationGuardTripped(ctx);
   const bonus = Math.max(0, ctx.preferredBonus ?? PREFERRED_BONUS);
   return candidates.map((c) => {

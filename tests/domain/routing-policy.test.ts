@@ -84,13 +84,13 @@ basics('exactly at the deadline a ticket is still makeable (waiting ≤ target c
 
 const cap = suite('routing: the hall cap bounds the tail');
 
-cap('a ticket past the hall cap goes before everyone, the longest wait first — green channel and appointments too', () => {
+cap('a ticket past the hall cap goes before every other walk-in, the longest wait first — after the green channel and appointments in their window', () => {
   const capped = ticket({ id: 'capped', waited: 61, waitTargetMinutes: 30 });
   const longer = ticket({ id: 'longer', waited: 75, waitTargetMinutes: 30 });
   const elderly = ticket({ id: 'elderly', priority: 1, waited: 5 });
   const appt = ticket({ id: 'appt', appointmentSlot: { start: ago(5), end: new Date(NOW.getTime() + 25 * 60_000) }, waited: 5 });
   const close = ticket({ id: 'close', waited: 9 });
-  assert.equal(ids(rankCandidates([close, appt, elderly, capped, longer], ctx())), ['longer', 'capped', 'elderly', 'appt', 'close']);
+  assert.equal(ids(rankCandidates([close, appt, elderly, capped, longer], ctx())), ['elderly', 'appt', 'longer', 'capped', 'close']);
 });
 
 cap('the cap is the hall setting; 0 turns it off (breached tickets then wait for the makeable ones)', () => {
@@ -101,10 +101,13 @@ cap('the cap is the hall setting; 0 turns it off (breached tickets then wait for
   assert.equal(ids(rankCandidates([close, ticket({ id: 'older', waited: 300 })], ctx({ waitCapMinutes: 0 }))), ['close', 'older']);
 });
 
-cap('a ticket past the cap is not held back by the starvation guard, and does not trip it', () => {
-  const capped = ticket({ id: 'capped', priority: 1, waited: 65 });
+cap('under a tripped starvation guard the normal tickets go oldest first, so one past the cap is the next call', () => {
+  const capped = ticket({ id: 'capped', waited: 65, waitTargetMinutes: 30 });
+  const normal = ticket({ id: 'normal', waited: 9 });
   const elderly = ticket({ id: 'elderly', priority: 1, waited: 2 });
-  assert.equal(ids(rankCandidates([elderly, capped], ctx({ consecutivePriorityCalls: 3 }))), ['capped', 'elderly']);
+  assert.equal(ids(rankCandidates([elderly, normal, capped], ctx({ consecutivePriorityCalls: 3 }))), ['capped', 'normal', 'elderly']);
+  // Without the guard the green channel keeps its precedence over the capped ticket.
+  assert.equal(ids(rankCandidates([elderly, normal, capped], ctx())), ['elderly', 'capped', 'normal']);
 });
 
 basics('exact ties fall back to wait start, issue time, number: the order is total and stable', () => {
