@@ -7,13 +7,14 @@
  * (server/domain/routing-policy.ts). Then the forecast's accuracy, the staffing plan with slot
  * caps, and what pooling would gain.
  */
-import { OURS, PREVIOUS } from './policies';
+import { FCFS, OURS, PREVIOUS } from './policies';
 import { accuracyReport } from './accuracy';
 import { planFor, simulatedForecast, withPlan } from './plan';
 import { compare, drawDays, type PolicyResult } from './run';
 import { demoCounters, pooledDemoCounters, REALISTIC_LOAD, scenario, scheduledMinutes, singleCounterMatters, visitorsPerDay } from './scenario';
 import { ci, min, pct, policyTable } from './report';
 import { poolLoadTable } from './load-profile';
+import { referenceScenario } from './reference-hall';
 
 export interface SimOptions {
   seed: number;
@@ -50,6 +51,19 @@ export function simulate(opts: SimOptions, print: (line: string) => void = conso
     print(`ours vs previous: ${ci(prev.withinAll)} → ${ci(ours.withinAll)} within target; p99 ${min(prev.p99)} → ${min(ours.p99)} min; longest ${min(prev.max)} → ${min(ours.max)} min; utilisation ${pct(ours.utilisation)}.`);
     print('Where the load sits (expected work ÷ scheduled counter-minutes; the peak: work arriving in the half hour ÷ counter-minutes on duty in it):');
     print(poolLoadTable(s));
+  }
+  print('');
+  print("Reference hall — issue #16's description rebuilt (14 counters: 2 zones of 4 comprehensive + 2 professional + 1 complex-only, no single desks; 60/40 general/complex, CV 0.7, peaks 9–11 and 14–16), to check this simulator against the issue's figures (85 %: FCFS 73.2, best online rule 91.0):");
+  for (const rules of ['open', 'ours'] as const) {
+    const rows = opts.loads.map((load) => {
+      const r = compare(referenceScenario(load, rules), opts.seed, opts.days);
+      out[`reference ${rules} ${load}`] = r;
+      return r;
+    });
+    const at = opts.loads.indexOf(REALISTIC_LOAD);
+    print(rules === 'open' ? 'No breaks, no last-ticket cut-off:' : 'With our day (15-minute breaks, 30-minute last-ticket cut-off):');
+    if (at >= 0) print(policyTable(rows[at]!));
+    print(opts.loads.map((load, i) => `${pct(load)}: FCFS ${ci(rows[i]!.find((x) => x.policy === FCFS)!.stats.withinAll)}, ours ${ci(rows[i]!.find((x) => x.policy === OURS)!.stats.withinAll)}`).join('; '));
   }
   const perPool = scenario('per-pool', REALISTIC_LOAD, { demandMix: 'per-pool' });
   out.perPool = compare(perPool, opts.seed, opts.days, [PREVIOUS, OURS]);

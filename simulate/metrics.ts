@@ -19,6 +19,8 @@ export interface Stats {
   withinAll: Interval;
   withinPooled: Interval;
   withinSingle: Interval;
+  /** Measured visitors at single-counter desks (0: the hall has none, and withinSingle means nothing). */
+  singleDeskTickets: number;
   withinGeneral: number;
   withinComplex: number;
   withinAppointment: number;
@@ -92,6 +94,7 @@ export function summarise(allDays: readonly DayResult[], single: ReadonlySet<str
     withinAll: perDay(() => true),
     withinPooled: perDay((t) => !single.has(t.matter.id)),
     withinSingle: perDay((t) => single.has(t.matter.id)),
+    singleDeskTickets: tickets.filter((t) => single.has(t.matter.id)).length,
     withinGeneral: share(tickets.filter((t) => t.matter.complexity === 'general'), withinTarget),
     withinComplex: share(tickets.filter((t) => t.matter.complexity === 'complex'), withinTarget),
     withinAppointment: share(tickets.filter((t) => t.appointment), withinTarget),

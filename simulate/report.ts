@@ -24,7 +24,7 @@ export function policyTable(results: readonly PolicyResult[]): string {
       policy.label,
       ci(s.withinAll),
       ci(s.withinPooled),
-      ci(s.withinSingle),
+      s.singleDeskTickets > 0 ? ci(s.withinSingle) : '—',
       pct(s.withinGeneral),
       pct(s.withinComplex),
       pct(s.withinAppointment),

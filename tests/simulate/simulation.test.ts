@@ -11,6 +11,7 @@ import { createRng } from '../../simulate/rng';
 import { compare, drawDays } from '../../simulate/run';
 import { counterPools, scenario, scheduledMinutes, singleCounterMatters, visitorsPerDay, workPerTicket } from '../../simulate/scenario';
 import { poolLoads } from '../../simulate/load-profile';
+import { referenceScenario } from '../../simulate/reference-hall';
 import { measured, summarise, waitOf, withinTarget } from '../../simulate/metrics';
 import { drawVisitors, issuingHalfHours } from '../../simulate/visitors';
 
@@ -160,6 +161,24 @@ s('walk-in no-shows are not measured visitors (they left at once); visitors who 
   assert.is(stats.max, Math.max(...[...gaveUp, ...called].map(waitOf)));
 });
 
+s("the reference hall rebuilt from issue #16's description: 14 counters, no single desks, 60/40 general/complex; on its open day this simulator gives the issue's figures", () => {
+  const open = referenceScenario(0.85, 'open');
+  assert.is(open.counters.length, 14);
+  assert.is(open.counters.filter((c) => c.type === 'comprehensive').length, 8);
+  assert.is(singleCounterMatters(open).size, 0);
+  const perDay = visitorsPerDay(open);
+  const general = open.matters.filter((m) => m.complexity === 'general').reduce((a, m) => a + perDay.get(m.id)!, 0);
+  assert.ok(Math.abs(general / [...perDay.values()].reduce((a, b) => a + b, 0) - 0.6) < 1e-9);
+  assert.ok(open.counters.every((c) => c.duties.length === 2) && open.lastTicketMinutes === 0, 'no breaks, no cut-off');
+  const ours = referenceScenario(0.85, 'ours');
+  assert.is(scheduledMinutes(ours), 14 * (390 - 30));
+  // The issue's own simulation at 85 %: FCFS 73.2 %, the best online rule 91.0 %.
+  const [fcfs, rule] = compare(open, SEED, 8, [FCFS, OURS]).map((r) => r.stats);
+  assert.ok(Math.abs(fcfs!.withinAll.mean - 0.732) < 0.06, `FCFS ${fcfs!.withinAll.mean}`);
+  assert.ok(rule!.withinAll.mean > 0.85 && rule!.withinAll.mean < 0.94, `ours ${rule!.withinAll.mean}`);
+  assert.is(fcfs!.singleDeskTickets, 0);
+});
+
 s('confidence intervals: t-based, zero width for identical days', () => {
   assert.equal(interval([0.5, 0.5, 0.5]), { mean: 0.5, half: 0 });
   const i = interval([0.6, 0.7, 0.8, 0.9]);
@@ -178,6 +197,7 @@ s('npm run simulate prints a table per load and the pooling comparison', () => {
   assert.match(text, /multi-counter +single desks/);
   assert.match(text, /Where the load sits/);
   assert.match(text, /Sensitivity — every counter pool at 85\.0 %/);
+  assert.match(text, /Reference hall — issue #16's description rebuilt/);
 });
 
 s.run();
