@@ -2,7 +2,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { eq } from 'drizzle-orm';
-import { counters } from '../../db/schema';
+import { counters, halls } from '../../db/schema';
 import { assignCounterMatters } from '../../server/app/manager/set-counter-matters';
 import { staffingPlan } from '../../server/app/manager/staffing-plan';
 import { AppError } from '../../server/app/app-error';
@@ -80,6 +80,29 @@ t('a 不动产 morning peak on past Tuesdays: counters needed, and counter advic
   const after = await staffingPlan(deps(), manager, hall.hallId);
   const same = after.moves.find((m) => m.counterId === move!.counterId && m.from === move!.from);
   assert.ok(same?.applied, 'the advice stays, marked applied: the plan counts a comprehensive counter at home');
+});
+
+t("the day's own sessions: a Friday closing at 16:00, a Saturday morning, a closed Sunday", async () => {
+  const week = [
+    { start: '09:00', end: '12:00', days: [1, 2, 3, 4, 5] },
+    { start: '13:30', end: '17:00', days: [1, 2, 3, 4] },
+    { start: '13:30', end: '16:00', days: [5] },
+    { start: '09:00', end: '11:00', days: [6] },
+  ];
+  const [before] = await db.db.select({ sessions: halls.sessions }).from(halls).where(eq(halls.id, hall.hallId));
+  await db.db.update(halls).set({ sessions: week }).where(eq(halls.id, hall.hallId));
+  try {
+    const manager = await hall.staff('manager');
+    const on = async (date: string) => (await staffingPlan(deps(), manager, hall.hallId, date)).slots;
+    assert.equal((await on('2026-11-26')).slice(-2), ['16:00', '16:30'], 'Thursday until 17:00');
+    const friday = await on('2026-11-27');
+    assert.equal(friday.slice(-2), ['15:00', '15:30'], 'Friday until 16:00');
+    assert.ok(friday.includes('09:00') && !friday.includes('16:00'));
+    assert.equal(await on('2026-11-28'), ['09:00', '09:30', '10:00', '10:30'], 'Saturday morning only');
+    assert.equal(await on('2026-11-29'), [], 'Sunday closed: nothing to plan');
+  } finally {
+    await db.db.update(halls).set({ sessions: before!.sessions }).where(eq(halls.id, hall.hallId));
+  }
 });
 
 t('managers and admins only, and only their halls', async () => {

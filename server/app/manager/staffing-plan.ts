@@ -19,6 +19,8 @@ import type { AppDeps } from '../deps';
 import { loadHall } from '../loaders';
 import { presentHall } from '../presenters';
 import { FALLBACK_SERVICE_MINUTES } from '../../domain/wait-target';
+import { loadCalendar } from '../appointments/calendar';
+import { hallSessionsOn } from '../ticket-hours';
 
 type Reader = Db | Tx;
 export const HISTORY_WEEKS = 4;
@@ -28,7 +30,7 @@ const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${St
 const minutesOf = (s: string) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5));
 
 /** Half-hour starts of the opening sessions. */
-export function sessionSlots(sessions: HallView['sessions']): number[] {
+export function sessionSlots(sessions: readonly Pick<HallView['sessions'][number], 'start' | 'end'>[]): number[] {
   return sessions.flatMap((s) => {
     const out: number[] = [];
     for (let t = Math.floor(minutesOf(s.start) / 30) * 30; t < minutesOf(s.end); t += 30) out.push(t);
@@ -75,7 +77,9 @@ export async function planForDay(tx: Reader, hall: HallView, day: string, staffi
   const { history, perMatter } = await loadHistory(tx, hall, day);
   const forecast = forecastArrivals(history, day, { weeks: HISTORY_WEEKS });
   const anyOpen = staffing === 'now' && counterRows.some((c) => c.status !== 'closed');
-  const slots = sessionSlots(hall.sessions);
+  // The day's own sessions (its weekday's, as the working-day calendar classifies it:
+  // docs/opening-hours.md): a Friday closing at 16:00 or a Saturday morning is planned as it opens.
+  const slots = sessionSlots(hallSessionsOn(await loadCalendar(tx), hall, settings.openOnRestDays)(day));
   const expected = (slot: number, matterId: string) => forecast.expected.get(`${slot}|${matterId}`) ?? 0;
   const plan = planStaffing({
     slots,
