@@ -9,10 +9,11 @@
  */
 import { FCFS, OURS, PREVIOUS } from './policies';
 import { accuracyReport } from './accuracy';
-import { planFor, simulatedForecast, withPlan } from './plan';
+import { forecastDayOf, planFor, simulatedForecast, withPlan } from './plan';
 import { compare, drawDays, type PolicyResult } from './run';
 import { demoCounters, pooledDemoCounters, REALISTIC_LOAD, scenario, scheduledMinutes, singleCounterMatters, visitorsPerDay } from './scenario';
-import { ci, min, pct, policyTable } from './report';
+import { ci, min, pct, policyTable, table } from './report';
+import { poolingEstimates } from './forecast-day';
 import { poolLoadTable } from './load-profile';
 import { referenceScenario } from './reference-hall';
 
@@ -89,7 +90,14 @@ export function simulate(opts: SimOptions, print: (line: string) => void = conso
   const pooledPlan = planFor(pooled, forecast);
   out.pooledPlan = compare(withPlan(pooled, pooledPlan, forecast), opts.seed, opts.days, [OURS]);
   print(`Pooling + plan + slot caps, ours: ${ci(out.pooledPlan[0]!.stats.withinAll)} within target, p99 ${min(out.pooledPlan[0]!.stats.p99)} min.`);
-  print(`The plan's own estimate of pooling (Erlang C, day average): ${plan.pooling.map((g) => `counter ${g.counterNumber} ${pct(g.withinNow)} → ${pct(g.withinPooled)}`).join('; ')}.`);
+  print('');
+  print("The dashboard's pooling estimate (the same engine and our rule on the forecast day, 8 seeded days, no breaks; simulate/forecast-day.ts) — share within target, the counter's zone and the hall:");
+  print(
+    table(
+      ['counter made comprehensive', 'zone now', 'zone pooled', 'hall now', 'hall pooled'],
+      poolingEstimates(forecastDayOf(base, forecast)).map((g) => [`${g.counterNumber} (${g.zoneId})`, pct(g.withinNow), pct(g.withinPooled), pct(g.hallNow), pct(g.hallPooled)]),
+    ),
+  );
   return out;
 }
 

@@ -7,6 +7,7 @@
  */
 import { cellKey, forecastArrivals, halfHourOf, type ArrivalCount, type ArrivalForecast } from '../server/domain/demand-forecast';
 import { planStaffing, withinShare, type StaffingPlan } from '../server/domain/staffing-plan';
+import type { ForecastDayInput } from './forecast-day';
 import { createRng } from './rng';
 import { SESSIONS, type Duty, type Scenario, type SimCounter } from './scenario';
 import { drawVisitors, type Visitor } from './visitors';
@@ -47,6 +48,18 @@ export function planFor(s: Scenario, forecast: ArrivalForecast): StaffingPlan {
     expected: (slot, id) => forecast.expected.get(cellKey(slot, id)) ?? 0,
     defaultSeats: s.settings.appointmentSlotCapacity,
   });
+}
+
+/** The forecast day as the dashboard's pooling estimate sees it (simulate/forecast-day.ts), for the simulated hall. */
+export function forecastDayOf(s: Scenario, forecast: ArrivalForecast): ForecastDayInput {
+  return {
+    sessions: s.sessions,
+    slots: planSlots(s.sessions),
+    matters: s.matters.map((m) => ({ id: m.id, zoneId: m.zone, complexity: m.complexity, targetMinutes: m.targetMinutes, serviceMinutes: m.serviceMean + s.walkUpMinutes, appointmentShare: m.appointmentShare })),
+    counters: s.counters.map((c) => ({ id: c.id, number: c.number, type: c.type, zoneId: c.zone, matterIds: c.matterIds, preferredMatterIds: c.preferredMatterIds, staffed: true })),
+    expected: (slot, id) => forecast.expected.get(cellKey(slot, id)) ?? 0,
+    settings: s.settings,
+  };
 }
 
 /**

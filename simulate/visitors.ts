@@ -29,7 +29,7 @@ export interface Visitor {
 /** The simulated service day (only its weekday-free date matters for ages). */
 export const SIM_DAY = '2026-11-24';
 
-function poisson(rng: Rng, mean: number): number {
+export function poisson(rng: Rng, mean: number): number {
   if (mean <= 0) return 0;
   if (mean > 40) return Math.max(0, Math.round(mean + Math.sqrt(mean) * rng.normal()));
   const limit = Math.exp(-mean);

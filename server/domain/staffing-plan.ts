@@ -2,8 +2,10 @@
  * The staffing plan: from expected arrivals per half hour and matter, how many counters each
  * group of counters needs to keep `targetShare` (95 %) of visitors within their wait target;
  * tidal advice that moves comprehensive counters where they are missing; appointment seats per
- * slot that keep the expected load within capacity; and what pooling a professional counter
- * would gain. Pure: the caller gives the forecast, the matters and the counters.
+ * slot that keep the expected load within capacity. Pure: the caller gives the forecast, the
+ * matters and the counters. What pooling a professional counter would gain is measured on the
+ * forecast by the simulator engine with our calling rule (simulate/forecast-day.ts), not here:
+ * a queueing formula cannot see the rule.
  *
  * Counters are grouped into pools: matters linked by a counter that serves both are one pool
  * (a zone with its comprehensive counters, or a desk of its own). Within a half hour a pool is
@@ -78,21 +80,11 @@ export interface TidalMove {
   to: number;
 }
 
-export interface PoolingGain {
-  counterId: string;
-  counterNumber: number;
-  zoneId: string;
-  /** Expected share within target of the zone's visitors over the day, as now and with the counter comprehensive. */
-  withinNow: number;
-  withinPooled: number;
-}
-
 export interface StaffingPlan {
   pools: Pool[];
   moves: TidalMove[];
   /** Seats per `${slot}|${matterId}` (only the half hours whose seats are below defaultSeats are listed). */
   seats: Map<string, number>;
-  pooling: PoolingGain[];
 }
 
 /** Erlang C: probability an arrival waits, c servers, offered load a (in servers). */
@@ -189,7 +181,7 @@ export function planStaffing(input: PlanInput): StaffingPlan {
       };
     });
 
-  return { pools, moves: tidalMoves(input, pools), seats: appointmentSeats(input, pools, maxUtil), pooling: poolingGains(input) };
+  return { pools, moves: tidalMoves(input, pools), seats: appointmentSeats(input, pools, maxUtil) };
 }
 
 /** Pressure difference (work ÷ capacity) a move must remove; a donor stays at or under DONOR_MAX. */
@@ -279,47 +271,4 @@ function appointmentSeats(input: PlanInput, pools: readonly Pool[], maxUtil: num
     }
   }
   return seats;
-}
-
-/**
- * What making each professional counter comprehensive for its zone would gain. A professional
- * counter can only take its own matters, so it counts as min(1, its matters' share of the zone's
- * work × the zone's counters) of a counter; comprehensive, it counts as one.
- */
-function poolingGains(input: PlanInput): PoolingGain[] {
-  const out: PoolingGain[] = [];
-  for (const pro of input.counters.filter((c) => c.type === 'professional' && c.zoneId && c.staffed)) {
-    const zoneMatters = input.matters.filter((m) => m.zoneId === pro.zoneId).map((m) => m.id);
-    const zoneCounters = input.counters.filter((c) => c.staffed && c.zoneId === pro.zoneId && [...c.matterIds].some((id) => zoneMatters.includes(id)));
-    let weight = 0;
-    let now = 0;
-    let pooled = 0;
-    for (const slot of input.slots) {
-      const parts = partsFor(input, zoneMatters, slot);
-      const work = parts.reduce((s, p) => s + p.rate * p.service, 0);
-      const arrivals = parts.reduce((s, p) => s + p.rate, 0) * MIN;
-      if (arrivals <= 0) continue;
-      const own = partsFor(input, [...pro.matterIds].filter((id) => zoneMatters.includes(id)), slot).reduce((s, p) => s + p.rate * p.service, 0);
-      const useful = Math.min(1, work > 0 ? (own / work) * zoneCounters.length : 0);
-      now += arrivals * fractional(zoneCounters.length - 1 + useful, parts);
-      pooled += arrivals * withinShare(zoneCounters.length, parts);
-      weight += arrivals;
-    }
-    if (weight > 0) out.push({ counterId: pro.id, counterNumber: pro.number, zoneId: pro.zoneId!, withinNow: now / weight, withinPooled: pooled / weight });
-  }
-  return out;
-}
-
-function partsFor(input: PlanInput, ids: readonly string[], slot: number) {
-  return ids.map((id) => {
-    const m = input.matters.find((x) => x.id === id)!;
-    return { rate: input.expected(slot, id) / MIN, service: m.serviceMinutes, target: m.targetMinutes };
-  });
-}
-
-/** withinShare for a fractional number of counters, interpolated between its neighbours. */
-function fractional(c: number, parts: readonly { rate: number; service: number; target: number }[]): number {
-  const lo = Math.floor(c);
-  const f = c - lo;
-  return (1 - f) * withinShare(lo, parts) + f * withinShare(lo + 1, parts);
 }

@@ -36,12 +36,20 @@ export interface TidalMoveView {
   applied: boolean;
 }
 
+/**
+ * What making a professional counter comprehensive would gain on the forecast day, measured by the
+ * simulator engine with the hall's calling rule over `days` seeded days (docs/routing.md): the share
+ * within target of the counter's zone and of the whole hall, as staffed and pooled.
+ */
 export interface PoolingGainView {
   counterId: string;
   counterNumber: number;
   zoneName: string;
   withinNow: number;
   withinPooled: number;
+  hallNow: number;
+  hallPooled: number;
+  days: number;
 }
 
 export interface StaffingPlanView {

@@ -82,6 +82,27 @@ t('a 不动产 morning peak on past Tuesdays: counters needed, and counter advic
   assert.ok(same?.applied, 'the advice stays, marked applied: the plan counts a comprehensive counter at home');
 });
 
+t('pooling: the simulator engine on the forecast day says what making professional counter 6 comprehensive gains', async () => {
+  // Past Thursdays: a 社保登记 rush for the two comprehensive counters of 自然人, a trickle of 出入境 for counter 6.
+  for (const date of ['2026-11-05', '2026-11-12', '2026-11-19']) {
+    for (const hhmm of ['09:00', '09:30', '10:00', '10:30', '14:00', '14:30']) await history(date, hhmm, '社保登记', 9, 7);
+    for (const hhmm of ['09:30', '14:30']) await history(date, hhmm, '出入境证件办理', 2, 10);
+  }
+  await db.db.update(counters).set({ status: 'closed' }).where(eq(counters.hallId, hall.hallId));
+  for (const n of [4, 5, 6]) await db.db.update(counters).set({ status: 'open' }).where(eq(counters.id, (await hall.counter(n)).id));
+  const plan = await staffingPlan(deps(), await hall.staff('manager'), hall.hallId, '2026-11-26');
+  assert.is(plan.basis, 'same_weekday');
+  assert.is(plan.pooling.length, 1, 'only the staffed professional counter is a candidate');
+  const g = plan.pooling[0]!;
+  assert.is(g.counterNumber, 6);
+  assert.is(g.zoneName, '自然人服务区');
+  assert.is(g.days, 8);
+  assert.ok(g.withinNow < 0.9 && g.withinPooled > g.withinNow + 0.1, `${g.withinNow} → ${g.withinPooled}`);
+  assert.ok(g.hallPooled > g.hallNow, `${g.hallNow} → ${g.hallPooled}`);
+  const again = await staffingPlan(deps(), await hall.staff('manager'), hall.hallId, '2026-11-26');
+  assert.equal(again.pooling, plan.pooling, 'seeded: the same figures every time');
+});
+
 t("the day's own sessions: a Friday closing at 16:00, a Saturday morning, a closed Sunday", async () => {
   const week = [
     { start: '09:00', end: '12:00', days: [1, 2, 3, 4, 5] },

@@ -1,4 +1,4 @@
-/** Forecast from history and the staffing plan (pure): Erlang C, counters needed, tidal moves, seats, pooling. */
+/** Forecast from history and the staffing plan (pure): Erlang C, counters needed, tidal moves, seats. */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { forecastArrivals, halfHourOf } from '../../server/domain/demand-forecast';
@@ -90,15 +90,6 @@ p('appointment seats are capped in the peak half hours only, never above the def
     assert.ok(v >= 0 && v < 4);
   }
   assert.not.ok([...plan.seats.keys()].some((k) => k.endsWith('|a1') || k.endsWith('|a2')));
-});
-
-p('pooling: making the professional counter comprehensive is estimated to gain (never to lose)', () => {
-  const busyA = (slot: number, id: string) => (id === 'a2' ? 9 : id === 'a1' ? 2 : 1);
-  const plan = planStaffing({ slots: SLOTS, matters, counters: hall, expected: busyA, defaultSeats: 4 });
-  assert.is(plan.pooling.length, 1);
-  const g = plan.pooling[0]!;
-  assert.is(g.counterNumber, 6);
-  assert.ok(g.withinPooled > g.withinNow, `${g.withinNow} → ${g.withinPooled}`);
 });
 
 f.run();

@@ -149,9 +149,20 @@ export class YcDashPlan extends LitElement {
             ? html`<h3>${pt('pooling')}</h3>
                 <ul data-testid="plan-pooling">
                   ${plan.pooling.map(
-                    (p) => html`<li>${pt('poolingRow', { n: p.counterNumber, zone: p.zoneName, now: Math.round(p.withinNow * 100), pooled: Math.round(p.withinPooled * 100) })}</li>`,
+                    (p) =>
+                      html`<li>
+                        ${pt('poolingRow', {
+                          n: p.counterNumber,
+                          zone: p.zoneName,
+                          now: Math.round(p.withinNow * 100),
+                          pooled: Math.round(p.withinPooled * 100),
+                          hallNow: Math.round(p.hallNow * 100),
+                          hallPooled: Math.round(p.hallPooled * 100),
+                        })}
+                      </li>`,
                   )}
-                </ul>`
+                </ul>
+                <p class="note muted">${pt('poolingNote', { days: plan.pooling[0]!.days })}</p>`
             : nothing}
           <p class="note muted">${plan.seats.length ? pt('seats', { n: new Set(plan.seats.map((x) => x.slot)).size }) : pt('noSeats')}</p>
           <button class="btn" @click=${() => void store.load(this.hallId)}>${pt('reload')}</button>

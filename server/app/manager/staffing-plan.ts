@@ -3,7 +3,8 @@
  * hour, zone and matter from the hall's history (server/domain/demand-forecast.ts), the counters
  * each zone needs for 95 % within target beside the counters open now, tidal advice a manager
  * applies in one click (PUT …/counters/:id/matters), appointment seats capped in the peaks, and
- * what making a professional counter comprehensive would gain (server/domain/staffing-plan.ts).
+ * what making a professional counter comprehensive would gain — measured by the simulator engine
+ * with our calling rule on the forecast day (simulate/forecast-day.ts).
  */
 import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
@@ -21,6 +22,7 @@ import { presentHall } from '../presenters';
 import { FALLBACK_SERVICE_MINUTES } from '../../domain/wait-target';
 import { loadCalendar } from '../appointments/calendar';
 import { hallSessionsOn } from '../ticket-hours';
+import { poolingEstimates, type ForecastDayInput, type PoolingEstimate } from '../../../simulate/forecast-day';
 
 type Reader = Db | Tx;
 export const HISTORY_WEEKS = 4;
@@ -79,34 +81,41 @@ export async function planForDay(tx: Reader, hall: HallView, day: string, staffi
   const anyOpen = staffing === 'now' && counterRows.some((c) => c.status !== 'closed');
   // The day's own sessions (its weekday's, as the working-day calendar classifies it:
   // docs/opening-hours.md): a Friday closing at 16:00 or a Saturday morning is planned as it opens.
-  const slots = sessionSlots(hallSessionsOn(await loadCalendar(tx), hall, settings.openOnRestDays)(day));
+  const sessions = hallSessionsOn(await loadCalendar(tx), hall, settings.openOnRestDays)(day);
+  const slots = sessionSlots(sessions);
   const expected = (slot: number, matterId: string) => forecast.expected.get(`${slot}|${matterId}`) ?? 0;
-  const plan = planStaffing({
+  const planMatters = matterRows.map((m) => ({
+    id: m.id,
+    zoneId: m.zoneId,
+    complexity: m.complexity,
+    targetMinutes: waitTargetMinutes(m, settings),
+    serviceMinutes: perMatter.get(m.id)?.service ?? FALLBACK_SERVICE_MINUTES[m.complexity],
+    appointmentShare: perMatter.get(m.id)?.share ?? 0,
+  }));
+  // A comprehensive counter is planned at home (every matter of its zone) even while on a tidal
+  // move, so applying advice does not change the advice; other counters with what they serve.
+  const planCounters = counterRows.map((c) => ({
+    id: c.id,
+    number: c.number,
+    type: c.type,
+    zoneId: c.zoneId,
+    matterIds: new Set(
+      c.type === 'comprehensive' && c.zoneId ? matterRows.filter((m) => m.zoneId === c.zoneId).map((m) => m.id) : links.filter((l) => l.counterId === c.id).map((l) => l.matterId),
+    ),
+    preferredMatterIds: new Set(links.filter((l) => l.counterId === c.id && l.preferred).map((l) => l.matterId)),
+    staffed: anyOpen ? c.status !== 'closed' : true,
+  }));
+  const plan = planStaffing({ slots, matters: planMatters, counters: planCounters, expected, targetShare: TARGET_SHARE, defaultSeats: settings.appointmentSlotCapacity });
+  /** The forecast day for the simulator engine (the pooling estimate). */
+  const forecastDay: ForecastDayInput = {
+    sessions: sessions.map((x) => ({ start: minutesOf(x.start), end: minutesOf(x.end) })),
     slots,
-    matters: matterRows.map((m) => ({
-      id: m.id,
-      zoneId: m.zoneId,
-      targetMinutes: waitTargetMinutes(m, settings),
-      serviceMinutes: perMatter.get(m.id)?.service ?? FALLBACK_SERVICE_MINUTES[m.complexity],
-      appointmentShare: perMatter.get(m.id)?.share ?? 0,
-    })),
-    // A comprehensive counter is planned at home (every matter of its zone) even while on a tidal
-    // move, so applying advice does not change the advice; other counters with what they serve.
-    counters: counterRows.map((c) => ({
-      id: c.id,
-      number: c.number,
-      type: c.type,
-      zoneId: c.zoneId,
-      matterIds: new Set(
-        c.type === 'comprehensive' && c.zoneId ? matterRows.filter((m) => m.zoneId === c.zoneId).map((m) => m.id) : links.filter((l) => l.counterId === c.id).map((l) => l.matterId),
-      ),
-      staffed: anyOpen ? c.status !== 'closed' : true,
-    })),
+    matters: planMatters,
+    counters: planCounters,
     expected,
-    targetShare: TARGET_SHARE,
-    defaultSeats: settings.appointmentSlotCapacity,
-  });
-  return { plan, forecast, anyOpen, slots, zoneRows, matterRows, links, expected };
+    settings,
+  };
+  return { plan, forecast, anyOpen, slots, zoneRows, matterRows, links, expected, forecastDay };
 }
 
 export async function staffingPlan(deps: AppDeps, actor: Actor, hallId: string, date?: string): Promise<StaffingPlanView> {
@@ -114,7 +123,7 @@ export async function staffingPlan(deps: AppDeps, actor: Actor, hallId: string, 
   const hall = presentHall(await loadHall(deps.db, hallId));
   const day = date ?? serviceDate(deps.clock.now(), hall.timeZone);
   const x = await planForDay(deps.db, hall, day, 'now');
-  return present(x.plan, {
+  return present(x.plan, poolingEstimates(x.forecastDay), {
     day,
     basis: x.forecast.basis,
     historyDays: x.forecast.days,
@@ -129,6 +138,7 @@ export async function staffingPlan(deps: AppDeps, actor: Actor, hallId: string, 
 
 function present(
   plan: StaffingPlan,
+  pooling: readonly PoolingEstimate[],
   x: {
     day: string;
     basis: StaffingPlanView['basis'];
@@ -185,7 +195,16 @@ function present(
         applied: current.length === matterIds.length && current.every((id, i) => id === matterIds[i]),
       };
     }),
-    pooling: plan.pooling.map((p) => ({ counterId: p.counterId, counterNumber: p.counterNumber, zoneName: zoneName.get(p.zoneId) ?? '', withinNow: round(p.withinNow * 100) / 100, withinPooled: round(p.withinPooled * 100) / 100 })),
+    pooling: pooling.map((p) => ({
+      counterId: p.counterId,
+      counterNumber: p.counterNumber,
+      zoneName: zoneName.get(p.zoneId) ?? '',
+      withinNow: round(p.withinNow * 100) / 100,
+      withinPooled: round(p.withinPooled * 100) / 100,
+      hallNow: round(p.hallNow * 100) / 100,
+      hallPooled: round(p.hallPooled * 100) / 100,
+      days: p.days,
+    })),
     seats: [...plan.seats.entries()].map(([key, seats]) => {
       const [slot, matterId] = key.split('|') as [string, string];
       return { slot: hhmm(Number(slot)), matterId, seats };
