@@ -11,6 +11,7 @@
  * 4: the phone page's live socket: the visitor role and 'progress:subscribe' (handshake
  *    auth.progressToken), the 'progress:nudge' event, ServerHello.role 'visitor', CaseFact.ticketId.
  * 5: testCounterPrint (a sample on a counter's receipt printer, from the admin console).
+ * 6: PoolingGainView measured by the simulator engine on the forecast day: hallNow, hallPooled, days.
  */
-export const PROTOCOL_VERSION = 5;
-export const CONTRACT_HASH = '4f066e832874f4c9';
+export const PROTOCOL_VERSION = 6;
+export const CONTRACT_HASH = 'f729533fe2886c35';

@@ -1,7 +1,8 @@
 /**
  * The staffing plan on the managers' dashboard in the system Chromium (1920×1080): the forecast
  * from four past Tuesdays with a 不动产 morning peak, counters needed beside those open, tidal
- * advice applied in one click through the tidal-counter command, in Chinese and English.
+ * advice applied in one click through the tidal-counter command, the pooling estimate (the
+ * simulator engine on the forecast), in Chinese and English.
  * Screenshots: artifacts/screenshots/dashboard-plan-*.png.
  */
 import { suite } from 'uvu';
@@ -39,8 +40,9 @@ test.before(async () => {
   await history('不动产抵押登记', tuesdays, ['09:30', '10:00', '10:30'], 12);
   await history('社保登记', tuesdays, ['09:00', '14:00', '15:00'], 3);
   await history('企业设立登记', tuesdays, ['14:30', '15:00'], 4);
-  // Open now: 4, 5 (自然人), 7, 8 (不动产), 1, 2 (法人).
-  const open = await db.db.select({ id: counters.id }).from(counters).where(inArray(counters.number, [1, 2, 4, 5, 7, 8]));
+  await history('出入境证件办理', tuesdays, ['09:30', '14:30'], 2);
+  // Open now: 4, 5 (自然人) and the professional 出入境 counter 6, 7, 8 (不动产), 1, 2 (法人).
+  const open = await db.db.select({ id: counters.id }).from(counters).where(inArray(counters.number, [1, 2, 4, 5, 6, 7, 8]));
   await db.db.update(counters).set({ status: 'open' }).where(inArray(counters.id, open.map((c) => c.id)));
   browser = await launchChromium();
   ({ page, errors } = await openWatchedPage(browser, { width: 1920, height: 1080 }, (r) => r.url().endsWith('/favicon.ico')));
@@ -65,6 +67,11 @@ test('the plan: basis, counters needed beside staffed (short cells marked), tida
   await advice.waitFor();
   const text = (await advice.locator('span').textContent())!;
   assert.match(text, /^09:30–\d\d:\d\d：\d+ 号窗口 → 不动产服务区$/);
+  // Pooling, measured by the simulator engine on the forecast: the staffed professional counter 6.
+  const pooling = (await card.locator('[data-testid=plan-pooling] li').allTextContents()).map((x) => x.trim());
+  assert.is(pooling.length, 1);
+  assert.match(pooling[0]!, /^6 号窗口改为综合窗口：自然人服务区达标率 \d+% → \d+%，全厅 \d+% → \d+%$/);
+  assert.match((await card.textContent()) ?? '', '按今日预测和本厅叫号规则模拟 8 天的平均值');
   await card.scrollIntoViewIfNeeded();
   await page.screenshot({ path: screenshotPath('dashboard-plan-zh'), fullPage: true });
   await card.screenshot({ path: screenshotPath('dashboard-plan-card-zh') });
@@ -86,6 +93,7 @@ test('English', async () => {
   await card.locator('h2', { hasText: "Today's arrival forecast and staffing advice" }).waitFor();
   assert.match((await card.locator('[data-testid=plan-basis]').textContent()) ?? '', 'same weekday of the last 4 weeks');
   assert.match((await card.locator('[data-testid=plan-moves] li span').first().textContent()) ?? '', /^09:30–\d\d:\d\d: counter \d+ → /);
+  assert.match((await card.locator('[data-testid=plan-pooling] li').first().textContent())!.trim(), /^Counter 6 comprehensive: .+ within target \d+% → \d+%, whole hall \d+% → \d+%$/);
   await card.screenshot({ path: screenshotPath('dashboard-plan-card-en') });
   assert.equal(errors, []);
 });
