@@ -77,7 +77,7 @@ export function simulate(opts: SimOptions, print: (line: string) => void = conso
   print('');
   print(accuracyReport(base, forecast, drawDays(base, opts.seed, opts.days)));
   const plan = planFor(base, forecast);
-  const planned = withPlan(base, plan, forecast);
+  const planned = withPlan(base, plan);
   print('');
   print(`Staffing plan and slot caps (the dashboard's plan from that forecast: ${plan.moves.length} tidal moves, breaks moved to the quietest half hours, ${new Set([...plan.seats.keys()].map((k) => k.split('|')[0])).size} half hours with capped seats; same counters and counter-minutes), ${pct(REALISTIC_LOAD)} demand:`);
   out.plan = compare(planned, opts.seed, opts.days, [PREVIOUS, OURS]);
@@ -88,7 +88,7 @@ export function simulate(opts: SimOptions, print: (line: string) => void = conso
   print(`Pooling — the professional counters (3 食品经营许可, 6 出入境) made comprehensive for their zone, ${pct(REALISTIC_LOAD)} demand:`);
   print(policyTable(out.pooled));
   const pooledPlan = planFor(pooled, forecast);
-  out.pooledPlan = compare(withPlan(pooled, pooledPlan, forecast), opts.seed, opts.days, [OURS]);
+  out.pooledPlan = compare(withPlan(pooled, pooledPlan), opts.seed, opts.days, [OURS]);
   print(`Pooling + plan + slot caps, ours: ${ci(out.pooledPlan[0]!.stats.withinAll)} within target, p99 ${min(out.pooledPlan[0]!.stats.p99)} min.`);
   print('');
   print("The dashboard's pooling estimate (the same engine and our rule on the forecast day, 8 seeded days, no breaks; simulate/forecast-day.ts) — share within target, the counter's zone and the hall:");

@@ -6,7 +6,7 @@
  * in the peaks. Same counters, same counter-minutes, same demand.
  */
 import { cellKey, forecastArrivals, halfHourOf, type ArrivalCount, type ArrivalForecast } from '../server/domain/demand-forecast';
-import { planStaffing, withinShare, type StaffingPlan } from '../server/domain/staffing-plan';
+import { planStaffing, type StaffingPlan } from '../server/domain/staffing-plan';
 import type { ForecastDayInput } from './forecast-day';
 import { createRng } from './rng';
 import { SESSIONS, type Duty, type Scenario, type SimCounter } from './scenario';
@@ -47,6 +47,9 @@ export function planFor(s: Scenario, forecast: ArrivalForecast): StaffingPlan {
     counters: s.counters.map((c) => ({ id: c.id, number: c.number, type: c.type, zoneId: c.zone, matterIds: c.matterIds, staffed: true })),
     expected: (slot, id) => forecast.expected.get(cellKey(slot, id)) ?? 0,
     defaultSeats: s.settings.appointmentSlotCapacity,
+    sessions: s.sessions,
+    // A desk whose breaks a B-post colleague covers (SimCounter.breakCover) stays open all session.
+    noBreak: new Set(s.counters.filter((c) => c.breakCover).map((c) => c.id)),
   });
 }
 
@@ -62,36 +65,17 @@ export function forecastDayOf(s: Scenario, forecast: ArrivalForecast): ForecastD
   };
 }
 
-/**
- * Duties of one counter under the plan: its moves, and a break per session in the half hour
- * (neither the first nor the last) where its pool loses the fewest visitors within target by it.
- */
-function plannedDuties(s: Scenario, c: SimCounter, plan: StaffingPlan, breaksAt: Map<string, number>, forecast: ArrivalForecast): Duty[] {
-  const pool = plan.pools.find((p) => p.counterIds.includes(c.id));
+/** Duties of one counter under the plan: its tidal moves, and the break the plan places in each session. */
+function plannedDuties(s: Scenario, c: SimCounter, plan: StaffingPlan): Duty[] {
   const moves = plan.moves.filter((m) => m.counterId === c.id);
   const zoneMatters = (zone: string) => new Set(s.matters.filter((m) => m.zone === zone).map((m) => m.id));
   const out: Duty[] = [];
   for (const session of s.sessions) {
-    const candidates = (pool?.slots ?? []).filter((x) => x.slot > session.start && x.slot + 30 < session.end && !moves.some((m) => x.slot >= m.from && x.slot < m.to));
-    const cost = (x: { slot: number; staffed: number }) => {
-      const taken = (breaksAt.get(`${pool!.key}|${x.slot}`) ?? 0) / 2; // two 15-minute breaks fill a half hour
-      const parts = pool!.matterIds.map((id) => {
-        const m = s.matters.find((y) => y.id === id)!;
-        return { rate: (forecast.expected.get(cellKey(x.slot, id)) ?? 0) / 30, service: m.serviceMean + s.walkUpMinutes, target: m.targetMinutes };
-      });
-      const arrivals = parts.reduce((a, p) => a + p.rate * 30, 0);
-      const n = x.staffed - taken;
-      return arrivals * (fractionalWithin(n, parts) - fractionalWithin(n - 0.5, parts));
-    };
-    // A desk whose breaks a B-post colleague covers (SimCounter.breakCover) stays open all session.
-    const best = c.breakCover ? undefined : [...candidates].sort((a, b) => cost(a) - cost(b) || a.slot - b.slot)[0];
-    const key = best && `${pool!.key}|${best.slot}`;
-    const breakStart = best ? best.slot + ((breaksAt.get(key!) ?? 0) % 2) * 15 : c.breakCover ? session.end : session.start + 90;
-    if (key) breaksAt.set(key, (breaksAt.get(key) ?? 0) + 1);
-    const points = [...new Set([session.start, breakStart, breakStart + 15, ...moves.flatMap((m) => [m.from, m.to]), session.end].filter((t) => t >= session.start && t <= session.end))].sort((a, b) => a - b);
+    const pause = plan.breaks.find((b) => b.counterId === c.id && b.start >= session.start && b.end <= session.end);
+    const points = [...new Set([session.start, ...(pause ? [pause.start, pause.end] : []), ...moves.flatMap((m) => [m.from, m.to]), session.end].filter((t) => t >= session.start && t <= session.end))].sort((a, b) => a - b);
     for (let i = 0; i + 1 < points.length; i++) {
       const [from, to] = [points[i]!, points[i + 1]!];
-      if (from >= breakStart && to <= breakStart + 15) continue; // the break
+      if (pause && from >= pause.start && to <= pause.end) continue; // the break
       const move = moves.find((m) => from >= m.from && to <= m.to);
       out.push({ start: from, end: to, matterIds: move ? zoneMatters(move.toZoneId) : c.matterIds, closing: to === session.end });
     }
@@ -99,20 +83,13 @@ function plannedDuties(s: Scenario, c: SimCounter, plan: StaffingPlan, breaksAt:
   return out;
 }
 
-function fractionalWithin(c: number, parts: readonly { rate: number; service: number; target: number }[]): number {
-  if (c <= 0) return 0;
-  const lo = Math.floor(c);
-  return (1 - (c - lo)) * withinShare(lo, parts) + (c - lo) * withinShare(lo + 1, parts);
-}
-
 /** The scenario with the plan's advice followed: moves, breaks where there is slack, seats capped in the peaks. */
-export function withPlan(s: Scenario, plan: StaffingPlan, forecast: ArrivalForecast, name = `${s.name} + plan`): Scenario {
-  const breaksAt = new Map<string, number>();
+export function withPlan(s: Scenario, plan: StaffingPlan, name = `${s.name} + plan`): Scenario {
   return {
     ...s,
     name,
     description: `${s.description}, staffing plan and slot caps`,
-    counters: s.counters.map((c) => ({ ...c, duties: plannedDuties(s, c, plan, breaksAt, forecast) })),
+    counters: s.counters.map((c) => ({ ...c, duties: plannedDuties(s, c, plan) })),
     slotCapacity: (matterId, slotStart) => plan.seats.get(`${slotStart}|${matterId}`) ?? s.settings.appointmentSlotCapacity,
   };
 }

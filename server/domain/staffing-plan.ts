@@ -48,6 +48,12 @@ export interface PlanInput {
   maxUtilisation?: number;
   /** The hall's seats per matter and slot (appointmentSlotCapacity). */
   defaultSeats: number;
+  /** The day's opening sessions (minutes after midnight): with them the plan places the breaks. */
+  sessions?: readonly { start: number; end: number }[];
+  /** One break per counter and session of this length (default 15 minutes). */
+  breakMinutes?: number;
+  /** Counters whose breaks are covered by a colleague (AB岗) or not planned: no break advised. */
+  noBreak?: ReadonlySet<string>;
 }
 
 export interface PoolSlot {
@@ -80,9 +86,19 @@ export interface TidalMove {
   to: number;
 }
 
+/** When a staffed counter takes its break in a session, minutes after midnight [start, end). */
+export interface PlannedBreak {
+  counterId: string;
+  counterNumber: number;
+  start: number;
+  end: number;
+}
+
 export interface StaffingPlan {
   pools: Pool[];
   moves: TidalMove[];
+  /** One per staffed counter and session (none without `sessions`). */
+  breaks: PlannedBreak[];
   /** Seats per `${slot}|${matterId}` (only the half hours whose seats are below defaultSeats are listed). */
   seats: Map<string, number>;
 }
@@ -181,7 +197,8 @@ export function planStaffing(input: PlanInput): StaffingPlan {
       };
     });
 
-  return { pools, moves: tidalMoves(input, pools), seats: appointmentSeats(input, pools, maxUtil) };
+  const moves = tidalMoves(input, pools);
+  return { pools, moves, breaks: plannedBreaks(input, pools, moves), seats: appointmentSeats(input, pools, maxUtil) };
 }
 
 /** Pressure difference (work ÷ capacity) a move must remove; a donor stays at or under DONOR_MAX. */
@@ -271,4 +288,57 @@ function appointmentSeats(input: PlanInput, pools: readonly Pool[], maxUtil: num
     }
   }
   return seats;
+}
+
+const QUARTER = 15;
+
+/**
+ * Breaks out of the peaks. A break costs the visitors it keeps from being called within target:
+ * the tickets still makeable while the counter is away — those issued in the last target minutes
+ * before the break or during it. So each counter, in number order, takes its break per session
+ * at the quarter hour where its pool's expected makeable tickets ÷ the pool's counters left
+ * working is lowest, counting the breaks already placed there; at most half of a pool (at least
+ * one counter: a single desk closes for its break) is away at once, the break ends at least a
+ * quarter hour before the session does (a break is never turned into the session's end), and a
+ * counter on a tidal move takes it outside the move. Ties: the earlier quarter hour. On a busy day
+ * this puts breaks after the last-ticket cut-off, when the tickets still waiting are mostly past
+ * their target already (docs/routing.md).
+ */
+function plannedBreaks(input: PlanInput, pools: readonly Pool[], moves: readonly TidalMove[]): PlannedBreak[] {
+  if (!input.sessions) return [];
+  const length = input.breakMinutes ?? QUARTER;
+  const matterById = new Map(input.matters.map((m) => [m.id, m]));
+  // Expected tickets of a matter issued in [from, to), arrivals spread evenly over each half hour.
+  const issued = (id: string, from: number, to: number) => {
+    let n = 0;
+    for (let t = Math.floor(from / MIN) * MIN; t < to; t += MIN) n += (input.expected(t, id) * Math.max(0, Math.min(to, t + MIN) - Math.max(from, t))) / MIN;
+    return n;
+  };
+  const homeOf = new Map<string, Pool>();
+  for (const p of pools) for (const id of p.counterIds) if (!homeOf.has(id)) homeOf.set(id, p);
+  const away = new Map<string, number>(); // `${pool}|${quarter start}` → counters on break in it
+  const out: PlannedBreak[] = [];
+  const staffed = input.counters.filter((c) => c.staffed && !input.noBreak?.has(c.id)).sort((a, b) => a.number - b.number);
+  for (const session of input.sessions) {
+    for (const c of staffed) {
+      const pool = homeOf.get(c.id);
+      if (!pool) continue;
+      const n = input.counters.filter((x) => x.staffed && pool.counterIds.includes(x.id)).length;
+      const limit = Math.max(1, Math.floor(n / 2));
+      const quarters = (from: number) => Array.from({ length: Math.ceil(length / QUARTER) }, (_, k) => `${pool.key}|${from + k * QUARTER}`);
+      let best: { start: number; cost: number } | null = null;
+      for (let start = session.start; start + length + QUARTER <= session.end; start += QUARTER) {
+        if (moves.some((m) => m.counterId === c.id && start < m.to && start + length > m.from)) continue;
+        const taken = Math.max(...quarters(start).map((k) => away.get(k) ?? 0));
+        if (taken >= limit) continue;
+        const makeable = pool.matterIds.reduce((a, id) => a + issued(id, start - matterById.get(id)!.targetMinutes, start + length), 0);
+        const cost = makeable / Math.max(0.5, n - taken - 1);
+        if (!best || cost < best.cost - 1e-9) best = { start, cost };
+      }
+      if (!best) continue;
+      for (const k of quarters(best.start)) away.set(k, (away.get(k) ?? 0) + 1);
+      out.push({ counterId: c.id, counterNumber: c.number, start: best.start, end: best.start + length });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start || a.counterNumber - b.counterNumber);
 }

@@ -52,6 +52,13 @@ export interface PoolingGainView {
   days: number;
 }
 
+/** When a staffed counter should take its 15-minute break in each of the day's sessions (out of the peaks; docs/routing.md). */
+export interface BreakAdviceView {
+  counterId: string;
+  counterNumber: number;
+  times: { from: string; to: string }[]; // HH:MM
+}
+
 export interface StaffingPlanView {
   date: string;
   basis: ForecastBasisView;
@@ -63,6 +70,7 @@ export interface StaffingPlanView {
   slots: string[];
   zones: PlanZoneView[];
   moves: TidalMoveView[];
+  breaks: BreakAdviceView[];
   pooling: PoolingGainView[];
   /** Appointment seats per matter for the half hours the plan caps (others: the hall's default). */
   seats: { slot: string; matterId: string; seats: number }[];

@@ -11,7 +11,8 @@
  * 4: the phone page's live socket: the visitor role and 'progress:subscribe' (handshake
  *    auth.progressToken), the 'progress:nudge' event, ServerHello.role 'visitor', CaseFact.ticketId.
  * 5: testCounterPrint (a sample on a counter's receipt printer, from the admin console).
- * 6: PoolingGainView measured by the simulator engine on the forecast day: hallNow, hallPooled, days.
+ * 6: staffing plan: PoolingGainView measured by the simulator engine on the forecast day (hallNow,
+ *    hallPooled, days); StaffingPlanView.breaks (BreakAdviceView: each counter's break out of the peaks).
  */
 export const PROTOCOL_VERSION = 6;
-export const CONTRACT_HASH = 'f729533fe2886c35';
+export const CONTRACT_HASH = '76eff7227768b23e';

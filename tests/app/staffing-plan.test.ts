@@ -73,6 +73,12 @@ t('a 不动产 morning peak on past Tuesdays: counters needed, and counter advic
   assert.ok(move!.to >= '11:00');
   assert.match(move!.text, new RegExp(`^09:30–${move!.to}: ${move!.counterNumber} 号窗口 → 不动产服务区$`));
   assert.is(move!.applied, false);
+  // Breaks: each open counter one per session, the 不动产 pair (7, 8) out of its 09:30–11:00 peak and not both at once.
+  assert.equal(plan.breaks.map((b) => b.counterNumber), [4, 5, 7, 8]);
+  for (const b of plan.breaks) assert.is(b.times.length, 2);
+  const morning = plan.breaks.filter((b) => b.counterNumber >= 7).map((b) => b.times[0]!);
+  for (const t of morning) assert.ok(t.to <= '09:30' || t.from >= '11:00', JSON.stringify(t));
+  assert.not.equal(morning[0]!.from, morning[1]!.from);
   // Peak half hours of 不动产 get fewer appointment seats than the default.
   assert.ok(plan.seats.some((s) => s.slot === '10:00' && s.seats < 4));
   // One click: the existing tidal-counter command with the move's matters.

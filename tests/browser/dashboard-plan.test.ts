@@ -67,6 +67,10 @@ test('the plan: basis, counters needed beside staffed (short cells marked), tida
   await advice.waitFor();
   const text = (await advice.locator('span').textContent())!;
   assert.match(text, /^09:30–\d\d:\d\d：\d+ 号窗口 → 不动产服务区$/);
+  // Breaks out of the peaks, one line per open counter with both sessions.
+  const breaks = (await card.locator('[data-testid=plan-breaks] li').allTextContents()).map((x) => x.trim());
+  assert.is(breaks.length, 7);
+  for (const b of breaks) assert.match(b, /^\d+ 号窗口：\d\d:\d\d–\d\d:\d\d、\d\d:\d\d–\d\d:\d\d$/);
   // Pooling, measured by the simulator engine on the forecast: the staffed professional counter 6.
   const pooling = (await card.locator('[data-testid=plan-pooling] li').allTextContents()).map((x) => x.trim());
   assert.is(pooling.length, 1);

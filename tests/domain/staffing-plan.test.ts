@@ -92,6 +92,26 @@ p('appointment seats are capped in the peak half hours only, never above the def
   assert.not.ok([...plan.seats.keys()].some((k) => k.endsWith('|a1') || k.endsWith('|a2')));
 });
 
+p('breaks out of the peaks: each staffed counter one per session, at most half a pool away at once, never in a move or the last quarter hour', () => {
+  const sessions = [{ start: 540, end: 690 }];
+  const plan = planStaffing({ slots: SLOTS, matters, counters: hall, expected: peak, defaultSeats: 4, sessions, noBreak: new Set(['c6']) });
+  assert.equal(plan.breaks.map((b) => b.counterNumber).sort(), [1, 2, 3, 4, 5], 'one per counter, none for the covered counter 6');
+  for (const b of plan.breaks) {
+    assert.is(b.end - b.start, 15);
+    assert.ok(b.start >= 540 && b.end <= 690 - 15, `${b.counterNumber}: ${b.start}–${b.end}`);
+  }
+  // Zone B (4, 5) peaks 09:30–10:30: a break keeps no peak ticket from its target (it ends by 09:30,
+  // or starts once the last peak ticket is past its 10 minutes), and the two are not away at once.
+  const b = plan.breaks.filter((x) => x.counterNumber >= 4);
+  for (const x of b) assert.ok(x.end <= 570 || x.start >= 640, `${x.counterNumber} breaks at ${x.start}`);
+  assert.not.equal(b[0]!.start, b[1]!.start, 'a pool of two keeps one counter working');
+  for (const m of plan.moves) assert.not.ok(plan.breaks.some((x) => x.counterId === m.counterId && x.start < m.to && x.end > m.from), 'no break inside a tidal move');
+  const zone = planStaffing({ slots: SLOTS, matters, counters: hall, expected: peak, defaultSeats: 4, sessions });
+  const inA = zone.breaks.filter((x) => [1, 2, 3, 6].includes(x.counterNumber));
+  for (const t of [540, 555, 570, 585, 600, 615, 630, 645, 660]) assert.ok(inA.filter((x) => x.start <= t && t < x.end).length <= 2, `at most half of zone A's 4 counters away at ${t}`);
+  assert.equal(planStaffing({ slots: SLOTS, matters, counters: hall, expected: peak, defaultSeats: 4 }).breaks, [], 'no sessions, no break plan');
+});
+
 f.run();
 q.run();
 p.run();

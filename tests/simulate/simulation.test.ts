@@ -122,7 +122,7 @@ s('the forecast comes from four earlier same-weekday days and is close to the re
   assert.ok(a.hallMape < 0.25 && a.zoneMae < 4, `MAPE ${a.hallMape}, MAE ${a.zoneMae}`);
   const peak = a.rows.find((r) => r.slot === 600)!;
   assert.ok(peak.forecast > a.rows.find((r) => r.slot === 660)!.forecast, 'the forecast has the 10:00 peak');
-  const planned = withPlan(sc, planFor(sc, forecast), forecast);
+  const planned = withPlan(sc, planFor(sc, forecast));
   assert.is(scheduledMinutes(planned), scheduledMinutes(sc));
   for (const c of planned.counters) assert.is(c.duties.filter((d) => d.closing).length, 2, `${c.id} works to the end of both sessions`);
   for (const c of planned.counters.filter((x) => x.breakCover)) assert.is(c.duties.length, 2, `${c.id}: its breaks stay covered under the plan`);

@@ -17,7 +17,7 @@ function plan(applied = false): StaffingPlanView {
       { zoneId: 'bdc', name: '不动产服务区', arrivals: [6, 12], needed: [3, 6], staffed: [2, 2], within: [0.7, 0.2], matters: [] },
       { zoneId: 'zh', name: '综合服务区', arrivals: [0, 0], needed: [0, 0], staffed: [0, 0], within: [null, null], matters: [] },
     ],
-    moves: [{ ...move, applied }], pooling: [], seats: [],
+    moves: [{ ...move, applied }], breaks: [], pooling: [], seats: [],
   };
 }
 

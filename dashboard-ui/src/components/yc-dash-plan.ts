@@ -61,6 +61,10 @@ export class YcDashPlan extends LitElement {
         align-items: center;
         gap: var(--yc-space-2);
       }
+      ul.breaks {
+        grid-template-columns: repeat(2, minmax(0, 1fr));
+        font-size: 0.9rem;
+      }
       h3 {
         font-size: 0.95rem;
         margin: 0 0 6px;
@@ -145,6 +149,12 @@ export class YcDashPlan extends LitElement {
                   </li>`;
                 })}
               </ul>`}
+          ${plan.breaks.length
+            ? html`<h3>${pt('breaks')}</h3>
+                <ul class="breaks" data-testid="plan-breaks">
+                  ${plan.breaks.map((b) => html`<li>${pt('breakRow', { n: b.counterNumber, times: b.times.map((t) => `${t.from}–${t.to}`).join(pt('breakSep')) })}</li>`)}
+                </ul>`
+            : nothing}
           ${plan.pooling.length
             ? html`<h3>${pt('pooling')}</h3>
                 <ul data-testid="plan-pooling">

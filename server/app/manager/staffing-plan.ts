@@ -2,7 +2,8 @@
  * The managers' forecast and staffing plan for a day (default today): expected arrivals per half
  * hour, zone and matter from the hall's history (server/domain/demand-forecast.ts), the counters
  * each zone needs for 95 % within target beside the counters open now, tidal advice a manager
- * applies in one click (PUT …/counters/:id/matters), appointment seats capped in the peaks, and
+ * applies in one click (PUT …/counters/:id/matters), when each counter takes its break (out of
+ * the peaks), appointment seats capped in the peaks, and
  * what making a professional counter comprehensive would gain — measured by the simulator engine
  * with our calling rule on the forecast day (simulate/forecast-day.ts).
  */
@@ -105,10 +106,11 @@ export async function planForDay(tx: Reader, hall: HallView, day: string, staffi
     preferredMatterIds: new Set(links.filter((l) => l.counterId === c.id && l.preferred).map((l) => l.matterId)),
     staffed: anyOpen ? c.status !== 'closed' : true,
   }));
-  const plan = planStaffing({ slots, matters: planMatters, counters: planCounters, expected, targetShare: TARGET_SHARE, defaultSeats: settings.appointmentSlotCapacity });
+  const dayMinutes = sessions.map((x) => ({ start: minutesOf(x.start), end: minutesOf(x.end) }));
+  const plan = planStaffing({ slots, matters: planMatters, counters: planCounters, expected, targetShare: TARGET_SHARE, defaultSeats: settings.appointmentSlotCapacity, sessions: dayMinutes });
   /** The forecast day for the simulator engine (the pooling estimate). */
   const forecastDay: ForecastDayInput = {
-    sessions: sessions.map((x) => ({ start: minutesOf(x.start), end: minutesOf(x.end) })),
+    sessions: dayMinutes,
     slots,
     matters: planMatters,
     counters: planCounters,
@@ -195,6 +197,10 @@ function present(
         applied: current.length === matterIds.length && current.every((id, i) => id === matterIds[i]),
       };
     }),
+    breaks: [...new Set(plan.breaks.map((b) => b.counterId))].map((counterId) => {
+      const mine = plan.breaks.filter((b) => b.counterId === counterId);
+      return { counterId, counterNumber: mine[0]!.counterNumber, times: mine.map((b) => ({ from: hhmm(b.start), to: hhmm(b.end) })) };
+    }).sort((a, b) => a.counterNumber - b.counterNumber),
     pooling: pooling.map((p) => ({
       counterId: p.counterId,
       counterNumber: p.counterNumber,
