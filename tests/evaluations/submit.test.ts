@@ -1,13 +1,16 @@
 /** 一次一评 through the real use cases and database: pad, QR, the race between them, and bad input. */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { tickets } from '../../db/schema';
 import { badReviews, badReviewSteps, evaluations } from '../../db/schema-evaluations';
 import { padState, submitFromPad } from '../../server/app/evaluations/pad';
 import { qrEvaluationState, submitByToken } from '../../server/app/evaluations/qr';
 import { manualClock } from '../../server/domain/clock';
+import { decideIntake } from '../../server/app/cases/intake-outcome';
 import { openCase } from '../../server/app/cases/open-case';
 import { actOnTicketAtCounter } from '../../server/app/ticket-actions';
+import { materialIds } from '../_support/cases';
 import { createTestDb, type TestDb } from '../_support/db';
 import { cmd, seedDemoHall, testDeps, type DemoHall } from '../_support/fixtures';
 import { codeOf, padActor, serveOne } from './_support';
@@ -141,6 +144,43 @@ t('a service on which a case was opened is linked to that case', async () => {
   const r = await submitByToken(deps(), served.token, { commandId: cmd(), level: 4 });
   const [row] = await db.db.select().from(evaluations).where(eq(evaluations.id, r.id));
   assert.is(row!.caseId, opened.case.id);
+});
+
+t('the pad offers the rating when the counter accepts a case; the record links the case and who accepted it', async () => {
+  const staff1 = await hall.staff('staff1');
+  const pad1 = await padActor(db.db, 'dv_demo-pad-1');
+  // dv_demo-pad-1 is paired to counter 1: accept there, the visitor still at the counter.
+  clock.advance(10 * 60_000);
+  const counter = await hall.counter(1);
+  // The bad-input test left a ticket in service at counter 1: finish it first.
+  for (const left of await db.db.select().from(tickets).where(and(eq(tickets.counterId, counter.id), eq(tickets.status, 'serving')))) {
+    await actOnTicketAtCounter(deps(), staff1, 'finish', { commandId: cmd(), counterId: counter.id, ticketId: left.id });
+  }
+  clock.advance(10 * 60_000);
+  const served = await serveOne(deps(), hall, { staff: staff1, counterNumber: 1, matter: '企业设立登记', finish: false });
+  const opened = await openCase(deps(), staff1, { commandId: cmd(), counterId: counter.id, ticketId: served.ticketId });
+  assert.is((await padState(deps(), pad1)).pending, null, 'a case in intake is not yet a service to rate');
+  assert.is(await codeOf(submitByToken(deps(), served.token, { commandId: cmd(), level: 5 })), 'service_not_finished');
+  assert.is((await qrEvaluationState(deps(), served.token)).status, 'not_finished');
+
+  const received = [...(await materialIds(db.db, opened.case.matterId)).values()];
+  await decideIntake(deps(), staff1, { commandId: cmd(), counterId: counter.id, caseId: opened.case.id, outcome: 'accept', received, defects: [] });
+  const offered = await padState(deps(), pad1);
+  assert.is(offered.pending?.serviceId, served.ticketId, 'offered while the ticket is still being served');
+  assert.equal(offered.staff, { displayName: '李娜', staffNo: 'staff1' });
+  assert.is((await qrEvaluationState(deps(), served.token)).status, 'open', 'the QR page offers it too, once');
+  const r = await submitFromPad(deps(), pad1, { commandId: cmd(), serviceId: served.ticketId, level: 4 });
+  const [row] = await db.db.select().from(evaluations).where(eq(evaluations.id, r.id));
+  assert.is(row!.caseId, opened.case.id);
+  assert.is(row!.staffId, staff1.id, 'the staff member who accepted the case');
+  assert.is(row!.counterId, counter.id);
+  assert.is((await padState(deps(), pad1)).pending, null, 'rated: idle while the counter finishes');
+
+  // Finishing the ticket afterwards offers nothing more: one rating per service.
+  await actOnTicketAtCounter(deps(), staff1, 'finish', { commandId: cmd(), counterId: counter.id, ticketId: served.ticketId });
+  assert.is((await padState(deps(), pad1)).pending, null);
+  assert.is(await codeOf(submitByToken(deps(), served.token, { commandId: cmd(), level: 5 })), 'already_evaluated');
+  assert.is((await db.db.select().from(evaluations).where(eq(evaluations.ticketId, served.ticketId))).length, 1);
 });
 
 t('records are append-only: UPDATE and DELETE are refused by the database', async () => {

@@ -19,6 +19,7 @@ import { onCalendar } from '../appointments/calendar';
 import { lockOwnCounter } from '../counter-guard';
 import type { AppDeps } from '../deps';
 import { runCommand } from '../run-command';
+import { notifyEvaluationChanged } from '../evaluations/notify';
 import { caseDay, caseEvent, hallOfCounter } from './case-context';
 import { caseStateOf, caseView, loadCaseForUpdate, writeCase } from './case-store';
 import { findGuide } from './matter-guide';
@@ -119,6 +120,8 @@ export async function decideIntake(deps: AppDeps, actor: Actor, input: CaseIntak
   });
   // A replayed command dispatches again harmlessly: the claim refuses a job already taken.
   if (result.print) deps.printing?.dispatch(result.print.id);
+  // An accepted case may be rated at once: the counter's evaluator pad re-reads (docs/evaluations.md, "One evaluation per service").
+  if (result.case.acceptedAt) notifyEvaluationChanged(deps, hallId, input.counterId);
   return result;
 }
 

@@ -3,7 +3,7 @@
  * 'evaluator_pad' paired to one counter; it sees that counter and the service just finished there —
  * never a visitor's data — and may rate only services of its own counter.
  */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { counters, halls, matters, tickets } from '../../../db/schema';
 import { evaluations } from '../../../db/schema-evaluations';
@@ -14,7 +14,7 @@ import { AppError } from '../app-error';
 import type { AppDeps } from '../deps';
 import { runCommand } from '../run-command';
 import { recordEvaluation } from './record-evaluation';
-import { finishingStaffId, loadServiceBy, staffBadge } from './service-of';
+import { caseAcceptedOnVisit, finishingStaffId, loadServiceBy, staffBadge } from './service-of';
 import { notifyEvaluationChanged } from './notify';
 
 /** The pad itself; the policy gives 'pad:use' to evaluator pads only, and a pad acts at its own counter. */
@@ -40,22 +40,30 @@ export async function padState(deps: AppDeps, actor: Actor): Promise<PadState> {
     .where(and(eq(tickets.counterId, counter.id), eq(tickets.status, 'done')))
     .orderBy(desc(tickets.finishedAt), desc(tickets.startedAt), desc(tickets.issuedAt))
     .limit(1);
-  const serving = await deps.db
-    .select({ id: tickets.id })
+  const atCounter = await deps.db
+    .select({ id: tickets.id, status: tickets.status, matterName: matters.name })
     .from(tickets)
-    .where(and(eq(tickets.counterId, counter.id), eq(tickets.status, 'serving')))
-    .limit(1);
+    .innerJoin(matters, eq(matters.id, tickets.matterId))
+    .where(and(eq(tickets.counterId, counter.id), inArray(tickets.status, ['called', 'serving'])));
+  // What the visitor may rate now: a service whose case the counter just accepted (the visitor is
+  // still at the counter), else the last finished service while nobody is being served.
+  let offer: { id: string; matterName: string; endedAt: Date } | null = null;
+  for (const here of atCounter) {
+    const accepted = await caseAcceptedOnVisit(deps.db, here.id);
+    if (accepted) offer = { id: here.id, matterName: here.matterName, endedAt: accepted.acceptedAt };
+  }
+  if (!offer && !atCounter.some((x) => x.status === 'serving') && last?.finishedAt) offer = { id: last.id, matterName: last.matterName, endedAt: last.finishedAt };
   let pending: PadState['pending'] = null;
   const windowMs = effectiveSettings(hall.settings).evaluationPromptMinutes * 60_000;
-  // Offer the rating for the last finished service while nobody is being served and the window runs.
-  if (serving.length === 0 && last?.finishedAt && now.getTime() - last.finishedAt.getTime() < windowMs) {
-    const [done] = await deps.db.select({ id: evaluations.id }).from(evaluations).where(eq(evaluations.ticketId, last.id));
+  // Offered while the prompt window runs, unless already rated; never submitted when it ends.
+  if (offer && now.getTime() - offer.endedAt.getTime() < windowMs) {
+    const [done] = await deps.db.select({ id: evaluations.id }).from(evaluations).where(eq(evaluations.ticketId, offer.id));
     if (!done) {
       pending = {
-        serviceId: last.id,
-        matterName: last.matterName,
-        finishedAt: last.finishedAt.toISOString(),
-        offerUntil: new Date(last.finishedAt.getTime() + windowMs).toISOString(),
+        serviceId: offer.id,
+        matterName: offer.matterName,
+        finishedAt: offer.endedAt.toISOString(),
+        offerUntil: new Date(offer.endedAt.getTime() + windowMs).toISOString(),
       };
     }
   }

@@ -11,7 +11,7 @@ import { AppError } from '../app-error';
 import type { AppDeps } from '../deps';
 import { runCommand } from '../run-command';
 import { recordEvaluation } from './record-evaluation';
-import { finishingStaffId, loadServiceBy, staffBadge } from './service-of';
+import { loadServiceBy, rateableService, staffBadge } from './service-of';
 import { notifyEvaluationChanged } from './notify';
 
 const TOKEN = /^[A-Za-z0-9_-]{20,64}$/;
@@ -27,14 +27,14 @@ export async function qrEvaluationState(deps: AppDeps, token: string): Promise<Q
   });
   const t = service.ticket;
   const [done] = await deps.db.select().from(evaluations).where(eq(evaluations.ticketId, t.id));
-  const finished = t.status === 'done' && t.counterId !== null;
+  const rateable = done ? null : await rateableService(deps.db, service);
   return {
     hallName: service.hall.name,
     ticketNumber: t.number,
     matterName: service.matterName,
     counterNumber: service.counterNumber,
-    staff: finished ? await staffBadge(deps.db, await finishingStaffId(deps.db, t.id)) : null,
-    status: done ? 'evaluated' : finished ? 'open' : 'not_finished',
+    staff: done ? await staffBadge(deps.db, done.staffId) : rateable ? await staffBadge(deps.db, rateable.staffId) : null,
+    status: done ? 'evaluated' : rateable ? 'open' : 'not_finished',
     evaluation: done ? { level: done.level as 1 | 2 | 3 | 4 | 5, channel: done.channel, submittedAt: done.submittedAt.toISOString() } : null,
   };
 }

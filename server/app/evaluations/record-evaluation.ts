@@ -13,7 +13,7 @@ import { openBadReview } from '../../domain/evaluation/bad-review-machine';
 import { effectiveSettings } from '../../domain/wait-target';
 import type { SubmittedEvaluation } from '../../protocol/evaluations';
 import { AppError, unwrap } from '../app-error';
-import { finishingStaffId, requireFinished, type ServiceRow } from './service-of';
+import { requireRateable, type ServiceRow } from './service-of';
 import { AT_RISK_SHARE } from '../../protocol/rules';
 
 export async function alreadyEvaluated(tx: Tx, ticketId: string): Promise<boolean> {
@@ -28,9 +28,8 @@ export async function recordEvaluation(
   meta: { channel: EvaluationChannel; deviceId: string | null; now: Date },
 ): Promise<SubmittedEvaluation> {
   const rating = unwrap(validateRating(input));
-  const { counterId } = requireFinished(service);
+  const { counterId, staffId } = await requireRateable(tx, service);
   const t = service.ticket;
-  const staffId = await finishingStaffId(tx, t.id);
   const [visit] = await tx.select({ caseId: caseVisits.caseId }).from(caseVisits).where(eq(caseVisits.ticketId, t.id));
   const [row] = await tx
     .insert(evaluations)
