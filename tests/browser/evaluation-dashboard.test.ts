@@ -11,6 +11,7 @@ import type { Browser } from 'playwright-core';
 import type { HallSnapshot } from '../../server/protocol/views';
 import type { RunningServer } from '../../server/server';
 import { assertChromium, buildUi, launchChromium, openWatchedPage, screenshotPath } from '../_support/browser';
+import { manualClock } from '../../server/domain/clock';
 import { createTestDb, type TestDb } from '../_support/db';
 import { api, connected, emitAck, loginAs, socketFor, startTestServer, type ClientSocket } from '../_support/server';
 
@@ -107,6 +108,100 @@ t('bad reviews: masked evaluator, deadlines, steps through the form, call-back b
   assert.match(await page.locator('[data-testid="eval-report"]').innerText(), '李娜（staff1）');
   await page.screenshot({ path: screenshotPath('evaluation-dashboard-report-1920x1080'), fullPage: true });
   assert.equal(errors, []);
+});
+
+t('alerts at 80 % and past due, and a year without calendar data, at 1920×1080 in Chinese and English', async () => {
+  // Its own hall clock: reviews opened on earlier days, the dashboard read at a chosen instant.
+  const clock = manualClock('2026-11-23T01:30:00Z'); // Monday 09:30 in Shanghai
+  const db2 = await createTestDb();
+  const server2 = await startTestServer(db2, clock);
+  const sockets: ClientSocket[] = [];
+  try {
+    // Ticket numbers start again each day: a row is found by its service day.
+    const rateOn = async (at: string, level: 1 | 2, text: string): Promise<string> => {
+      clock.set(at);
+      const staff = await loginAs(server2.url, 'staff1');
+      const hallId = (await api(server2.url, 'GET', '/api/halls', undefined, staff)).json.data[0].id as string;
+      const snap = (await api(server2.url, 'GET', `/api/halls/${hallId}/snapshot`, undefined, staff)).json.data as HallSnapshot;
+      const s = socketFor(server2.url, staff);
+      sockets.push(s);
+      await connected(s);
+      const counter = snap.counters.find((c) => c.number === 1)!;
+      const matter = snap.matters.find((m) => m.name === '企业设立登记')!;
+      const send = async (event: string, payload: Record<string, unknown>) => {
+        const r = await emitAck(s, event, { commandId: randomUUID(), counterId: counter.id, ...payload });
+        assert.ok(r.ok, `${event}: ${JSON.stringify(r.error)}`);
+      };
+      if (snap.counters.find((c) => c.number === 1)!.staffId === null) await send('counter:take', {});
+      const issued = await api(server2.url, 'POST', `/api/halls/${hallId}/tickets`, { commandId: randomUUID(), matterId: matter.id }, 'dv_demo-kiosk-1');
+      assert.is(issued.status, 201, JSON.stringify(issued.json));
+      const ticketId = issued.json.data.ticket.id;
+      await send('ticket:call-next', {});
+      await send('ticket:start', { ticketId });
+      await send('ticket:finish', { ticketId });
+      const r = await api(server2.url, 'POST', `/api/evaluation/by-token/${issued.json.data.token}`, { commandId: randomUUID(), level, reasons: ['slow'], text });
+      assert.is(r.status, 201);
+      return `${issued.json.data.ticket.serviceDate as string}`;
+    };
+    // Monday 11-23: contact due by the end of Tuesday → overdue on Friday.
+    const late = await rateOn('2026-11-23T01:30:00Z', 2, '等候时间过长');
+    // Thursday 12-17 09:30: contact due by the end of Friday 12-18; at 17:00 on Friday 82 % of that window is gone.
+    const risky = await rateOn('2026-12-17T01:30:00Z', 1, '材料反复退回');
+    clock.set('2026-12-18T09:00:00Z');
+
+    let { page, errors } = await openWatchedPage(browser, { width: 1920, height: 1080 });
+    const signIn = async () => {
+      await page.goto(`${server2.url}/dashboard/`);
+      await page.locator('yc-dash-sign-in #username').fill('manager');
+      await page.locator('yc-dash-sign-in #password').fill('yichuang2026');
+      await page.locator('yc-dash-sign-in button[type=submit]').click();
+    };
+    await signIn();
+    // The strip on the live view already says so, before the 好差评 view is opened.
+    const strip = page.locator('[data-testid="eval-alert-strip"]');
+    await strip.waitFor({ timeout: 15_000 });
+    assert.match(await strip.innerText(), '1');
+    await page.locator('[data-testid="nav-evaluations"]').click();
+    await page.locator('[data-testid="bad-review-table"]').waitFor({ timeout: 15_000 });
+    const rowOf = (n: string) => page.locator('[data-testid="bad-review-table"] tbody tr', { hasText: n });
+    assert.is(await rowOf(late).getAttribute('class'), 'overdue');
+    assert.is(await rowOf(risky).getAttribute('class'), 'at_risk');
+    assert.match(await rowOf(late).innerText(), '超期');
+    assert.match(await rowOf(risky).innerText(), '临期');
+    assert.match(await page.locator('[data-testid="eval-alerts"]').innerText(), '1');
+    await rowOf(late).click();
+    await page.locator('[data-testid="bad-review-detail"]').waitFor();
+    await page.screenshot({ path: screenshotPath('evaluation-dashboard-alerts-1920x1080'), fullPage: true });
+
+    // Tuesday 12-29: a review whose plan runs into 2027, a year the calendar has no data for.
+    const unknownYear = await rateOn('2026-12-29T01:30:00Z', 2, '告知不一致');
+    // Eleven days later the morning's session has expired: a manager signs in again.
+    assert.equal(errors, []);
+    await page.close();
+    ({ page, errors } = await openWatchedPage(browser, { width: 1920, height: 1080 }));
+    await signIn();
+    await page.locator('[data-testid="nav-evaluations"]').click();
+    await rowOf(unknownYear).waitFor({ timeout: 15_000 });
+    assert.match(await rowOf(unknownYear).innerText(), '期限无法计算');
+    await rowOf(unknownYear).click();
+    const detail = page.locator('[data-testid="bad-review-detail"]');
+    await detail.getByText('日历中没有 2027 年的法定节假日安排').waitFor();
+    await page.screenshot({ path: screenshotPath('evaluation-dashboard-calendar-missing-1920x1080'), fullPage: true });
+
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await detail.getByText('no official holiday arrangement for 2027').waitFor();
+    assert.match(await rowOf(late).innerText(), 'Overdue');
+    assert.match(await rowOf(unknownYear).innerText(), 'Deadlines unknown');
+    const text = await page.locator('yc-dash-evaluations').innerText();
+    assert.not.match(text, /待联系|超期|临期|期限无法计算|差评详情/, 'no Chinese labels left in English mode');
+    await page.screenshot({ path: screenshotPath('evaluation-dashboard-alerts-en-1920x1080'), fullPage: true });
+    assert.equal(errors, []);
+    await page.close();
+  } finally {
+    for (const s of sockets) s.close();
+    await server2.close();
+    await db2.drop();
+  }
 });
 
 async function pollRows(check: () => Promise<boolean>): Promise<void> {

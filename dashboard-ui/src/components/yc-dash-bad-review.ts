@@ -2,6 +2,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { STATE_NAMES, type BadReviewAction, type BadReviewView } from '../../../server/protocol/evaluations';
 import type { ErrorBody } from '../../../server/protocol/errors';
+import { StoreController } from '../../../ui-shared/src/store-controller';
 import { tokens } from '../../../ui-shared/src/tokens.css';
 import { app } from '../app-instance';
 import { et, type EvalKey } from '../i18n/evaluation-messages';
@@ -22,6 +23,8 @@ export class YcDashBadReview extends LitElement {
 
   constructor() {
     super();
+    // Re-render on a language switch: the parent passes the same review object, so Lit would not.
+    new StoreController(this, i18n.lang);
     this.action = '';
     this.note = '';
     this.decision = 'rejected';
@@ -88,14 +91,14 @@ export class YcDashBadReview extends LitElement {
       <h2>${et('detail_title')} · ${r.ticketNumber} · ${STATE_NAMES[r.state][lang]}</h2>
       <dl>
         <dt>${et('reasons')}</dt>
-        <dd>${[...r.reasons.map((x) => reasonName(x, lang)), r.reasonText].filter(Boolean).join('；')}</dd>
+        <dd>${[...r.reasons.map((x) => reasonName(x, lang)), r.reasonText].filter(Boolean).join(lang === 'en' ? '; ' : '；')}</dd>
         <dt>${et('col_evaluator')}</dt>
         <dd>${r.evaluatorMasked ?? et('anonymous')}</dd>
         <dt>${et('deadlines')}</dt>
         <dd>
           ${r.deadlines
             ? (['contact', 'reply', 'close'] as const).map((s) => html`${et(`stage_${s}` as EvalKey)} ${r.deadlines!.dueDates[s]}${s !== 'close' ? ' · ' : ''}`)
-            : html`<span class="bad">${et('deadline_problem', { message: r.deadlineProblem?.message ?? '' })}</span>`}
+            : html`<span class="bad">${et('deadline_problem', { year: r.deadlineProblem?.year ?? '?' })}</span>`}
         </dd>
       </dl>
       <h2>${et('steps')}</h2>

@@ -13,6 +13,7 @@ import './yc-dash-eval-report';
 export const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 
 export function dueOf(r: BadReviewView): string {
+  if (r.deadlineProblem) return et('deadline_unknown');
   return r.stage && r.deadlines ? `${et(`stage_${r.stage}` as EvalKey)} ${r.deadlines.dueDates[r.stage]}` : '—';
 }
 
@@ -110,13 +111,14 @@ export class YcDashEvaluations extends LitElement {
           : html`<table data-testid="bad-review-table">
               <thead>
                 <tr>
-                  ${(['col_level', 'col_ticket', 'col_matter', 'col_counter', 'col_staff', 'col_evaluator', 'col_state', 'col_due', 'col_alert'] as const).map((k) => html`<th>${et(k)}</th>`)}
+                  ${(['col_level', 'col_date', 'col_ticket', 'col_matter', 'col_counter', 'col_staff', 'col_evaluator', 'col_state', 'col_due', 'col_alert'] as const).map((k) => html`<th>${et(k)}</th>`)}
                 </tr>
               </thead>
               <tbody>
                 ${today.openBadReviews.map(
                   (b) => html`<tr class=${b.alert} data-selected=${b.id === s.selectedId ? 'true' : 'false'} data-review=${b.id} @click=${() => app.evaluations.select(b.id)}>
                     <td class="bad">${b.level} ${LEVEL_NAMES[b.level][lang]}</td>
+                    <td>${b.serviceDate}</td>
                     <td>${b.ticketNumber}</td>
                     <td>${b.matterName}</td>
                     <td>${b.counterNumber}</td>
@@ -132,7 +134,7 @@ export class YcDashEvaluations extends LitElement {
       </section>
       ${selected
         ? html`<yc-dash-bad-review .review=${selected} .busy=${s.stepBusy} .error=${s.stepError}></yc-dash-bad-review>`
-        : html`<section class="panel muted">${et('detail_title')}</section>`}
+        : html`<section class="panel"><h2>${et('detail_title')}</h2><p class="muted">${et('detail_hint')}</p></section>`}
       <yc-dash-eval-report class="wide"></yc-dash-eval-report>
     `;
   }
