@@ -76,12 +76,18 @@ t('the pad: idle badge, five levels with nothing pre-selected, level 2 needs a r
   await page.getByText('李娜').waitFor({ timeout: 15_000 });
   await page.getByText('工号 staff1').waitFor();
   await page.getByText('欢迎办理业务').waitFor();
+  await page.getByText('办理完成后，请您对我的服务进行评价').waitFor();
   await page.screenshot({ path: screenshotPath('evaluation-pad-idle-1280x800') });
 
   const token1 = await serveAt(1, '企业设立登记');
   await page.locator('yc-rating-form .level').first().waitFor({ timeout: 15_000 });
   assert.is(await page.locator('yc-rating-form .level').count(), 5);
   assert.is(await pressedLevels(page), 0, 'nothing pre-selected');
+  await page.getByText('请您对我的服务进行评价', { exact: true }).waitFor();
+  assert.equal(
+    await page.locator('yc-rating-form .level').allInnerTexts().then((l) => l.map((x) => x.replace(/\s+/g, ' ').trim())),
+    ['5 非常满意', '4 满意', '3 基本满意', '2 不满意', '1 非常不满意'],
+  );
   await page.screenshot({ path: screenshotPath('evaluation-pad-levels-1280x800') });
 
   await page.locator('yc-rating-form .level[data-level="2"]').click();
@@ -120,6 +126,28 @@ t('the pad: idle badge, five levels with nothing pre-selected, level 2 needs a r
 
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByText('Counter 1').waitFor();
+  await page.getByText('When we are done, please rate my service').waitFor();
+
+  // A pad mounted upright (800×1280), in English: levels, the reason step, thanks — no Chinese label left.
+  await page.setViewportSize({ width: 800, height: 1280 });
+  await page.screenshot({ path: screenshotPath('evaluation-pad-idle-en-800x1280') });
+  await serveAt(1, '企业设立登记');
+  await page.locator('yc-rating-form .level').first().waitFor({ timeout: 15_000 });
+  assert.is(await pressedLevels(page), 0);
+  await page.screenshot({ path: screenshotPath('evaluation-pad-levels-en-800x1280') });
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.is(await overflow(), 0, 'the five levels fit the width of an upright pad');
+  await page.locator('yc-rating-form .level[data-level="1"]').click();
+  const form = await page.locator('yc-rating-form').innerText();
+  assert.not.match(form, /[满意原因提交选填]/, `English form holds no Chinese label: ${form}`);
+  await page.locator('yc-rating-form .chip[data-reason="attitude"]').click();
+  await page.screenshot({ path: screenshotPath('evaluation-pad-reason-en-800x1280') });
+  assert.is(await overflow(), 0, 'the reason step fits the width too');
+  const submitBox = await page.locator('yc-rating-form [data-action="submit"]').boundingBox();
+  assert.ok(submitBox && submitBox.y + submitBox.height <= 1280, 'submit in view without scrolling');
+  await page.locator('yc-rating-form [data-action="submit"]').click();
+  await page.getByText('Thank you for your rating!').waitFor();
+  await page.screenshot({ path: screenshotPath('evaluation-pad-thanks-en-800x1280') });
   assert.equal(errors, []);
   await page.close();
 });

@@ -113,7 +113,12 @@ export class YcRatingForm extends LitElement {
         grid-template-columns: 1fr;
       }
       :host([variant='pad']) .levels {
-        grid-template-columns: repeat(5, 1fr);
+        grid-template-columns: repeat(5, minmax(0, 1fr));
+      }
+      .level > span {
+        text-align: center;
+        overflow-wrap: break-word;
+        min-width: 0;
       }
       .level {
         font: inherit;
@@ -159,6 +164,22 @@ export class YcRatingForm extends LitElement {
       }
       :host([variant='pad']) .levels.compact .level .n {
         font-size: var(--rf-font);
+      }
+      /* A pad mounted upright (e.g. 800×1280): one full-width row per level, best first. */
+      @media (max-width: 900px) {
+        :host([variant='pad']) .levels {
+          grid-template-columns: 1fr;
+        }
+        :host([variant='pad']) .level {
+          min-height: 128px;
+          flex-direction: row;
+          justify-content: flex-start;
+          padding: 0 var(--yc-space-5);
+          gap: var(--yc-space-4);
+        }
+        :host([variant='pad']) .levels.compact .level {
+          min-height: 72px;
+        }
       }
       :host([variant='pad']) .why {
         margin-top: var(--yc-space-3);
