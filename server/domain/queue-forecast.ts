@@ -10,7 +10,16 @@
  * "People ahead" counts the tickets called before this one by counters that can serve it (a
  * ticket another counter takes does not stand in its way). Arrivals after `now` are not known,
  * so a later green-channel visitor or appointment can still move the ticket back a little.
+ *
+ * Every simulated call is decided by the rule (pickNext); what makes it fast is which tickets the
+ * rule is shown. Rescanning every waiting ticket at every call is O(n²) in the queue (about 140 ms
+ * at 500 waiting); instead the queue is split into groups the rule cannot tell apart except by age
+ * (see forecast-groups.ts), and each call shows the rule only the oldest of each group's age
+ * segments — a set that always holds the ticket the rule would pick from the whole queue. So the
+ * order is exactly the rescan's (tests/domain/queue-forecast-equivalence.test.ts), at O(groups)
+ * per call. `forecastQueue(input, 'rescan')` keeps the plain rescan as the reference.
  */
+import { eligible, groupedPool } from './forecast-groups';
 import { pickNext, rankCandidates, type QueueCandidate } from './routing-policy';
 
 export interface ForecastCandidate extends QueueCandidate {
@@ -47,28 +56,54 @@ export interface Forecast {
   estimatedWaitMinutes: number | null;
 }
 
-const MINUTE = 60_000;
-
-function eligible(c: ForecastCandidate, counter: Pick<ForecastCounter, 'id' | 'matterIds'>): boolean {
-  return counter.matterIds.has(c.matterId) && (c.targetCounterId === null || c.targetCounterId === counter.id);
+/** One simulated call: which counter calls which ticket, at what forecast time (ms). */
+export interface ForecastCall {
+  ticketId: string;
+  counterId: string;
+  at: number;
 }
 
-export function forecastQueue(input: ForecastInput): Forecast {
-  const target = input.candidates.find((c) => c.id === input.ticketId);
-  if (!target) return { peopleAhead: 0, estimatedWaitMinutes: null };
-  const mine = new Set(input.counters.filter((k) => eligible(target, k)).map((k) => k.id));
-  if (mine.size === 0) return { peopleAhead: fallbackRank(input, target), estimatedWaitMinutes: null };
+/**
+ * The waiting tickets of a simulation. `options` returns tickets the counter may serve among
+ * which the rule's pick over all of them is sure to be; `remove` takes a called ticket out.
+ */
+export interface CandidatePool {
+  options(counter: Pick<ForecastCounter, 'id' | 'matterIds'>, at: Date): readonly ForecastCandidate[];
+  remove(c: ForecastCandidate): void;
+}
 
-  const pool = new Map(input.candidates.map((c) => [c.id, c]));
+/**
+ * 'grouped': the fast pool (forecast-groups.ts); 'rescan': every eligible ticket at every call
+ * (the reference); or a pool of the caller's (the equivalence test's broken pools).
+ */
+export type PoolKind = 'grouped' | 'rescan' | ((input: SimulationInput) => CandidatePool);
+
+const MINUTE = 60_000;
+
+function rescanPool(candidates: readonly ForecastCandidate[]): CandidatePool {
+  const pool = new Map(candidates.map((c) => [c.id, c]));
+  return {
+    options: (k) => [...pool.values()].filter((c) => eligible(c, k)),
+    remove: (c) => void pool.delete(c.id),
+  };
+}
+
+export type SimulationInput = Omit<ForecastInput, 'ticketId'>;
+
+/**
+ * Runs the counters' calls in forecast-time order (ties by counter id) until `onCall` says stop,
+ * no counter has anything left to call, or maxCalls. The rule decides every call.
+ */
+function simulate(input: SimulationInput, kind: PoolKind, onCall: (call: ForecastCall, ticket: ForecastCandidate) => boolean): void {
+  const pool = kind === 'grouped' ? groupedPool(input.candidates, input.waitCapMinutes) : kind === 'rescan' ? rescanPool(input.candidates) : kind(input);
   const state = input.counters.map((k) => ({ ...k, freeAt: Math.max(k.freeAt.getTime(), input.now.getTime()), streak: k.consecutivePriorityCalls, done: false }));
   const maxCalls = input.maxCalls ?? 2_000;
-  let ahead = 0;
   for (let calls = 0; calls < maxCalls; calls++) {
     let k: (typeof state)[number] | undefined;
     for (const s of state) if (!s.done && (!k || s.freeAt < k.freeAt || (s.freeAt === k.freeAt && s.id < k.id))) k = s;
-    if (!k) break;
+    if (!k) return;
     const at = new Date(k.freeAt);
-    const options = [...pool.values()].filter((c) => eligible(c, k));
+    const options = pool.options(k, at);
     if (options.length === 0) {
       k.done = true;
       continue;
@@ -80,16 +115,41 @@ export function forecastQueue(input: ForecastInput): Forecast {
       appointmentGraceMinutes: input.appointmentGraceMinutes,
       waitCapMinutes: input.waitCapMinutes,
       preferredMatterIds: k.preferredMatterIds,
-    })!;
-    if (next.id === target.id) {
-      return { peopleAhead: ahead, estimatedWaitMinutes: Math.max(0, Math.ceil((k.freeAt - input.now.getTime()) / MINUTE)) };
-    }
-    pool.delete(next.id);
-    if (mine.has(k.id)) ahead++;
+    }) as ForecastCandidate;
+    if (onCall({ ticketId: next.id, counterId: k.id, at: k.freeAt }, next)) return;
+    pool.remove(next);
     k.streak = next.priority > 0 ? k.streak + 1 : 0;
     k.freeAt += Math.max(0.5, input.serviceMinutes(next.matterId)) * MINUTE;
   }
-  return { peopleAhead: ahead, estimatedWaitMinutes: null };
+}
+
+/** Every call the forecast foresees, in order, until the queue is drained (or maxCalls). */
+export function forecastCalls(input: SimulationInput, kind: PoolKind = 'grouped'): ForecastCall[] {
+  const out: ForecastCall[] = [];
+  simulate(input, kind, (call) => {
+    out.push(call);
+    return false;
+  });
+  return out;
+}
+
+export function forecastQueue(input: ForecastInput, kind: PoolKind = 'grouped'): Forecast {
+  const target = input.candidates.find((c) => c.id === input.ticketId);
+  if (!target) return { peopleAhead: 0, estimatedWaitMinutes: null };
+  const mine = new Set(input.counters.filter((k) => eligible(target, k)).map((k) => k.id));
+  if (mine.size === 0) return { peopleAhead: fallbackRank(input, target), estimatedWaitMinutes: null };
+
+  let ahead = 0;
+  let result: Forecast | null = null;
+  simulate(input, kind, (call) => {
+    if (call.ticketId === target.id) {
+      result = { peopleAhead: ahead, estimatedWaitMinutes: Math.max(0, Math.ceil((call.at - input.now.getTime()) / MINUTE)) };
+      return true;
+    }
+    if (mine.has(call.counterId)) ahead++;
+    return false;
+  });
+  return result ?? { peopleAhead: ahead, estimatedWaitMinutes: null };
 }
 
 /** Without an open counter: the place among the same matter's tickets, in calling order. */

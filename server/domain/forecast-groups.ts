@@ -1,0 +1,139 @@
+/**
+ * The forecast's fast candidate pool (queue-forecast.ts): at each simulated call it shows the rule
+ * a handful of tickets per group instead of the whole queue, and the rule's pick over those is
+ * its pick over the whole queue.
+ *
+ * Why that holds (the rule: server/domain/routing-policy.ts, docs/routing.md §The order):
+ *  - A group is the tickets whose every field but the age ones (id, number, issuedAt,
+ *    waitStartAt) is equal: same matter, priority, wait target, appointment slot and transfer
+ *    target. The key is built from all the other fields, so a field the rule may read in future
+ *    splits groups by itself.
+ *  - At a call time, the rule can put two tickets of one group in different classes only by how
+ *    long they have waited: past the hall cap or not, breached or not (AGE_THRESHOLDS). Each is
+ *    true for a prefix of the group sorted by wait start (the older ones), so the group falls into
+ *    at most three contiguous age segments.
+ *  - Within one segment the rule orders by wait start: the cap and the guard's normal tickets
+ *    longest wait first, the rest by deadline (= wait start + the group's one target, less the
+ *    group's one preferred bonus). So only a segment's oldest tickets (all with its earliest wait
+ *    start; the rule breaks their ties) can be the rule's pick.
+ *  - The rule's only dependence on the other tickets shown is whether a normal ticket under the
+ *    cap exists (the starvation guard): a group that has one shows one, as a segment's head.
+ * A rule change that breaks one of these fails tests/domain/queue-forecast-equivalence.test.ts,
+ * which compares this pool with the rescan of every ticket on thousands of random queues.
+ *
+ * Cost per call: for each group the counter may serve, two binary searches and a few heads, so a
+ * forecast is O(calls × groups × log n) instead of O(calls × n).
+ */
+import type { CandidatePool, ForecastCandidate, ForecastCounter } from './queue-forecast';
+import { pastWaitCap, urgencyOf } from './routing-policy';
+
+export function eligible(c: ForecastCandidate, counter: Pick<ForecastCounter, 'id' | 'matterIds'>): boolean {
+  return counter.matterIds.has(c.matterId) && (c.targetCounterId === null || c.targetCounterId === counter.id);
+}
+
+export type AgeThreshold = (c: ForecastCandidate, at: Date, waitCapMinutes: number) => boolean;
+
+/** Where the rule can change a ticket's class as it waits; each must be true for the older tickets of a group. */
+export const AGE_THRESHOLDS: readonly AgeThreshold[] = [
+  (c, at, cap) => pastWaitCap(c, at, cap),
+  (c, at) => urgencyOf(c, at) > 1,
+];
+
+/** The fields by which the rule orders tickets of one group (age and the tie-breaks). */
+const AGE_FIELDS = new Set(['id', 'number', 'issuedAt', 'waitStartAt']);
+
+function groupKey(c: ForecastCandidate): string {
+  let key = '';
+  // Fields in the object's own order: two shapes of one group would only split it, never merge two.
+  for (const k in c) {
+    if (AGE_FIELDS.has(k)) continue;
+    const v = (c as unknown as Record<string, unknown>)[k];
+    key += `${k}\u0001${typeof v === 'string' || typeof v === 'number' ? v : JSON.stringify(v)}\u0002`; // Dates as ISO strings
+  }
+  return key;
+}
+
+interface Group {
+  /** Sorted by wait start, oldest first. */
+  members: ForecastCandidate[];
+  starts: number[];
+  /** Union-find over called tickets: find(i) is the first index ≥ i still waiting (members.length if none). */
+  next: Int32Array;
+  waiting: number;
+}
+
+function find(g: Group, i: number): number {
+  let r = i;
+  while (g.next[r] !== r) r = g.next[r]!;
+  while (g.next[i] !== r) {
+    const up = g.next[i]!;
+    g.next[i] = r;
+    i = up;
+  }
+  return r;
+}
+
+/** How many of the group's oldest tickets the threshold holds for at `at` (it holds for a prefix). */
+function prefixLength(g: Group, holds: AgeThreshold, at: Date, waitCapMinutes: number): number {
+  let lo = 0;
+  let hi = g.members.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (holds(g.members[mid]!, at, waitCapMinutes)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function groupedPool(candidates: readonly ForecastCandidate[], waitCapMinutes: number, thresholds: readonly AgeThreshold[] = AGE_THRESHOLDS): CandidatePool {
+  const byKey = new Map<string, Group>();
+  for (const c of candidates) {
+    const key = groupKey(c);
+    let g = byKey.get(key);
+    if (!g) byKey.set(key, (g = { members: [], starts: [], next: new Int32Array(0), waiting: 0 }));
+    g.members.push(c);
+  }
+  const place = new Map<string, { g: Group; i: number }>();
+  const groups = [...byKey.values()];
+  for (const g of groups) {
+    g.members.sort((a, b) => a.waitStartAt.getTime() - b.waitStartAt.getTime());
+    g.starts = g.members.map((c) => c.waitStartAt.getTime());
+    g.next = new Int32Array(g.members.length + 1);
+    for (let i = 0; i <= g.members.length; i++) g.next[i] = i;
+    g.waiting = g.members.length;
+    g.members.forEach((c, i) => place.set(c.id, { g, i }));
+  }
+  const servedBy = new Map<string, Group[]>();
+  const cuts: number[] = [];
+  return {
+    options(counter, at) {
+      let mine = servedBy.get(counter.id);
+      if (!mine) servedBy.set(counter.id, (mine = groups.filter((g) => eligible(g.members[0]!, counter))));
+      const out: ForecastCandidate[] = [];
+      for (const g of mine) {
+        if (g.waiting === 0) continue;
+        // The segments: cut where a threshold stops holding, oldest segment first.
+        cuts.length = 0;
+        cuts.push(0, g.members.length);
+        for (const t of thresholds) cuts.push(prefixLength(g, t, at, waitCapMinutes));
+        cuts.sort((a, b) => a - b);
+        for (let s = 0; s + 1 < cuts.length; s++) {
+          const end = cuts[s + 1]!;
+          if (cuts[s] === end) continue;
+          let i = find(g, cuts[s]!);
+          const head = g.starts[i];
+          while (i < end && g.starts[i] === head) {
+            out.push(g.members[i]!);
+            i = find(g, i + 1);
+          }
+        }
+      }
+      return out;
+    },
+    remove(c) {
+      const p = place.get(c.id)!;
+      p.g.next[p.i] = p.i + 1;
+      p.g.waiting--;
+    },
+  };
+}

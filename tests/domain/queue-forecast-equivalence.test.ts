@@ -1,0 +1,128 @@
+/**
+ * The fast forecast (grouped pool, server/domain/forecast-groups.ts) against the reference that
+ * shows the rule every waiting ticket at every simulated call: the same calls, by the same
+ * counters, at the same times, on thousands of random queues — green channel, appointments before,
+ * in and after their window, transfers to a counter, transfers that kept another target, breached
+ * and past-cap tickets, starvation guards, preferred matters, counters with different matter sets
+ * and free times. The rule itself is never copied here: both sides call pickNext.
+ */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { AGE_THRESHOLDS, groupedPool } from '../../server/domain/forecast-groups';
+import { forecastCalls, forecastQueue, type ForecastCall, type ForecastCandidate, type ForecastCounter, type SimulationInput } from '../../server/domain/queue-forecast';
+import { inAppointmentWindow, pastWaitCap, urgencyOf } from '../../server/domain/routing-policy';
+
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+const NOW = new Date('2026-11-23T03:00:00Z');
+const MIN = 60_000;
+
+function randomHall(seed: number): SimulationInput {
+  const r = rng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const matterCount = 1 + Math.floor(r() * 6);
+  const matters = Array.from({ length: matterCount }, (_, i) => ({ id: `m${i}`, target: pick([5, 10, 10, 15, 30, 45]), service: pick([0.2, 1, 2, 4, 8, 15, 25]) }));
+  const counterCount = 1 + Math.floor(r() * 5);
+  const counters: ForecastCounter[] = Array.from({ length: counterCount }, (_, i) => {
+    const serves = matters.filter(() => r() < 0.6).map((m) => m.id);
+    if (serves.length === 0) serves.push(pick(matters).id);
+    return {
+      id: `k${i}`,
+      matterIds: new Set(serves),
+      preferredMatterIds: new Set(serves.filter(() => r() < 0.3)),
+      consecutivePriorityCalls: Math.floor(r() * 5),
+      // Whole minutes, so several counters often free up at the same time (ties by id).
+      freeAt: new Date(NOW.getTime() + (r() < 0.5 ? 0 : Math.floor(r() * 20)) * MIN),
+    };
+  });
+  // Small queues cover the corners; a few large ones the long drains.
+  const n = r() < 0.05 ? 100 + Math.floor(r() * 150) : Math.floor(r() * 60);
+  const coarse = r() < 0.5; // whole minutes: many equal wait starts within a group
+  const candidates: ForecastCandidate[] = Array.from({ length: n }, (_, i) => {
+    const m = pick(matters);
+    const issued = new Date(NOW.getTime() - (coarse ? Math.floor(r() * 120) * MIN : Math.floor(r() * 150 * MIN)));
+    const slot = r() < 0.2 ? new Date(NOW.getTime() + (Math.floor(r() * 12) - 7) * 15 * MIN) : null;
+    return {
+      id: `t${String(i).padStart(3, '0')}`,
+      matterId: m.id,
+      priority: r() < 0.2 ? 1 : 0, // elderly by ID number, disabled, military, pregnant: all priority 1
+      appointmentSlot: slot ? { start: slot, end: new Date(slot.getTime() + 30 * MIN) } : null,
+      issuedAt: issued,
+      waitStartAt: slot && slot > issued ? slot : issued,
+      // A transfer keeps the original matter's target.
+      waitTargetMinutes: r() < 0.15 ? pick(matters).target : m.target,
+      number: `${String.fromCharCode(65 + Math.floor(r() * 3))}${String(Math.floor(r() * 40)).padStart(3, '0')}`,
+      targetCounterId: r() < 0.1 ? pick([...counters.map((k) => k.id), 'k-elsewhere']) : null,
+    };
+  });
+  const service = new Map(matters.map((m) => [m.id, m.service]));
+  return {
+    now: NOW,
+    candidates,
+    counters,
+    serviceMinutes: (id) => service.get(id)!,
+    starvationGuard: pick([0, 1, 2, 3]),
+    appointmentGraceMinutes: pick([0, 5, 15]),
+    waitCapMinutes: pick([0, 20, 30, 45, 60]),
+  };
+}
+
+const CASES = 4_000;
+const e = suite(`fast forecast = rescan forecast (${CASES} random halls)`);
+
+/** What the calls exercised, so a generator that stopped reaching a corner fails here. */
+function cover(input: SimulationInput, calls: ForecastCall[], seen: Record<string, number>): void {
+  const byId = new Map(input.candidates.map((c) => [c.id, c]));
+  const streak = new Map(input.counters.map((k) => [k.id, k.consecutivePriorityCalls]));
+  for (const call of calls) {
+    const c = byId.get(call.ticketId)!;
+    const at = new Date(call.at);
+    const s = streak.get(call.counterId)!;
+    if (pastWaitCap(c, at, input.waitCapMinutes)) seen.pastCap!++;
+    else if (urgencyOf(c, at) > 1) seen.breached!++;
+    if (c.priority > 0) seen.green!++;
+    if (inAppointmentWindow(c, at, input.appointmentGraceMinutes)) seen.appointment!++;
+    if (c.targetCounterId) seen.transfer!++;
+    if (input.starvationGuard > 0 && s >= input.starvationGuard && c.priority === 0) seen.guard!++;
+    streak.set(call.counterId, c.priority > 0 ? s + 1 : 0);
+  }
+}
+
+e('every call of the full drain is the same, and so is every ticket’s forecast', () => {
+  const seen: Record<string, number> = { pastCap: 0, breached: 0, green: 0, appointment: 0, transfer: 0, guard: 0 };
+  let calls = 0;
+  for (let seed = 1; seed <= CASES; seed++) {
+    const input = randomHall(seed);
+    const fast = forecastCalls(input, 'grouped');
+    const rescan = forecastCalls(input, 'rescan');
+    assert.equal(fast, rescan, `seed ${seed}`);
+    calls += fast.length;
+    cover(input, fast, seen);
+    for (const c of input.candidates.slice(0, 3)) {
+      const q = { ...input, ticketId: c.id };
+      assert.equal(forecastQueue(q, 'grouped'), forecastQueue(q, 'rescan'), `seed ${seed} ticket ${c.id}`);
+    }
+  }
+  if (process.env.SHOW_COVERAGE) console.log(calls, seen);
+  for (const [what, n] of Object.entries(seen)) assert.ok(n >= 200, `only ${n} calls of ${what} tickets`);
+  assert.ok(calls > 50_000, `only ${calls} calls`);
+});
+
+e('the comparison has teeth: a pool that ignores the age segments is caught', () => {
+  let differ = 0;
+  for (let seed = 1; seed <= 400; seed++) {
+    const input = randomHall(seed);
+    const oldestOnly = forecastCalls(input, (i) => groupedPool(i.candidates, i.waitCapMinutes, []));
+    const breachOnly = forecastCalls(input, (i) => groupedPool(i.candidates, i.waitCapMinutes, AGE_THRESHOLDS.slice(1)));
+    const rescan = forecastCalls(input, 'rescan');
+    if (JSON.stringify(oldestOnly) !== JSON.stringify(rescan)) differ++;
+    if (JSON.stringify(breachOnly) !== JSON.stringify(rescan)) differ++;
+  }
+  if (process.env.SHOW_COVERAGE) console.log("differ", differ);
+  assert.ok(differ >= 40, `only ${differ} of 800 broken runs differ`);
+});
+
+e.run();
