@@ -79,9 +79,15 @@ export function simulate(opts: SimOptions, print: (line: string) => void = conso
   const plan = planFor(base, forecast);
   const planned = withPlan(base, plan);
   print('');
-  print(`Staffing plan and slot caps (the dashboard's plan from that forecast: ${plan.moves.length} tidal moves, breaks moved to the quietest half hours, ${new Set([...plan.seats.keys()].map((k) => k.split('|')[0])).size} half hours with capped seats; same counters and counter-minutes), ${pct(REALISTIC_LOAD)} demand:`);
+  print(`Staffing plan and slot caps (the dashboard's plan from that forecast: ${plan.moves.length} tidal moves, ${plan.breaks.length} breaks out of the peaks, ${new Set([...plan.seats.keys()].map((k) => k.split('|')[0])).size} half hours with capped seats; same counters and counter-minutes), ${pct(REALISTIC_LOAD)} demand:`);
   out.plan = compare(planned, opts.seed, opts.days, [PREVIOUS, OURS]);
   print(policyTable(out.plan));
+  // The two levers apart: the plan's duties (moves, breaks) without the caps, and the caps alone.
+  out.planBreaks = compare({ ...planned, slotCapacity: undefined }, opts.seed, opts.days, [OURS]);
+  out.planCaps = compare({ ...base, slotCapacity: planned.slotCapacity }, opts.seed, opts.days, [OURS]);
+  for (const [label, r] of [['the plan’s breaks and moves only', out.planBreaks[0]!], ['the slot caps only', out.planCaps[0]!]] as const) {
+    print(`${label}, ours: ${ci(r.stats.withinAll)} within target, appointments ${pct(r.stats.withinAppointment)}, p99 ${min(r.stats.p99)} min, overtime ${Math.round(r.stats.overtimePerDay)} min a day.`);
+  }
   const pooled = scenario('pooled', REALISTIC_LOAD, { counters: demoCounters(pooledDemoCounters()) });
   out.pooled = compare(pooled, opts.seed, opts.days, [PREVIOUS, OURS]);
   print('');
