@@ -2,7 +2,8 @@
  * The waiting tickets a counter could call, bounded without changing the routing decision.
  * Within one partition (matter, priority class, with/without appointment, wait target, and
  * whether the deadline has passed at `now`) the policy orders tickets by wait start (the deadline,
- * the cap and the guard's "oldest first" are all monotone in it) and appointments by slot start,
+ * the cap and the guard's "oldest first" are all monotone in it) and appointments by slot start
+ * (within makeable or breached: the partition of the slot order splits on it too),
  * so the first K of each partition by those orders always contain the policy's pick, however long
  * the queue. K also leaves room for counters claiming the same tickets concurrently.
  */
@@ -23,7 +24,7 @@ export async function loadCallCandidates(
       id: t.id,
       hasSlot: sql<boolean>`(${t.slotStart} IS NOT NULL)`.as('has_slot'),
       byWait: sql<number>`row_number() OVER (PARTITION BY ${t.matterId}, ${t.priority}, (${t.slotStart} IS NOT NULL), ${t.waitTargetMinutes}, (${t.waitStartAt} + ${t.waitTargetMinutes} * interval '1 minute' >= ${q.now.toISOString()}::timestamptz) ORDER BY ${t.waitStartAt}, ${t.issuedAt}, ${t.number}, ${t.id})`.as('by_wait'),
-      bySlot: sql<number>`row_number() OVER (PARTITION BY ${t.matterId}, ${t.priority} ORDER BY ${t.slotStart} NULLS LAST, ${t.id})`.as('by_slot'),
+      bySlot: sql<number>`row_number() OVER (PARTITION BY ${t.matterId}, ${t.priority}, (${t.waitStartAt} + ${t.waitTargetMinutes} * interval '1 minute' >= ${q.now.toISOString()}::timestamptz) ORDER BY ${t.slotStart} NULLS LAST, ${t.id})`.as('by_slot'),
     })
     .from(t)
     .where(

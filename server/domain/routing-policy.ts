@@ -10,8 +10,8 @@
  *  1. Green channel (priority > 0) first — unless the starvation guard has tripped: after
  *     `starvationGuard` priority calls in a row at this counter, normal tickets go first, oldest
  *     waiting clock first, until one is called (call-next then resets the counter's streak).
- *  2. Appointments inside their window — from slot start to slot end + grace — next, earliest
- *     slot first. Before its slot an appointment has no precedence (and, its clock starting at
+ *  2. Appointments inside their window — from slot start to slot end + grace — next: still
+ *     makeable ones before breached ones (as in rule 3), each part earliest slot first. Before its slot an appointment has no precedence (and, its clock starting at
  *     slot start, no wait either); after the window it competes like a walk-in.
  *  2½. The hall cap: a ticket that has waited `waitCapMinutes` (hall setting) goes before every
  *     other walk-in, longest wait first. This bounds the tail that rule 3 would otherwise
@@ -126,11 +126,11 @@ function compareScored(a: Scored, b: Scored): number {
   if (a.tier !== b.tier) return a.tier - b.tier;
   // Past the cap, and the guard's normal tickets: the longest wait first.
   if (a.tier === Tier.PastCap || a.tier === Tier.Guarded) return compareTies(a.c, b.c);
+  if (a.breached !== b.breached) return a.breached ? 1 : -1; // still makeable first
   if (a.tier === Tier.Appointment) {
     const bySlot = a.c.appointmentSlot!.start.getTime() - b.c.appointmentSlot!.start.getTime();
     if (bySlot !== 0) return bySlot;
   }
-  if (a.breached !== b.breached) return a.breached ? 1 : -1; // still makeable first
   if (a.score !== b.score) return a.score - b.score;
   return compareTies(a.c, b.c);
 }

@@ -73,4 +73,25 @@ t('over 30 random queues the windowed pick equals the pick over every waiting ti
   }
 });
 
+t('an on-time appointment behind breached earlier slots and earlier-starting later slots is still in the window', async () => {
+  const m = await hall.matter('社保登记');
+  const counter = await hall.counter(4);
+  await db.db.delete(tickets).where(eq(tickets.hallId, hall.hallId));
+  const at = (min: number) => new Date(NOW.getTime() + min * 60_000);
+  // [number, slot start, issued] in minutes from NOW (11:00): three breached 10:30 slots, the pick
+  // (slot 10:45, checked in 10:55: makeable until 11:05) and two 10:50 slots waiting since 10:50.
+  const spec: [string, number, number][] = [['B1', -30, -40], ['B2', -30, -40], ['B3', -30, -40], ['P', -15, -5], ['Q1', -10, -20], ['Q2', -10, -20]];
+  await db.db.insert(tickets).values(spec.map(([number, slot, issued], i) => ({
+    hallId: hall.hallId, zoneId: m.zoneId, matterId: m.id, serviceDate: DAY, prefix: 'R', seqNo: i + 1, number,
+    status: 'waiting' as const, source: 'appointment' as const, priority: 0,
+    slotStart: at(slot), slotEnd: at(slot + 30), issuedAt: at(issued), waitStartAt: at(Math.max(slot, issued)), waitTargetMinutes: 10,
+    token: randomBytes(18).toString('base64url'),
+  })));
+  const windowed = await db.db.transaction((tx) => loadCallCandidates(tx, { hallId: hall.hallId, serviceDate: DAY, counterId: counter.id, matterIds: [m.id], now: NOW }, 2));
+  const ctx = { now: NOW, consecutivePriorityCalls: 0, starvationGuard: 3, appointmentGraceMinutes: 15, waitCapMinutes: 60, preferredMatterIds: new Set<string>() };
+  const all = await db.db.select().from(tickets).where(eq(tickets.hallId, hall.hallId));
+  assert.is(rankCandidates(all.map(toCandidate), ctx)[0]!.number, 'P');
+  assert.is(rankCandidates(windowed.map(toCandidate), ctx)[0]!.number, 'P');
+});
+
 t.run();

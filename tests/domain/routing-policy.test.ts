@@ -198,6 +198,14 @@ appts('two appointments in their window: the earlier slot first', () => {
   assert.equal(ids(rankCandidates([later, earlier], ctx())), ['earlier', 'later']);
 });
 
+appts('among appointments in their window, a still-makeable one goes before one already past its target, whatever the slots', () => {
+  const late = ticket({ id: 'late', appointmentSlot: slot(12), waitStartAt: ago(12) }); // 10-minute target passed
+  const onTime = ticket({ id: 'on-time', appointmentSlot: slot(3), waitStartAt: ago(3) });
+  assert.equal(ids(rankCandidates([late, onTime], ctx())), ['on-time', 'late']);
+  const walkIn = ticket({ id: 'walk-in', waited: 9 });
+  assert.equal(ids(rankCandidates([walkIn, late, onTime], ctx())), ['on-time', 'late', 'walk-in'], 'both keep their precedence over walk-ins');
+});
+
 const pref = suite('routing: preferred matters (bounded bonus)');
 const prefers = (m: string) => ctx({ preferredMatterIds: new Set([m]) });
 
