@@ -1,34 +1,39 @@
 /**
- * Report timings on a year of data. Bulk-generates tickets (generate_series, in SQL, a month per
- * statement), their event rows (issued, called, started, finished / no-show) and appointments into
- * a fresh database, then times every report grouping over a day, a month and the whole year, and
- * today's stats. Prints a table of medians.
+ * Report timings on a year of data (docs/performance.md, "Report roll-ups"). Bulk-generates a year of
+ * one hall into a fresh database (bench/report-data.ts), times the year from the tickets alone,
+ * covers the past days with roll-ups as the end-of-day job does (timed: the backfill), then times
+ * every report grouping over a day, a month and the whole year through runReport(), and today's
+ * stats. Prints medians and the machine's load.
  *
- *   npx tsx bench/reports.ts                                  # PostgreSQL at BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres)
- *   npx tsx bench/reports.ts --pglite                         # embedded PGlite in a temp folder
- *   options: --per-day=5500 (tickets a day; 365 × 5500 ≈ 2.0 M) --days=365 --runs=3 --keep --explain
+ *   npm run bench:reports                                     # PostgreSQL at BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres)
+ *   npm run bench:reports -- --pglite                         # embedded PGlite in a temp folder
+ *   options: --per-day=5500 (tickets a day; 365 × 5500 ≈ 2.0 M) --days=365 --runs=5 --keep --explain
+ *            --raw (every grouping from the tickets alone too) --check (tickets vs roll-ups, every grouping)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { openDb, type OpenedDb } from '../db/client';
-import { counters, halls, matters, staff } from '../db/schema';
+import { halls, staff } from '../db/schema';
 import { queryRows } from '../server/app/reports/report-sql';
 import { runReport } from '../server/app/reports/run-report';
 import { todayStats } from '../server/app/reports/today-stats';
 import type { StaffActor } from '../server/app/actor';
 import { manualClock } from '../server/domain/clock';
 import { instantAt } from '../server/domain/hall-time';
-import { REPORT_GROUPS } from '../server/protocol/dashboard';
+import { REPORT_GROUPS, type ReportGroupBy } from '../server/protocol/dashboard';
+import { sealPastDays } from '../server/app/reports/rollup';
+import { checkRollups } from '../server/app/reports/rollup-check';
 import { seedDemo } from '../server/seed/seed-demo';
+import { generateReportData } from './report-data';
 
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const flag = (name: string) => process.argv.includes(`--${name}`);
 const PER_DAY = Number(arg('per-day', '5500'));
 const DAYS = Number(arg('days', '365'));
-const RUNS = Number(arg('runs', '3'));
+const RUNS = Number(arg('runs', '5'));
 const FIRST_DAY = '2025-01-01';
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -66,81 +71,6 @@ const timed = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
   return [v, performance.now() - t0];
 };
 
-async function generate(o: OpenedDb, hallId: string): Promise<void> {
-  const db = o.db;
-  const matterRows = await db.select().from(matters);
-  const counterRows = (await db.select().from(counters)).filter((c) => c.type !== 'consultation');
-  const staffRows = (await db.select().from(staff)).filter((s) => s.role === 'staff');
-  const list = (ids: string[]) => sql.raw(`ARRAY[${ids.map((id) => `'${id}'::uuid`).join(',')}]`);
-  const mIds = list(matterRows.map((m) => m.id));
-  const zIds = list(matterRows.map((m) => m.zoneId));
-  const cx = sql.raw(`ARRAY[${matterRows.map((m) => `'${m.complexity}'`).join(',')}]`);
-  const cIds = list(counterRows.map((c) => c.id));
-  const sIds = sql.raw(`ARRAY[${staffRows.map((s) => `'${s.id}'`).join(',')}]`);
-  const nm = matterRows.length;
-  const nc = counterRows.length;
-  const ns = staffRows.length;
-  let seq = 0;
-  for (let start = 0; start < DAYS; start += 31) {
-    const days = Math.min(31, DAYS - start);
-    const from = addDays(FIRST_DAY, start);
-    // One row per ticket; r picks the outcome (5 % cancelled before a call, 5 % no-show, 90 % served),
-    // waits are skewed towards short (random()^2 × 45 min), handling 3–28 min, 8 % from appointments.
-    await db.execute(sql`
-      INSERT INTO tickets (hall_id, zone_id, matter_id, service_date, prefix, seq_no, number, status, source, counter_id,
-                           issued_at, wait_start_at, wait_target_minutes, first_called_at, called_at, started_at, finished_at, token)
-      SELECT ${hallId}::uuid, (${zIds})[mi], (${mIds})[mi], to_char(d, 'YYYY-MM-DD'), 'Q', n, 'Q' || lpad(n::text, 5, '0'),
-             CASE WHEN r < 0.05 THEN 'cancelled' WHEN r < 0.10 THEN 'no_show' ELSE 'done' END,
-             CASE WHEN r2 < 0.08 THEN 'appointment' ELSE 'kiosk' END,
-             CASE WHEN r < 0.05 THEN NULL ELSE (${cIds})[1 + (n * 31 + mi) % ${sql.raw(String(nc))}] END,
-             issued, issued, CASE WHEN (${cx})[mi] = 'complex' THEN 30 ELSE 10 END,
-             CASE WHEN r < 0.05 THEN NULL ELSE issued + make_interval(secs => w * 60) END,
-             CASE WHEN r < 0.05 THEN NULL ELSE issued + make_interval(secs => w * 60) END,
-             CASE WHEN r < 0.10 THEN NULL ELSE issued + make_interval(secs => w * 60 + 30) END,
-             CASE WHEN r < 0.05 THEN issued + interval '20 minutes' WHEN r < 0.10 THEN NULL
-                  ELSE issued + make_interval(secs => w * 60 + 30 + h * 60) END,
-             md5(d::text || '/' || n::text)
-      FROM generate_series(${from}::date, ${from}::date + ${sql.raw(String(days - 1))}, interval '1 day') AS d
-      CROSS JOIN generate_series(1, ${sql.raw(String(PER_DAY))}) AS n
-      CROSS JOIN LATERAL (
-        SELECT 1 + (n * 7919 + extract(doy FROM d)::int) % ${sql.raw(String(nm))} AS mi,
-               ((d::date + time '08:30') AT TIME ZONE 'Asia/Shanghai') + make_interval(secs => n::float8 / ${sql.raw(String(PER_DAY))} * 30600) AS issued,
-               random() + 0 * n AS r, random() + 0 * n AS r2, power(random() + 0 * n, 2) * 45 AS w, 3 + random() * 25 + 0 * n AS h
-      ) x`);
-    // The event log: issued, called, started, finished or no-show, cancelled.
-    const [last] = await queryRows<{ max: number }>(db, sql`SELECT coalesce(max(seq), 0)::bigint AS max FROM ticket_events WHERE hall_id = ${hallId}`);
-    seq = Number(last?.max ?? 0);
-    await db.execute(sql`
-      INSERT INTO ticket_events (hall_id, seq, type, ticket_id, counter_id, actor_type, actor_id, data, at)
-      SELECT ${hallId}::uuid, ${sql.raw(String(seq))} + row_number() OVER (), e.type, t.id, t.counter_id, e.actor_type,
-             CASE WHEN e.actor_type = 'staff' THEN (${sIds})[1 + abs(hashtext(t.counter_id::text)) % ${sql.raw(String(ns))}] END,
-             jsonb_build_object('status', e.status), e.at
-      FROM tickets t
-      CROSS JOIN LATERAL (VALUES
-        ('ticket:issued', 'device', 'waiting', t.issued_at),
-        ('ticket:called', 'staff', 'called', t.first_called_at),
-        ('ticket:started', 'staff', 'serving', t.started_at),
-        (CASE t.status WHEN 'done' THEN 'ticket:finished' WHEN 'no_show' THEN 'ticket:no-show' ELSE 'ticket:cancelled' END,
-         CASE t.status WHEN 'cancelled' THEN 'system' ELSE 'staff' END, t.status,
-         coalesce(t.finished_at, t.first_called_at + interval '3 minutes'))
-      ) AS e(type, actor_type, status, at)
-      WHERE t.hall_id = ${hallId} AND t.service_date BETWEEN ${from} AND ${addDays(from, days - 1)} AND e.at IS NOT NULL`);
-    // Appointments: a tenth of a day's tickets, 80 % kept, 12 % missed, 8 % cancelled.
-    await db.execute(sql`
-      INSERT INTO appointments (hall_id, matter_id, service_date, slot_start, slot_end, status, code, channel,
-                                visitor_id_hash, visitor_id_enc, visitor_id_masked, phone_hash, phone_enc, phone_masked, created_at)
-      SELECT ${hallId}::uuid, (${mIds})[1 + n % ${sql.raw(String(nm))}], to_char(d, 'YYYY-MM-DD'), s, s + interval '30 minutes',
-             CASE WHEN r < 0.08 THEN 'cancelled' WHEN r < 0.20 THEN 'no_show' ELSE 'checked_in' END,
-             md5('a' || d::text || '/' || n::text), 'online', md5(n::text), 'x', '110105********002X', md5(n::text), 'x', '138****1234', s - interval '2 days'
-      FROM generate_series(${from}::date, ${from}::date + ${sql.raw(String(days - 1))}, interval '1 day') AS d
-      CROSS JOIN generate_series(1, ${sql.raw(String(Math.max(1, Math.round(PER_DAY / 10))))}) AS n
-      CROSS JOIN LATERAL (SELECT ((d::date + time '09:00') AT TIME ZONE 'Asia/Shanghai') + make_interval(mins => 30 * (n % 14)) AS s, random() + 0 * n AS r) x`);
-    process.stdout.write(`  generated ${addDays(from, days - 1)}\r`);
-  }
-  await db.execute(sql`UPDATE halls SET event_seq = (SELECT max(seq) FROM ticket_events WHERE hall_id = ${hallId}) WHERE id = ${hallId}`);
-  await db.execute(sql`ANALYZE`);
-}
-
 async function main() {
   const { opened, kind, cleanup } = await open();
   try {
@@ -149,7 +79,7 @@ async function main() {
     const [mgr] = (await opened.db.select().from(staff)).filter((s) => s.role === 'manager');
     const actor: StaffActor = { kind: 'staff', id: mgr!.id, role: 'manager', hallIds: mgr!.hallIds, displayName: mgr!.displayName, username: mgr!.username };
     console.log(`${kind}: generating ${DAYS} days × ${PER_DAY} tickets …`);
-    const [, genMs] = await timed(() => generate(opened, hall!.id));
+    const [, genMs] = await timed(() => generateReportData(opened.db, hall!.id, { firstDay: FIRST_DAY, days: DAYS, perDay: PER_DAY, progress: true }));
     const counts = await queryRows<{ t: number; e: number; a: number }>(
       opened.db,
       sql`SELECT (SELECT count(*) FROM tickets)::int AS t, (SELECT count(*) FROM ticket_events)::int AS e, (SELECT count(*) FROM appointments)::int AS a`,
@@ -162,23 +92,40 @@ async function main() {
       { name: 'month', from: mid, to: addDays(mid, 29) },
       { name: 'year', from: FIRST_DAY, to: LAST_DAY },
     ];
+    // "Now" is the afternoon of the last generated day: that day is today (read from the tickets),
+    // every earlier day is a past day the end-of-day job rolls up.
     const deps = { db: opened.db, clock: manualClock(instantAt(LAST_DAY, '16:00', 'Asia/Shanghai')), publisher: { publish() {} }, piiKey: Buffer.alloc(32), publicBaseUrl: '' };
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    const results: Record<string, Record<string, string>> = {};
-    for (const groupBy of REPORT_GROUPS) {
-      results[groupBy] = {};
-      for (const range of ranges) {
-        const times: number[] = [];
-        let rows = 0;
-        for (let i = 0; i < RUNS; i++) {
-          const [view, ms] = await timed(() => runReport(deps, actor, [hall!.id], { from: range.from, to: range.to, groupBy }));
-          times.push(ms);
-          rows = view.rows.length;
+    const table = async (label: string, groups: readonly ReportGroupBy[], rangeList: typeof ranges, runs: number) => {
+      console.log(`-- ${label} (median of ${runs} run${runs === 1 ? '' : 's'}, runReport() end to end incl. label look-ups)`);
+      for (const groupBy of groups) {
+        const cells: string[] = [];
+        for (const range of rangeList) {
+          const times: number[] = [];
+          let rows = 0;
+          for (let i = 0; i < runs; i++) {
+            const [view, ms] = await timed(() => runReport(deps, actor, [hall!.id], { from: range.from, to: range.to, groupBy }));
+            times.push(ms);
+            rows = view.rows.length;
+          }
+          cells.push(`${range.name}: ${median(times).toFixed(0)} ms (${rows} rows)`.padEnd(28));
         }
-        results[groupBy]![range.name] = `${median(times).toFixed(0)} ms (${rows} rows)`;
+        console.log(groupBy.padEnd(8), cells.join(''));
       }
-      console.log(groupBy.padEnd(8), ranges.map((r) => `${r.name}: ${results[groupBy]![r.name]}`.padEnd(28)).join(''));
+    };
+    // The tickets alone (no roll-ups yet): all groupings with --raw, else the year by day as the reference.
+    await table('tickets only', flag('raw') ? REPORT_GROUPS : ['day'], flag('raw') ? ranges : ranges.slice(2), flag('raw') ? RUNS : 1);
+
+    const [built, sealMs] = await timed(() => sealPastDays(opened.db, hall!.id, 'Asia/Shanghai', deps.clock.now()));
+    const [sizes] = await queryRows<{ c: number; b: number }>(opened.db, sql`SELECT (SELECT count(*) FROM report_day_counts)::int AS c, (SELECT count(*) FROM report_day_bins)::int AS b`);
+    console.log(`roll-ups: ${built.length} past days covered in ${(sealMs / 1000).toFixed(1)} s (${sizes!.c} count rows, ${sizes!.b} bin rows)`);
+    if (flag('check')) {
+      const [diffs, checkMs] = await timed(() => checkRollups(opened.db, { hallIds: [hall!.id], from: FIRST_DAY, to: LAST_DAY, now: deps.clock.now() }));
+      console.log(`check (every grouping over the year, tickets vs roll-ups): ${diffs.length === 0 ? 'agree' : `${diffs.length} differences`} (${(checkMs / 1000).toFixed(0)} s)`);
+      for (const d of diffs.slice(0, 10)) console.log('  ', JSON.stringify(d));
     }
+    await table('with roll-ups', REPORT_GROUPS, ranges, RUNS);
+
     const todays: number[] = [];
     for (let i = 0; i < RUNS; i++) todays.push((await timed(() => todayStats(deps, actor, hall!.id)))[1]);
     console.log(`today's stats (one day of ${PER_DAY} tickets): ${median(todays).toFixed(0)} ms`);
@@ -189,7 +136,7 @@ async function main() {
       );
       for (const p of plan) console.log(Object.values(p)[0]);
     }
-    console.log(`(${kind}; median of ${RUNS} runs; runReport() end to end incl. label look-ups)`);
+    console.log(`(${kind}; load ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores)`);
   } finally {
     await cleanup();
   }

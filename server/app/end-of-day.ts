@@ -2,7 +2,8 @@
  * The end-of-day job (server/domain/day-close.ts): closes the tickets of a closed service day with
  * the reason `day_closed`, through runCommand (hall seq, audit log, facts after commit — every
  * screen drops them). Rows are locked with SKIP LOCKED and re-checked by the state machine, so any
- * number of server processes may run it at once and each ticket is closed exactly once.
+ * number of server processes may run it at once and each ticket is closed exactly once. Then the
+ * hall's past days that are not yet rolled up are (reports/rollup.ts `sealPastDays`).
  */
 import { and, eq, inArray, lt, or } from 'drizzle-orm';
 import { halls, tickets } from '../../db/schema';
@@ -14,6 +15,7 @@ import { SYSTEM } from './actor';
 import type { AppDeps } from './deps';
 import { ticketView } from './loaders';
 import { presentHall } from './presenters';
+import { sealPastDays } from './reports/rollup';
 import { runCommand } from './run-command';
 import { stateOf, writeTicket } from './ticket-writes';
 
@@ -54,6 +56,8 @@ export async function closeEndedDays(deps: AppDeps): Promise<number> {
       closed += n;
       if (n === 0) break; // all due rows are locked by another process, which is closing them
     }
+    // The hall's closed past days become report roll-ups (reports/rollup.ts).
+    await sealPastDays(deps.db, hall.id, hall.timeZone, deps.clock.now());
   }
   return closed;
 }

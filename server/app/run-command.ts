@@ -2,7 +2,8 @@
  * The one path every mutation takes:
  *   1. claim the commandId (a repeat returns the first result and changes nothing),
  *   2. run the use case in one transaction,
- *   3. append its events under the hall row lock (gapless hall seq, commit order = seq order),
+ *   3. append its events under the hall row lock (gapless hall seq, commit order = seq order), and
+ *      rebuild the report roll-ups of any past day whose tickets they touch (reports/rollup.ts),
  *   4. commit, and only then publish the facts.
  */
 import { eq, sql } from 'drizzle-orm';
@@ -12,6 +13,7 @@ import type { AuditRecord, FactDraft, HallFact } from '../protocol/facts';
 import type { Actor } from './actor';
 import { AppError } from './app-error';
 import type { AppDeps } from './deps';
+import { rollupAfterFacts } from './reports/rollup';
 
 /** What a use case emits: a fact's payload and its audit extras, typed per fact type (server/protocol/facts.ts). */
 export type PendingFact = FactDraft;
@@ -67,7 +69,7 @@ export async function runCommand<T>(deps: AppDeps, meta: CommandMeta, body: (sco
         .update(halls)
         .set({ eventSeq: sql`${halls.eventSeq} + ${pending.length}` })
         .where(eq(halls.id, meta.hallId))
-        .returning({ last: halls.eventSeq });
+        .returning({ last: halls.eventSeq, timeZone: halls.timeZone });
       if (!row) throw new AppError('not_found', 'Hall not found');
       const first = row.last - pending.length + 1;
       facts = pending.map((f, i) => hallFact(f, meta.hallId, first + i, now));
@@ -84,6 +86,7 @@ export async function runCommand<T>(deps: AppDeps, meta: CommandMeta, body: (sco
           at: now,
         })),
       );
+      await rollupAfterFacts(tx, meta.hallId, row.timeZone, pending.map((f) => f.ticket?.serviceDate), now);
     }
 
     if (meta.commandId) {

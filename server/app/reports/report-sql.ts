@@ -60,7 +60,7 @@ export async function queryRows<T>(db: Reader, query: SQL): Promise<T[]> {
   return Array.isArray(result) ? result : result.rows;
 }
 
-const idList = (ids: string[]) => sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
+export const idList = (ids: string[]) => sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
 
 const TICKET_DIMENSION: Record<Exclude<ReportGroupBy, 'staff'>, SQL> = {
   hall: sql`hall_id`,
@@ -71,9 +71,25 @@ const TICKET_DIMENSION: Record<Exclude<ReportGroupBy, 'staff'>, SQL> = {
   day: sql`service_date`,
 };
 
-export async function aggregateTickets(db: Reader, scope: ReportScope, groupBy: ReportGroupBy): Promise<TicketAggregate[]> {
-  const staff = groupBy === 'staff';
-  const dim = staff ? sql`actor_id` : TICKET_DIMENSION[groupBy];
+/** Which tickets a pass reads, and the window their closing events are looked up in. */
+export interface TicketFilter {
+  where: SQL;
+  from: string;
+  to: string;
+  now: Date;
+}
+
+/** The report's tickets in a scope: its halls over its service dates. */
+export function scopeFilter(scope: ReportScope): TicketFilter {
+  return { where: sql`t.hall_id IN (${idList(scope.hallIds)}) AND t.service_date BETWEEN ${scope.from} AND ${scope.to}`, from: scope.from, to: scope.to, now: scope.now };
+}
+
+/**
+ * One row per ticket with the measures every report figure is made of (the definitions above);
+ * with `staff`, only tickets a staff member closed, with that member as actor_id.
+ * Shared by the report and the roll-ups (server/app/reports/rollup.ts), so both count the same.
+ */
+export function ticketBase(f: TicketFilter, staff: boolean): SQL {
   // The closing event: the ticket's LATEST finish or no-show, and only if it matches the final
   // status — a no-show that was reactivated and then served counts once, as served, for the staff
   // member who finished it; a ticket that was a no-show twice counts once, for the last one.
@@ -84,16 +100,13 @@ export async function aggregateTickets(db: Reader, scope: ReportScope, groupBy: 
               WHERE e.ticket_id = t.id
                 AND e.hall_id = t.hall_id
                 AND e.type IN ('ticket:finished', 'ticket:no-show')
-                AND e.at >= ${scope.from}::date - interval '1 day' AND e.at < ${scope.to}::date + interval '2 days'
+                AND e.at >= ${f.from}::date - interval '1 day' AND e.at < ${f.to}::date + interval '2 days'
               ORDER BY e.seq DESC
               LIMIT 1
             ) e ON e.actor_type = 'staff'
             AND t.status = CASE e.type WHEN 'ticket:finished' THEN 'done' ELSE 'no_show' END`
     : sql``;
-  const rows = await queryRows<Omit<TicketAggregate, 'total'> & { g: number }>(
-    db,
-    sql`WITH base AS (
-      SELECT t.hall_id, t.zone_id, t.matter_id, t.counter_id, t.service_date, t.status, m.complexity,
+  return sql`SELECT t.hall_id, t.zone_id, t.matter_id, t.counter_id, t.service_date, t.status, m.complexity,
              ${staff ? sql`e.actor_id` : sql`NULL::text`} AS actor_id,
              extract(hour FROM t.issued_at AT TIME ZONE h.time_zone)::int AS hr,
              CASE WHEN t.first_called_at IS NOT NULL
@@ -101,7 +114,7 @@ export async function aggregateTickets(db: Reader, scope: ReportScope, groupBy: 
              t.first_called_at <= t.wait_start_at + make_interval(mins => t.wait_target_minutes) AS w_ok,
              -- Not called yet but already past its target: a miss now, whenever it is called.
              (t.first_called_at IS NULL AND t.status = 'waiting'
-               AND ${scope.now.toISOString()}::timestamptz > t.wait_start_at + make_interval(mins => t.wait_target_minutes)) AS w_miss,
+               AND ${f.now.toISOString()}::timestamptz > t.wait_start_at + make_interval(mins => t.wait_target_minutes)) AS w_miss,
              CASE WHEN t.status = 'done' AND t.started_at IS NOT NULL
                   THEN greatest(0, extract(epoch FROM t.finished_at - t.started_at) / 60)::float8 END AS hd,
              coalesce((h.settings ->> 'counterHandlingTargetMinutes')::int, 20) AS hd_target
@@ -109,10 +122,11 @@ export async function aggregateTickets(db: Reader, scope: ReportScope, groupBy: 
       JOIN halls h ON h.id = t.hall_id
       JOIN matters m ON m.id = t.matter_id
       ${closing}
-      WHERE t.hall_id IN (${idList(scope.hallIds)}) AND t.service_date BETWEEN ${scope.from} AND ${scope.to}
-    )
-    SELECT ${dim} AS k, GROUPING(${dim}) AS g,
-      count(*)::int AS tickets,
+      WHERE ${f.where}`;
+}
+
+/** The counts over `base` that add up across days (handling_within is left out: it is against today's target). */
+export const COUNT_COLUMNS = sql`count(*)::int AS tickets,
       count(*) FILTER (WHERE status = 'done')::int AS served,
       count(*) FILTER (WHERE status = 'no_show')::int AS no_shows,
       count(*) FILTER (WHERE status = 'cancelled')::int AS cancelled,
@@ -122,7 +136,18 @@ export async function aggregateTickets(db: Reader, scope: ReportScope, groupBy: 
       count(*) FILTER (WHERE w_ok AND complexity = 'general')::int AS general_within,
       count(*) FILTER (WHERE (w IS NOT NULL OR w_miss) AND complexity = 'complex')::int AS complex_measured,
       count(*) FILTER (WHERE w_ok AND complexity = 'complex')::int AS complex_within,
-      count(hd)::int AS handling_measured,
+      count(hd)::int AS handling_measured`;
+
+/** The grouping column of `base` for a report grouping. */
+export const dimensionOf = (groupBy: ReportGroupBy): SQL => (groupBy === 'staff' ? sql`actor_id` : TICKET_DIMENSION[groupBy]);
+
+export async function aggregateTickets(db: Reader, scope: ReportScope, groupBy: ReportGroupBy): Promise<TicketAggregate[]> {
+  const dim = dimensionOf(groupBy);
+  const rows = await queryRows<Omit<TicketAggregate, 'total'> & { g: number }>(
+    db,
+    sql`WITH base AS (${ticketBase(scopeFilter(scope), groupBy === 'staff')})
+    SELECT ${dim} AS k, GROUPING(${dim}) AS g,
+      ${COUNT_COLUMNS},
       count(*) FILTER (WHERE hd <= hd_target)::int AS handling_within,
       percentile_cont(0.5) WITHIN GROUP (ORDER BY w) AS w50,
       percentile_cont(0.9) WITHIN GROUP (ORDER BY w) AS w90,
@@ -135,7 +160,7 @@ export async function aggregateTickets(db: Reader, scope: ReportScope, groupBy: 
 }
 
 /** postgres.js and PGlite agree on int and float8, but be strict about what leaves this module. */
-function numbers(r: Omit<TicketAggregate, 'total' | 'k'>): Omit<TicketAggregate, 'total' | 'k'> {
+export function numbers(r: Omit<TicketAggregate, 'total' | 'k'>): Omit<TicketAggregate, 'total' | 'k'> {
   const out = { ...r } as Record<string, unknown>;
   for (const [key, v] of Object.entries(r)) out[key] = v === null ? null : Number(v);
   return out as Omit<TicketAggregate, 'total' | 'k'>;

@@ -8,7 +8,8 @@ import type { ReportGroupBy, ReportQuery, ReportRow, ReportView, TargetShare } f
 import { authorize, may, type Actor } from '../actor';
 import { AppError } from '../app-error';
 import type { AppDeps } from '../deps';
-import { aggregateAppointments, aggregateTickets, type AppointmentAggregate, type ReportScope, type TicketAggregate } from './report-sql';
+import { aggregateAppointments, type AppointmentAggregate, type ReportScope, type TicketAggregate } from './report-sql';
+import { aggregateWithRollups } from './rollup';
 
 /** The halls a report may cover: the ones asked for (each checked), or every hall the caller may see. */
 export async function reportHalls(deps: AppDeps, actor: Actor, asked: string[] | undefined): Promise<string[]> {
@@ -28,12 +29,13 @@ export async function runReport(deps: AppDeps, actor: Actor, hallIds: string[], 
   for (const id of hallIds) authorize(actor, 'report:read', { hallId: id });
   const started = performance.now();
   const scope: ReportScope = { hallIds, from: q.from, to: q.to, now: deps.clock.now() };
-  // One read-only snapshot; percentiles sort every measured wait, so give the sorts memory
-  // instead of spilling to disk (a year is ~2 M rows: see bench/reports.ts).
+  // One read-only snapshot: whole past days from the roll-ups, the rest from the tickets (rollup.ts).
+  // Percentiles over tickets sort every measured wait, so give the sorts memory instead of
+  // spilling to disk (a year with no roll-ups is ~2 M rows: see bench/reports.ts).
   const [aggregates, appointments] = await deps.db.transaction(
     async (tx) => {
       await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
-      return [await aggregateTickets(tx, scope, q.groupBy), await aggregateAppointments(tx, scope, q.groupBy)] as const;
+      return [await aggregateWithRollups(tx, scope, q.groupBy), await aggregateAppointments(tx, scope, q.groupBy)] as const;
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );

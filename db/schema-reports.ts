@@ -1,0 +1,83 @@
+/**
+ * Report roll-ups (docs/performance.md, "Report roll-ups"): the report figures of a whole past service day, per
+ * hall and per grouping, so a year's report sums ~365 small rows per group instead of scanning
+ * two million tickets. A day is covered only while its `report_days` row exists; every fact on a
+ * ticket of a covered day rebuilds that day in the same transaction (server/app/reports/rollup.ts).
+ */
+import { integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { halls } from './schema';
+
+/** The (hall, day) pairs the roll-up tables cover; everything else is read from the tickets. */
+export const reportDays = pgTable(
+  'report_days',
+  {
+    hallId: uuid('hall_id').notNull().references(() => halls.id),
+    serviceDate: text('service_date').notNull(),
+    builtAt: timestamp('built_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.hallId, t.serviceDate] })],
+);
+
+/**
+ * The (hall, month) pairs with month rows (grain 'month', service_date the month's first day):
+ * sums of the day rows, written once every day of a past month is covered, dropped with any of them.
+ */
+export const reportMonths = pgTable(
+  'report_months',
+  {
+    hallId: uuid('hall_id').notNull().references(() => halls.id),
+    month: text('month').notNull(),
+    builtAt: timestamp('built_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.hallId, t.month] })],
+);
+
+/**
+ * Counts per (hall, grouping, grain, day or month, group key). `dim` is the grouping (hall, zone, matter, counter,
+ * hour, staff); `key` its value as text, '' for none (a ticket never at a counter).
+ */
+export const reportDayCounts = pgTable(
+  'report_day_counts',
+  {
+    hallId: uuid('hall_id').notNull().references(() => halls.id),
+    dim: text('dim').notNull(),
+    /** 'day', or 'month' (service_date is then the month's first day). */
+    grain: text('grain').notNull(),
+    serviceDate: text('service_date').notNull(),
+    key: text('key').notNull(),
+    tickets: integer('tickets').notNull(),
+    served: integer('served').notNull(),
+    noShows: integer('no_shows').notNull(),
+    cancelled: integer('cancelled').notNull(),
+    waitMeasured: integer('wait_measured').notNull(),
+    waitWithin: integer('wait_within').notNull(),
+    generalMeasured: integer('general_measured').notNull(),
+    generalWithin: integer('general_within').notNull(),
+    complexMeasured: integer('complex_measured').notNull(),
+    complexWithin: integer('complex_within').notNull(),
+    handlingMeasured: integer('handling_measured').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.hallId, t.dim, t.grain, t.serviceDate, t.key] })],
+);
+
+/**
+ * Wait and handling histograms: `ub` is a bin's upper bound in whole minutes, the bin holding the
+ * values in (lower, ub] (bin 0 holds exactly 0): 1-minute bins up to 120, then 5 up to 240, 15 up
+ * to 1440, 60 beyond (server/app/reports/histogram.ts). Only non-empty bins have a row.
+ */
+export const reportDayBins = pgTable(
+  'report_day_bins',
+  {
+    hallId: uuid('hall_id').notNull().references(() => halls.id),
+    dim: text('dim').notNull(),
+    /** 'day', or 'month' (service_date is then the month's first day). */
+    grain: text('grain').notNull(),
+    serviceDate: text('service_date').notNull(),
+    key: text('key').notNull(),
+    /** 'wait' or 'handling'. */
+    measure: text('measure').notNull(),
+    ub: integer('ub').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.hallId, t.dim, t.grain, t.serviceDate, t.key, t.measure, t.ub] })],
+);
