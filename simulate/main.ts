@@ -66,6 +66,12 @@ export function simulate(opts: SimOptions, print: (line: string) => void = conso
     if (at >= 0) print(policyTable(rows[at]!));
     print(opts.loads.map((load, i) => `${pct(load)}: FCFS ${ci(rows[i]!.find((x) => x.policy === FCFS)!.stats.withinAll)}, ours ${ci(rows[i]!.find((x) => x.policy === OURS)!.stats.withinAll)}`).join('; '));
   }
+  for (const rules of ['breaks', 'cutoff'] as const) {
+    const r = compare(referenceScenario(REALISTIC_LOAD, rules), opts.seed, opts.days, [FCFS, PREVIOUS, OURS]);
+    out[`reference ${rules}`] = r;
+    const [f, p, o] = r.map((x) => x.stats);
+    print(`${rules === 'breaks' ? 'Breaks only' : 'Last-ticket cut-off only'}, ${pct(REALISTIC_LOAD)}: FCFS ${ci(f!.withinAll)}, previous ${ci(p!.withinAll)}, ours ${ci(o!.withinAll)} (appointments ${pct(o!.withinAppointment)}, green ${pct(o!.withinGreen)}).`);
+  }
   const perPool = scenario('per-pool', REALISTIC_LOAD, { demandMix: 'per-pool' });
   out.perPool = compare(perPool, opts.seed, opts.days, [PREVIOUS, OURS]);
   print('');

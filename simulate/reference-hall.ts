@@ -9,7 +9,8 @@
  * author's code: the point is the shape of the hall — pools of 5–7 counters, no single desks.
  *
  * `dayRules: 'ours'` keeps our day (one 15-minute break per counter and session, the kiosk's
- * 30-minute last-ticket cut-off); 'open' has neither, as a simulator without breaks would.
+ * 30-minute last-ticket cut-off); 'open' has neither, as a simulator without breaks would;
+ * 'breaks' and 'cutoff' have one of the two, to tell their effects apart.
  */
 import { dutiesWithBreaks, scenario, type Scenario, type SimCounter, type SimMatter } from './scenario';
 
@@ -68,15 +69,18 @@ function referenceCounters(breaks: boolean): SimCounter[] {
   return out;
 }
 
-export function referenceScenario(load: number, dayRules: 'ours' | 'open' = 'ours'): Scenario {
-  const open = dayRules === 'open';
+export type ReferenceDay = 'ours' | 'open' | 'breaks' | 'cutoff';
+
+export function referenceScenario(load: number, dayRules: ReferenceDay = 'ours'): Scenario {
+  const breaks = dayRules === 'ours' || dayRules === 'breaks';
+  const cutoff = dayRules === 'ours' || dayRules === 'cutoff';
   return scenario(`reference ${dayRules} ${load}`, load, {
-    description: `issue #16's reference hall, ${open ? 'no breaks, no last-ticket cut-off' : 'our breaks and cut-off'}, ${Math.round(load * 100)} % offered load`,
+    description: `issue #16's reference hall, ${breaks ? 'breaks' : 'no breaks'}, ${cutoff ? '30-minute last-ticket cut-off' : 'no last-ticket cut-off'}, ${Math.round(load * 100)} % offered load`,
     matters: referenceMatters(),
-    counters: referenceCounters(!open),
+    counters: referenceCounters(breaks),
     profiles: { A: PEAKS, B: PEAKS },
     serviceCv: 0.7,
-    lastTicketMinutes: open ? 0 : 30,
+    lastTicketMinutes: cutoff ? 30 : 0,
     elderlyShare: { A: 0.04, B: 0.04 },
     otherGreenShare: 0.01,
   });

@@ -244,9 +244,31 @@ export function scheduledMinutes(s: Pick<Scenario, 'counters'>): number {
   return s.counters.reduce((a, c) => a + c.duties.reduce((b, d) => b + d.end - d.start, 0), 0);
 }
 
-/** Expected counter-minutes one ticket of the matter costs. */
+/** Drawn service minutes are lognormal(mean, cv) clamped to [SERVICE_FLOOR, SERVICE_CAP × mean] (simulate/visitors.ts). */
+export const SERVICE_FLOOR = 1;
+export const SERVICE_CAP = 6;
+
+/** The expectation of a drawn service time, the clamping included (numerically, over the normal). */
+export function drawnServiceMean(mean: number, cv: number): number {
+  const s2 = Math.log(1 + cv * cv);
+  const [mu, sigma] = [Math.log(mean) - s2 / 2, Math.sqrt(s2)];
+  const step = 0.005;
+  let sum = 0;
+  for (let z = -9; z <= 9; z += step) {
+    const x = Math.min(SERVICE_CAP * mean, Math.max(SERVICE_FLOOR, Math.exp(mu + sigma * z)));
+    sum += x * Math.exp((-z * z) / 2) * step;
+  }
+  return sum / Math.sqrt(2 * Math.PI);
+}
+
+/**
+ * Expected counter-minutes one visitor who wants the matter costs: a booked visitor who never
+ * comes costs nothing, a walk-in no-show the call, everyone else the walk-up and the service as
+ * drawn (so the realised work of many days is `load` × the scheduled minutes, not a little less).
+ */
 export function workPerTicket(s: Scenario, m: SimMatter): number {
-  return (1 - s.walkInNoShowShare) * (s.walkUpMinutes + m.serviceMean) + s.walkInNoShowShare * s.absentCallMinutes;
+  const comes = 1 - m.appointmentShare * s.appointmentNoShowShare;
+  return comes * ((1 - s.walkInNoShowShare) * (s.walkUpMinutes + drawnServiceMean(m.serviceMean, s.serviceCv)) + s.walkInNoShowShare * s.absentCallMinutes);
 }
 
 /**

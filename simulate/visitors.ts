@@ -8,7 +8,7 @@
  */
 import { ageOn } from '../server/protocol/identity-number';
 import type { Rng } from './rng';
-import { visitorsPerDay, type Scenario } from './scenario';
+import { SERVICE_CAP, SERVICE_FLOOR, visitorsPerDay, type Scenario } from './scenario';
 
 export interface Visitor {
   id: number;
@@ -94,7 +94,7 @@ export function drawVisitors(s: Scenario, rng: Rng): Visitor[] {
       const elderly = r.chance(s.elderlyShare[m.zone] ?? 0);
       const age = elderly ? Math.floor(r.uniform(s.settings.elderlyAge, 90)) : Math.floor(r.uniform(20, s.settings.elderlyAge));
       const green = ageOn(`${2026 - age - 1}-06-01`, SIM_DAY) >= s.settings.elderlyAge || r.chance(s.otherGreenShare);
-      const serviceMinutes = Math.min(6 * m.serviceMean, Math.max(1, r.lognormal(m.serviceMean, s.serviceCv)));
+      const serviceMinutes = Math.min(SERVICE_CAP * m.serviceMean, Math.max(SERVICE_FLOOR, r.lognormal(m.serviceMean, s.serviceCv)));
       const patience = Math.max(m.targetMinutes, r.lognormal(s.patienceMean[m.complexity], 0.5));
       return { green, serviceMinutes, patience };
     };

@@ -102,14 +102,16 @@ s('walk-ins only in the issuing windows; appointments never overbook a slot; eld
   assert.ok(singleCounterMatters(sc).has('长三角跨省通办') && !singleCounterMatters(sc).has('社保登记'));
 });
 
-s('at 85 % demand the rule beats the previous one by ≥ 8 points, with p99 and the longest wait no worse', () => {
+s('at 85 % demand the rule beats the previous one by ≥ 8 points; the cap keeps the longest wait no worse and p99 within a minute or two (a lower cap trades share for p99)', () => {
   const results = compare(scenario('x', 0.85), SEED, 8, POLICIES);
   const by = (name: string) => results.find((r) => r.policy.name === name)!.stats;
   const ours = by('ours');
   const prev = by('previous');
   assert.ok(ours.withinAll.mean >= prev.withinAll.mean + 0.08, `ours ${ours.withinAll.mean} vs previous ${prev.withinAll.mean}`);
   assert.ok(ours.withinAll.mean > by('fcfs').withinAll.mean && ours.withinAll.mean > by('strict').withinAll.mean);
-  assert.ok(ours.p99 <= prev.p99 && ours.max <= prev.max, `p99 ${ours.p99} vs ${prev.p99}, max ${ours.max} vs ${prev.max}`);
+  assert.ok(ours.p99 <= prev.p99 + 2 && ours.max <= prev.max, `p99 ${ours.p99} vs ${prev.p99}, max ${ours.max} vs ${prev.max}`);
+  const [lowerCap] = compare(scenario('x', 0.85, { settings: { ...scenario('x').settings, waitCapMinutes: 45 } }), SEED, 8, [OURS]);
+  assert.ok(lowerCap!.stats.p99 < ours.p99 && lowerCap!.stats.withinAll.mean < ours.withinAll.mean, 'the cap is the trade-off between share and tail');
   assert.ok(by('strict').withinAppointment > by('fcfs').withinAppointment, 'strict priority protects appointments more than FCFS');
 });
 
@@ -145,6 +147,14 @@ s('offered load is of the hall scheduled minutes (default) or of each pool (per-
   assert.ok(Math.min(...loads) < 0.6 && Math.max(...loads) > 0.9, `hall-wide 85 %: pools ${loads}`);
 });
 
+s('the "85 %" day is 85 %: the work the drawn visitors bring over 200 days is the offered load of the scheduled minutes (booked no-shows and clamped service times counted)', () => {
+  const sc = scenario('x', 0.85);
+  const days = drawDays(sc, SEED + 7, 200);
+  const work = days.flat().reduce((a, v) => a + (v.noShow ? sc.absentCallMinutes : sc.walkUpMinutes + v.serviceMinutes), 0) / days.length;
+  const share = work / scheduledMinutes(sc);
+  assert.ok(Math.abs(share - 0.85) < 0.015, `realised ${share}`); // a day varies by about 7 %: 200 days give ± 0.5 %
+});
+
 s('walk-in no-shows are not measured visitors (they left at once); visitors who gave up are, outside the target', () => {
   const sc = scenario('x', 0.95);
   const day = runDay(sc, drawVisitors(sc, createRng(SEED).fork('day:0')), OURS);
@@ -172,6 +182,11 @@ s("the reference hall rebuilt from issue #16's description: 14 counters, no sing
   assert.ok(open.counters.every((c) => c.duties.length === 2) && open.lastTicketMinutes === 0, 'no breaks, no cut-off');
   const ours = referenceScenario(0.85, 'ours');
   assert.is(scheduledMinutes(ours), 14 * (390 - 30));
+  assert.is(ours.lastTicketMinutes, 30);
+  assert.is(scheduledMinutes(referenceScenario(0.85, 'breaks')), 14 * (390 - 30));
+  assert.is(referenceScenario(0.85, 'breaks').lastTicketMinutes, 0);
+  assert.is(scheduledMinutes(referenceScenario(0.85, 'cutoff')), 14 * 390);
+  assert.is(referenceScenario(0.85, 'cutoff').lastTicketMinutes, 30);
   // The issue's own simulation at 85 %: FCFS 73.2 %, the best online rule 91.0 %.
   const [fcfs, rule] = compare(open, SEED, 8, [FCFS, OURS]).map((r) => r.stats);
   assert.ok(Math.abs(fcfs!.withinAll.mean - 0.732) < 0.06, `FCFS ${fcfs!.withinAll.mean}`);
@@ -198,6 +213,8 @@ s('npm run simulate prints a table per load and the pooling comparison', () => {
   assert.match(text, /Where the load sits/);
   assert.match(text, /Sensitivity — every counter pool at 85\.0 %/);
   assert.match(text, /Reference hall — issue #16's description rebuilt/);
+  assert.match(text, /Breaks only, 85\.0 %/);
+  assert.match(text, /Last-ticket cut-off only, 85\.0 %/);
 });
 
 s.run();
