@@ -111,9 +111,9 @@ export async function connectHall(nodes: string[], hall: SeededHall, timing: Cal
  * reused fails at the transport: the kiosk sends the same commandId again (idempotent), as the
  * real kiosk does; the latency counts from the first attempt.
  */
-export async function issue(node: string, hall: SeededHall, matter: number): Promise<{ ok: boolean; ms: number; error?: string }> {
+export async function issue(node: string, hall: SeededHall, matter: number, extra: Record<string, unknown> = {}): Promise<{ ok: boolean; ms: number; error?: string }> {
   const t0 = performance.now();
-  const body = JSON.stringify({ commandId: randomUUID(), matterId: hall.matterIds[matter % hall.matterIds.length] });
+  const body = JSON.stringify({ commandId: randomUUID(), matterId: hall.matterIds[matter % hall.matterIds.length], ...extra });
   let error = '';
   for (let attempt = 0; attempt < 3; attempt++) {
     try {

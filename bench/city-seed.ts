@@ -1,7 +1,7 @@
 /**
- * The city for `npm run bench:city`: N halls, each with one zone, two matters, C counters serving
- * both, one staff member per counter and a manager (sessions inserted directly, so no scrypt
- * sign-in per socket), a kiosk and D displays. Bulk inserts through drizzle: works on PGlite and
+ * The city for `npm run bench:city` (and the hall of `npm run bench:issue`): N halls, each with one
+ * zone, two matters (or `matters`), C counters serving all of them, one staff member per counter
+ * and a manager (sessions inserted directly, so no scrypt sign-in per socket), a kiosk and D displays. Bulk inserts through drizzle: works on PGlite and
  * PostgreSQL alike. Tokens are derived from the hall index, so the load generator knows them.
  * Also creates the two tables of the floor's minimal claim transaction (bench_floor_*), which no
  * product code reads.
@@ -16,6 +16,8 @@ export interface CityShape {
   halls: number;
   counters: number;
   displays: number;
+  /** Matters per hall, every counter serving all of them (2). */
+  matters?: number;
 }
 
 export interface SeededHall {
@@ -63,11 +65,11 @@ export async function seedCity(db: Db, shape: CityShape): Promise<SeededHall[]> 
         const ms = await tx
           .insert(matters)
           .values(
-            ['A', 'B'].map((prefix, i) => ({
+            Array.from({ length: shape.matters ?? 2 }, (_, i) => String.fromCharCode(65 + i)).map((prefix, i) => ({
               hallId,
               zoneId: zone!.id,
               code: `BENCH-${h}-${i}`,
-              name: i === 0 ? '社保登记' : '户籍证明',
+              name: ['社保登记', '户籍证明'][i] ?? `基准事项 ${prefix}`,
               department: '基准测试',
               complexity: 'general' as const,
               ticketPrefix: prefix,

@@ -13,11 +13,9 @@
  * BENCH_QUEUE (waiting tickets issued per hall before the stages, 10), BENCH_RATE, BENCH_PG_URL,
  * BENCH_CPU_PROF=<dir> (node 0 runs with --cpu-prof; summarise with bench/profile-top.ts).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
+import { loadavg } from 'node:os';
 import { openDb } from '../db/client';
+import { createBenchDatabase } from './bench-db';
 import { BENCH_ADMIN_TOKEN, fillFloorQueue, seedCity } from './city-seed';
 import { closeHall, connect, connectHall, emit, issue, newTiming, type HallClients } from './city-clients';
 import { runStage, type StageResult } from './city-stage';
@@ -39,38 +37,7 @@ const PG_URL = env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 /** A busy morning: every counter serves a visitor every 6 minutes. */
 const MORNING_RATE = (HALLS * COUNTERS) / 360;
 
-interface Database {
-  url: string;
-  label: string;
-  commits(): Promise<number | null>;
-  drop(): Promise<void>;
-}
-
-async function createDatabase(): Promise<Database> {
-  if (PGLITE) {
-    const dir = mkdtempSync(join(tmpdir(), 'yc-bench-city-'));
-    return { url: `file://${dir}`, label: 'embedded PGlite (file)', commits: async () => null, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = `yc_bench_city_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
-  const version = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version;
-  return {
-    url: url.toString(),
-    label: `PostgreSQL ${version} (database ${name})`,
-    async commits() {
-      const r = await admin.query<{ c: string }>('SELECT xact_commit::text AS c FROM pg_stat_database WHERE datname = $1', [name]);
-      return Number(r.rows[0]?.c ?? NaN);
-    },
-    async drop() {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
-}
+const createDatabase = () => createBenchDatabase('city', PGLITE ? null : PG_URL);
 
 interface NodeMetrics {
   cpuMs: number;
