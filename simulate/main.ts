@@ -7,7 +7,7 @@
  * (server/domain/routing-policy.ts). Then the forecast's accuracy, the staffing plan with slot
  * caps, and what pooling would gain.
  */
-import { FCFS, OURS, PREVIOUS } from './policies';
+import { FCFS, OURS, POLICIES, PREVIOUS } from './policies';
 import { accuracyReport } from './accuracy';
 import { forecastDayOf, planFor, simulatedForecast, withPlan } from './plan';
 import { compare, drawDays, type PolicyResult } from './run';
@@ -16,6 +16,7 @@ import { ci, min, pct, policyTable, table } from './report';
 import { poolingEstimates } from './forecast-day';
 import { poolLoadTable } from './load-profile';
 import { referenceScenario } from './reference-hall';
+import { latePriorityTable } from './late-priority';
 
 export interface SimOptions {
   seed: number;
@@ -52,7 +53,27 @@ export function simulate(opts: SimOptions, print: (line: string) => void = conso
     print(`ours vs previous: ${ci(prev.withinAll)} → ${ci(ours.withinAll)} within target; p99 ${min(prev.p99)} → ${min(ours.p99)} min; longest ${min(prev.max)} → ${min(ours.max)} min; utilisation ${pct(ours.utilisation)}.`);
     print('Where the load sits (expected work ÷ scheduled counter-minutes; the peak: work arriving in the half hour ÷ counter-minutes on duty in it):');
     print(poolLoadTable(s));
+    if (load === REALISTIC_LOAD) {
+      print('Late green-channel and appointment visitors under strict priority (always called first), by what their matter\'s counters were doing when their wait began:');
+      print(latePriorityTable(s, results.find((r) => r.policy.name === 'strict')!.days));
+    }
   }
+  print('');
+  print(`Issue #16 summary, demo hall (${opts.days} seeded days per cell; share within target ± 95 % CI; appointments / green channel; p99 / longest wait in minutes):`);
+  print(
+    table(
+      ['demand', ...POLICIES.map((p) => p.label)],
+      opts.loads.flatMap((load) => {
+        const r = out[`demo ${load}`]!;
+        const cell = (f: (x: PolicyResult['stats']) => string) => POLICIES.map((p) => f(r.find((x) => x.policy === p)!.stats));
+        return [
+          [`${pct(load)} all`, ...cell((x) => ci(x.withinAll))],
+          [`${pct(load)} appts / green`, ...cell((x) => `${pct(x.withinAppointment)} / ${pct(x.withinGreen)}`)],
+          [`${pct(load)} p99 / longest`, ...cell((x) => `${min(x.p99)} / ${min(x.max)}`)],
+        ];
+      }),
+    ),
+  );
   print('');
   print("Reference hall — issue #16's description rebuilt (14 counters: 2 zones of 4 comprehensive + 2 professional + 1 complex-only, no single desks; 60/40 general/complex, CV 0.7, peaks 9–11 and 14–16), to check this simulator against the issue's figures (85 %: FCFS 73.2, best online rule 91.0):");
   for (const rules of ['open', 'ours'] as const) {

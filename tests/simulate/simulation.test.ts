@@ -12,6 +12,7 @@ import { compare, drawDays } from '../../simulate/run';
 import { counterPools, scenario, scheduledMinutes, singleCounterMatters, visitorsPerDay, workPerTicket } from '../../simulate/scenario';
 import { poolLoads } from '../../simulate/load-profile';
 import { referenceScenario } from '../../simulate/reference-hall';
+import { lateCause, latePriority } from '../../simulate/late-priority';
 import { measured, summarise, waitOf, withinTarget } from '../../simulate/metrics';
 import { drawVisitors, issuingHalfHours } from '../../simulate/visitors';
 
@@ -194,6 +195,28 @@ s("the reference hall rebuilt from issue #16's description: 14 counters, no sing
   assert.is(fcfs!.singleDeskTickets, 0);
 });
 
+s('no matter of the demo hall is ever left with nobody on duty in opening hours (staggered breaks, a B-post relief at the single desks); late priority visitors are classified', () => {
+  const sc = scenario('x', 0.85);
+  for (const m of sc.matters)
+    for (const session of sc.sessions)
+      for (let t = session.start; t < session.end; t++)
+        assert.ok(sc.counters.some((c) => c.matterIds.has(m.id) && c.duties.some((d) => d.start <= t && t < d.end)), `${m.id} unstaffed at ${t}`);
+  const [strict] = compare(sc, SEED, 3, [STRICT]);
+  const { rows, green, appointments } = latePriority(sc, strict!.days);
+  const tickets = strict!.days.flatMap((d) => d.tickets).filter(measured);
+  const late = (pred: (t: (typeof tickets)[number]) => boolean) => tickets.filter((t) => pred(t) && !withinTarget(t)).length;
+  assert.is(rows.reduce((a, r) => a + r.green, 0), late((t) => t.candidate.priority > 0));
+  assert.is(rows.reduce((a, r) => a + r.appointments, 0), late((t) => t.candidate.priority === 0 && t.appointment));
+  assert.is(green, tickets.filter((t) => t.candidate.priority > 0).length);
+  assert.is(appointments, tickets.filter((t) => t.candidate.priority === 0 && t.appointment).length);
+  assert.is(rows.find((r) => r.cause === 'no counter of the matter on duty')!.green, 0);
+  // Without the relief a single desk's break leaves its matter unstaffed, and the classifier says so.
+  const bare = { ...sc, counters: sc.counters.map((c) => (c.number === 9 ? { ...c, duties: [{ ...c.duties[0]!, end: 600, closing: false }, { ...c.duties[0]!, start: 615 }, c.duties[1]!] } : c)) };
+  const desk = strict!.days[0]!.tickets.find((t) => t.matter.id === '政务服务咨询')!;
+  assert.is(lateCause(bare, { ...desk, waitStart: 605 }), 'no counter of the matter on duty');
+  assert.is(lateCause(sc, { ...desk, waitStart: 605 }), 'single desk, busy');
+});
+
 s('confidence intervals: t-based, zero width for identical days', () => {
   assert.equal(interval([0.5, 0.5, 0.5]), { mean: 0.5, half: 0 });
   const i = interval([0.6, 0.7, 0.8, 0.9]);
@@ -213,6 +236,8 @@ s('npm run simulate prints a table per load and the pooling comparison', () => {
   assert.match(text, /Where the load sits/);
   assert.match(text, /Sensitivity — every counter pool at 85\.0 %/);
   assert.match(text, /Reference hall — issue #16's description rebuilt/);
+  assert.match(text, /Late green-channel and appointment visitors under strict priority/);
+  assert.match(text, /Issue #16 summary, demo hall/);
   assert.match(text, /Breaks only, 85\.0 %/);
   assert.match(text, /Last-ticket cut-off only, 85\.0 %/);
 });
