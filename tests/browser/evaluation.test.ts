@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import type { HallSnapshot } from '../../server/protocol/views';
 import type { RunningServer } from '../../server/server';
-import { assertChromium, buildUi, launchChromium, openWatchedPage, screenshotPath } from '../_support/browser';
+import { assertChromium, buildUi, launchChromium, openWatchedPage, screenshotPath, signInAtCounter } from '../_support/browser';
 import { createTestDb, type TestDb } from '../_support/db';
 import { api, connected, emitAck, loginAs, socketFor, startTestServer, type ClientSocket } from '../_support/server';
 
@@ -26,7 +26,7 @@ let hallId: string;
 
 const t = suite('evaluator pad and QR evaluation (browser)');
 t.before(async () => {
-  buildUi('evaluation', 'progress');
+  buildUi('evaluation', 'progress', 'counter');
   db = await createTestDb();
   server = await startTestServer(db);
   browser = await launchChromium();
@@ -50,10 +50,10 @@ async function ok(event: string, payload: Record<string, unknown>) {
 }
 
 /** Issues a ticket and serves it to the end at counter `n`; returns its QR token. */
-async function serveAt(n: number, matterName: string): Promise<string> {
+async function serveAt(n: number, matterName: string, idNumber?: string): Promise<string> {
   const counter = snap.counters.find((c) => c.number === n)!;
   const matter = snap.matters.find((m) => m.name === matterName)!;
-  const issued = await api(server.url, 'POST', `/api/halls/${hallId}/tickets`, { commandId: randomUUID(), matterId: matter.id }, 'dv_demo-kiosk-1');
+  const issued = await api(server.url, 'POST', `/api/halls/${hallId}/tickets`, { commandId: randomUUID(), matterId: matter.id, ...(idNumber && { idNumber }) }, 'dv_demo-kiosk-1');
   assert.is(issued.status, 201);
   const ticketId = issued.json.data.ticket.id as string;
   await ok('ticket:call-next', { counterId: counter.id });
@@ -170,6 +170,47 @@ t('the QR phone page at 390×844: rate once, thanks, then 已评价 on reload', 
   await page.reload();
   await page.locator('progress-evaluation [data-evaluation="evaluated"]').waitFor({ timeout: 15_000 });
   await page.getByText('本次服务的评价：满意').waitFor();
+  assert.equal(errors, []);
+  await page.close();
+});
+
+t('the staff member’s 我的评价 at the counter: own ratings without the evaluator, 申诉 on a bad review', async () => {
+  const counter1 = snap.counters.find((c) => c.number === 1)!;
+  const counter4 = snap.counters.find((c) => c.number === 4)!;
+  await ok('counter:release', { counterId: counter4.id });
+  await ok('counter:take', { counterId: counter1.id });
+  const ID = '11010519491231002X';
+  const token = await serveAt(1, '企业设立登记', ID);
+  const rated = await api(server.url, 'POST', `/api/evaluation/by-token/${token}`, { commandId: randomUUID(), level: 1, reasons: ['attitude'], text: '态度冷淡' });
+  assert.is(rated.status, 201);
+  await ok('counter:release', { counterId: counter1.id });
+
+  const { page, errors } = await openWatchedPage(browser, { width: 1366, height: 768 }, (r) => r.url().includes('/steps') && r.status() === 400);
+  await signInAtCounter(page, server.url, 'staff1', 1);
+  await page.locator('yc-app-header button[data-tool="evaluations"]').click();
+  const dialog = page.locator('[data-testid="evaluations-dialog"]');
+  const row = dialog.locator('tr[data-level="1"]', { hasText: '态度冷淡' });
+  await row.waitFor({ timeout: 15_000 });
+  assert.match(await row.innerText(), '非常不满意');
+  assert.match(await row.innerText(), '服务态度不好；态度冷淡');
+  assert.match(await row.innerText(), '待联系');
+  const shown = await dialog.innerText();
+  for (const secret of [ID, '110105', '002X', '实名', token]) assert.not.ok(shown.includes(secret), `the staff member's view must not show ${secret}`);
+  // 申诉 needs a note: refused in the dialog, nothing sent.
+  await row.locator('button[data-appeal]').click();
+  await dialog.locator('[data-testid="appeal-submit"]').click();
+  await dialog.getByText('请写明申诉理由').waitFor();
+  await dialog.locator('[data-testid="appeal-note"]').fill('评价人因排队时间长迁怒窗口，有录像为证');
+  await page.screenshot({ path: screenshotPath('evaluation-counter-my-ratings-1366x768') });
+  await dialog.locator('[data-testid="appeal-submit"]').click();
+  await dialog.getByText('申诉已提交，等待管理人员裁定。').waitFor();
+  await row.getByText('申诉中').waitFor();
+  await page.screenshot({ path: screenshotPath('evaluation-counter-appealed-1366x768') });
+  const manager = await loginAs(server.url, 'manager');
+  const reviews = (await api(server.url, 'GET', `/api/halls/${hallId}/bad-reviews`, undefined, manager)).json.data as { evaluationId: string; state: string; steps: { action: string; actorName: string | null }[] }[];
+  const mine = reviews.find((r) => r.evaluationId === rated.json.data.id)!;
+  assert.is(mine.state, 'appealing');
+  assert.equal(mine.steps.at(-1), { ...mine.steps.at(-1)!, action: 'appeal', actorName: '李娜' });
   assert.equal(errors, []);
   await page.close();
 });

@@ -69,11 +69,12 @@ map('Shift selects the second action on a key', () => {
   assert.is(matchShortcut(key('F9'))?.action, 'call-selected');
   assert.is(matchShortcut(key('F9', { shiftKey: true }))?.action, 'reactivate');
   assert.is(matchShortcut(key('F8', { shiftKey: true }))?.action, 'release');
-  // Shift+F1…F3 are the staff tools (代取号, 补打, 今日预约).
+  // Shift+F1…F4 are the staff tools (代取号, 补打, 今日预约, 我的评价).
   assert.is(matchShortcut(key('F1', { shiftKey: true }))?.action, 'issue-ticket');
   assert.is(matchShortcut(key('F2', { shiftKey: true }))?.action, 'reprint');
   assert.is(matchShortcut(key('F3', { shiftKey: true }))?.action, 'appointments');
-  assert.is(matchShortcut(key('F4', { shiftKey: true })), null);
+  assert.is(matchShortcut(key('F4', { shiftKey: true }))?.action, 'evaluations');
+  assert.is(matchShortcut(key('F5', { shiftKey: true })), null);
 });
 map.run();
 

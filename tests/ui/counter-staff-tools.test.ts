@@ -100,4 +100,22 @@ s("今日预约: today's appointments of the hall, by slot", async () => {
   assert.equal(tools.appointments.get()?.map((a) => a.code), ['A', 'B']);
 });
 
+s('我的评价: the caller’s own ratings; 申诉 needs a note, is sent once per note and reloads the list', async () => {
+  const own = [{ id: 'e1', level: 1, badReview: { id: 'r1', state: 'pending_contact', actions: ['appeal'], steps: [] } }];
+  const { tools, calls } = setup((c) => (c.method === 'GET' ? { ok: true, data: own } : { ok: true, data: { id: 'r1', state: 'appealing' } }));
+  tools.open('evaluations');
+  await new Promise((r) => setTimeout(r, 0));
+  assert.is(calls[0]!.path, '/api/evaluation/mine');
+  assert.is(tools.evaluations.get()?.[0]?.id, 'e1');
+  assert.not.ok(await tools.appeal('r1', '   '), 'a blank note is refused');
+  assert.is(tools.error.get()?.message, 'appeal_note_required');
+  assert.is(calls.length, 1, 'nothing sent');
+  assert.ok(await tools.appeal('r1', '有录像为证'));
+  assert.is(calls[1]!.method, 'POST');
+  assert.is(calls[1]!.path, '/api/bad-reviews/r1/steps');
+  assert.equal(calls[1]!.body, { commandId: 'cmd-1', action: 'appeal', note: '有录像为证' });
+  assert.is(calls[2]!.path, '/api/evaluation/mine', 'the list is read again');
+  assert.is(tools.result.get()?.kind, 'appealed');
+});
+
 s.run();

@@ -4,6 +4,8 @@ import { StoreController } from '../../../ui-shared/src/store-controller';
 import { tokens } from '../../../ui-shared/src/tokens.css';
 import { app } from '../app-instance';
 import { i18n, t } from '../i18n/messages';
+import { st } from '../i18n/staff-tool-messages';
+import { shortcutLabel } from '../stores/shortcuts';
 import { shared } from '../styles/shared.css';
 import './yc-connection-badge';
 
@@ -92,6 +94,11 @@ export class YcAppHeader extends LitElement {
         : nothing}
       <div class="spacer"></div>
       ${session ? html`<yc-connection-badge></yc-connection-badge><span class="who">${session.staff.displayName}</span>` : nothing}
+      ${counter
+        ? html`<button class="btn" data-tool="evaluations" aria-keyshortcuts=${shortcutLabel('evaluations')} title=${`${st('evaluations')} (${shortcutLabel('evaluations')})`} @click=${() => app.tools.open('evaluations')}>
+            ${st('evaluations')}
+          </button>`
+        : nothing}
       <button class="btn" lang=${other} aria-label=${t('lang.label')} data-testid="lang-toggle" @click=${() => i18n.setLang(other)}>
         ${t('lang.switch')}
       </button>

@@ -1,6 +1,6 @@
 /**
  * The staff tools strip of the desk (代取号 Shift+F1, 补打 Shift+F2, 今日预约 Shift+F3) and their
- * dialogs. The tools need no ticket in hand and work on a paused counter too.
+ * dialogs, and the 我的评价 dialog (Shift+F4, opened from the header). The tools need no ticket in hand and work on a paused counter too.
  */
 import { LitElement, css, html } from 'lit';
 import { StoreController } from '../../../ui-shared/src/store-controller';
@@ -12,10 +12,11 @@ import { shortcutLabel, type ToolAction } from '../stores/shortcuts';
 import type { ToolDialog } from '../stores/staff-tools';
 import { shared } from '../styles/shared.css';
 import './yc-appointments-dialog';
+import './yc-evaluations-dialog';
 import './yc-issue-dialog';
 import './yc-reprint-dialog';
 
-const TOOLS: ReadonlyArray<{ action: ToolAction; dialog: Exclude<ToolDialog, null>; label: StaffToolKey }> = [
+const TOOLS: ReadonlyArray<{ action: ToolAction; dialog: Exclude<ToolDialog, null | 'evaluations'>; label: StaffToolKey }> = [
   { action: 'issue-ticket', dialog: 'issue', label: 'issue' },
   { action: 'reprint', dialog: 'reprint', label: 'reprint' },
   { action: 'appointments', dialog: 'appointments', label: 'appointments' },
@@ -48,7 +49,8 @@ export class YcStaffTools extends LitElement {
       }
       yc-issue-dialog,
       yc-reprint-dialog,
-      yc-appointments-dialog {
+      yc-appointments-dialog,
+      yc-evaluations-dialog {
         display: contents;
       }
     `,
@@ -71,7 +73,8 @@ export class YcStaffTools extends LitElement {
       </div>
       <yc-issue-dialog ?open=${open === 'issue'}></yc-issue-dialog>
       <yc-reprint-dialog ?open=${open === 'reprint'}></yc-reprint-dialog>
-      <yc-appointments-dialog ?open=${open === 'appointments'}></yc-appointments-dialog>`;
+      <yc-appointments-dialog ?open=${open === 'appointments'}></yc-appointments-dialog>
+      <yc-evaluations-dialog ?open=${open === 'evaluations'}></yc-evaluations-dialog>`;
   }
 }
 

@@ -45,6 +45,20 @@ const zh = {
   'status.cancelled': '已取消',
   'status.no_show': '爽约',
   'status.late': '迟到（按现场号）',
+  evaluations: '我的评价',
+  evaluationsTitle: '我的评价（近 31 天）',
+  evaluationsHint: '群众对您服务的评价。评价人的身份不会显示给您；对恶意差评可以申诉，由管理人员裁定。',
+  evaluationsEmpty: '近 31 天还没有评价',
+  colDate: '日期',
+  colLevel: '评价',
+  colReason: '原因',
+  colReview: '差评处理',
+  appeal: '申诉',
+  appealNote: '申诉理由（必填）',
+  appealSubmit: '提交申诉',
+  appealed: '申诉已提交，等待管理人员裁定。',
+  appealNoteRequired: '请写明申诉理由',
+  decision: '裁定：{note}',
 };
 
 type Key = keyof typeof zh;
@@ -92,6 +106,20 @@ const en: Record<Key, string> = {
   'status.cancelled': 'Cancelled',
   'status.no_show': 'No-show',
   'status.late': 'Late (walk-in)',
+  evaluations: 'My ratings',
+  evaluationsTitle: 'My ratings (last 31 days)',
+  evaluationsHint: 'How visitors rated your service. Who rated is never shown to you; a malicious bad review may be appealed, and a manager decides.',
+  evaluationsEmpty: 'No ratings in the last 31 days',
+  colDate: 'Date',
+  colLevel: 'Rating',
+  colReason: 'Reasons',
+  colReview: 'Bad-review handling',
+  appeal: 'Appeal',
+  appealNote: 'Why you appeal (required)',
+  appealSubmit: 'Send the appeal',
+  appealed: 'Appeal sent; a manager will decide.',
+  appealNoteRequired: 'Write why you appeal',
+  decision: 'Decision: {note}',
 };
 
 export type StaffToolKey = Key;

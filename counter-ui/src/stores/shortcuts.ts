@@ -19,8 +19,8 @@ export type ActionId =
   | ToolAction;
 
 /** The staff tools beside the calling flow (staff-tools.ts): they open a dialog, they need no ticket in hand. */
-export type ToolAction = 'issue-ticket' | 'reprint' | 'appointments';
-export const TOOL_ACTIONS: readonly ToolAction[] = ['issue-ticket', 'reprint', 'appointments'];
+export type ToolAction = 'issue-ticket' | 'reprint' | 'appointments' | 'evaluations';
+export const TOOL_ACTIONS: readonly ToolAction[] = ['issue-ticket', 'reprint', 'appointments', 'evaluations'];
 export const isToolAction = (a: ActionId): a is ToolAction => (TOOL_ACTIONS as readonly string[]).includes(a);
 
 export interface Shortcut {
@@ -46,6 +46,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'issue-ticket', key: 'F1', shift: true },
   { action: 'reprint', key: 'F2', shift: true },
   { action: 'appointments', key: 'F3', shift: true },
+  { action: 'evaluations', key: 'F4', shift: true },
 ];
 
 export interface KeyLike {

@@ -1,7 +1,8 @@
 /**
  * The desk's staff tools beside the calling flow (issue #15 §7): 代取号 — a ticket for a visitor
  * without a phone or an identity number (DOMAIN: always possible; staff issue by exception outside
- * ticket hours too), 补打 — reprint a paper ticket, and 今日预约 — today's appointments of the hall.
+ * ticket hours too), 补打 — reprint a paper ticket, 今日预约 — today's appointments of the hall, and
+ * 我的评价 — the staff member's own ratings (never the evaluator) with 申诉 on a bad review.
  * Plain TypeScript over the typed HTTP client, so the flow runs in Node tests with a fake request.
  *
  * A command keeps its commandId until the dialog closes (or its input changes): pressing Enter
@@ -9,16 +10,18 @@
  */
 import type { ErrorBody } from '../../../server/protocol/errors';
 import type { AppointmentView } from '../../../server/protocol/appointments';
+import type { StaffEvaluationView } from '../../../server/protocol/evaluations';
 import type { IssuedTicket, PrintJobView } from '../../../server/protocol/views';
 import { createApiClient, type RequestFn } from '../../../ui-shared/src/api-client';
 import { createStore, type Store } from '../../../ui-shared/src/store';
 
-export type ToolDialog = 'issue' | 'reprint' | 'appointments' | null;
+export type ToolDialog = 'issue' | 'reprint' | 'appointments' | 'evaluations' | null;
 export type GreenChannel = 'disabled' | 'military' | 'pregnant';
 
 export type ToolResult =
   | { kind: 'issued'; issued: IssuedTicket }
-  | { kind: 'reprinted'; number: string; job: PrintJobView };
+  | { kind: 'reprinted'; number: string; job: PrintJobView }
+  | { kind: 'appealed'; reviewId: string };
 
 export interface StaffToolsDeps {
   request: RequestFn;
@@ -36,6 +39,8 @@ export interface StaffTools {
   /** The last success, shown in the dialog until it closes. */
   result: Store<ToolResult | null>;
   appointments: Store<AppointmentView[] | null>;
+  /** 我的评价: the caller's own ratings of the last 31 days, newest first (null while loading). */
+  evaluations: Store<StaffEvaluationView[] | null>;
   /**
    * The ticket whose 补打 the server held back (reprint_unconfirmed: its last print may have come
    * out, the visitor may already hold the ticket): the dialog asks staff to check, then 确认补打.
@@ -47,6 +52,9 @@ export interface StaffTools {
   /** `confirmMayHavePrinted` only after staff saw the warning and checked the visitor has no ticket. */
   reprint(ticket: { id: string; number: string }, confirmMayHavePrinted?: boolean): Promise<boolean>;
   loadAppointments(): Promise<void>;
+  loadEvaluations(): Promise<void>;
+  /** 申诉: contests a bad review of the caller's own service; a manager decides. A note is required. */
+  appeal(reviewId: string, note: string): Promise<boolean>;
 }
 
 const defaultId = () => globalThis.crypto.randomUUID();
@@ -60,6 +68,7 @@ export function createStaffTools(deps: StaffToolsDeps): StaffTools {
   const result = createStore<ToolResult | null>(null);
   const appointments = createStore<AppointmentView[] | null>(null);
   const confirmReprint = createStore<string | null>(null);
+  const evaluations = createStore<StaffEvaluationView[] | null>(null);
   const client = createApiClient(deps.request, deps.token);
   /** One commandId per thing being done: the same issue (matter + channel) or reprint (ticket). */
   let pending: { key: string; commandId: string } | null = null;
@@ -94,6 +103,7 @@ export function createStaffTools(deps: StaffToolsDeps): StaffTools {
     error,
     result,
     appointments,
+    evaluations,
     confirmReprint,
     open(d) {
       error.set(null);
@@ -102,6 +112,7 @@ export function createStaffTools(deps: StaffToolsDeps): StaffTools {
       pending = null;
       dialog.set(d);
       if (d === 'appointments') void tools.loadAppointments();
+      if (d === 'evaluations') void tools.loadEvaluations();
     },
     close() {
       dialog.set(null);
@@ -154,6 +165,28 @@ export function createStaffTools(deps: StaffToolsDeps): StaffTools {
         return;
       }
       appointments.set([...r.data].sort((a, b) => a.slotStart.localeCompare(b.slotStart) || a.code.localeCompare(b.code)));
+    },
+    async loadEvaluations() {
+      error.set(null);
+      const r = await client.call('myEvaluations', { query: {} });
+      if (!r.ok) {
+        error.set(r.error);
+        return;
+      }
+      evaluations.set(r.data);
+    },
+    async appeal(reviewId, note) {
+      if (!note.trim()) {
+        error.set(localError('appeal_note_required'));
+        return false;
+      }
+      const done = await run(`appeal:${reviewId}:${note.trim()}`, (commandId) =>
+        client.call('badReviewStep', { params: { reviewId }, body: { commandId, action: 'appeal', note: note.trim() } }),
+      );
+      if (!done) return false;
+      result.set({ kind: 'appealed', reviewId });
+      await tools.loadEvaluations();
+      return true;
     },
   };
   return tools;
