@@ -157,7 +157,7 @@ export interface HallSettings {
   noShowBanThreshold?: number;
   noShowWindowDays?: number;
   noShowBanDays?: number;
-  /** The hall cap of the calling rule: a ticket that has waited this long is called first (0 = none). */
+  /** The hall cap of the calling rule: a walk-in ticket that has waited this long is called before the other walk-ins — after the green channel and appointments in their window (0 = none; see docs/routing.md). */
   waitCapMinutes?: number;
   /** The kiosk stops issuing walk-in tickets this many minutes before each session ends. */
   lastTicketMinutes?: number;
