@@ -118,6 +118,20 @@ export const counters = pgTable(
   (t) => [uniqueIndex('counters_hall_number').on(t.hallId, t.number)],
 );
 
+/**
+ * A counter's breaks on a service day, as a manager scheduled them from the staffing plan's advice
+ * (错峰休息, docs/routing.md): hall-local HH:MM ranges. The plan shows them as applied.
+ */
+export const counterBreaks = pgTable(
+  'counter_breaks',
+  {
+    counterId: uuid('counter_id').notNull().references(() => counters.id, { onDelete: 'cascade' }),
+    serviceDate: text('service_date').notNull(),
+    times: jsonb('times').$type<{ from: string; to: string }[]>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.counterId, t.serviceDate] })],
+);
+
 export const counterMatters = pgTable(
   'counter_matters',
   {

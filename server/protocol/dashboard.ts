@@ -41,6 +41,20 @@ export const counterMattersBody = z
   .object({ commandId, matterIds: z.array(id).max(500), reason: z.string().trim().min(1).max(200) })
   .strict();
 
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+
+/** 错峰休息: a manager schedules a counter's breaks for a day from the staffing plan's advice (docs/routing.md). */
+export const counterBreaksBody = z
+  .object({
+    commandId,
+    date: isoDate,
+    times: z
+      .array(z.object({ from: hhmm, to: hhmm }).strict().refine((t) => t.from < t.to, { message: 'from must be before to', path: ['to'] }))
+      .max(6),
+    reason: z.string().trim().min(1).max(200),
+  })
+  .strict();
+
 export const noticeBody = z
   .object({
     commandId,

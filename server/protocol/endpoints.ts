@@ -26,7 +26,7 @@ import type { MatterGuideView } from './cases';
 import type { AdminStaffView, AuditEntryView, DeviceView, DeviceWithToken, PrinterTestResult } from './admin';
 import type { ProgressView } from './progress';
 import { firstAdminBody, type SetupStatus } from './setup';
-import { staffingPlanQuery, type StaffingPlanView } from './staffing-plan';
+import { staffingPlanQuery, type CounterBreaksView, type StaffingPlanView } from './staffing-plan';
 import { CASE_ENDPOINTS } from './case-endpoints';
 import { endpoint } from './endpoint';
 import { EVALUATION_ENDPOINTS } from './evaluation-endpoints';
@@ -132,6 +132,7 @@ export const ENDPOINTS = {
   hallReport: endpoint<ReportView>()({ ...ROUTES.hallReport, action: 'report:read', tag: 'dashboard', summary: 'A history report for one hall (JSON, or CSV with format=csv)', query: dash.reportQuery, csv: true, ...hallScoped }),
   report: endpoint<ReportView>()({ ...ROUTES.report, action: 'report:read', tag: 'dashboard', summary: 'A history report over several halls (hallIds, or every hall the caller may see)', query: dash.reportQuery, csv: true }),
   setCounterMatters: endpoint<CounterView>()({ ...ROUTES.setCounterMatters, action: 'counter:set-matters', tag: 'dashboard', summary: 'Tidal counter (潮汐窗口): change the matters a counter serves, with a reason', body: dash.counterMattersBody, ...hallScoped }),
+  setCounterBreaks: endpoint<CounterBreaksView>()({ ...ROUTES.setCounterBreaks, action: 'counter:set-breaks', tag: 'dashboard', summary: 'Schedule a counter’s breaks for a day (错峰休息, from the staffing plan), with a reason', body: dash.counterBreaksBody, ...hallScoped }),
   activeNotice: endpoint<HallNotice | null>()({ ...ROUTES.activeNotice, action: 'notice:read', tag: 'dashboard', summary: 'The notice on the wall display now, or null', ...hallScoped }),
   postNotice: endpoint<HallNotice>()({ ...ROUTES.postNotice, action: 'notice:write', tag: 'dashboard', summary: 'Show a notice on the wall display for some minutes', body: dash.noticeBody, status: 201, ...hallScoped }),
   clearNotice: endpoint<HallNotice>()({ ...ROUTES.clearNotice, action: 'notice:write', tag: 'dashboard', summary: 'Take the notice down', body: dash.noticeClearBody, ...hallScoped }),

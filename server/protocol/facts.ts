@@ -118,7 +118,7 @@ export interface AuditExtras extends Record<CaseFactTypes, CaseAuditExtra> {
 
 /** What changed in a hall's configuration; a tidal counter change keeps its reason and the matters before and after. */
 export interface HallConfiguredAudit {
-  what: 'hall' | 'zone' | 'zone-deleted' | 'matter' | 'counter' | 'counter-matters' | 'device' | 'department';
+  what: 'hall' | 'zone' | 'zone-deleted' | 'matter' | 'counter' | 'counter-matters' | 'counter-breaks' | 'device' | 'department';
   id?: string;
   code?: string;
   name?: string;

@@ -78,6 +78,7 @@ export const POLICY = {
   'counter:save': ADMINS,
   /** 潮汐窗口: a supervisor changes the matters a counter serves. */
   'counter:set-matters': SUPERVISORS,
+  'counter:set-breaks': SUPERVISORS,
   'device:create': ADMINS,
   'device:deactivate': ADMINS,
   'device:printer-read': SUPERVISORS,

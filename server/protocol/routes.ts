@@ -61,6 +61,7 @@ export const ROUTES = {
   hallReport: { method: 'GET', path: '/api/halls/:hallId/reports' },
   report: { method: 'GET', path: '/api/reports' },
   setCounterMatters: { method: 'PUT', path: '/api/halls/:hallId/counters/:counterId/matters' },
+  setCounterBreaks: { method: 'PUT', path: '/api/halls/:hallId/counters/:counterId/breaks' },
   activeNotice: { method: 'GET', path: '/api/halls/:hallId/notices/active' },
   postNotice: { method: 'POST', path: '/api/halls/:hallId/notices' },
   clearNotice: { method: 'POST', path: '/api/halls/:hallId/notices/clear' },

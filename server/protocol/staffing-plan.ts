@@ -57,6 +57,15 @@ export interface BreakAdviceView {
   counterId: string;
   counterNumber: number;
   times: { from: string; to: string }[]; // HH:MM
+  /** The breaks scheduled for the counter that day (PUT …/counters/:id/breaks) equal the advice. */
+  applied: boolean;
+}
+
+/** A counter's breaks scheduled for a service day. */
+export interface CounterBreaksView {
+  counterId: string;
+  date: string;
+  times: { from: string; to: string }[];
 }
 
 export interface StaffingPlanView {

@@ -13,6 +13,8 @@
  * 5: testCounterPrint (a sample on a counter's receipt printer, from the admin console).
  * 6: staffing plan: PoolingGainView measured by the simulator engine on the forecast day (hallNow,
  *    hallPooled, days); StaffingPlanView.breaks (BreakAdviceView: each counter's break out of the peaks).
+ * 7: setCounterBreaks (PUT /api/halls/:hallId/counters/:counterId/breaks, counter:set-breaks for
+ *    supervisors): a manager schedules a counter's breaks from the plan; BreakAdviceView.applied.
  */
-export const PROTOCOL_VERSION = 6;
-export const CONTRACT_HASH = '76eff7227768b23e';
+export const PROTOCOL_VERSION = 7;
+export const CONTRACT_HASH = '0058fd0737fa9229';

@@ -1,10 +1,11 @@
 /** The managers' plan from history: same-weekday forecast (and its fallbacks), counters needed, tidal advice applied in one click. */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { eq } from 'drizzle-orm';
-import { counters, halls } from '../../db/schema';
+import { and, desc, eq } from 'drizzle-orm';
+import { counters, halls, ticketEvents } from '../../db/schema';
 import { assignCounterMatters } from '../../server/app/manager/set-counter-matters';
 import { staffingPlan } from '../../server/app/manager/staffing-plan';
+import { scheduleCounterBreaks } from '../../server/app/manager/set-counter-breaks';
 import { AppError } from '../../server/app/app-error';
 import { manualClock } from '../../server/domain/clock';
 import { createTestDb, type TestDb } from '../_support/db';
@@ -131,6 +132,36 @@ t("the day's own sessions: a Friday closing at 16:00, a Saturday morning, a clos
   } finally {
     await db.db.update(halls).set({ sessions: before!.sessions }).where(eq(halls.id, hall.hallId));
   }
+});
+
+t('breaks in one click: the advised times are scheduled for the day (audited, idempotent), the plan marks them applied; bad times refused', async () => {
+  const manager = await hall.staff('manager');
+  const plan = await staffingPlan(deps(), manager, hall.hallId);
+  const advice = plan.breaks[0]!;
+  assert.is(advice.applied, false);
+  const input = { commandId: cmd(), date: plan.date, times: advice.times, reason: `错峰休息 ${advice.counterNumber} 号窗口` };
+  const saved = await scheduleCounterBreaks(deps(), manager, hall.hallId, advice.counterId, input);
+  assert.equal(saved, { counterId: advice.counterId, date: plan.date, times: advice.times });
+  assert.equal(await scheduleCounterBreaks(deps(), manager, hall.hallId, advice.counterId, input), saved, 'the same command again: the same answer');
+  const after = await staffingPlan(deps(), manager, hall.hallId);
+  assert.ok(after.breaks.find((b) => b.counterId === advice.counterId)!.applied);
+  assert.ok(after.breaks.filter((b) => b.counterId !== advice.counterId).every((b) => !b.applied));
+  const [audit] = await db.db.select().from(ticketEvents).where(and(eq(ticketEvents.hallId, hall.hallId), eq(ticketEvents.type, 'hall:configured'))).orderBy(desc(ticketEvents.seq)).limit(1);
+  assert.match(JSON.stringify(audit!.data), /counter-breaks/);
+  const code = async (times: { from: string; to: string }[], who = manager, counterId = advice.counterId) => {
+    try {
+      await scheduleCounterBreaks(deps(), who, hall.hallId, counterId, { commandId: cmd(), date: plan.date, times, reason: '错峰休息' });
+      return 'ok';
+    } catch (err) {
+      return err instanceof AppError ? err.code : 'other';
+    }
+  };
+  assert.is(await code([{ from: '12:30', to: '12:45' }]), 'validation_failed', 'between the sessions');
+  assert.is(await code([{ from: '09:00', to: '09:30' }, { from: '09:15', to: '09:45' }]), 'validation_failed', 'overlapping');
+  assert.is(await code([{ from: '09:00', to: '09:15' }], await hall.staff('staff1')), 'forbidden');
+  assert.is(await code([{ from: '09:00', to: '09:15' }], manager, '00000000-0000-4000-8000-000000000000'), 'not_found');
+  assert.is(await code([]), 'ok', 'an empty list clears the day');
+  assert.not.ok((await staffingPlan(deps(), manager, hall.hallId)).breaks.some((b) => b.applied));
 });
 
 t('managers and admins only, and only their halls', async () => {

@@ -9,7 +9,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { eq, inArray } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
-import { counterMatters, counters, matters } from '../../db/schema';
+import { counterBreaks, counterMatters, counters, matters } from '../../db/schema';
 import { manualClock } from '../../server/domain/clock';
 import type { RunningServer } from '../../server/server';
 import { assertChromium, buildUi, launchChromium, openWatchedPage, screenshotPath } from '../_support/browser';
@@ -68,9 +68,16 @@ test('the plan: basis, counters needed beside staffed (short cells marked), tida
   const text = (await advice.locator('span').textContent())!;
   assert.match(text, /^09:30–\d\d:\d\d：\d+ 号窗口 → 不动产服务区$/);
   // Breaks out of the peaks, one line per open counter with both sessions.
-  const breaks = (await card.locator('[data-testid=plan-breaks] li').allTextContents()).map((x) => x.trim());
+  const breaks = (await card.locator('[data-testid=plan-breaks] li span').allTextContents()).map((x) => x.trim());
   assert.is(breaks.length, 7);
   for (const b of breaks) assert.match(b, /^\d+ 号窗口：\d\d:\d\d–\d\d:\d\d、\d\d:\d\d–\d\d:\d\d$/);
+  // One click schedules a counter's advised breaks for today: the row then says 已安排.
+  const first = card.locator('[data-testid=plan-breaks] li').first();
+  await first.locator('button', { hasText: '一键安排' }).click();
+  await first.locator('button', { hasText: '已安排' }).waitFor({ timeout: 10_000 });
+  const [row] = await db.db.select().from(counterBreaks);
+  assert.is(row!.serviceDate, '2026-11-24');
+  assert.match(breaks[0]!, row!.times.map((t) => `${t.from}–${t.to}`).join('、'));
   // Pooling, measured by the simulator engine on the forecast: the staffed professional counter 6.
   const pooling = (await card.locator('[data-testid=plan-pooling] li').allTextContents()).map((x) => x.trim());
   assert.is(pooling.length, 1);

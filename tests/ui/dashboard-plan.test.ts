@@ -1,4 +1,4 @@
-/** The staffing-plan card's store: load, one-click tidal move through the tidal-counter command, reload; table rows. */
+/** The staffing-plan card's store: load, one-click tidal move through the tidal-counter command, one-click breaks, reload; table rows. */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { StaffingPlanView, TidalMoveView } from '../../server/protocol/staffing-plan';
@@ -33,6 +33,7 @@ t('load, then apply: the tidal command gets the move’s matters and its text as
       applied = true;
       return { ok: true, data: {} as never };
     },
+    applyBreaks: async () => ({ ok: true, data: {} as never }),
   });
   await store.load('h1');
   assert.is(store.state.get().plan!.moves[0]!.applied, false);
@@ -52,6 +53,7 @@ t('a refused move keeps the plan and shows the error; a second click while apply
       applies++;
       return new Promise((resolve) => (release = () => resolve({ ok: false, error: { code: 'forbidden', message: 'no' } })));
     },
+    applyBreaks: async () => ({ ok: true, data: {} as never }),
   });
   await store.load('h1');
   const first = store.apply(move);
@@ -61,6 +63,26 @@ t('a refused move keeps the plan and shows the error; a second click while apply
   assert.is(applies, 1);
   assert.equal(store.state.get().error, { code: 'forbidden', message: 'no' });
   assert.ok(store.state.get().plan);
+});
+
+t('breaks in one click: the counter’s advised times for the plan’s day, a reason that says them, then the plan reloads', async () => {
+  const calls: unknown[][] = [];
+  let scheduled = false;
+  const withBreaks = () => ({ ...plan(), breaks: [{ counterId: 'c3', counterNumber: 3, times: [{ from: '09:15', to: '09:30' }, { from: '16:30', to: '16:45' }], applied: scheduled }] });
+  const store = createPlanStore({
+    fetch: async () => (calls.push(['fetch']), { ok: true, data: withBreaks() }),
+    apply: async () => ({ ok: true, data: {} as never }),
+    applyBreaks: async (...args) => {
+      calls.push(['breaks', ...args]);
+      scheduled = true;
+      return { ok: true, data: { counterId: 'c3', date: '2026-11-24', times: [] } };
+    },
+  });
+  await store.load('h1');
+  assert.ok(await store.applyBreaks(store.state.get().plan!.breaks[0]!));
+  assert.equal(calls, [['fetch'], ['breaks', 'h1', 'c3', '2026-11-24', [{ from: '09:15', to: '09:30' }, { from: '16:30', to: '16:45' }], '错峰休息 3 号窗口 09:15–09:30、16:30–16:45'], ['fetch']]);
+  assert.is(store.state.get().plan!.breaks[0]!.applied, true);
+  assert.is(store.state.get().applying, null);
 });
 
 t('rows per half hour with short cells marked; zones with nobody expected or staffed are left out', () => {

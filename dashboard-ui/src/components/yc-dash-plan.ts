@@ -10,10 +10,14 @@ import { tokens } from '../../../ui-shared/src/tokens.css';
 import { app } from '../app-instance';
 import { describe, i18n } from '../i18n/messages';
 import { pt } from '../i18n/plan-messages';
-import { activeZones, createPlanStore, listedMoves, moveKey, planRows } from '../stores/plan-store';
+import { activeZones, breakKey, createPlanStore, listedMoves, moveKey, planRows } from '../stores/plan-store';
 import { dash } from '../styles/dash.css';
 
-const store = createPlanStore({ fetch: (hallId) => app.staffingPlan(hallId), apply: (hallId, counterId, matterIds, reason) => app.setCounterMatters(hallId, counterId, matterIds, reason) });
+const store = createPlanStore({
+  fetch: (hallId) => app.staffingPlan(hallId),
+  apply: (hallId, counterId, matterIds, reason) => app.setCounterMatters(hallId, counterId, matterIds, reason),
+  applyBreaks: (hallId, counterId, date, times, reason) => app.setCounterBreaks(hallId, counterId, date, times, reason),
+});
 
 export class YcDashPlan extends LitElement {
   static override properties = { hallId: {} };
@@ -152,7 +156,15 @@ export class YcDashPlan extends LitElement {
           ${plan.breaks.length
             ? html`<h3>${pt('breaks')}</h3>
                 <ul class="breaks" data-testid="plan-breaks">
-                  ${plan.breaks.map((b) => html`<li>${pt('breakRow', { n: b.counterNumber, times: b.times.map((t) => `${t.from}–${t.to}`).join(pt('breakSep')) })}</li>`)}
+                  ${plan.breaks.map((b) => {
+                    const busy = this.state.value.applying === breakKey(b);
+                    return html`<li>
+                      <span>${pt('breakRow', { n: b.counterNumber, times: b.times.map((t) => `${t.from}–${t.to}`).join(pt('breakSep')) })}</span>
+                      <button class="btn small" ?disabled=${b.applied || busy || !!this.state.value.applying} @click=${() => void store.applyBreaks(b)}>
+                        ${b.applied ? pt('breaksApplied') : busy ? pt('applying') : pt('applyBreaks')}
+                      </button>
+                    </li>`;
+                  })}
                 </ul>`
             : nothing}
           ${plan.pooling.length

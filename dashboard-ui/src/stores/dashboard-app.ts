@@ -3,7 +3,7 @@
  * per hall (each re-snapshots on every connect), a server-corrected clock ticking each second, and
  * the manager's actions (move a ticket, tidal counter matters, wall notices, ticket history).
  */
-import type { StaffingPlanView } from '../../../server/protocol/staffing-plan';
+import type { CounterBreaksView, StaffingPlanView } from '../../../server/protocol/staffing-plan';
 import type { Ack, ErrorBody } from '../../../server/protocol/errors';
 import type { CommandResult, CounterPresence, EvaluationChanged, HallFact, HallNotice } from '../../../server/protocol/events';
 import type { TicketHistoryView, TodayStatsView } from '../../../server/protocol/dashboard';
@@ -71,6 +71,8 @@ export interface DashboardApp {
   /** 作废: a manager cancels a ticket with a reason (the server screens it for personal data). */
   cancelTicket(input: { commandId: string; ticketId: string; reason: string }): Promise<Ack<CommandResult>>;
   setCounterMatters(hallId: string, counterId: string, matterIds: string[], reason: string): Promise<Ack<CounterView>>;
+  /** 错峰休息: schedule a counter's breaks for a day, as the staffing plan advises. */
+  setCounterBreaks(hallId: string, counterId: string, date: string, times: { from: string; to: string }[], reason: string): Promise<Ack<CounterBreaksView>>;
   postNotice(hallId: string, text: string, minutes: number): Promise<Ack<HallNotice>>;
   clearNotice(hallId: string): Promise<Ack<HallNotice>>;
   history(ticketId: string): Promise<Ack<TicketHistoryView>>;
@@ -231,6 +233,8 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
     },
     setCounterMatters: (hallId, counterId, matterIds, reason) =>
       http(client.call('setCounterMatters', { params: { hallId, counterId }, body: { commandId: newCommandId(), matterIds, reason } })),
+    setCounterBreaks: (hallId, counterId, date, times, reason) =>
+      http(client.call('setCounterBreaks', { params: { hallId, counterId }, body: { commandId: newCommandId(), date, times, reason } })),
     postNotice: (hallId, text, minutes) => http(client.call('postNotice', { params: { hallId }, body: { commandId: newCommandId(), text, minutes } })),
     clearNotice: (hallId) => http(client.call('clearNotice', { params: { hallId }, body: { commandId: newCommandId() } })),
     history: (ticketId) => http(client.call('ticketHistory', { params: { ticketId } })),

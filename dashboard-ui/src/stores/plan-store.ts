@@ -4,13 +4,14 @@
  * reload. Plain TS, no Lit: tested in Node.
  */
 import type { Ack } from '../../../server/protocol/errors';
-import type { StaffingPlanView, TidalMoveView } from '../../../server/protocol/staffing-plan';
+import type { BreakAdviceView, CounterBreaksView, StaffingPlanView, TidalMoveView } from '../../../server/protocol/staffing-plan';
 import type { CounterView } from '../../../server/protocol/views';
 import { createStore, type Store } from '../../../ui-shared/src/store';
 
 export interface PlanDeps {
   fetch(hallId: string): Promise<Ack<StaffingPlanView>>;
   apply(hallId: string, counterId: string, matterIds: string[], reason: string): Promise<Ack<CounterView>>;
+  applyBreaks(hallId: string, counterId: string, date: string, times: { from: string; to: string }[], reason: string): Promise<Ack<CounterBreaksView>>;
 }
 
 export interface PlanState {
@@ -28,8 +29,11 @@ export interface PlanStore {
   state: Store<PlanState>;
   load(hallId: string): Promise<void>;
   apply(move: TidalMoveView): Promise<boolean>;
+  /** Schedule a counter's advised breaks for the plan's day, then reload (the plan marks them applied). */
+  applyBreaks(advice: BreakAdviceView): Promise<boolean>;
 }
 
+export const breakKey = (b: Pick<BreakAdviceView, 'counterId'>) => `breaks|${b.counterId}`;
 export const moveKey = (m: Pick<TidalMoveView, 'counterId' | 'from'>) => `${m.counterId}|${m.from}`;
 
 export function createPlanStore(deps: PlanDeps): PlanStore {
@@ -50,6 +54,16 @@ export function createPlanStore(deps: PlanDeps): PlanStore {
       patch({ applying: moveKey(move), error: null });
       const r = await deps.apply(hallId, move.counterId, move.matterIds, `潮汐调度 ${move.text}`);
       patch({ applying: null, ...(r.ok ? { applied: [...state.get().applied, { ...move, applied: true }] } : { error: r.error }) });
+      if (r.ok) await load(hallId);
+      return r.ok;
+    },
+    async applyBreaks(advice) {
+      const { hallId, plan } = state.get();
+      if (!hallId || !plan || state.get().applying) return false;
+      patch({ applying: breakKey(advice), error: null });
+      const text = advice.times.map((t) => `${t.from}–${t.to}`).join('、');
+      const r = await deps.applyBreaks(hallId, advice.counterId, plan.date, advice.times, `错峰休息 ${advice.counterNumber} 号窗口 ${text}`);
+      patch({ applying: null, ...(!r.ok && { error: r.error }) });
       if (r.ok) await load(hallId);
       return r.ok;
     },

@@ -9,7 +9,7 @@
  */
 import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
-import { counterMatters, counters, matters, tickets, zones } from '../../../db/schema';
+import { counterBreaks, counterMatters, counters, matters, tickets, zones } from '../../../db/schema';
 import { forecastArrivals, type ArrivalCount } from '../../domain/demand-forecast';
 import { serviceDate } from '../../domain/hall-time';
 import { planStaffing, type StaffingPlan } from '../../domain/staffing-plan';
@@ -125,7 +125,10 @@ export async function staffingPlan(deps: AppDeps, actor: Actor, hallId: string, 
   const hall = presentHall(await loadHall(deps.db, hallId));
   const day = date ?? serviceDate(deps.clock.now(), hall.timeZone);
   const x = await planForDay(deps.db, hall, day, 'now');
+  const ids = x.forecastDay.counters.map((c) => c.id);
+  const scheduled = ids.length ? await deps.db.select().from(counterBreaks).where(and(eq(counterBreaks.serviceDate, day), inArray(counterBreaks.counterId, ids))) : [];
   return present(x.plan, poolingEstimates(x.forecastDay), {
+    scheduledBreaks: new Map(scheduled.map((b) => [b.counterId, b.times])),
     day,
     basis: x.forecast.basis,
     historyDays: x.forecast.days,
@@ -151,6 +154,8 @@ function present(
     matters: { id: string; name: string; zoneId: string }[];
     links: { counterId: string; matterId: string }[];
     expected(slot: number, matterId: string): number;
+    /** Breaks a manager scheduled for the day, per counter. */
+    scheduledBreaks: ReadonlyMap<string, readonly { from: string; to: string }[]>;
   },
 ): StaffingPlanView {
   const zoneName = new Map(x.zones.map((z) => [z.id, z.name]));
@@ -199,7 +204,10 @@ function present(
     }),
     breaks: [...new Set(plan.breaks.map((b) => b.counterId))].map((counterId) => {
       const mine = plan.breaks.filter((b) => b.counterId === counterId);
-      return { counterId, counterNumber: mine[0]!.counterNumber, times: mine.map((b) => ({ from: hhmm(b.start), to: hhmm(b.end) })) };
+      const times = mine.map((b) => ({ from: hhmm(b.start), to: hhmm(b.end) }));
+      const done = x.scheduledBreaks.get(counterId) ?? [];
+      const applied = done.length === times.length && done.every((t, i) => t.from === times[i]!.from && t.to === times[i]!.to);
+      return { counterId, counterNumber: mine[0]!.counterNumber, times, applied };
     }).sort((a, b) => a.counterNumber - b.counterNumber),
     pooling: pooling.map((p) => ({
       counterId: p.counterId,

@@ -1,3 +1,4 @@
+import { scheduleCounterBreaks } from '../../app/manager/set-counter-breaks';
 import type { Actor } from '../../app/actor';
 import { AppError } from '../../app/app-error';
 import { recordAudit } from '../../app/audit';
@@ -27,7 +28,7 @@ function present(q: ReportQuery, view: ReportView): ReportView | RawReply {
   return csvReply(`report-${q.groupBy}-${q.from}-${q.to}.csv`, reportCsv(view, q.lang));
 }
 
-type DashboardEndpoints = 'staffingPlan' | 'todayStats' | 'hallReport' | 'report' | 'setCounterMatters' | 'activeNotice' | 'postNotice' | 'clearNotice';
+type DashboardEndpoints = 'staffingPlan' | 'todayStats' | 'hallReport' | 'report' | 'setCounterMatters' | 'setCounterBreaks' | 'activeNotice' | 'postNotice' | 'clearNotice';
 
 export const dashboardHandlers: EndpointHandlers<DashboardEndpoints> = {
   staffingPlan: (deps, { actor, params, query }) => staffingPlan(deps, signedIn(actor), params.hallId, query.date),
@@ -49,6 +50,7 @@ export const dashboardHandlers: EndpointHandlers<DashboardEndpoints> = {
     return present(query, view);
   },
   setCounterMatters: (deps, { actor, params, body }) => assignCounterMatters(deps, signedIn(actor), params.hallId, params.counterId, body),
+  setCounterBreaks: (deps, { actor, params, body }) => scheduleCounterBreaks(deps, signedIn(actor), params.hallId, params.counterId, body),
   activeNotice: (deps, { actor, params }) => activeNotice(deps, signedIn(actor), params.hallId),
   postNotice: (deps, { actor, params, body }) => postNotice(deps, signedIn(actor), params.hallId, body),
   clearNotice: (deps, { actor, params, body }) => clearNotice(deps, signedIn(actor), params.hallId, body),
