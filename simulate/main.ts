@@ -123,6 +123,12 @@ export function simulate(opts: SimOptions, print: (line: string) => void = conso
   const pooledPlan = planFor(pooled, forecast);
   out.pooledPlan = compare(withPlan(pooled, pooledPlan), opts.seed, opts.days, [OURS]);
   print(`Pooling + plan + slot caps, ours: ${ci(out.pooledPlan[0]!.stats.withinAll)} within target, p99 ${min(out.pooledPlan[0]!.stats.p99)} min.`);
+  // The same plan on issue #16's reference hall (our day: breaks and the last-ticket cut-off), from its own forecast.
+  const ref = referenceScenario(REALISTIC_LOAD, 'ours');
+  const refForecast = simulatedForecast(ref, opts.seed);
+  out.referencePlan = compare(withPlan(ref, planFor(ref, refForecast)), opts.seed, opts.days, [OURS]);
+  const rp = out.referencePlan[0]!.stats;
+  print(`Reference hall (our day), plan + slot caps, ours: ${ci(rp.withinAll)} within target, appointments ${pct(rp.withinAppointment)}, green ${pct(rp.withinGreen)}, p99 ${min(rp.p99)} min, overtime ${Math.round(rp.overtimePerDay)} min a day.`);
   print('');
   print("The dashboard's pooling estimate (the same engine and our rule on the forecast day, 8 seeded days, no breaks; simulate/forecast-day.ts) — share within target, the counter's zone and the hall:");
   print(
