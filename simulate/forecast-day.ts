@@ -9,8 +9,8 @@
  *
  * Pure and deterministic (seeded). What the hall's history does not say is the simulator's
  * assumption, stated here: service CV 0.8, 5 % walk-in no-shows, 5 % green channel, patience as
- * in the simulated day, counters on duty for the whole sessions (the server knows no break plan,
- * so breaks lower both figures alike).
+ * in the simulated day, counters on duty for the whole sessions (breaks are not modelled: they
+ * lower both figures alike).
  */
 import type { Complexity, CounterType } from '../server/protocol/views';
 import type { EffectiveHallSettings } from '../server/domain/wait-target';
@@ -50,7 +50,7 @@ export interface ForecastDayInput {
   slots: readonly number[];
   expected(slot: number, matterId: string): number;
   settings: EffectiveHallSettings;
-  /** Seeded days to average (default 8). */
+  /** Seeded days to average (default: 8, fewer when many candidates would exceed RUN_BUDGET; at least 2). */
   days?: number;
   seed?: number;
 }
@@ -73,6 +73,8 @@ const NO_SHOW = 0.05;
 const GREEN = 0.05;
 const PATIENCE: Record<Complexity, number> = { general: 45, complex: 75 };
 export const FORECAST_DAY_SEED = 20261124;
+/** Simulated days (each candidate and the hall as staffed) one estimate may run: ~12 ms each on the demo hall. */
+const RUN_BUDGET = 30;
 
 function scenarioOf(input: ForecastDayInput, counters: readonly ForecastDayCounter[]): Scenario {
   const matters: SimMatter[] = input.matters.map((m) => ({
@@ -162,12 +164,14 @@ function meanShare(days: readonly TicketRecord[][], pred: (t: TicketRecord) => b
  * Nothing is estimated when nobody is expected.
  */
 export function poolingEstimates(input: ForecastDayInput): PoolingEstimate[] {
-  const n = input.days ?? 8;
+  const candidates = input.counters.filter((c) => c.type === 'professional' && c.zoneId && c.staffed);
+  // The server computes this inside a request: a hall with many professional counters gets fewer days, not a longer block.
+  const n = input.days ?? Math.max(2, Math.min(8, Math.floor(RUN_BUDGET / (candidates.length + 1))));
   const days = Array.from({ length: n }, (_, d) => forecastVisitors(input, d));
   if (days.every((d) => d.length === 0)) return [];
   const now = simulated(input, input.counters, days);
   const out: PoolingEstimate[] = [];
-  for (const pro of input.counters.filter((c) => c.type === 'professional' && c.zoneId && c.staffed)) {
+  for (const pro of candidates) {
     const zoneId = pro.zoneId!;
     const zoneMatters = new Set(input.matters.filter((m) => m.zoneId === zoneId).map((m) => m.id));
     const pooled = input.counters.map((c) => (c.id === pro.id ? { ...c, type: 'comprehensive' as const, matterIds: zoneMatters } : c));

@@ -49,6 +49,14 @@ t('pooling the idle professional counter gains; nothing to estimate without a st
   assert.equal(poolingEstimates(small({ expected: () => 0 })), []);
 });
 
+t('many candidates: fewer simulated days (never under 2), so the request stays bounded', () => {
+  const many = Array.from({ length: 20 }, (_, i) => ({ ...pro(true), id: `P${i}`, number: 20 + i }));
+  const estimates = poolingEstimates(small({ counters: [small().counters[0]!, ...many] }));
+  assert.is(estimates.length, 20);
+  assert.ok(estimates.every((g) => g.days === 2));
+  assert.ok(poolingEstimates(small({ counters: [small().counters[0]!, ...many.slice(0, 4)] })).every((g) => g.days === 6));
+});
+
 t('demo hall: the estimate on the forecast agrees with the simulator that pooling 3 and 6 gains', () => {
   const base = scenario('demo');
   const estimates = poolingEstimates({ ...forecastDayOf(base, simulatedForecast(base, 20261124)), days: 4 });
