@@ -4,7 +4,7 @@
  * at every simulated call (the forecast before issue #17), on the same queues. Pure CPU in this
  * process (process.cpuUsage), no database: what the issuing path spends on the forecast itself.
  * Two halls: the demo district centre (27 matters, 13 counters with different matter sets and
- * preferred matters — many groups) and the bench:issue hall (2 matters, 10 comprehensive counters).
+ * preferred matters — many groups) and the bench:issue hall (6 matters, 10 comprehensive counters).
  * Forecast for the newest ticket (what the kiosk's ack shows) and for one in the middle.
  * Knobs: BENCH_SIZES (100,500,1000), BENCH_REPEAT (calls per figure, 20), BENCH_SEED (17).
  */
@@ -33,9 +33,9 @@ const demoHall = (): Hall => ({
 });
 
 const benchHall = (): Hall => ({
-  name: 'bench:issue hall (2 matters, 10 counters)',
-  matters: ['A', 'B'].map((id) => ({ id, target: 10, service: 8, weight: 1 })),
-  counters: Array.from({ length: 10 }, (_, i) => ({ id: `c${i}`, matterIds: new Set(['A', 'B']), preferredMatterIds: new Set<string>(), consecutivePriorityCalls: 0, freeAt: NOW })),
+  name: 'bench:issue hall (6 matters, 10 counters)',
+  matters: [...'ABCDEF'].map((id) => ({ id, target: 10, service: 8, weight: 1 })),
+  counters: Array.from({ length: 10 }, (_, i) => ({ id: `c${i}`, matterIds: new Set([...'ABCDEF']), preferredMatterIds: new Set<string>(), consecutivePriorityCalls: 0, freeAt: NOW })),
 });
 
 /** A morning queue of n tickets issued over the last hour: 10 % green channel, 5 % appointments, 3 % transferred. */
