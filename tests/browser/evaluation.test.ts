@@ -62,6 +62,19 @@ async function serveAt(n: number, matterName: string, idNumber?: string): Promis
   return issued.json.data.token as string;
 }
 
+/** WCAG contrast ratio of two computed 'rgb(r, g, b)' colours. */
+function contrast(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r, g, bl] = (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((v) => {
+      const x = Number(v) / 255;
+      return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
 async function pressedLevels(page: Page): Promise<number> {
   return page.locator('yc-rating-form .level[aria-pressed="true"]').count();
 }
@@ -89,6 +102,15 @@ t('the pad: idle badge, five levels with nothing pre-selected, level 2 needs a r
     ['5 非常满意', '4 满意', '3 基本满意', '2 不满意', '1 非常不满意'],
   );
   await page.screenshot({ path: screenshotPath('evaluation-pad-levels-1280x800') });
+  // Large, high-contrast, touch-friendly: every level a big target in large type, WCAG AA contrast or better.
+  const looks = await page
+    .locator('yc-rating-form .level')
+    .evaluateAll((els) => els.map((e) => ({ h: e.getBoundingClientRect().height, w: e.getBoundingClientRect().width, font: parseFloat(getComputedStyle(e).fontSize), fg: getComputedStyle(e).color, bg: getComputedStyle(e).backgroundColor })));
+  for (const l of looks) {
+    assert.ok(l.h >= 96 && l.w >= 96, `touch target ${l.w}×${l.h}`);
+    assert.ok(l.font >= 28, `large type ${l.font}px`);
+    assert.ok(contrast(l.fg, l.bg) >= 4.5, `contrast ${contrast(l.fg, l.bg).toFixed(2)} of ${l.fg} on ${l.bg}`);
+  }
 
   await page.locator('yc-rating-form .level[data-level="2"]').click();
   await page.locator('yc-rating-form [data-action="submit"]').click();

@@ -211,4 +211,22 @@ t('the report over HTTP: JSON for the manager’s halls, CSV as a download', asy
   assert.is(bad.status, 400);
 });
 
+t('the "1、3、1" days are hall settings: a review opened after an admin changes them follows the new days; open ones keep theirs', async () => {
+  const s1 = sockets[0]!;
+  clock.set('2026-11-30T02:00:00Z'); // Monday 10:00: a week later, sign in again
+  const admin2 = await loginAs(server.url, 'admin');
+  const manager2 = await loginAs(server.url, 'manager');
+  const before = await serve(s1, 1);
+  await api(server.url, 'POST', `/api/evaluation/by-token/${before.token}`, { commandId: randomUUID(), level: 2, reasons: ['slow'] });
+  const changed = await api(server.url, 'PATCH', `/api/halls/${hallId}`, { settings: { badReviewContactDays: 2, badReviewReplyDays: 4, badReviewCloseDays: 2 } }, admin2);
+  assert.is(changed.status, 200, JSON.stringify(changed.json));
+  assert.is((await api(server.url, 'PATCH', `/api/halls/${hallId}`, { settings: { badReviewContactDays: 0 } }, admin2)).status, 400, 'at least one working day');
+  const after = await serve(s1, 1);
+  await api(server.url, 'POST', `/api/evaluation/by-token/${after.token}`, { commandId: randomUUID(), level: 1, reasons: ['slow'] });
+  const list = (await api(server.url, 'GET', `/api/halls/${hallId}/bad-reviews`, undefined, manager2)).json.data as BadReviewView[];
+  const dues = (n: string) => list.find((b) => b.ticketNumber === n && b.serviceDate === '2026-11-30')!.deadlines?.dueDates;
+  assert.equal(dues(before.number), { contact: '2026-12-01', reply: '2026-12-04', close: '2026-12-07' }, 'opened before the change: 1, 3, 1');
+  assert.equal(dues(after.number), { contact: '2026-12-02', reply: '2026-12-08', close: '2026-12-10' }, 'opened after: 2, 4, 2');
+});
+
 t.run();

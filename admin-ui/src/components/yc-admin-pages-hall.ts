@@ -55,6 +55,11 @@ export class YcAdminHalls extends CrudPage<HallView> {
           n('bookingMaxWorkingDaysAhead', 'hall.maxDays'), n('appointmentGraceMinutes', 'hall.grace'), n('bookingCancelCutoffMinutes', 'hall.cancelCutoff'),
           n('noShowBanThreshold', 'hall.banThreshold'), n('noShowWindowDays', 'hall.banWindow'), n('noShowBanDays', 'hall.banDays')],
       },
+      {
+        // 好差评 (docs/evaluations.md): the pad's prompt window and the "1、3、1" days of each stage.
+        name: 'evaluations', label: t('hall.evaluations'), kind: 'group',
+        fields: [n('evaluationPromptMinutes', 'hall.promptMinutes'), n('badReviewContactDays', 'hall.contactDays'), n('badReviewReplyDays', 'hall.replyDays'), n('badReviewCloseDays', 'hall.closeDays')],
+      },
     ];
   }
   protected override header() {
