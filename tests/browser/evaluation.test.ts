@@ -186,6 +186,21 @@ t('the QR phone page at 390×844: rate once, thanks, then 已评价 on reload', 
   await page.getByText('4 号窗口 · 李娜（工号 staff1）').waitFor();
   await page.locator('progress-evaluation').scrollIntoViewIfNeeded();
   await page.screenshot({ path: screenshotPath('evaluation-qr-levels-390x844'), fullPage: true });
+  // The phone page in English: the evaluation section too (a 差评 asks for reasons in English).
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.locator('progress-evaluation .level[data-level="2"]').click();
+  await page.getByText('Please tell us what went wrong (choose any)').waitFor();
+  // The ticket card switches at once too, not at the next poll.
+  await page.getByText('Counter service finished').waitFor({ timeout: 2_000 });
+  const card = await page.locator('progress-queue').innerText();
+  assert.not.match(card, /您的号码|窗口服务已完成|取号日期/, `English ticket card: ${card}`);
+  const section = await page.locator('progress-evaluation').innerText();
+  assert.not.match(section, /[满意原因提交选填评价]/, `English section holds no Chinese label: ${section}`);
+  assert.is(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 0, 'nothing wider than the phone');
+  await page.screenshot({ path: screenshotPath('evaluation-qr-reason-en-390x844'), fullPage: true });
+  await page.locator('progress-evaluation button.secondary').click();
+  await page.getByRole('button', { name: '中文' }).click();
+  await page.locator('progress-evaluation .level').first().waitFor();
   await page.locator('progress-evaluation .level[data-level="4"]').click();
   await page.locator('progress-evaluation [data-evaluation="thanks"]').waitFor();
   await page.screenshot({ path: screenshotPath('evaluation-qr-thanks-390x844'), fullPage: true });

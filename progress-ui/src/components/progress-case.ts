@@ -6,7 +6,9 @@ import type { ProgressI18n } from '../i18n/messages';
 import { hallDateTime, progressTheme } from './progress-styles';
 
 export class ProgressCase extends LitElement {
-  static override properties = { progress: { attribute: false }, i18n: { attribute: false }, timeZone: {} };
+  static override properties = { progress: { attribute: false }, i18n: { attribute: false }, timeZone: {}, lang: { attribute: false } };
+  /** The language shown; set by the shell so a switch re-renders. */
+  declare lang: string;
   declare progress: CaseProgressView | null;
   declare i18n: ProgressI18n;
   declare timeZone: string;

@@ -6,9 +6,11 @@ import type { ProgressI18n } from '../i18n/messages';
 import { progressTheme } from './progress-styles';
 
 export class ProgressQueue extends LitElement {
-  static override properties = { view: { attribute: false }, i18n: { attribute: false } };
+  static override properties = { view: { attribute: false }, i18n: { attribute: false }, lang: { attribute: false } };
   declare view: ProgressView;
   declare i18n: ProgressI18n;
+  /** The language shown; set by the shell so a switch re-renders. */
+  declare lang: string;
 
   static override styles = [
     tokens,

@@ -20,17 +20,19 @@ export const progressSections: ProgressSection[] = [
   {
     id: 'queue',
     visible: () => true,
-    render: (view, i18n) => html`<progress-queue .view=${view} .i18n=${i18n}></progress-queue>`,
+    // .lang: a language switch re-renders the section even when the view has not changed.
+    render: (view, i18n) => html`<progress-queue .view=${view} .i18n=${i18n} .lang=${i18n.lang.get()}></progress-queue>`,
   },
   {
     id: 'case',
     visible: (view) => view.case !== null,
-    render: (view, i18n) => html`<progress-case .progress=${view.case} .i18n=${i18n} .timeZone=${view.timeZone}></progress-case>`,
+    render: (view, i18n) => html`<progress-case .progress=${view.case} .i18n=${i18n} .timeZone=${view.timeZone} .lang=${i18n.lang.get()}></progress-case>`,
   },
   {
-    // 好差评: once the counter has finished the service, rate it here (or see 已评价).
+    // 好差评: once the counter has finished the service — or, the visitor still at the counter, accepted
+    // its case — rate it here (or see 已评价); the server decides (docs/evaluations.md, "One evaluation per service").
     id: 'evaluation',
-    visible: (view) => view.ticket.status === 'done',
+    visible: (view) => view.ticket.status === 'done' || ((view.ticket.status === 'serving' || view.ticket.status === 'called') && view.case?.acceptedAt != null),
     render: (_view, i18n, token) => html`<progress-evaluation .token=${token} .i18n=${i18n}></progress-evaluation>`,
   },
 ];
