@@ -83,6 +83,16 @@ export async function startBareServer(): Promise<Child> {
   return wrap(child, Number(m[1]));
 }
 
+/** `npm start`'s server process on embedded PGlite in dataDir (no DATABASE_URL), demo data or none. */
+export async function startEmbeddedServer(dataDir: string, seedDemo: boolean): Promise<Child> {
+  const port = await freePort();
+  const { DATABASE_URL: _unused, ...inherited } = process.env;
+  const env = { ...inherited, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: String(seedDemo), FAKE_PRINTER: '0' };
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/main.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  await waitForLine(child, /Yichuang is running/, 180_000);
+  return wrap(child, port);
+}
+
 /** A product node for the city benchmark: no demo data, benchmark hooks on, optionally CPU-profiled. */
 export async function startCityNode(databaseUrl: string, opts: { cpuProfDir?: string } = {}): Promise<Child> {
   const port = await freePort();
