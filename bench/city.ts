@@ -44,7 +44,7 @@ interface NodeMetrics {
   rssMb: number;
   eventLoopDelayMs: { p50: number; p99: number; max: number };
   localSockets: number;
-  commands: { name: string; totalMs: number; dbMs: number; queries: number }[];
+  commands: { name: string; totalMs: number; dbMs: number; cpuMs: number; dbCpuMs: number; queries: number }[];
 }
 
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
@@ -164,14 +164,17 @@ function printStage(title: string, s: { r: StageResult; m: NodeMetrics[]; commit
   console.log(`  issue → ack:    ${pct(r.issueMs)}`);
   for (const [name, xs] of Object.entries(r.ackMs)) console.log(`  ${name.padEnd(17)} ack ${pct(xs)}`);
   console.log(`  database commits/s: ${s.commitsPerS?.toFixed(0) ?? 'n/a (PGlite)'}`);
-  const perName = new Map<string, { own: number[]; queries: number[] }>();
+  const perName = new Map<string, { own: number[]; cpu: number[]; queries: number[] }>();
   for (const c of s.m.flatMap((m) => m.commands)) {
-    const e = perName.get(c.name) ?? { own: [], queries: [] };
+    const e = perName.get(c.name) ?? { own: [], cpu: [], queries: [] };
     e.own.push(c.totalMs - c.dbMs);
+    e.cpu.push(c.cpuMs - c.dbCpuMs);
     e.queries.push(c.queries);
     perName.set(c.name, e);
   }
-  for (const [name, e] of perName) console.log(`  ${name.padEnd(17)} own time p50 ${ms(summary(e.own).p50)}, ${summary(e.queries).p50} statements (median)`);
+  for (const [name, e] of perName) {
+    console.log(`  ${name.padEnd(17)} own time p50 ${ms(summary(e.own).p50)}, own CPU p50 ${ms(summary(e.cpu).p50)}, ${summary(e.queries).p50} statements (median)`);
+  }
   s.m.forEach((m, i) => {
     const own = m.commands.map((c) => c.totalMs - c.dbMs);
     const dbt = m.commands.map((c) => c.dbMs);

@@ -12,6 +12,8 @@ import { PgPreparedQuery } from 'drizzle-orm/pg-core';
 
 interface Scope {
   dbMs: number;
+  /** Process CPU time spent while this scope's statements were in flight. */
+  dbCpuMs: number;
   queries: number;
 }
 
@@ -19,6 +21,18 @@ export interface CommandSample {
   name: string;
   totalMs: number;
   dbMs: number;
+  /**
+   * The process's CPU time (user + system, all threads) over the command: unlike wall time it does
+   * not grow with the machine's load. On embedded PGlite it includes the database's own work.
+   */
+  cpuMs: number;
+  /**
+   * Of cpuMs, the part spent while a statement of the command was in flight (the driver, and on
+   * PGlite the database itself): cpuMs − dbCpuMs is the server's own CPU per command. Work of other
+   * commands that runs during the wait counts here too, so it is exact only for commands that do
+   * not overlap (a single counter's loop).
+   */
+  dbCpuMs: number;
   /** Statements sent (BEGIN and COMMIT not counted). */
   queries: number;
 }
@@ -28,10 +42,16 @@ let samples: CommandSample[] = [];
 let enabled = false;
 const MAX_SAMPLES = 200_000;
 
-const addDb = (ms: number, query = false) => {
+const cpuMsSince = (from: NodeJS.CpuUsage) => {
+  const d = process.cpuUsage(from);
+  return (d.user + d.system) / 1000;
+};
+
+const addDb = (ms: number, cpu: NodeJS.CpuUsage, query = false) => {
   const scope = store.getStore();
   if (!scope) return;
   scope.dbMs += ms;
+  scope.dbCpuMs += cpuMsSince(cpu);
   if (query) scope.queries++;
 };
 
@@ -45,7 +65,8 @@ export async function enableCommandTiming(): Promise<void> {
   const original = proto.queryWithCache;
   proto.queryWithCache = function (this: unknown, q, p, run) {
     const t0 = performance.now();
-    return original.call(this, q, p, run).finally(() => addDb(performance.now() - t0, true));
+    const cpu0 = process.cpuUsage();
+    return original.call(this, q, p, run).finally(() => addDb(performance.now() - t0, cpu0, true));
   };
   const { PostgresJsSession } = await import('drizzle-orm/postgres-js/session');
   const { PgliteSession } = await import('drizzle-orm/pglite/session');
@@ -54,32 +75,36 @@ export async function enableCommandTiming(): Promise<void> {
     Session.prototype.transaction = function (this: unknown, body: (tx: unknown) => Promise<unknown>, config?: unknown) {
       // BEGIN: from the call to the body's start; COMMIT: from the body's end to the result.
       let mark = performance.now();
+      let cpuMark = process.cpuUsage();
       return begin
         .call(
           this,
           async (tx: unknown) => {
-            addDb(performance.now() - mark);
+            addDb(performance.now() - mark, cpuMark);
             try {
               return await body(tx);
             } finally {
               mark = performance.now();
+              cpuMark = process.cpuUsage();
             }
           },
           config,
         )
-        .finally(() => addDb(performance.now() - mark));
+        .finally(() => addDb(performance.now() - mark, cpuMark));
     };
   }
 }
 
 export async function timeCommand<T>(name: string, run: () => Promise<T>): Promise<T> {
   if (!enabled) return run();
-  const scope: Scope = { dbMs: 0, queries: 0 };
+  const scope: Scope = { dbMs: 0, dbCpuMs: 0, queries: 0 };
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   try {
     return await store.run(scope, run);
   } finally {
-    if (samples.length < MAX_SAMPLES) samples.push({ name, totalMs: performance.now() - t0, dbMs: scope.dbMs, queries: scope.queries });
+    const cpuMs = cpuMsSince(cpu0);
+    if (samples.length < MAX_SAMPLES) samples.push({ name, totalMs: performance.now() - t0, dbMs: scope.dbMs, cpuMs, dbCpuMs: scope.dbCpuMs, queries: scope.queries });
   }
 }
 
