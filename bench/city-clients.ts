@@ -1,13 +1,15 @@
 /**
- * The city benchmark's simulated devices: per hall, C counter workstations (staff sockets), D wall
- * displays (public sockets) and one dashboard (the manager's staff socket), spread over the
- * nodes so every fact crosses the adapter; plus the kiosk's HTTP issuing. Every display and
- * dashboard checks its hall's seq stream: each fact must be the next seq (a gap is a lost fact,
+ * The city benchmark's simulated devices: per hall, C counter workstations (staff sockets) and the
+ * kiosk's HTTP issuing, driven from the benchmark's process; D wall displays (public sockets) and
+ * one dashboard (the manager's staff socket), spread over the nodes so every fact crosses the
+ * adapter, opened in screen processes of their own (city-screens.ts). Every display and dashboard
+ * checks its hall's seq stream (SeqWatch): each fact must be the next seq (a gap is a lost fact,
  * a repeat a duplicated one).
  */
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import type { SeededHall } from './city-seed';
+import type { ScreenSpec } from './city-screens';
 
 export type Ack = { ok: boolean; data?: any; error?: { code: string } };
 export const emit = (s: Socket, event: string, payload: unknown, timeoutMs = 30_000) =>
@@ -48,62 +50,38 @@ export class SeqWatch {
 }
 
 export interface CallTiming {
-  /** counterId → when its call-next was emitted */
-  pending: Map<string, number>;
-  /** echo id → when it was emitted */
+  /** ticket id → when the call-next that called it was emitted (absolute ms, absNow) */
+  calls: Map<string, number>;
+  /** echo id → when it was emitted (absolute ms) */
   echoes: Map<string, number>;
-  callToDisplay: number[];
-  echoToDisplay: number[];
-  claimEchoToDisplay: number[];
 }
 
+/** A hall's counters, driven from the benchmark's own process; its screens live in screen processes (city-screens.ts). */
 export interface HallClients {
   hall: SeededHall;
   counters: Socket[];
-  displays: Socket[];
-  dashboard: Socket;
-  watches: SeqWatch[];
 }
 
-export const newTiming = (): CallTiming => ({ pending: new Map(), echoes: new Map(), callToDisplay: [], echoToDisplay: [], claimEchoToDisplay: [] });
+export const newTiming = (): CallTiming => ({ calls: new Map(), echoes: new Map() });
 
-export async function connectHall(nodes: string[], hall: SeededHall, timing: CallTiming): Promise<HallClients> {
-  const h = hall.index;
-  const counterNode = nodes[h % nodes.length]!;
+/** The counter sockets of hall h on node h mod nodes; every counter takes its counter. */
+export async function connectCounters(nodes: string[], hall: SeededHall): Promise<HallClients> {
+  const counterNode = nodes[hall.index % nodes.length]!;
   const counters = await Promise.all(hall.staffTokens.map((t) => connect(counterNode, t)));
   for (const [i, s] of counters.entries()) {
     const took = await emit(s, 'counter:take', { commandId: randomUUID(), counterId: hall.counterIds[i] });
     if (!took.ok) throw new Error(`counter:take failed: ${JSON.stringify(took.error)}`);
   }
-  const displays = await Promise.all(hall.displayTokens.map((t, d) => connect(nodes[(h + d + 1) % nodes.length]!, t)));
-  const dashboard = await connect(nodes[(h + 1) % nodes.length]!, hall.managerToken);
-  const watches: SeqWatch[] = [];
-  for (const d of displays) {
-    const w = new SeqWatch();
-    watches.push(w);
-    d.on('public:fact', (f: { seq: number; type: string; ticket?: { counterId: string | null } }) => {
-      w.see(f.seq);
-      if (f.type === 'ticket:called' && f.ticket?.counterId) {
-        const t0 = timing.pending.get(f.ticket.counterId);
-        if (t0 !== undefined) timing.callToDisplay.push(performance.now() - t0);
-      }
-    });
-    d.on('bench:echo', (e: { id: string }) => {
-      const t0 = timing.echoes.get(e.id);
-      if (t0 === undefined) return;
-      (e.id.startsWith('c') ? timing.claimEchoToDisplay : timing.echoToDisplay).push(performance.now() - t0);
-    });
-    const snap = await emit(d, 'public:subscribe', { hallId: hall.id });
-    if (!snap.ok) throw new Error(`public:subscribe failed: ${JSON.stringify(snap.error)}`);
-    w.start(snap.data.seq);
-  }
-  const dw = new SeqWatch();
-  watches.push(dw);
-  dashboard.on('hall:fact', (f: { seq: number }) => dw.see(f.seq));
-  const snap = await emit(dashboard, 'hall:subscribe', { hallId: hall.id });
-  if (!snap.ok) throw new Error(`hall:subscribe failed: ${JSON.stringify(snap.error)}`);
-  dw.start(snap.data.seq);
-  return { hall, counters, displays, dashboard, watches };
+  return { hall, counters };
+}
+
+/** Displays and the dashboard of hall h on the other nodes (display d on node h + d + 1), so every fact crosses the adapter. */
+export function hallScreens(nodes: string[], hall: SeededHall): ScreenSpec[] {
+  const h = hall.index;
+  return [
+    ...hall.displayTokens.map((token, d) => ({ url: nodes[(h + d + 1) % nodes.length]!, token, hallId: hall.id, kind: 'display' as const })),
+    { url: nodes[(h + 1) % nodes.length]!, token: hall.managerToken, hallId: hall.id, kind: 'dashboard' as const },
+  ];
 }
 
 /**
@@ -132,5 +110,5 @@ export async function issue(node: string, hall: SeededHall, matter: number, extr
 }
 
 export function closeHall(c: HallClients): void {
-  for (const s of [...c.counters, ...c.displays, c.dashboard]) s.close();
+  for (const s of c.counters) s.close();
 }

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import { emit, issue, type CallTiming, type HallClients } from './city-clients';
+import { absNow } from './city-screens';
 
 export interface StageResult {
   offered: number;
@@ -44,7 +45,7 @@ export async function runStage(
   const productCycle = async (hc: HallClients, i: number) => {
     const s = hc.counters[i]!;
     const counterId = hc.hall.counterIds[i]!;
-    timing.pending.set(counterId, performance.now());
+    const t0 = absNow();
     const called = await timed(s, 'ticket:call-next', { commandId: randomUUID(), counterId });
     if (!called.ok) {
       if (called.error?.code === 'queue_empty') r.empty++;
@@ -52,6 +53,7 @@ export async function runStage(
       return;
     }
     const ticketId = called.data.ticket.id as string;
+    timing.calls.set(ticketId, t0);
     for (const step of ['ticket:start', 'ticket:finish']) {
       const a = await timed(s, step, { commandId: randomUUID(), counterId, ticketId });
       if (!a.ok) r.errors++;
@@ -61,7 +63,7 @@ export async function runStage(
     const s = hc.counters[i]!;
     for (const kind of ['c', 'e', 'e']) {
       const id = kind + randomUUID();
-      timing.echoes.set(id, performance.now());
+      timing.echoes.set(id, absNow());
       const a = await timed(s, kind === 'c' ? 'bench:claim-echo' : 'bench:echo', { hallId: hc.hall.id, id });
       if (!a.ok) r.errors++;
     }

@@ -17,7 +17,8 @@ import { loadavg } from 'node:os';
 import { openDb } from '../db/client';
 import { createBenchDatabase } from './bench-db';
 import { BENCH_ADMIN_TOKEN, fillFloorQueue, seedCity } from './city-seed';
-import { closeHall, connect, connectHall, emit, issue, newTiming, type HallClients } from './city-clients';
+import { closeHall, connect, connectCounters, emit, hallScreens, issue, newTiming, type HallClients } from './city-clients';
+import { screenProcesses, type Arrival, type ScreenProcess } from './city-screens';
 import { runStage, type StageResult } from './city-stage';
 import { startCityNode, type Child } from './processes';
 import { ms, summary } from './stats';
@@ -27,11 +28,13 @@ const PGLITE = env.BENCH_DB === 'pglite';
 const num = (name: string, fallback: number) => Number(env[name] ?? fallback);
 const HALLS = num('BENCH_HALLS', PGLITE ? 1 : 200);
 const COUNTERS = num('BENCH_COUNTERS', PGLITE ? 40 : 10);
-const DISPLAYS = num('BENCH_DISPLAYS', PGLITE ? 20 : 5);
+/** Per hall: 5 per counter by default (200 halls × 10 counters × 5 displays = 10,000 display sockets). */
+const DISPLAYS = num('BENCH_DISPLAYS', PGLITE ? 20 : 5 * COUNTERS);
 const NODES = PGLITE ? 1 : num('BENCH_NODES', 2);
 const STAGE_S = num('BENCH_STAGE_SECONDS', 20);
 const MAX_STAGES = num('BENCH_MAX_STAGES', 6);
 const QUEUE = num('BENCH_QUEUE', 10);
+const SCREEN_PROCS = num('BENCH_SCREEN_PROCESSES', 3);
 const FIXED_RATE = env.BENCH_RATE ? Number(env.BENCH_RATE) : null;
 const PG_URL = env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 /** A busy morning: every counter serves a visitor every 6 minutes. */
@@ -58,6 +61,7 @@ async function main() {
   const nodes: Child[] = [];
   const halls: HallClients[] = [];
   const extra: { close(): void }[] = [];
+  const procs: ScreenProcess[] = [];
   try {
     console.log(`City benchmark — ${db.label}; ${HALLS} halls × ${COUNTERS} counters × ${DISPLAYS} displays + 1 dashboard; ${NODES} node(s); load ${load()}`);
     const seeded = await (async () => {
@@ -77,7 +81,17 @@ async function main() {
     const metrics = async () => Promise.all(metricsSockets.map(async (s) => (await emit(s, 'bench:metrics', {})).data as NodeMetrics));
 
     const timing = newTiming();
-    for (let i = 0; i < seeded.length; i += 10) halls.push(...(await Promise.all(seeded.slice(i, i + 10).map((h) => connectHall(urls, h, timing)))));
+    const t0 = performance.now();
+    for (let i = 0; i < seeded.length; i += 10) halls.push(...(await Promise.all(seeded.slice(i, i + 10).map((h) => connectCounters(urls, h)))));
+    const tCounters = performance.now();
+    // The screens (displays and dashboards) from processes of their own, dealt round-robin.
+    procs.push(...(await screenProcesses(SCREEN_PROCS)));
+    const screens = seeded.flatMap((h) => hallScreens(urls, h));
+    await Promise.all(procs.map((p, k) => p.connect(screens.filter((_, i) => i % procs.length === k))));
+    console.log(
+      `${halls.length * COUNTERS} counters connected and taken in ${((tCounters - t0) / 1000).toFixed(1)} s; ${screens.length} screens from ${procs.length} processes in ${((performance.now() - tCounters) / 1000).toFixed(1)} s ` +
+        `(clock offsets ${procs.map((p) => p.offsetMs.toFixed(2)).join(' / ')} ms)`,
+    );
     // The morning queue: QUEUE tickets per hall, 16 kiosks at a time.
     const jobs = seeded.flatMap((h) => Array.from({ length: QUEUE }, (_, k) => ({ h, k })));
     const prefillMs: number[] = [];
@@ -93,13 +107,32 @@ async function main() {
     const sockets = (await metrics()).map((m) => m.localSockets);
     console.log(`connected ${sockets.join(' + ')} sockets; ${seeded.length * QUEUE} tickets waiting (issue during prefill: ${pct(prefillMs)})`);
 
-    const stages: { r: StageResult; m: NodeMetrics[]; commitsPerS: number | null; rss: number[]; callToDisplay: number[]; loadAvg: string }[] = [];
+    const stages: { r: StageResult; m: NodeMetrics[]; commitsPerS: number | null; rss: number[]; callToDisplay: number[]; echoToDisplay: number[]; claimEchoToDisplay: number[]; screensRssMb: number[]; loadAvg: string }[] = [];
+    /** What the screens saw since the previous collect, against when the parent emitted it. */
+    const collect = async () => {
+      const got = await Promise.all(procs.map((p) => p.collect()));
+      const since = (arrivals: Arrival[], emitted: Map<string, number>, into: number[]) => {
+        for (const [key, at] of arrivals) {
+          const t0 = emitted.get(key);
+          if (t0 !== undefined) into.push(at - t0);
+        }
+      };
+      const callToDisplay: number[] = [];
+      const echoToDisplay: number[] = [];
+      const claimEchoToDisplay: number[] = [];
+      for (const g of got) {
+        since(g.calls, timing.calls, callToDisplay);
+        since(g.echoes.filter(([id]) => id.startsWith('e')), timing.echoes, echoToDisplay);
+        since(g.echoes.filter(([id]) => id.startsWith('c')), timing.echoes, claimEchoToDisplay);
+      }
+      timing.calls.clear();
+      timing.echoes.clear();
+      return { callToDisplay, echoToDisplay, claimEchoToDisplay, screensRssMb: got.map((g) => g.rssMb) };
+    };
     const runMeasured = async (mode: 'product' | 'floor', rate: number) => {
       const before = await metrics(); // resets each node's event-loop histogram and command samples
       const c0 = await db.commits();
-      timing.callToDisplay = [];
-      timing.echoToDisplay = [];
-      timing.claimEchoToDisplay = [];
+      await collect(); // drops what arrived between stages
       const rss = nodes.map(() => 0);
       const sampler = setInterval(() => nodes.forEach((n, i) => (rss[i] = Math.max(rss[i]!, n.rssMb()))), 1000);
       const r = await runStage(mode, halls, urls, timing, rate, STAGE_S);
@@ -108,7 +141,7 @@ async function main() {
       const c1 = await db.commits();
       const m = await metrics();
       m.forEach((x, i) => (x.cpuMs -= before[i]!.cpuMs));
-      return { r, m, rss, commitsPerS: c0 !== null && c1 !== null ? (c1 - c0) / r.seconds : null, callToDisplay: timing.callToDisplay, loadAvg: load() };
+      return { r, m, rss, commitsPerS: c0 !== null && c1 !== null ? (c1 - c0) / r.seconds : null, ...(await collect()), loadAvg: load() };
     };
 
     const saturated = (s: (typeof stages)[number]) =>
@@ -124,33 +157,33 @@ async function main() {
     const city = [...stages].reverse().find((s) => !saturated(s)) ?? stages[0]!;
     const floor = await runMeasured('floor', city.r.offered);
     console.log(`\nFloor at ${city.r.offered.toFixed(1)} visitors/s (same sockets, same adapter, same database; load ${floor.loadAvg}):`);
-    console.log(`  claim transaction + fan-out → display: ${pct(timing.claimEchoToDisplay)}`);
-    console.log(`  bare fan-out → display:                ${pct(timing.echoToDisplay)}`);
+    console.log(`  claim transaction + fan-out → display: ${pct(floor.claimEchoToDisplay)}`);
+    console.log(`  bare fan-out → display:                ${pct(floor.echoToDisplay)}`);
     console.log(`  claim ack: ${pct(floor.r.ackMs['bench:claim-echo'] ?? [])}; commits/s ${floor.commitsPerS?.toFixed(0) ?? 'n/a'}`);
     console.log(`  node event-loop delay p99: ${floor.m.map((m) => ms(m.eventLoopDelayMs.p99)).join(' / ')}`);
-    const floorClaim = summary(timing.claimEchoToDisplay);
+    const floorClaim = summary(floor.claimEchoToDisplay);
     const cityCall = summary(city.callToDisplay);
     console.log(`\nCity load (${city.r.offered.toFixed(1)} visitors/s): call → display p99 ${ms(cityCall.p99)} vs floor p99 ${ms(floorClaim.p99)} → ×${(cityCall.p99 / floorClaim.p99).toFixed(1)} (p50 ×${(cityCall.p50 / floorClaim.p50).toFixed(1)})`);
 
     // Lost / duplicated facts: every display and dashboard against its hall's final seq.
     await new Promise((res) => setTimeout(res, 1500));
-    let lost = 0;
-    let duplicated = 0;
-    let reordered = 0;
+    const finalSeq: Record<string, number> = {};
     for (const hc of halls) {
-      const snap = await emit(hc.displays[0]!, 'public:subscribe', { hallId: hc.hall.id });
-      const finalSeq = snap.data.seq as number;
-      for (const w of hc.watches) {
-        lost += w.lost + Math.max(0, finalSeq - w.last);
-        duplicated += w.duplicated;
-        reordered += w.reordered;
-      }
+      const snap = await emit(hc.counters[0]!, 'hall:subscribe', { hallId: hc.hall.id });
+      if (!snap.ok) throw new Error(`final hall:subscribe failed: ${JSON.stringify(snap.error)}`);
+      finalSeq[hc.hall.id] = snap.data.seq as number;
     }
-    console.log(`Facts: ${lost} lost, ${duplicated} duplicated, ${reordered} arrived out of seq order (screens re-snapshot on those) over ${halls.reduce((a, h) => a + h.watches.length, 0)} screens (per-screen seq continuity up to each hall's final seq)`);
-    console.log(`Peak RSS per node: ${nodes.map((n) => `${n.peakRssMb().toFixed(0)} MB`).join(' / ')}; load ${load()}`);
+    const checks = await Promise.all(procs.map((p) => p.check(finalSeq)));
+    const total = (k: 'lost' | 'duplicated' | 'reordered' | 'screens' | 'disconnected' | 'connectRetries') => checks.reduce((a, c) => a + c[k], 0);
+    console.log(
+      `Facts: ${total('lost')} lost, ${total('duplicated')} duplicated, ${total('reordered')} arrived out of seq order (screens re-snapshot on those) over ${total('screens')} screens ` +
+        `(per-screen seq continuity up to each hall's final seq); ${total('disconnected')} screen disconnects, ${total('connectRetries')} handshakes tried again`,
+    );
+    console.log(`Peak RSS per node: ${nodes.map((n) => `${n.peakRssMb().toFixed(0)} MB`).join(' / ')}; screen processes ${stages.at(-1)!.screensRssMb.map((x) => `${x.toFixed(0)} MB`).join(' / ')}; load ${load()}`);
   } finally {
     for (const h of halls) closeHall(h);
     for (const s of extra) s.close();
+    for (const p of procs) p.close();
     for (const n of nodes) await n.stop();
     await db.drop();
   }

@@ -94,14 +94,16 @@ export async function startEmbeddedServer(dataDir: string, seedDemo: boolean): P
 }
 
 /** A product node for the city benchmark: no demo data, benchmark hooks on, optionally CPU-profiled. */
-export async function startCityNode(databaseUrl: string, opts: { cpuProfDir?: string } = {}): Promise<Child> {
+export async function startCityNode(databaseUrl: string, opts: { cpuProfDir?: string; nodeFlags?: string[] } = {}): Promise<Child> {
   const port = await freePort();
   const prof = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
-  const child = spawn(process.execPath, [...prof, '--import', 'tsx', join(root, 'server/main.ts')], {
+  const child = spawn(process.execPath, [...prof, ...(opts.nodeFlags ?? []), '--import', 'tsx', join(root, 'server/main.ts')], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, PII_KEY: '33'.repeat(32), SEED_DEMO: 'false', FAKE_PRINTER: '0', BENCH_HOOKS: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   await waitForLine(child, /Yichuang is running/, 120_000);
+  // The node's own complaints (a failed handshake, a lost connection) go to the benchmark's stderr.
+  child.stderr!.on('data', (d: Buffer) => process.stderr.write(String(d).replace(/^(?=.)/gm, `[node :${port}] `)));
   return wrap(child, port);
 }

@@ -6,9 +6,11 @@
  *   bench:claim-echo  { hallId, id }  → the minimal claim transaction (UPDATE … FOR UPDATE SKIP
  *                     LOCKED and one event insert, on bench_floor_* tables the benchmark created),
  *                     then the same fan-out;
- *   bench:metrics     { }             → RSS, heap, event-loop delay and the per-command own/db time
- *                     samples since the previous call (administrators only).
- * The socket is already authenticated by the normal handshake; echo needs a staff actor.
+ *   bench:metrics     { gc? }         → RSS, heap, event-loop delay and the per-command own/db time
+ *                     samples since the previous call (administrators only); with gc: true and the
+ *                     process started with --expose-gc, after a full collection (memory per socket).
+ * The socket is already authenticated by the normal handshake; only staff sockets get the hooks
+ * (a device's or visitor's bench:* event reaches no listener).
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
@@ -18,11 +20,15 @@ import { takeCommandSamples } from '../app/command-timing';
 import type { IoServer } from './socket-server';
 import { rooms } from './rooms';
 
+const RESOLUTION_MS = 10;
+const lateMs = (ns: number) => Math.max(0, ns / 1e6 - RESOLUTION_MS);
 type Reply = (r: { ok: boolean; data?: unknown; error?: { code: string } }) => void;
 const isUuid = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f-]{36}$/i.test(v);
 
 export function attachBenchHooks(io: IoServer, deps: AppDeps): { close(): void } {
-  const delay = monitorEventLoopDelay({ resolution: 10 });
+  // The histogram records the interval between the monitor's timer ticks, so an idle loop reads
+  // RESOLUTION_MS: the delay is the recorded value minus the resolution.
+  const delay = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   delay.enable();
   // The hook's event is outside the typed protocol on purpose: no screen ever receives it.
   const untyped = io as unknown as { to(room: string): { emit(event: string, payload: unknown): void } };
@@ -30,11 +36,11 @@ export function attachBenchHooks(io: IoServer, deps: AppDeps): { close(): void }
   io.on('connection', (raw) => {
     const socket = raw as unknown as Socket;
     const actor = raw.data.actor;
-    const isStaff = actor.kind === 'staff';
+    // Screens get no hook listener: the benchmark measures what a screen socket costs the server.
+    if (actor.kind !== 'staff') return;
     const guard = (input: unknown, ack: unknown, run: (hallId: string, id: string) => Promise<void>) => {
       const reply: Reply = typeof ack === 'function' ? (ack as Reply) : () => {};
       const { hallId, id } = (input ?? {}) as { hallId?: unknown; id?: unknown };
-      if (!isStaff) return reply({ ok: false, error: { code: 'forbidden' } });
       if (!isUuid(hallId) || typeof id !== 'string' || id.length > 64) return reply({ ok: false, error: { code: 'validation_failed' } });
       run(hallId, id).then(
         () => reply({ ok: true }),
@@ -59,9 +65,11 @@ export function attachBenchHooks(io: IoServer, deps: AppDeps): { close(): void }
         echo(hallId, id);
       }),
     );
-    socket.on('bench:metrics', (_input: unknown, ack: unknown) => {
+    socket.on('bench:metrics', (input: unknown, ack: unknown) => {
       const reply: Reply = typeof ack === 'function' ? (ack as Reply) : () => {};
       if (!(actor.kind === 'staff' && actor.role === 'admin')) return reply({ ok: false, error: { code: 'forbidden' } });
+      const gc = (globalThis as { gc?: () => void }).gc;
+      if ((input as { gc?: unknown } | null)?.gc === true && gc) gc();
       const mem = process.memoryUsage();
       const cpu = process.cpuUsage();
       const data = {
@@ -69,7 +77,10 @@ export function attachBenchHooks(io: IoServer, deps: AppDeps): { close(): void }
         cpuMs: (cpu.user + cpu.system) / 1000,
         rssMb: mem.rss / 2 ** 20,
         heapUsedMb: mem.heapUsed / 2 ** 20,
-        eventLoopDelayMs: { p50: delay.percentile(50) / 1e6, p99: delay.percentile(99) / 1e6, max: delay.max / 1e6 },
+        heapTotalMb: mem.heapTotal / 2 ** 20,
+        externalMb: mem.external / 2 ** 20,
+        arrayBuffersMb: mem.arrayBuffers / 2 ** 20,
+        eventLoopDelayMs: { p50: lateMs(delay.percentile(50)), p99: lateMs(delay.percentile(99)), max: lateMs(delay.max) },
         localSockets: io.of('/').sockets.size,
         commands: takeCommandSamples(),
       };
