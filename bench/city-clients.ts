@@ -68,10 +68,12 @@ export const newTiming = (): CallTiming => ({ calls: new Map(), echoes: new Map(
 export async function connectCounters(nodes: string[], hall: SeededHall): Promise<HallClients> {
   const counterNode = nodes[hall.index % nodes.length]!;
   const counters = await Promise.all(hall.staffTokens.map((t) => connect(counterNode, t)));
-  for (const [i, s] of counters.entries()) {
-    const took = await emit(s, 'counter:take', { commandId: randomUUID(), counterId: hall.counterIds[i] });
-    if (!took.ok) throw new Error(`counter:take failed: ${JSON.stringify(took.error)}`);
-  }
+  await Promise.all(
+    counters.map(async (s, i) => {
+      const took = await emit(s, 'counter:take', { commandId: randomUUID(), counterId: hall.counterIds[i] }, 120_000);
+      if (!took.ok) throw new Error(`counter:take failed: ${JSON.stringify(took.error)}`);
+    }),
+  );
   return { hall, counters };
 }
 

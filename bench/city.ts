@@ -82,7 +82,7 @@ async function main() {
 
     const timing = newTiming();
     const t0 = performance.now();
-    for (let i = 0; i < seeded.length; i += 10) halls.push(...(await Promise.all(seeded.slice(i, i + 10).map((h) => connectCounters(urls, h)))));
+    for (let i = 0; i < seeded.length; i += 20) halls.push(...(await Promise.all(seeded.slice(i, i + 20).map((h) => connectCounters(urls, h)))));
     const tCounters = performance.now();
     // The screens (displays and dashboards) from processes of their own, dealt round-robin.
     procs.push(...(await screenProcesses(SCREEN_PROCS)));

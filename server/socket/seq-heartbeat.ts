@@ -43,12 +43,18 @@ export function startSeqHeartbeat(io: IoServer, deps: AppDeps, opts: { intervalM
     const now = deps.clock.now();
     const rows = await deps.db.select({ id: halls.id, seq: halls.eventSeq, timeZone: halls.timeZone }).from(halls).where(inArray(halls.id, ids));
     let nextMidnight = Infinity;
+    // A city's halls share a time zone or a few: the service day and the next midnight once per zone.
+    const zones = new Map<string, string>();
     for (const row of rows) {
-      const day = serviceDate(now, row.timeZone);
+      let day = zones.get(row.timeZone);
+      if (day === undefined) {
+        day = serviceDate(now, row.timeZone);
+        zones.set(row.timeZone, day);
+        const tomorrow = serviceDate(new Date(instantAt(day, '23:59', row.timeZone).getTime() + 120_000), row.timeZone);
+        nextMidnight = Math.min(nextMidnight, instantAt(tomorrow, '00:00', row.timeZone).getTime() - now.getTime());
+      }
       const b: HallSeqBeat = { hallId: row.id, seq: row.seq, serviceDate: day };
       io.local.to([rooms.hallStaff(row.id), rooms.hallPublic(row.id)]).emit('hall:seq', b);
-      const tomorrow = serviceDate(new Date(instantAt(day, '23:59', row.timeZone).getTime() + 120_000), row.timeZone);
-      nextMidnight = Math.min(nextMidnight, instantAt(tomorrow, '00:00', row.timeZone).getTime() - now.getTime());
     }
     if (nextMidnight < intervalMs && midnightTimer === null && !stopped) {
       midnightTimer = setTimeout(() => {

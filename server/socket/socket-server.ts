@@ -52,6 +52,8 @@ export function createSocketServer(
   const io: IoServer = new Server(http, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
+    // No per-message compression: ws would keep a zlib context per socket (docs/performance.md, "What a screen socket costs").
+    perMessageDeflate: false,
     cors: { origin: false },
     // A browser always sends Origin: only pages of this server (or PUBLIC_BASE_URL) may open a socket.
     // Clients that are not browsers (devices, tests) send none and authenticate by token as before.
@@ -91,13 +93,69 @@ export function createSocketServer(
     revalidation.close();
   });
 
+  // Every member socket's events go through one table built here, once per server: a socket holds one
+  // dispatching listener instead of a closure per event (memory per screen, docs/performance.md, "What a screen socket costs").
+  type MemberHandler = (socket: MemberSocket, actor: Actor, input: unknown) => Promise<unknown>;
+  const handlers = new Map<string, MemberHandler>();
+  // Join first, then read: a fact committed while the snapshot is read reaches the socket (and is
+  // dropped by the client if the snapshot already holds it) instead of being missed. The room is
+  // joined only after the actor is known to be allowed in, and left again if the read fails.
+  handlers.set('hall:subscribe', async (socket, actor, input) => {
+    authorize(actor, SUBSCRIPTIONS['hall:subscribe'].action);
+    const { hallId } = parseInput(SUBSCRIPTIONS['hall:subscribe'].input, input) as { hallId: string };
+    authorizeHallSnapshot(actor, hallId);
+    const snap = await joinThenRead(socket, rooms.hallStaff(hallId), () => hallSnapshot(deps, actor, hallId));
+    const onlineCounterIds = await presence.online(snap.counters.filter((c) => c.status !== 'closed').map((c) => c.id));
+    return { ...snap, onlineCounterIds };
+  });
+  handlers.set('public:subscribe', async (socket, actor, input) => {
+    authorize(actor, SUBSCRIPTIONS['public:subscribe'].action);
+    const { hallId } = parseInput(SUBSCRIPTIONS['public:subscribe'].input, input) as { hallId: string };
+    authorize(actor, 'hall:public-snapshot', { hallId });
+    // Public screens only ever join public rooms: staff rooms carry masked personal data.
+    return joinThenRead(socket, rooms.hallPublic(hallId), () => publicReads.read(hallId));
+  });
+  // Only a visitor's socket may follow a ticket: here the policy table refuses it (the role check).
+  handlers.set('progress:subscribe', async (_socket, actor) => {
+    authorize(actor, SUBSCRIPTIONS['progress:subscribe'].action);
+    throw new AppError('forbidden', 'Only a ticket’s phone page follows its progress');
+  });
+  for (const event of Object.keys(COMMANDS) as CommandEvent[]) {
+    const def = COMMANDS[event];
+    const run = commandHandlers[event] as (deps: AppDeps, actor: Actor, input: unknown) => Promise<CommandResult>;
+    handlers.set(event, async (socket, actor, input) => {
+      // The policy's role check comes before the input is read; the use case checks hall and counter.
+      authorize(actor, def.action);
+      const parsed: { counterId?: string } = parseInput(def.input as z.ZodType<{ counterId?: string }>, input);
+      const result = await timeCommand(event, () => run(deps, actor, parsed));
+      const counterId = parsed.counterId;
+      const hallId = result.counter?.hallId;
+      if (event === 'counter:take' && counterId && hallId) await presence.took(socket, hallId, counterId);
+      if (event === 'counter:release' && counterId && hallId) await presence.released(socket, hallId, counterId);
+      return result;
+    });
+  }
+  // socket.io calls an any-listener with the socket as `this`: one function for every socket. An
+  // event no handler knows is ignored, as before (socket.io delivers it to no listener).
+  function dispatch(this: MemberSocket, event: string, input: unknown, ack: unknown) {
+    const handler = handlers.get(event);
+    if (handler) answer(ack, log, () => handler(this, this.data.actor, input));
+  }
+  DISPATCHED.set(dispatch, [...handlers.keys()]);
+  function leaving(this: MemberSocket) {
+    presence.leaving(this);
+  }
+
   io.on('connection', (raw: IoSocket) => {
+    // The handshake (headers, address) is already copied into socket.handshake: the upgrade request
+    // itself (IncomingMessage, its parser state and raw headers) need not live as long as the socket.
+    (raw.conn as { request: unknown }).request = null;
     if (raw.data.actor.kind === 'visitor') return attachVisitor(raw as VisitorSocket, deps, log);
     const socket = raw as MemberSocket;
     const actor = socket.data.actor;
     void socket.join(identityRooms(socket.data));
     presence.attach(socket).catch((err) => log('presence attach failed', err));
-    socket.on('disconnecting', () => presence.leaving(socket));
+    socket.on('disconnecting', leaving);
     if (actor.kind === 'device' && actor.deviceKind === 'evaluator_pad' && actor.counterId) void socket.join(rooms.pad(actor.counterId));
     socket.emit('server:hello', {
       protocolVersion: PROTOCOL_VERSION,
@@ -105,55 +163,18 @@ export function createSocketServer(
       role: actor.kind === 'staff' ? actor.role : actor.kind === 'device' ? actor.deviceKind : 'admin',
       hallIds: actor.kind === 'staff' ? actor.hallIds : actor.kind === 'device' ? [actor.hallId] : [],
     });
-
-    // Join first, then read: a fact committed while the snapshot is read reaches the socket (and is
-    // dropped by the client if the snapshot already holds it) instead of being missed. The room is
-    // joined only after the actor is known to be allowed in, and left again if the read fails.
-    socket.on('hall:subscribe', (input, ack) =>
-      answer(ack, log, async () => {
-        authorize(actor, SUBSCRIPTIONS['hall:subscribe'].action);
-        const { hallId } = parseInput(SUBSCRIPTIONS['hall:subscribe'].input, input) as { hallId: string };
-        authorizeHallSnapshot(actor, hallId);
-        const snap = await joinThenRead(socket, rooms.hallStaff(hallId), () => hallSnapshot(deps, actor, hallId));
-        const onlineCounterIds = await presence.online(snap.counters.filter((c) => c.status !== 'closed').map((c) => c.id));
-        return { ...snap, onlineCounterIds };
-      }),
-    );
-    socket.on('public:subscribe', (input, ack) =>
-      answer(ack, log, async () => {
-        authorize(actor, SUBSCRIPTIONS['public:subscribe'].action);
-        const { hallId } = parseInput(SUBSCRIPTIONS['public:subscribe'].input, input) as { hallId: string };
-        authorize(actor, 'hall:public-snapshot', { hallId });
-        // Public screens only ever join public rooms: staff rooms carry masked personal data.
-        return joinThenRead(socket, rooms.hallPublic(hallId), () => publicReads.read(hallId));
-      }),
-    );
-    // Only a visitor's socket may follow a ticket: here the policy table refuses it (the role check).
-    socket.on('progress:subscribe', (input, ack) =>
-      answer(ack, log, async () => {
-        authorize(actor, SUBSCRIPTIONS['progress:subscribe'].action);
-        throw new AppError('forbidden', 'Only a ticket’s phone page follows its progress');
-      }),
-    );
-
-    for (const event of Object.keys(COMMANDS) as CommandEvent[]) {
-      const def = COMMANDS[event];
-      const run = commandHandlers[event] as (deps: AppDeps, actor: Actor, input: unknown) => Promise<CommandResult>;
-      socket.on(event, ((input: unknown, ack: unknown) =>
-        answer(ack, log, async () => {
-          // The policy's role check comes before the input is read; the use case checks hall and counter.
-          authorize(actor, def.action);
-          const parsed: { counterId?: string } = parseInput(def.input as z.ZodType<{ counterId?: string }>, input);
-          const result = await timeCommand(event, () => run(deps, actor, parsed));
-          const counterId = parsed.counterId;
-          const hallId = result.counter?.hallId;
-          if (event === 'counter:take' && counterId && hallId) await presence.took(socket, hallId, counterId);
-          if (event === 'counter:release' && counterId && hallId) await presence.released(socket, hallId, counterId);
-          return result;
-        })) as never);
-    }
+    socket.onAny(dispatch);
   });
   return io;
+}
+
+/** The dispatching any-listener of each server and the events it answers. */
+const DISPATCHED = new WeakMap<object, readonly string[]>();
+
+/** Every event a server-side socket answers: its own listeners and those of its dispatcher (the tests' matrix). */
+export function socketEvents(socket: { eventNames(): (string | symbol)[]; listenersAny(): unknown[] }): string[] {
+  const dispatched = socket.listenersAny().flatMap((l) => DISPATCHED.get(l as object) ?? []);
+  return [...new Set([...socket.eventNames().map(String), ...dispatched])];
 }
 
 export async function joinThenRead<T>(socket: { rooms: Set<string>; join(room: string): unknown; leave(room: string): unknown }, room: string, read: () => Promise<T>): Promise<T> {

@@ -37,6 +37,7 @@ import { ENDPOINTS, type EndpointName } from '../../server/protocol/endpoints';
 import { ACTIONS, grantOf, POLICY_ROLES, type Action, type PolicyRole } from '../../server/protocol/permissions';
 import * as s from '../../server/protocol/schemas';
 import type { RunningServer } from '../../server/server';
+import { socketEvents } from '../../server/socket/socket-server';
 import { createTestDb, type TestDb } from '../_support/db';
 import { testDeps } from '../_support/fixtures';
 import { api, connected, emitAck, loginAs, progressSocketFor, socketFor, startTestServer, type ClientSocket } from '../_support/server';
@@ -200,7 +201,7 @@ function report(kind: string, definitions: number, cells: number, allowedCells: 
 // HTTP routes outside the definitions are caught by tests/http/route-registry.test.ts; socket events here.
 t('every socket event the server listens to is a command or subscription definition, so this matrix covers it', async () => {
   const socket = socketFor(server.url, tokens.get('admin'));
-  const listened = new Promise<string[]>((resolve) => server.io.once('connection', (s) => resolve(s.eventNames().map(String))));
+  const listened = new Promise<string[]>((resolve) => server.io.once('connection', (s) => resolve(socketEvents(s))));
   await connected(socket);
   const events = (await listened).filter((e) => !['disconnect', 'disconnecting', 'error'].includes(e));
   socket.close();

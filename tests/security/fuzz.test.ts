@@ -13,6 +13,7 @@ import { idNumberCheckChar } from '../../server/protocol/identity-number';
 import { ENDPOINTS } from '../../server/protocol/endpoints';
 import { ERROR_CODES } from '../../server/protocol/errors';
 import type { RunningServer } from '../../server/server';
+import { socketEvents } from '../../server/socket/socket-server';
 import { buildUi } from '../_support/browser';
 import { createTestDb, type TestDb } from '../_support/db';
 import { api, connected, loginAs, progressSocketFor, socketFor, type ClientSocket } from '../_support/server';
@@ -222,7 +223,7 @@ t('socket.io: every event the server listens to, five roles and a visitor; anony
   }
   let events: string[] = [];
   server.io.once('connection', (s) => {
-    events = s.eventNames().map(String).filter((e) => !['disconnect', 'disconnecting', 'error'].includes(e));
+    events = socketEvents(s).filter((e) => !['disconnect', 'disconnecting', 'error'].includes(e));
   });
   const sockets: [string, ClientSocket][] = [];
   for (const role of Object.keys(tokens).filter((r) => tokens[r])) {
