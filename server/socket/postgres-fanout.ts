@@ -23,6 +23,7 @@ import { CONNECT_TIMEOUT_MS, openPostgresPool } from '../../db/postgres-pool';
 import type { IoServer } from './socket-server';
 
 const RECONNECT_MS = 250;
+const POOL_MAX = 3;
 
 export type FanoutState = 'local' | 'listening' | 'reconnecting';
 
@@ -40,11 +41,11 @@ export interface FanoutOptions {
 export const localFanout: Fanout = { state: () => 'local', end: async () => {} };
 
 export async function attachPostgresFanout(io: IoServer, url: string, opts: FanoutOptions): Promise<Fanout> {
-  const pool = openPostgresPool(url, { max: 3, onLost: (err) => opts.log('fan-out pool connection lost', err) });
+  const pool = openPostgresPool(url, { max: POOL_MAX, onLost: (err) => opts.log('fan-out pool connection lost', err) });
   await pool.query('CREATE TABLE IF NOT EXISTS socket_io_attachments (id bigserial UNIQUE, created_at timestamptz DEFAULT NOW(), payload bytea)');
   const listener = new SelfHealingListener(url, opts);
   await listener.open();
-  const facade = { query: pool.query.bind(pool), connect: async () => listener };
+  const facade = { query: queued(pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>, POOL_MAX), connect: async () => listener };
   io.adapter(createAdapter(facade as unknown as pg.Pool, { errorHandler: (err) => listener.closed || opts.log('socket adapter', err) }));
   return {
     state: () => (listener.listening() ? 'listening' : 'reconnecting'),
@@ -52,6 +53,34 @@ export async function attachPostgresFanout(io: IoServer, url: string, opts: Fano
       listener.release();
       await pool.end();
     },
+  };
+}
+
+/**
+ * At most `max` queries at a time, the rest wait in order. A pg pool times out a query that waits
+ * for a busy connection after the same connectionTimeoutMillis as a connect (CONNECT_TIMEOUT_MS),
+ * and the adapter drops a broadcast whose NOTIFY failed: a burst of facts on a loaded node (a
+ * city's counters taking their counters at opening: every take a presence broadcast) lost
+ * broadcasts to the other nodes. Waiting here instead, the pool only ever sees what it can run at
+ * once, so its timeout is left to mean what it says: the database does not answer.
+ */
+export function queued<A extends unknown[], R>(run: (...args: A) => Promise<R>, max: number): (...args: A) => Promise<R> {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  // A finished query hands its slot to the first waiter (active stays), or frees it.
+  const release = () => {
+    const first = waiting.shift();
+    if (first) first();
+    else active--;
+  };
+  return async (...args) => {
+    if (active < max) active++;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await run(...args);
+    } finally {
+      release();
+    }
   };
 }
 
