@@ -12,8 +12,8 @@
  * node flags to the server nodes (a CPU profile, a heap snapshot on a signal: bench/heap-top.ts).
  */
 import { loadavg } from 'node:os';
-import pg from 'pg';
 import { openDb } from '../db/client';
+import { createBenchDatabase } from './bench-db';
 import { BENCH_ADMIN_TOKEN, seedCity } from './city-seed';
 import { connect, emit } from './city-clients';
 import { screenProcesses, type ScreenSpec } from './city-screens';
@@ -45,21 +45,16 @@ interface Metrics {
 }
 
 async function main() {
-  const name = `yc_bench_sockets_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
+  const db = await createBenchDatabase('sockets', PG_URL);
   const nodes: Child[] = [];
   const closers: (() => void)[] = [];
   try {
     const max = Math.max(...STEPS);
     if (max > HALLS * DISPLAYS) throw new Error(`BENCH_STEPS goes to ${max} sockets but the city has ${HALLS * DISPLAYS} displays`);
     console.log(`Socket memory — ${NODES} nodes, ${HALLS} halls × ${DISPLAYS} displays, screens from ${PROCS} processes; load ${load()}`);
-    const opened = await openDb(url.toString());
+    const opened = await openDb(db.url);
     const seeded = await seedCity(opened.db, { halls: HALLS, counters: 1, displays: DISPLAYS }).finally(() => opened.close());
-    for (let n = 0; n < NODES; n++) nodes.push(await startCityNode(url.toString(), { nodeFlags: ['--expose-gc', ...NODE_FLAGS] }));
+    for (let n = 0; n < NODES; n++) nodes.push(await startCityNode(db.url, { nodeFlags: ['--expose-gc', ...NODE_FLAGS] }));
     const urls = nodes.map((n) => `http://127.0.0.1:${n.port}`);
     const metricsSockets = await Promise.all(urls.map((u) => connect(u, BENCH_ADMIN_TOKEN)));
     closers.push(...metricsSockets.map((s) => () => s.close()));
@@ -116,8 +111,7 @@ async function main() {
   } finally {
     for (const c of closers) c();
     for (const n of nodes) await n.stop();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await db.drop();
   }
 }
 
