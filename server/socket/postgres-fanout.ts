@@ -62,22 +62,30 @@ export async function attachPostgresFanout(io: IoServer, url: string, opts: Fano
  * and the adapter drops a broadcast whose NOTIFY failed: a burst of facts on a loaded node (a
  * city's counters taking their counters at opening: every take a presence broadcast) lost
  * broadcasts to the other nodes. Waiting here instead, the pool only ever sees what it can run at
- * once, so its timeout is left to mean what it says: the database does not answer.
+ * once, so its timeout is left to mean what it says: the database does not answer — and then
+ * everything waiting fails at once.
  */
 export function queued<A extends unknown[], R>(run: (...args: A) => Promise<R>, max: number): (...args: A) => Promise<R> {
   let active = 0;
-  const waiting: (() => void)[] = [];
+  let waiting: { go(): void; fail(err: unknown): void }[] = [];
   // A finished query hands its slot to the first waiter (active stays), or frees it.
   const release = () => {
     const first = waiting.shift();
-    if (first) first();
+    if (first) first.go();
     else active--;
   };
   return async (...args) => {
     if (active < max) active++;
-    else await new Promise<void>((resolve) => waiting.push(resolve));
+    else await new Promise<void>((go, fail) => waiting.push({ go, fail }));
     try {
       return await run(...args);
+    } catch (err) {
+      // A failed query means the database is not answering: what waits would fail too, so it
+      // fails now, as it did in the pool's queue (no backlog of stale broadcasts after an outage).
+      const failed = waiting;
+      waiting = [];
+      for (const w of failed) w.fail(err);
+      throw err;
     } finally {
       release();
     }

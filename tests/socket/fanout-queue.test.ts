@@ -1,7 +1,7 @@
 /**
  * The fan-out's queries wait in order for one of the pool's connections (server/socket/postgres-fanout.ts
  * `queued`) instead of timing out in the pool's own queue: never more than `max` at once, first come
- * first served, and a failed query frees its place like a finished one.
+ * first served; a failed query frees its place and fails what waits behind it (the database is gone).
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -45,21 +45,21 @@ t('at most max run at once; the rest start in the order they came as places free
   assert.is(c.peak(), 2);
 });
 
-t('a failed query rejects its caller and frees its place', async () => {
+t('a failed query (the database gone) fails what waits behind it at once and frees its place', async () => {
   const c = controlled();
   const q = queued(c.run, 1);
-  const first = q('a');
-  const second = q('b');
+  const outcome = (p: Promise<string>) => p.then((v) => `ok ${v}`, (err: Error) => `failed ${err.message}`);
+  const first = outcome(q('a'));
+  const waiting = [outcome(q('b')), outcome(q('c'))];
   await tick();
   c.running[0]!.fail(new Error('connection lost'));
-  await first.then(
-    () => assert.unreachable('the failure reaches the caller'),
-    (err: Error) => assert.is(err.message, 'connection lost'),
-  );
+  assert.equal(await Promise.all([first, ...waiting]), ['failed connection lost', 'failed connection lost', 'failed connection lost']);
+  assert.equal(c.running.map((r) => r.arg), [], 'the failed ones never ran');
+  const after = q('d');
   await tick();
-  assert.equal(c.running.map((r) => r.arg), ['b']);
+  assert.equal(c.running.map((r) => r.arg), ['d'], 'the place is free again');
   c.running[0]!.finish();
-  assert.is(await second, 'b');
+  assert.is(await after, 'd');
 });
 
 t.run();
