@@ -3,13 +3,16 @@
  * one hall into a fresh database (bench/report-data.ts), times the year from the tickets alone,
  * covers the past days with roll-ups as the end-of-day job does (timed: the backfill), then times
  * every report grouping over a day, a month and the whole year through runReport(), and today's
- * stats. Prints medians and the machine's load.
+ * stats; then seeds a city of --city halls and times the city roll-up (cityLive()). Prints medians
+ * and the machine's load.
  *
  *   npm run bench:reports                                     # PostgreSQL at BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres)
  *   npm run bench:reports -- --pglite                         # embedded PGlite in a temp folder
  *   options: --per-day=5500 (tickets a day; 365 × 5500 ≈ 2.0 M) --days=365 --runs=5 --keep --explain
  *            --raw (every grouping from the tickets alone too) --check (tickets vs roll-ups, every grouping)
+ *            --city=1000 (halls for the city roll-up; 0 skips it) --city-tickets=150 (tickets per hall today)
  */
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +27,7 @@ import type { StaffActor } from '../server/app/actor';
 import { manualClock } from '../server/domain/clock';
 import { instantAt } from '../server/domain/hall-time';
 import { REPORT_GROUPS, type ReportGroupBy } from '../server/protocol/dashboard';
+import { cityLive } from '../server/app/reports/city-live';
 import { sealPastDays } from '../server/app/reports/rollup';
 import { checkRollups } from '../server/app/reports/rollup-check';
 import { seedDemo } from '../server/seed/seed-demo';
@@ -34,6 +38,8 @@ const flag = (name: string) => process.argv.includes(`--${name}`);
 const PER_DAY = Number(arg('per-day', '5500'));
 const DAYS = Number(arg('days', '365'));
 const RUNS = Number(arg('runs', '5'));
+const CITY = Number(arg('city', '1000'));
+const CITY_TICKETS = Number(arg('city-tickets', '150'));
 const FIRST_DAY = '2025-01-01';
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -53,6 +59,7 @@ async function open(): Promise<{ opened: OpenedDb; kind: string; cleanup(): Prom
   const url = new URL(PG_URL);
   url.pathname = `/${name}`;
   const opened = await openDb(url.toString());
+  if (flag('keep')) console.log(`database ${name} (kept)`);
   const version = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version;
   return {
     opened,
@@ -70,6 +77,57 @@ const timed = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
   const v = await fn();
   return [v, performance.now() - t0];
 };
+
+/**
+ * The city roll-up: CITY more halls (one zone, one matter, 10 counters: 6 open, 2 paused, 2 closed)
+ * with CITY_TICKETS tickets each today (70 % served, 5 % serving, 3 % called, the rest waiting),
+ * inserted set-based, then cityLive() for an administrator (every hall), median of RUNS.
+ */
+async function benchCity(opened: OpenedDb, deps: Parameters<typeof cityLive>[0], median: (xs: number[]) => number): Promise<void> {
+  const db = opened.db;
+  const [demo] = await db.select().from(halls).limit(1);
+  const today = LAST_DAY;
+  const T = CITY_TICKETS;
+  const city = sql`(SELECT id FROM halls WHERE code LIKE 'CITY-%')`;
+  const [, seedMs] = await timed(async () => {
+    await db.execute(sql`INSERT INTO halls (code, name, sessions, settings, level, parent_hall_id)
+      SELECT 'CITY-' || lpad(i::text, 4, '0'), '城市大厅' || i, ${JSON.stringify(demo!.sessions)}::jsonb, ${JSON.stringify(demo!.settings)}::jsonb,
+             CASE WHEN i % 13 = 1 THEN 'district_centre' ELSE 'street_centre' END, NULL
+      FROM generate_series(1, ${sql.raw(String(CITY))}) AS i`);
+    await db.execute(sql`INSERT INTO zones (hall_id, code, name) SELECT id, 'A', '综合区' FROM halls WHERE id IN ${city}`);
+    await db.execute(sql`INSERT INTO matters (hall_id, zone_id, code, name, department, complexity, ticket_prefix, flags)
+      SELECT hall_id, id, 'M1', '综合事项', '综合', 'general', 'A', '{}'::jsonb FROM zones WHERE hall_id IN ${city}`);
+    await db.execute(sql`INSERT INTO counters (hall_id, zone_id, number, name, type, status)
+      SELECT z.hall_id, z.id, c, c || '号窗口', 'comprehensive', CASE WHEN c <= 6 THEN 'open' WHEN c <= 8 THEN 'paused' ELSE 'closed' END
+      FROM zones z CROSS JOIN generate_series(1, 10) AS c WHERE z.hall_id IN ${city}`);
+    await db.execute(sql`INSERT INTO tickets (hall_id, zone_id, matter_id, service_date, prefix, seq_no, number, status, source,
+                                              issued_at, wait_start_at, wait_target_minutes, first_called_at, called_at, started_at, finished_at, token)
+      SELECT m.hall_id, m.zone_id, m.id, ${today}, 'A', n, 'A' || lpad(n::text, 4, '0'), x.st, 'kiosk', x.issued, x.issued, 10,
+             CASE WHEN x.st <> 'waiting' THEN x.issued + make_interval(secs => x.w * 60) END,
+             CASE WHEN x.st <> 'waiting' THEN x.issued + make_interval(secs => x.w * 60) END,
+             CASE WHEN x.st IN ('done', 'serving') THEN x.issued + make_interval(secs => x.w * 60 + 30) END,
+             CASE WHEN x.st = 'done' THEN x.issued + make_interval(secs => x.w * 60 + 600) END,
+             md5(m.id::text || '/' || n::text)
+      FROM matters m CROSS JOIN generate_series(1, ${sql.raw(String(T))}) AS n
+      CROSS JOIN LATERAL (
+        SELECT ((${today}::date + time '08:30') AT TIME ZONE 'Asia/Shanghai') + make_interval(secs => n::float8 / ${sql.raw(String(T))} * 27000) AS issued,
+               CASE WHEN n <= ${sql.raw(String(T))} * 0.70 THEN 'done' WHEN n <= ${sql.raw(String(T))} * 0.75 THEN 'serving'
+                    WHEN n <= ${sql.raw(String(T))} * 0.78 THEN 'called' ELSE 'waiting' END AS st,
+               random() * 30 + 0 * n AS w
+      ) x
+      WHERE m.hall_id IN ${city}`);
+    await db.execute(sql`ANALYZE`);
+  });
+  const admin: StaffActor = { kind: 'staff', id: randomUUID(), role: 'admin', hallIds: [], displayName: 'bench', username: 'bench-admin' };
+  const times: number[] = [];
+  let n = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const [view, ms] = await timed(() => cityLive(deps, admin));
+    times.push(ms);
+    n = view.halls.length;
+  }
+  console.log(`city roll-up: ${n} halls (${CITY} × ${T} tickets today + the year's hall, seeded in ${(seedMs / 1000).toFixed(0)} s): cityLive() ${median(times).toFixed(0)} ms (median of ${RUNS}; runs ${times.map((t) => t.toFixed(0)).join(' ')})`);
+}
 
 async function main() {
   const { opened, kind, cleanup } = await open();
@@ -136,6 +194,7 @@ async function main() {
       );
       for (const p of plan) console.log(Object.values(p)[0]);
     }
+    if (CITY > 0) await benchCity(opened, deps, median);
     console.log(`(${kind}; load ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores)`);
   } finally {
     await cleanup();

@@ -1,6 +1,7 @@
 /** Managers' dashboard: report, stats and history views, and the manager commands' schemas. */
 import { z } from 'zod';
 import { isRealIsoDate } from './safe-text';
+import type { HallLevel } from './views';
 
 const id = z.string().uuid();
 const commandId = z.string().trim().min(8).max(100);
@@ -116,6 +117,37 @@ export interface HourCount {
   hour: number;
   issued: number;
   served: number;
+}
+
+/** One hall's live figures in the city roll-up (today, hall-local). */
+export interface CityHallLive {
+  hallId: string;
+  code: string;
+  name: string;
+  level: HallLevel;
+  parentHallId: string | null;
+  serviceDate: string;
+  /** Tickets issued today, and now waiting, being called, being served; served and no-shows so far. */
+  issued: number;
+  waiting: number;
+  called: number;
+  serving: number;
+  served: number;
+  noShows: number;
+  /** Today's waits within target, as the hall's today figures count them (docs/domain.md §3). */
+  wait: TargetShare;
+  /** Minutes the longest-waiting ticket has waited so far; null when nobody waits. */
+  longestWaitMinutes: number | null;
+  countersOpen: number;
+  countersPaused: number;
+  counters: number;
+}
+
+/** The city roll-up: every hall the caller may see, in one read (docs/performance.md, "City roll-up"). */
+export interface CityLiveView {
+  generatedAt: string;
+  halls: CityHallLive[];
+  tookMs: number;
 }
 
 /** Today's aggregates for a hall (the snapshot only holds live tickets). */

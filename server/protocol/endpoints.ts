@@ -16,7 +16,7 @@ import type {
 } from './appointments';
 import * as ap from './appointments';
 import type { PhoneCodeSent } from './appointments';
-import type { ReportView, TicketHistoryView, TodayStatsView } from './dashboard';
+import type { CityLiveView, ReportView, TicketHistoryView, TodayStatsView } from './dashboard';
 import * as dash from './dashboard';
 import { z } from 'zod';
 import * as adm from './admin';
@@ -131,6 +131,7 @@ export const ENDPOINTS = {
   todayStats: endpoint<TodayStatsView>()({ ...ROUTES.todayStats, action: 'stats:today', tag: 'dashboard', summary: "Today's figures against the targets", ...hallScoped }),
   hallReport: endpoint<ReportView>()({ ...ROUTES.hallReport, action: 'report:read', tag: 'dashboard', summary: 'A history report for one hall (JSON, or CSV with format=csv)', query: dash.reportQuery, csv: true, ...hallScoped }),
   report: endpoint<ReportView>()({ ...ROUTES.report, action: 'report:read', tag: 'dashboard', summary: 'A history report over several halls (hallIds, or every hall the caller may see)', query: dash.reportQuery, csv: true }),
+  cityLive: endpoint<CityLiveView>()({ ...ROUTES.cityLive, action: 'city:live', tag: 'dashboard', summary: "Every hall the caller may see, today's live figures in one read (waiting, serving, within target, longest wait, counters open)" }),
   setCounterMatters: endpoint<CounterView>()({ ...ROUTES.setCounterMatters, action: 'counter:set-matters', tag: 'dashboard', summary: 'Tidal counter (潮汐窗口): change the matters a counter serves, with a reason', body: dash.counterMattersBody, ...hallScoped }),
   setCounterBreaks: endpoint<CounterBreaksView>()({ ...ROUTES.setCounterBreaks, action: 'counter:set-breaks', tag: 'dashboard', summary: 'Schedule a counter’s breaks for a day (错峰休息, from the staffing plan), with a reason', body: dash.counterBreaksBody, ...hallScoped }),
   activeNotice: endpoint<HallNotice | null>()({ ...ROUTES.activeNotice, action: 'notice:read', tag: 'dashboard', summary: 'The notice on the wall display now, or null', ...hallScoped }),

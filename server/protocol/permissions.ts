@@ -126,6 +126,8 @@ export const POLICY = {
   // ── the manager dashboard ──
   'stats:today': SUPERVISORS,
   'report:read': SUPERVISORS,
+  /** The city roll-up: each hall's live figures; managers get their own halls only. */
+  'city:live': SUPERVISORS,
   'notice:read': HALL_MEMBERS,
   'notice:write': SUPERVISORS,
   // ── cases (办件) ──

@@ -60,6 +60,7 @@ export const ROUTES = {
   todayStats: { method: 'GET', path: '/api/halls/:hallId/stats/today' },
   hallReport: { method: 'GET', path: '/api/halls/:hallId/reports' },
   report: { method: 'GET', path: '/api/reports' },
+  cityLive: { method: 'GET', path: '/api/city/live' },
   setCounterMatters: { method: 'PUT', path: '/api/halls/:hallId/counters/:counterId/matters' },
   setCounterBreaks: { method: 'PUT', path: '/api/halls/:hallId/counters/:counterId/breaks' },
   activeNotice: { method: 'GET', path: '/api/halls/:hallId/notices/active' },

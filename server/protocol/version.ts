@@ -15,6 +15,7 @@
  *    hallPooled, days); StaffingPlanView.breaks (BreakAdviceView: each counter's break out of the peaks).
  * 7: setCounterBreaks (PUT /api/halls/:hallId/counters/:counterId/breaks, counter:set-breaks for
  *    supervisors): a manager schedules a counter's breaks from the plan; BreakAdviceView.applied.
+ * 8: cityLive (GET /api/city/live, action city:live): every hall's live figures today in one read (CityLiveView).
  */
-export const PROTOCOL_VERSION = 7;
-export const CONTRACT_HASH = '0058fd0737fa9229';
+export const PROTOCOL_VERSION = 8;
+export const CONTRACT_HASH = '7e0ce33a7a46e530';

@@ -71,6 +71,13 @@ const TICKET_DIMENSION: Record<Exclude<ReportGroupBy, 'staff'>, SQL> = {
   day: sql`service_date`,
 };
 
+/** A ticket (alias t) called within its wait target. */
+export const WAIT_OK = sql`(t.first_called_at <= t.wait_start_at + make_interval(mins => t.wait_target_minutes))`;
+
+/** A ticket (alias t) not called yet but already past its target: a miss now, whenever it is called. */
+export const waitMiss = (now: Date): SQL =>
+  sql`(t.first_called_at IS NULL AND t.status = 'waiting' AND ${now.toISOString()}::timestamptz > t.wait_start_at + make_interval(mins => t.wait_target_minutes))`;
+
 /** Which tickets a pass reads, and the window their closing events are looked up in. */
 export interface TicketFilter {
   where: SQL;
@@ -111,10 +118,8 @@ export function ticketBase(f: TicketFilter, staff: boolean): SQL {
              extract(hour FROM t.issued_at AT TIME ZONE h.time_zone)::int AS hr,
              CASE WHEN t.first_called_at IS NOT NULL
                   THEN greatest(0, extract(epoch FROM t.first_called_at - t.wait_start_at) / 60)::float8 END AS w,
-             t.first_called_at <= t.wait_start_at + make_interval(mins => t.wait_target_minutes) AS w_ok,
-             -- Not called yet but already past its target: a miss now, whenever it is called.
-             (t.first_called_at IS NULL AND t.status = 'waiting'
-               AND ${f.now.toISOString()}::timestamptz > t.wait_start_at + make_interval(mins => t.wait_target_minutes)) AS w_miss,
+             ${WAIT_OK} AS w_ok,
+             ${waitMiss(f.now)} AS w_miss,
              CASE WHEN t.status = 'done' AND t.started_at IS NOT NULL
                   THEN greatest(0, extract(epoch FROM t.finished_at - t.started_at) / 60)::float8 END AS hd,
              coalesce((h.settings ->> 'counterHandlingTargetMinutes')::int, 20) AS hd_target

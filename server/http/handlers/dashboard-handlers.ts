@@ -9,6 +9,7 @@ import { staffingPlan } from '../../app/manager/staffing-plan';
 import { reportCsv } from '../../app/reports/report-csv';
 import { reportHalls, runReport } from '../../app/reports/run-report';
 import { todayStats } from '../../app/reports/today-stats';
+import { cityLive } from '../../app/reports/city-live';
 import type { ReportQuery, ReportView } from '../../protocol/dashboard';
 import { csvReply } from '../csv-attachment';
 import { signedIn, type EndpointHandlers, type RawReply } from '../handler';
@@ -28,7 +29,7 @@ function present(q: ReportQuery, view: ReportView): ReportView | RawReply {
   return csvReply(`report-${q.groupBy}-${q.from}-${q.to}.csv`, reportCsv(view, q.lang));
 }
 
-type DashboardEndpoints = 'staffingPlan' | 'todayStats' | 'hallReport' | 'report' | 'setCounterMatters' | 'setCounterBreaks' | 'activeNotice' | 'postNotice' | 'clearNotice';
+type DashboardEndpoints = 'staffingPlan' | 'todayStats' | 'hallReport' | 'report' | 'cityLive' | 'setCounterMatters' | 'setCounterBreaks' | 'activeNotice' | 'postNotice' | 'clearNotice';
 
 export const dashboardHandlers: EndpointHandlers<DashboardEndpoints> = {
   staffingPlan: (deps, { actor, params, query }) => staffingPlan(deps, signedIn(actor), params.hallId, query.date),
@@ -49,6 +50,7 @@ export const dashboardHandlers: EndpointHandlers<DashboardEndpoints> = {
     await auditReport(deps, a, halls, query);
     return present(query, view);
   },
+  cityLive: (deps, { actor }) => cityLive(deps, signedIn(actor)),
   setCounterMatters: (deps, { actor, params, body }) => assignCounterMatters(deps, signedIn(actor), params.hallId, params.counterId, body),
   setCounterBreaks: (deps, { actor, params, body }) => scheduleCounterBreaks(deps, signedIn(actor), params.hallId, params.counterId, body),
   activeNotice: (deps, { actor, params }) => activeNotice(deps, signedIn(actor), params.hallId),
