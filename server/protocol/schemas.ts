@@ -112,8 +112,9 @@ export const hallSettingsInput = z
     lastTicketMinutes: z.number().int().min(0).max(240),
     /** End of day, hall-local HH:MM ('24:00' = midnight): tickets still waiting are closed then (docs/end-of-day.md). */
     dayCutoff: z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'must be HH:MM (00:00–23:59) or 24:00'),
-    badReviewContactDays: z.number().int().min(1).max(30),
-    badReviewReplyDays: z.number().int().min(1).max(30),
+    /** 0 = the stage has no deadline of its own: it is due with the next stage (docs/evaluations.md). */
+    badReviewContactDays: z.number().int().min(0).max(30),
+    badReviewReplyDays: z.number().int().min(0).max(30),
     badReviewCloseDays: z.number().int().min(1).max(30),
     evaluationPromptMinutes: z.number().int().min(1).max(60),
     openOnRestDays: z.boolean(),

@@ -16,6 +16,7 @@
  * 7: setCounterBreaks (PUT /api/halls/:hallId/counters/:counterId/breaks, counter:set-breaks for
  *    supervisors): a manager schedules a counter's breaks from the plan; BreakAdviceView.applied.
  * 8: cityLive (GET /api/city/live, action city:live): every hall's live figures today in one read (CityLiveView).
+ * 9: hall settings badReviewContactDays / badReviewReplyDays accept 0 (the stage is merged into the next).
  */
-export const PROTOCOL_VERSION = 8;
-export const CONTRACT_HASH = '7e0ce33a7a46e530';
+export const PROTOCOL_VERSION = 9;
+export const CONTRACT_HASH = 'a3a12c1ba84805dc';

@@ -163,7 +163,7 @@ export interface HallSettings {
   lastTicketMinutes?: number;
   /** End of day: hall-local HH:MM at which tickets still waiting are closed; '24:00' (default) = at midnight (docs/end-of-day.md). */
   dayCutoff?: string;
-  /** 好差评 "1、3、1": working days to contact the reviewer, to give the signed reply, to close (docs/evaluations.md). */
+  /** 好差评 "1、3、1": working days to contact the reviewer, to give the signed reply, to close (docs/evaluations.md); 0 for contact or reply = no deadline of its own, due with the next stage. */
   badReviewContactDays?: number;
   badReviewReplyDays?: number;
   badReviewCloseDays?: number;

@@ -41,6 +41,22 @@ t('days per stage come from the hall settings', () => {
   assert.equal(plan.dueDates, { contact: '2025-11-19', reply: '2025-11-26', close: '2025-11-28' });
 });
 
+t('stages are configurable: 0 days merges a stage into the next one (due with it)', () => {
+  const monday = new Date('2025-11-17T06:00:00Z');
+  // "contact and reply within 3, close within 1": contact has no deadline of its own.
+  assert.equal(planDeadlines(monday, TZ, calendar, { contactDays: 0, replyDays: 3, closeDays: 1, alertShare: 0.8 }).dueDates, { contact: '2025-11-20', reply: '2025-11-20', close: '2025-11-21' });
+  // "contact within 1, reply and close within 4 more".
+  assert.equal(planDeadlines(monday, TZ, calendar, { contactDays: 1, replyDays: 0, closeDays: 4, alertShare: 0.8 }).dueDates, { contact: '2025-11-18', reply: '2025-11-24', close: '2025-11-24' });
+  // One stage only: everything within 5 working days, across 国庆 2025 (10-01…10-08 off, 10-11 调休 worked).
+  const oneStage = planDeadlines(new Date('2025-09-30T07:00:00Z'), TZ, calendar, { contactDays: 0, replyDays: 0, closeDays: 5, alertShare: 0.8 });
+  assert.equal(oneStage.dueDates, { contact: '2025-10-14', reply: '2025-10-14', close: '2025-10-14' }); // 10-09, 10-10, 10-11 (调休), 10-13, 10-14
+  assert.is(oneStage.dueAt.contact.getTime(), oneStage.dueAt.close.getTime());
+  // A merged stage's alert runs to the merged deadline: contacting on day 2 of 3 is not overdue.
+  const merged = planDeadlines(monday, TZ, calendar, { contactDays: 0, replyDays: 3, closeDays: 1, alertShare: 0.8 });
+  assert.is(stageStatus({ state: 'pending_contact', appealFrom: null }, merged, monday, new Date('2025-11-19T06:00:00Z')).alert, 'none');
+  assert.is(stageStatus({ state: 'pending_contact', appealFrom: null }, merged, monday, new Date('2025-11-20T16:00:01Z')).alert, 'overdue');
+});
+
 t('a year without calendar data is refused, naming the year', () => {
   const noData = createWorkingDayCalendar([], { bundled: null });
   try {

@@ -220,13 +220,21 @@ t('the "1、3、1" days are hall settings: a review opened after an admin change
   await api(server.url, 'POST', `/api/evaluation/by-token/${before.token}`, { commandId: randomUUID(), level: 2, reasons: ['slow'] });
   const changed = await api(server.url, 'PATCH', `/api/halls/${hallId}`, { settings: { badReviewContactDays: 2, badReviewReplyDays: 4, badReviewCloseDays: 2 } }, admin2);
   assert.is(changed.status, 200, JSON.stringify(changed.json));
-  assert.is((await api(server.url, 'PATCH', `/api/halls/${hallId}`, { settings: { badReviewContactDays: 0 } }, admin2)).status, 400, 'at least one working day');
+  assert.is((await api(server.url, 'PATCH', `/api/halls/${hallId}`, { settings: { badReviewCloseDays: 0 } }, admin2)).status, 400, 'closing always has a deadline: at least one working day');
+  assert.is((await api(server.url, 'PATCH', `/api/halls/${hallId}`, { settings: { badReviewContactDays: -1 } }, admin2)).status, 400, 'no negative days');
+  assert.is((await api(server.url, 'PATCH', `/api/halls/${hallId}`, { settings: { badReviewReplyDays: 31 } }, admin2)).status, 400, 'at most 30 working days');
   const after = await serve(s1, 1);
   await api(server.url, 'POST', `/api/evaluation/by-token/${after.token}`, { commandId: randomUUID(), level: 1, reasons: ['slow'] });
   const list = (await api(server.url, 'GET', `/api/halls/${hallId}/bad-reviews`, undefined, manager2)).json.data as BadReviewView[];
   const dues = (n: string) => list.find((b) => b.ticketNumber === n && b.serviceDate === '2026-11-30')!.deadlines?.dueDates;
   assert.equal(dues(before.number), { contact: '2026-12-01', reply: '2026-12-04', close: '2026-12-07' }, 'opened before the change: 1, 3, 1');
   assert.equal(dues(after.number), { contact: '2026-12-02', reply: '2026-12-08', close: '2026-12-10' }, 'opened after: 2, 4, 2');
+  // Stages are configurable too: 0 days for contact = no deadline of its own, due with the reply.
+  assert.is((await api(server.url, 'PATCH', `/api/halls/${hallId}`, { settings: { badReviewContactDays: 0, badReviewReplyDays: 3, badReviewCloseDays: 1 } }, admin2)).status, 200);
+  const merged = await serve(s1, 1);
+  await api(server.url, 'POST', `/api/evaluation/by-token/${merged.token}`, { commandId: randomUUID(), level: 2, reasons: ['slow'] });
+  const list2 = (await api(server.url, 'GET', `/api/halls/${hallId}/bad-reviews`, undefined, manager2)).json.data as BadReviewView[];
+  assert.equal(list2.find((b) => b.ticketNumber === merged.number && b.serviceDate === '2026-11-30')!.deadlines?.dueDates, { contact: '2026-12-03', reply: '2026-12-03', close: '2026-12-04' }, 'contact merged into reply: 0, 3, 1');
 });
 
 t.run();

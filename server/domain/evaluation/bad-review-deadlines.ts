@@ -5,6 +5,9 @@
  *   contact — reach the reviewer, due `contactDays` working days after the day of the review;
  *   reply   — investigate, rectify and give a signed reply, due `replyDays` working days after that;
  *   close   — review (call back) and close, due `closeDays` working days after that.
+ * Which stages have a deadline of their own is configurable too: 0 days for contact or reply means
+ * the stage has none and is merged into the next one (due when that one is due) — e.g. a hall whose
+ * rule is "contact and reply within 3 working days, close within 1" sets 0, 3, 1. Close always has one.
  * A due date is met until the end of that hall-local day. The plan is fixed when the review opens,
  * so a late stage does not move later ones. A year without calendar data throws
  * CalendarError('calendar_year_unknown') from the calendar — never a guess.
@@ -50,15 +53,22 @@ export function endOfLocalDay(date: string, timeZone: string): Date {
 }
 
 export function planDeadlines(openedAt: Date, timeZone: string, calendar: WorkingDayCalendar, settings: BadReviewDeadlineSettings): DeadlinePlan {
-  const openedOn = serviceDate(openedAt, timeZone);
-  const contact = calendar.addWorkingDays(openedOn, settings.contactDays);
-  const reply = calendar.addWorkingDays(contact, settings.replyDays);
-  const close = calendar.addWorkingDays(reply, settings.closeDays);
-  const dueDates = { contact, reply, close };
-  return {
-    dueDates,
-    dueAt: { contact: endOfLocalDay(contact, timeZone), reply: endOfLocalDay(reply, timeZone), close: endOfLocalDay(close, timeZone) },
-  };
+  const days: Record<DeadlineStage, number> = { contact: settings.contactDays, reply: settings.replyDays, close: Math.max(1, settings.closeDays) };
+  const dueDates = {} as Record<DeadlineStage, string>;
+  let from = serviceDate(openedAt, timeZone);
+  let merged: DeadlineStage[] = [];
+  for (const stage of DEADLINE_STAGES) {
+    // A stage without days of its own is due with the next stage that has some.
+    if (days[stage] <= 0) {
+      merged.push(stage);
+      continue;
+    }
+    from = calendar.addWorkingDays(from, days[stage]);
+    for (const s of [...merged, stage]) dueDates[s] = from;
+    merged = [];
+  }
+  const dueAt = Object.fromEntries(DEADLINE_STAGES.map((s) => [s, endOfLocalDay(dueDates[s], timeZone)])) as Record<DeadlineStage, Date>;
+  return { dueDates, dueAt };
 }
 
 /** Which stage's clock is running in a state (an appeal keeps the clock of the stage it interrupted). */
