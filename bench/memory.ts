@@ -6,7 +6,8 @@
  *   3. first start without demo data (SEED_DEMO=false), a new folder.
  * Each is idle for BENCH_MEMORY_IDLE_SECONDS (10) after the start banner, then RSS (resident now)
  * and HWM (the process's peak resident) are read. BENCH_MEMORY_RUNS (3) rounds; the median is
- * printed with every run's figure. Memory does not depend much on the machine's load, but the
+ * printed with every run's figure. The server gets npm start's V8 flags (BENCH_START_FLAGS to
+ * override, bench/processes.ts). Memory does not depend much on the machine's load, but the
  * load is printed too. Data folders are temporary and removed.
  */
 import { mkdtempSync, rmSync } from 'node:fs';

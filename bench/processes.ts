@@ -83,12 +83,19 @@ export async function startBareServer(): Promise<Child> {
   return wrap(child, Number(m[1]));
 }
 
+/**
+ * The V8 flags `npm start` gives the server (package.json "start"): a young generation of 2 MB per
+ * semi-space instead of up to 16 MB (docs/performance.md). BENCH_START_FLAGS overrides them
+ * (e.g. BENCH_START_FLAGS= for V8's defaults), to compare.
+ */
+const START_FLAGS = (process.env.BENCH_START_FLAGS ?? '--max-semi-space-size=2').split(' ').filter(Boolean);
+
 /** `npm start`'s server process on embedded PGlite in dataDir (no DATABASE_URL), demo data or none. */
 export async function startEmbeddedServer(dataDir: string, seedDemo: boolean): Promise<Child> {
   const port = await freePort();
   const { DATABASE_URL: _unused, ...inherited } = process.env;
   const env = { ...inherited, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: String(seedDemo), FAKE_PRINTER: '0' };
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/main.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...START_FLAGS, '--import', 'tsx', join(root, 'server/main.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   await waitForLine(child, /Yichuang is running/, 180_000);
   return wrap(child, port);
 }
