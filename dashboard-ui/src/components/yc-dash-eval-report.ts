@@ -8,6 +8,7 @@ import { et, type EvalKey } from '../i18n/evaluation-messages';
 import { describe, i18n } from '../i18n/messages';
 import { dash } from '../styles/dash.css';
 import { pct } from './yc-dash-evaluations';
+import { localDate } from '../stores/report-store';
 
 const GROUPS: EvaluationGroupBy[] = ['hall', 'zone', 'matter', 'department', 'counter', 'staff', 'day'];
 
@@ -20,7 +21,8 @@ export class YcDashEvalReport extends LitElement {
 
   constructor() {
     super();
-    const today = new Date(app.now.get()).toISOString().slice(0, 10);
+    // The hall's calendar day, not the UTC one (before 08:00 in Shanghai the UTC date is yesterday).
+    const today = localDate(app.now.get());
     this.from = `${today.slice(0, 8)}01`;
     this.to = today;
     this.groupBy = 'staff';
