@@ -110,7 +110,8 @@ t('一次性告知书, then the 受理回执 of the same case, print on the coun
   has(receipt, '办理事项：企业设立登记');
   has(receipt, '承办部门：区市场监督管理局');
   has(receipt, `承诺办结日期：${accepted.case.dueDate}`);
-  has(receipt, `日期：${accepted.case.acceptedAt!.slice(0, 10)}`);
+  // The hall's calendar day (Asia/Shanghai), not the UTC one: they differ from 00:00 to 08:00 hall time.
+  has(receipt, `日期：${new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(accepted.case.acceptedAt!))}`);
   has(receipt, '送达方式：窗口领取');
   has(receipt, '查询进度');
   has(receipt, `[QRhttp://`);
