@@ -6,7 +6,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { counterBreaks, counters } from '../../../db/schema';
+import { counterBreaks } from '../../../db/schema';
 import { redactPersonalData } from '../../domain/free-text';
 import { effectiveSettings } from '../../domain/wait-target';
 import type { counterBreaksBody } from '../../protocol/dashboard';
@@ -18,6 +18,7 @@ import type { AppDeps } from '../deps';
 import { loadHall } from '../loaders';
 import { presentHall } from '../presenters';
 import { runCommand } from '../run-command';
+import { lockCounter } from './lock-counter';
 import { hallSessionsOn } from '../ticket-hours';
 
 const text = (times: readonly { from: string; to: string }[]) => times.map((t) => `${t.from}–${t.to}`);
@@ -31,12 +32,7 @@ export async function scheduleCounterBreaks(deps: AppDeps, actor: Actor, hallId:
   const sorted = [...input.times].sort((a, b) => a.from.localeCompare(b.from));
   if (sorted.some((t, i) => i > 0 && t.from < sorted[i - 1]!.to)) throw new AppError('validation_failed', 'Breaks overlap', { times: 'overlap' });
   return runCommand(deps, { name: 'counter:set-breaks', hallId, actor, commandId: input.commandId }, async ({ tx, emit }) => {
-    const [counter] = await tx
-      .select()
-      .from(counters)
-      .where(and(eq(counters.id, counterId), eq(counters.hallId, hallId)))
-      .for('update');
-    if (!counter || !counter.active) throw new AppError('not_found', 'Counter not found in this hall');
+    await lockCounter(tx, hallId, counterId);
     const key = and(eq(counterBreaks.counterId, counterId), eq(counterBreaks.serviceDate, input.date));
     const [before] = await tx.select().from(counterBreaks).where(key);
     await tx.delete(counterBreaks).where(key);

@@ -5,17 +5,17 @@
  * the 'hall:configured' fact makes every client take a fresh snapshot.
  */
 import { redactPersonalData } from '../../domain/free-text';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { counterMatters, counters } from '../../../db/schema';
+import { counterMatters } from '../../../db/schema';
 import type { counterMattersBody } from '../../protocol/dashboard';
 import type { CounterView } from '../../protocol/views';
 import { authorize, type Actor } from '../actor';
-import { AppError } from '../app-error';
 import { setCounterMatters } from '../admin/counters';
 import type { AppDeps } from '../deps';
 import { counterView } from '../loaders';
 import { runCommand } from '../run-command';
+import { lockCounter } from './lock-counter';
 
 export async function assignCounterMatters(
   deps: AppDeps,
@@ -26,12 +26,7 @@ export async function assignCounterMatters(
 ): Promise<CounterView> {
   authorize(actor, 'counter:set-matters', { hallId });
   return runCommand(deps, { name: 'counter:set-matters', hallId, actor, commandId: input.commandId }, async ({ tx, emit }) => {
-    const [counter] = await tx
-      .select()
-      .from(counters)
-      .where(and(eq(counters.id, counterId), eq(counters.hallId, hallId)))
-      .for('update');
-    if (!counter || !counter.active) throw new AppError('not_found', 'Counter not found in this hall');
+    await lockCounter(tx, hallId, counterId);
     const before = await tx.select().from(counterMatters).where(eq(counterMatters.counterId, counterId));
     // A matter the counter keeps keeps its "preferred" mark.
     const preferred = before.filter((l) => l.preferred && input.matterIds.includes(l.matterId)).map((l) => l.matterId);
