@@ -1,0 +1,52 @@
+/**
+ * A clairvoyant look-ahead, to bound what any calling order could reach on a hall: at each call
+ * it tries the `breadth` best tickets of our rule, plays the rest of the day out for each — with
+ * the day's real future arrivals, service times and patience, our rule deciding every later
+ * call — and calls the ticket whose day ends with the most visitors within target. An online rule
+ * knows none of that future, so this is far above what one can do; it is not an exact optimum
+ * either (one step of look-ahead, our rule after). docs/routing.md §The look-ahead quotes it.
+ *
+ * Deterministic: the engine replays the same day for the same decisions, so the committed calls
+ * are forced by ticket id and only the call being decided differs between the plays.
+ */
+import { runDay, type DayResult } from './engine';
+import { measured, withinTarget } from './metrics';
+import type { Policy } from './policies';
+import type { Scenario } from './scenario';
+import type { Visitor } from './visitors';
+
+/** Our rule, except that call i (0-based, in the engine's order) goes to forced[i] while there is one. */
+function forcing(base: Policy, forced: readonly string[], seen?: (ranked: readonly string[]) => void): Policy {
+  let call = 0;
+  return {
+    ...base,
+    rank(candidates, ctx) {
+      const ranked = base.rank(candidates, ctx);
+      const i = call++;
+      if (i === forced.length) seen?.(ranked.map((c) => c.id));
+      const id = forced[i];
+      if (id === undefined) return ranked;
+      const pick = ranked.find((c) => c.id === id);
+      if (!pick) throw new Error(`rollout: forced ticket ${id} not a candidate at call ${i}`);
+      return [pick, ...ranked.filter((c) => c !== pick)];
+    },
+  };
+}
+
+const onTime = (d: DayResult) => d.tickets.filter(measured).filter(withinTarget).length;
+
+export function rolloutDay(s: Scenario, visitors: readonly Visitor[], base: Policy, breadth = 3): DayResult {
+  const forced: string[] = [];
+  for (;;) {
+    let options: readonly string[] = [];
+    const first = runDay(s, visitors, forcing(base, forced, (ids) => (options = ids.slice(0, breadth))));
+    if (options.length === 0) return first; // no call left to decide
+    let best = { id: options[0]!, score: onTime(first), day: first };
+    for (const id of options.slice(1)) {
+      const day = runDay(s, visitors, forcing(base, [...forced, id]));
+      const score = onTime(day);
+      if (score > best.score) best = { id, score, day };
+    }
+    forced.push(best.id);
+  }
+}
