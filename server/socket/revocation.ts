@@ -53,11 +53,35 @@ export function sameRights(a: Actor, b: Actor): boolean {
   return true;
 }
 
-/** One pass over this process's sockets; returns how many were disconnected. */
-export async function revalidateSockets(io: RevocationIo, deps: AppDeps): Promise<number> {
-  const sockets = [...io.of('/').sockets.values()].filter((s): s is RevocableSocket & { data: { actor: Actor; tokenHash: string } } => !!s.data?.tokenHash);
+/** How many slices one re-check interval is cut into: each tick re-checks one slice of the sockets. */
+export const RECHECK_SLICES = 10;
+/** Token hashes per statement: a slice of a large node is looked up in a few bounded queries. */
+const HASHES_PER_QUERY = 500;
+
+/** A socket's slice: fixed for its life, from its id (engine.io ids are random), so each socket is checked once per round. */
+export function sliceOf(socketId: string, slices: number): number {
+  let h = 0;
+  for (let i = 0; i < socketId.length; i++) h = (h * 31 + socketId.charCodeAt(i)) | 0;
+  return (h >>> 0) % slices;
+}
+
+/**
+ * One pass over this process's sockets (or over one slice of them: `slice` of `slices`); returns
+ * how many were disconnected.
+ */
+export async function revalidateSockets(io: RevocationIo, deps: AppDeps, slice?: { index: number; of: number }): Promise<number> {
+  const sockets: (RevocableSocket & { data: { actor: Actor; tokenHash: string } })[] = [];
+  for (const s of io.of('/').sockets.values()) {
+    if (!s.data?.tokenHash) continue;
+    if (slice && sliceOf(s.id, slice.of) !== slice.index) continue;
+    sockets.push(s as RevocableSocket & { data: { actor: Actor; tokenHash: string } });
+  }
   if (sockets.length === 0) return 0;
-  const current = await resolveTokenHashes(deps, [...new Set(sockets.map((s) => s.data.tokenHash))]);
+  const hashes = [...new Set(sockets.map((s) => s.data.tokenHash))];
+  const current = new Map<string, Actor>();
+  for (let i = 0; i < hashes.length; i += HASHES_PER_QUERY) {
+    for (const [k, v] of await resolveTokenHashes(deps, hashes.slice(i, i + HASHES_PER_QUERY))) current.set(k, v);
+  }
   let dropped = 0;
   for (const s of sockets) {
     const now = current.get(s.data.tokenHash);
@@ -69,15 +93,25 @@ export async function revalidateSockets(io: RevocationIo, deps: AppDeps): Promis
   return dropped;
 }
 
+/**
+ * Re-checks every socket once per `intervalMs`, spread over the interval: every intervalMs /
+ * RECHECK_SLICES one slice (a tenth of the sockets, by id), so no tick resolves a whole node's
+ * tokens at once (with 5,000 screens that one tick held the event loop for 100–400 ms; docs/performance.md,
+ * "What a screen socket costs"). While a slice's check is still running, ticks pass it by; the
+ * next one after it ends (or fails) takes the following (or the same) slice, so no slice is left out.
+ */
 export function startRevalidation(io: RevocationIo, deps: AppDeps, opts: { intervalMs: number; log: (msg: string, err: unknown) => void }): { close(): void } {
   let running = false;
+  let next = 0;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    revalidateSockets(io, deps)
+    const index = next;
+    revalidateSockets(io, deps, { index, of: RECHECK_SLICES })
+      .then(() => (next = (index + 1) % RECHECK_SLICES))
       .catch((err) => opts.log('socket re-check failed', err))
       .finally(() => (running = false));
-  }, opts.intervalMs);
+  }, Math.max(1, Math.floor(opts.intervalMs / RECHECK_SLICES)));
   timer.unref();
   return { close: () => clearInterval(timer) };
 }

@@ -5,6 +5,7 @@
  * the beat catches up after its reorder window; a client on another service day re-snapshots.
  * An extra beat is sent just after each hall's local midnight so every screen rolls over at once.
  */
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { inArray } from 'drizzle-orm';
 import { halls } from '../../db/schema';
 import type { AppDeps } from '../app/deps';
@@ -14,6 +15,12 @@ import { rooms } from './rooms';
 import type { IoServer } from './socket-server';
 
 const HALL_ROOM = /^hall:(.+):(staff|public)$/;
+/**
+ * Socket writes per event-loop turn: a node's beat to 5,000 screens in one turn held the loop for
+ * 50–150 ms (docs/performance.md, "What a screen socket costs"); in turns of this many writes,
+ * commands and facts get in between.
+ */
+export const BEAT_WRITES_PER_TURN = 500;
 
 export interface SeqHeartbeat {
   /** Sends a beat now (e.g. when the fan-out has just reconnected). */
@@ -41,11 +48,18 @@ export function startSeqHeartbeat(io: IoServer, deps: AppDeps, opts: { intervalM
     const ids = localHallIds();
     if (ids.length === 0) return;
     const now = deps.clock.now();
+    const local = io.of('/').adapter.rooms;
     const rows = await deps.db.select({ id: halls.id, seq: halls.eventSeq, timeZone: halls.timeZone }).from(halls).where(inArray(halls.id, ids));
     let nextMidnight = Infinity;
     // A city's halls share a time zone or a few: the service day and the next midnight once per zone.
     const zones = new Map<string, string>();
+    let writes = 0;
     for (const row of rows) {
+      if (writes >= BEAT_WRITES_PER_TURN) {
+        writes = 0;
+        await yieldToLoop();
+        if (stopped) return;
+      }
       let day = zones.get(row.timeZone);
       if (day === undefined) {
         day = serviceDate(now, row.timeZone);
@@ -54,7 +68,10 @@ export function startSeqHeartbeat(io: IoServer, deps: AppDeps, opts: { intervalM
         nextMidnight = Math.min(nextMidnight, instantAt(tomorrow, '00:00', row.timeZone).getTime() - now.getTime());
       }
       const b: HallSeqBeat = { hallId: row.id, seq: row.seq, serviceDate: day };
-      io.local.to([rooms.hallStaff(row.id), rooms.hallPublic(row.id)]).emit('hall:seq', b);
+      const staffRoom = rooms.hallStaff(row.id);
+      const publicRoom = rooms.hallPublic(row.id);
+      writes += (local.get(staffRoom)?.size ?? 0) + (local.get(publicRoom)?.size ?? 0);
+      io.local.to([staffRoom, publicRoom]).emit('hall:seq', b);
     }
     if (nextMidnight < intervalMs && midnightTimer === null && !stopped) {
       midnightTimer = setTimeout(() => {
