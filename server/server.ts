@@ -23,6 +23,7 @@ import { logPhoneNotifier, type PhoneNotifier } from './app/phone-notifier';
 import { demoPresent, seedDemo, type SeedResult } from './seed/seed-demo';
 import { prepareFirstAdminSetup } from './app/setup/first-admin';
 import { socketRevoker } from './socket/revocation';
+import type { RemoteFacts } from './socket/fact-bus';
 import { attachPostgresFanout, localFanout } from './socket/postgres-fanout';
 import { startSeqHeartbeat } from './socket/seq-heartbeat';
 import { createSocketServer, socketPublisher, type IoServer } from './socket/socket-server';
@@ -71,10 +72,11 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const log = safeLogger(opts.log ?? ((msg: string, err: unknown) => console.error(`[yichuang] ${msg}`, err)));
   const db = opts.db ?? (await openDb(config.databaseUrl, { dataDir: config.dataDir }));
   let io: IoServer | null = null;
+  let remoteFacts: RemoteFacts | null = null;
   const deps: AppDeps = {
     db: db.db,
     clock: opts.clock ?? systemClock,
-    publisher: socketPublisher(() => io),
+    publisher: socketPublisher(() => io, () => remoteFacts),
     piiKey: loadPiiKey(config),
     publicBaseUrl: config.publicBaseUrl ?? `http://localhost:${config.port}`,
   };
@@ -102,6 +104,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const fanout =
     db.kind === 'postgres' && db.url ? await attachPostgresFanout(io, db.url, { log, onListening: () => void heartbeat.beatNow() }) : localFanout;
   fanoutState = fanout.state;
+  remoteFacts = fanout.facts;
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

@@ -15,20 +15,32 @@
  * through the seq heartbeat (server/socket/seq-heartbeat.ts) and a fresh snapshot, which is the
  * one recovery path every screen already has. `onListening` is called each time LISTEN is
  * restored, so the heartbeat goes out at once instead of at its next tick.
+ *
+ * Committed facts do not go through the adapter: they take the fact bus (fact-bus.ts), one ordered
+ * NOTIFY per batch on a channel of their own that the same listener hears. The adapter still
+ * carries everything else (presence, fetchSockets, disconnects on revocation, the adapter's own
+ * heartbeat).
  */
+import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { createAdapter } from '@socket.io/postgres-adapter';
 import pg from 'pg';
 import { CONNECT_TIMEOUT_MS, openPostgresPool } from '../../db/postgres-pool';
+import { createFactBus, FACT_CHANNEL, type RemoteFacts } from './fact-bus';
 import type { IoServer } from './socket-server';
 
 const RECONNECT_MS = 250;
-const POOL_MAX = 3;
+/** The adapter's queries, at most this many at once (`queued`). */
+const ADAPTER_QUERIES = 3;
+/** Its queries and the fact bus's one NOTIFY in flight. */
+const POOL_MAX = ADAPTER_QUERIES + 1;
 
 export type FanoutState = 'local' | 'listening' | 'reconnecting';
 
 export interface Fanout {
   state(): FanoutState;
+  /** Where the publisher sends committed facts for the other nodes (none for a single process). */
+  facts: RemoteFacts | null;
   end(): Promise<void>;
 }
 
@@ -38,17 +50,36 @@ export interface FanoutOptions {
 }
 
 /** A single process needs no fan-out: socket.io's in-memory adapter is the whole story. */
-export const localFanout: Fanout = { state: () => 'local', end: async () => {} };
+export const localFanout: Fanout = { state: () => 'local', facts: null, end: async () => {} };
 
 export async function attachPostgresFanout(io: IoServer, url: string, opts: FanoutOptions): Promise<Fanout> {
   const pool = openPostgresPool(url, { max: POOL_MAX, onLost: (err) => opts.log('fan-out pool connection lost', err) });
   await pool.query('CREATE TABLE IF NOT EXISTS socket_io_attachments (id bigserial UNIQUE, created_at timestamptz DEFAULT NOW(), payload bytea)');
-  const listener = new SelfHealingListener(url, opts);
+  const node = randomBytes(8).toString('hex');
+  const untyped = io as unknown as { local: { to(rooms: string[]): { emit(event: string, payload: unknown): void } } };
+  const bus = createFactBus(
+    node,
+    { emitLocal: (rooms, event, payload) => untyped.local.to(rooms).emit(event, payload) },
+    {
+      notify: (payload) => pool.query('SELECT pg_notify($1, $2)', [FACT_CHANNEL, payload]),
+      attach: async (payload) => {
+        const r = await pool.query<{ id: string }>('INSERT INTO socket_io_attachments (payload) VALUES ($1) RETURNING id', [Buffer.from(payload)]);
+        return String(r.rows[0]!.id);
+      },
+      attachment: async (id) => {
+        const r = await pool.query<{ payload: Buffer }>('SELECT payload FROM socket_io_attachments WHERE id = $1', [id]);
+        return r.rows[0] ? r.rows[0].payload.toString() : null;
+      },
+    },
+    opts.log,
+  );
+  const listener = new SelfHealingListener(url, opts, (payload) => bus.receive(payload));
   await listener.open();
-  const facade = { query: queued(pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>, POOL_MAX), connect: async () => listener };
+  const facade = { query: queued(pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>, ADAPTER_QUERIES), connect: async () => listener };
   io.adapter(createAdapter(facade as unknown as pg.Pool, { errorHandler: (err) => listener.closed || opts.log('socket adapter', err) }));
   return {
     state: () => (listener.listening() ? 'listening' : 'reconnecting'),
+    facts: bus,
     async end() {
       listener.release();
       await pool.end();
@@ -99,12 +130,13 @@ export function queued<A extends unknown[], R>(run: (...args: A) => Promise<R>, 
 class SelfHealingListener extends EventEmitter {
   closed = false;
   private client: pg.Client | null = null;
-  private readonly statements: string[] = [];
+  private readonly statements: string[] = [`LISTEN ${FACT_CHANNEL}`];
   private retry: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly url: string,
     private readonly opts: FanoutOptions,
+    private readonly onFacts: (payload: string) => void,
   ) {
     super();
   }
@@ -129,7 +161,7 @@ class SelfHealingListener extends EventEmitter {
     };
     client.on('error', onLost);
     client.on('end', () => onLost());
-    client.on('notification', (msg) => this.emit('notification', msg));
+    client.on('notification', (msg) => (msg.channel === FACT_CHANNEL ? this.onFacts(msg.payload ?? '') : this.emit('notification', msg)));
     try {
       await client.connect();
       for (const statement of this.statements) await client.query(statement);

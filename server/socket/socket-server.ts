@@ -18,6 +18,7 @@ import { findUnsafeText } from '../protocol/safe-text';
 import { PROTOCOL_VERSION } from '../protocol/version';
 import { timeCommand } from '../app/command-timing';
 import { commandHandlers } from './command-handlers';
+import type { Delivery, RemoteFacts } from './fact-bus';
 import { batchedTokenResolver } from './handshake-auth';
 import { attachVisitor, progressNudgeRooms } from './progress-room';
 import { progressHandshake } from './progress-handshake';
@@ -208,31 +209,43 @@ export function answer<T>(ack: unknown, log: (msg: string, err: unknown) => void
   );
 }
 
-/** Publishes committed facts: full views to staff, stripped views to public screens. */
-export function socketPublisher(getIo: () => IoServer | null): Publisher {
+/**
+ * Publishes committed facts: full views to staff, stripped views to public screens. This node's
+ * sockets get them at once (`io.local`); the other nodes through `getRemote()` (fact-bus.ts: one
+ * ordered NOTIFY per batch), or nowhere when this process is alone (the in-memory adapter).
+ */
+export function socketPublisher(getIo: () => IoServer | null, getRemote: () => RemoteFacts | null = () => null): Publisher {
+  const deliver = (io: IoServer, deliveries: Delivery[]) => {
+    const local = io.local as unknown as { to(rooms: string[]): { emit(event: string, payload: unknown): void } };
+    for (const [to, event, payload] of deliveries) local.to(to).emit(event, payload);
+    getRemote()?.send(deliveries);
+  };
   return {
     publish(hallId, facts) {
       const io = getIo();
       if (!io) return;
+      const deliveries: Delivery[] = [];
       for (const fact of facts) {
         const staffRooms = [rooms.hallStaff(hallId)];
         const counterId = fact.counter?.id ?? fact.ticket?.counterId;
         if (counterId) staffRooms.push(rooms.counter(counterId));
         // Target alerts also reach every counter that could serve the ticket.
         for (const id of fact.alert?.counterIds ?? []) staffRooms.push(rooms.counter(id));
-        io.to(staffRooms).emit('hall:fact', fact);
-        io.to(rooms.hallPublic(hallId)).emit('public:fact', toPublicFact(fact));
-        if (counterId) io.to(rooms.pad(counterId)).emit('pad:nudge', { counterId });
+        deliveries.push([staffRooms, 'hall:fact', fact]);
+        deliveries.push([[rooms.hallPublic(hallId)], 'public:fact', toPublicFact(fact)]);
+        if (counterId) deliveries.push([[rooms.pad(counterId)], 'pad:nudge', { counterId }]);
         // The kiosk that prints the ticket hears its own job (and only its own) change.
-        if (fact.type === 'print:status' && fact.printJob?.deviceId) io.to(rooms.device(fact.printJob.deviceId)).emit('kiosk:print', fact.printJob);
-        for (const [room, reason] of progressNudgeRooms(fact)) io.to(room).emit('progress:nudge', { reason });
+        if (fact.type === 'print:status' && fact.printJob?.deviceId) deliveries.push([[rooms.device(fact.printJob.deviceId)], 'kiosk:print', fact.printJob]);
+        for (const [room, reason] of progressNudgeRooms(fact)) deliveries.push([[room], 'progress:nudge', { reason }]);
       }
+      deliver(io, deliveries);
     },
     evaluationChanged(hallId, counterId) {
       const io = getIo();
       if (!io) return;
-      io.to(rooms.hallStaff(hallId)).emit('evaluation:changed', { hallId });
-      if (counterId) io.to(rooms.pad(counterId)).emit('pad:nudge', { counterId });
+      const deliveries: Delivery[] = [[[rooms.hallStaff(hallId)], 'evaluation:changed', { hallId }]];
+      if (counterId) deliveries.push([[rooms.pad(counterId)], 'pad:nudge', { counterId }]);
+      deliver(io, deliveries);
     },
   };
 }
