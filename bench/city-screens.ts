@@ -28,8 +28,8 @@ export interface ScreenCheck {
   connectRetries: number;
 }
 
-/** key (ticket id or echo id) and when a screen received it, in absolute ms. */
-export type Arrival = [key: string, at: number];
+/** key (ticket id or echo id), when a screen received it (absolute ms) and the node (url) that screen is on. */
+export type Arrival = [key: string, at: number, node: string];
 
 type ToChild =
   | { type: 'connect'; screens: ScreenSpec[]; concurrency: number }
@@ -74,9 +74,9 @@ function runChild(): void {
     if (spec.kind === 'display') {
       socket.on('public:fact', (f: { seq: number; type: string; ticket?: { id: string } }) => {
         watch.see(f.seq);
-        if (f.type === 'ticket:called' && f.ticket) calls.push([f.ticket.id, absNow()]);
+        if (f.type === 'ticket:called' && f.ticket) calls.push([f.ticket.id, absNow(), spec.url]);
       });
-      socket.on('bench:echo', (e: { id: string }) => echoes.push([e.id, absNow()]));
+      socket.on('bench:echo', (e: { id: string }) => echoes.push([e.id, absNow(), spec.url]));
     } else {
       socket.on('hall:fact', (f: { seq: number }) => watch.see(f.seq));
     }
@@ -158,7 +158,7 @@ export async function startScreenProcess(): Promise<ScreenProcess> {
     if (t1 - t0 < best.rtt) best = { rtt: t1 - t0, offset: at - (t0 + t1) / 2 };
   }
   const offsetMs = best.offset;
-  const shift = (xs: Arrival[]) => xs.map(([k, t]) => [k, t - offsetMs] as Arrival);
+  const shift = (xs: Arrival[]) => xs.map(([k, t, n]) => [k, t - offsetMs, n] as Arrival);
   return {
     offsetMs,
     async connect(screens, concurrency = 20) {

@@ -10,15 +10,21 @@
  * (heartbeats, the seq beat and the session re-check only) for the event-loop delay p99.
  * Per socket = (RSS at the step − RSS with no socket) / the node's sockets. BENCH_NODE_FLAGS adds
  * node flags to the server nodes (a CPU profile, a heap snapshot on a signal: bench/heap-top.ts).
+ * Then, with every socket still connected, facts flow for BENCH_FLOW_SECONDS (20; 0 skips it): one
+ * counter per hall (on node h mod nodes) serves visitors — kiosk issue, call-next, start, finish —
+ * at BENCH_FLOW_RATE visitors/s over the city (default twice a busy morning of a city with 10
+ * counters a hall: HALLS × 10 / 180), each fact to every display of its hall; the event-loop delay
+ * p99 per node is read over that phase too. It ends with the issue #17 targets, met or not.
  */
 import { loadavg } from 'node:os';
 import { openDb } from '../db/client';
 import { createBenchDatabase } from './bench-db';
 import { BENCH_ADMIN_TOKEN, seedCity } from './city-seed';
-import { connect, emit } from './city-clients';
+import { connect, connectCounters, emit, issue, newTiming, closeHall, type HallClients } from './city-clients';
+import { runStage } from './city-stage';
 import { screenProcesses, type ScreenSpec } from './city-screens';
 import { startCityNode, type Child } from './processes';
-import { ms } from './stats';
+import { ms, summary } from './stats';
 
 const env = process.env;
 const num = (name: string, fallback: number) => Number(env[name] ?? fallback);
@@ -27,6 +33,8 @@ const DISPLAYS = num('BENCH_DISPLAYS', 50);
 const NODES = num('BENCH_NODES', 2);
 const PROCS = num('BENCH_SCREEN_PROCESSES', 3);
 const IDLE_S = num('BENCH_IDLE_SECONDS', 15);
+const FLOW_S = num('BENCH_FLOW_SECONDS', 20);
+const FLOW_RATE = num('BENCH_FLOW_RATE', (HALLS * 10) / 180);
 const STEPS = (env.BENCH_STEPS ?? '2500,5000,10000').split(',').map(Number);
 /** Extra node flags for the server nodes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p` or `--heapsnapshot-signal=SIGUSR2`. */
 const NODE_FLAGS = (env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
@@ -104,15 +112,69 @@ async function main() {
       done = step;
       await measure(step);
     }
+    let flow: { m: Metrics[]; facts: number; seconds: number; callMs: number[]; errors: number } | null = null;
+    if (FLOW_S > 0) {
+      // Facts flowing while every socket stays connected: a counter per hall, two tickets waiting each to start with.
+      const halls: HallClients[] = [];
+      closers.push(() => halls.forEach(closeHall));
+      for (let i = 0; i < seeded.length; i += 20) halls.push(...(await Promise.all(seeded.slice(i, i + 20).map((h) => connectCounters(urls, h)))));
+      for (const h of seeded) for (let k = 0; k < 2; k++) {
+        const r = await issue(urls[h.index % urls.length]!, h, k);
+        if (!r.ok) throw new Error(`issue failed: ${r.error}`);
+      }
+      await Promise.all(procs.map((p) => p.collect()));
+      const seq0 = await hallSeqs(halls);
+      const before = await metrics(false);
+      const timing = newTiming();
+      const r = await runStage('product', halls, urls, timing, FLOW_RATE, FLOW_S);
+      const m = await metrics(false);
+      m.forEach((x, i) => (x.cpuMs -= before[i]!.cpuMs));
+      const seq1 = await hallSeqs(halls);
+      const callMs: number[] = [];
+      for (const got of await Promise.all(procs.map((p) => p.collect()))) {
+        for (const [key, at] of got.calls) {
+          const t0 = timing.calls.get(key);
+          if (t0 !== undefined) callMs.push(at - t0);
+        }
+      }
+      const facts = seeded.reduce((a, h) => a + (seq1[h.id] ?? 0) - (seq0[h.id] ?? 0), 0);
+      flow = { m, facts, seconds: r.seconds, callMs, errors: r.errors };
+      const c = summary(callMs);
+      console.log(
+        `\nFacts flowing with ${max} screens connected: ${FLOW_RATE.toFixed(1)} visitors/s offered, ${r.visitors} visitors, ${(r.commands / r.seconds).toFixed(0)} commands/s, ` +
+          `${(facts / r.seconds).toFixed(0)} facts/s (each to its hall's ${DISPLAYS} displays); errors ${r.errors}, backlog ${r.backlog}; call → display p50 ${ms(c.p50)} p99 ${ms(c.p99)} (n=${c.n}); load ${load()}`,
+      );
+      m.forEach((x, i) => console.log(`  node ${i}: RSS ${x.rssMb.toFixed(0)} MB, event-loop delay p99 ${ms(x.eventLoopDelayMs.p99)} max ${ms(x.eventLoopDelayMs.max)}, CPU ${(x.cpuMs / r.seconds / 10).toFixed(1)} % of a core`));
+    }
     const rss = await Promise.all(procs.map((p) => p.collect()));
     console.log(`Screen processes' RSS: ${rss.map((r) => `${r.rssMb.toFixed(0)} MB`).join(' / ')}`);
     const checks = await Promise.all(procs.map((p) => p.check({})));
     console.log(`Disconnected screens during the run: ${checks.reduce((a, c) => a + c.disconnected, 0)}; handshakes tried again: ${checks.reduce((a, c) => a + c.connectRetries, 0)}`);
+
+    const last = rows.at(-1)!;
+    const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+    console.log(`\nTargets (issue #17: ${max} sockets over ${NODES} nodes ≤ 400 MB a node, event-loop delay p99 ≤ 20 ms; load ${load()}):`);
+    last.m.forEach((x, i) => {
+      console.log(`  node ${i}, ${x.localSockets - 1} screens: RSS ${x.rssMb.toFixed(0)} MB after GC — ${verdict(x.rssMb <= 400)}; idle event-loop p99 ${ms(last.idle[i]!.eventLoopDelayMs.p99)} — ${verdict(last.idle[i]!.eventLoopDelayMs.p99 <= 20)}` +
+        (flow ? `; with ${(flow.facts / flow.seconds).toFixed(0)} facts/s: RSS ${flow.m[i]!.rssMb.toFixed(0)} MB — ${verdict(flow.m[i]!.rssMb <= 400)}, event-loop p99 ${ms(flow.m[i]!.eventLoopDelayMs.p99)} — ${verdict(flow.m[i]!.eventLoopDelayMs.p99 <= 20)}` : ''));
+    });
   } finally {
     for (const c of closers) c();
     for (const n of nodes) await n.stop();
     await db.drop();
   }
+}
+
+/** Each hall's last seq (its counter's hall:subscribe snapshot). */
+async function hallSeqs(halls: HallClients[]): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const { hall, counters } of halls) {
+    const hallId = hall.id;
+    const snap = await emit(counters[0]!, 'hall:subscribe', { hallId });
+    if (!snap.ok) throw new Error(`hall:subscribe failed: ${JSON.stringify(snap.error)}`);
+    out[hallId] = snap.data.seq as number;
+  }
+  return out;
 }
 
 main().catch((err) => {

@@ -107,27 +107,31 @@ async function main() {
     const sockets = (await metrics()).map((m) => m.localSockets);
     console.log(`connected ${sockets.join(' + ')} sockets; ${seeded.length * QUEUE} tickets waiting (issue during prefill: ${pct(prefillMs)})`);
 
-    const stages: { r: StageResult; m: NodeMetrics[]; commitsPerS: number | null; rss: number[]; callToDisplay: number[]; echoToDisplay: number[]; claimEchoToDisplay: number[]; screensRssMb: number[]; loadAvg: string }[] = [];
     /** What the screens saw since the previous collect, against when the parent emitted it. */
     const collect = async () => {
       const got = await Promise.all(procs.map((p) => p.collect()));
-      const since = (arrivals: Arrival[], emitted: Map<string, number>, into: number[]) => {
-        for (const [key, at] of arrivals) {
-          const t0 = emitted.get(key);
-          if (t0 !== undefined) into.push(at - t0);
-        }
-      };
       const callToDisplay: number[] = [];
       const echoToDisplay: number[] = [];
       const claimEchoToDisplay: number[] = [];
+      // The same deliveries by the node the receiving screen is on (each node's own ratio).
+      const callByNode = new Map<string, number[]>();
+      const claimByNode = new Map<string, number[]>();
+      const since = (arrivals: Arrival[], emitted: Map<string, number>, into: number[], byNode?: Map<string, number[]>) => {
+        for (const [key, at, node] of arrivals) {
+          const t0 = emitted.get(key);
+          if (t0 === undefined) continue;
+          into.push(at - t0);
+          if (byNode) (byNode.get(node) ?? byNode.set(node, []).get(node)!).push(at - t0);
+        }
+      };
       for (const g of got) {
-        since(g.calls, timing.calls, callToDisplay);
+        since(g.calls, timing.calls, callToDisplay, callByNode);
         since(g.echoes.filter(([id]) => id.startsWith('e')), timing.echoes, echoToDisplay);
-        since(g.echoes.filter(([id]) => id.startsWith('c')), timing.echoes, claimEchoToDisplay);
+        since(g.echoes.filter(([id]) => id.startsWith('c')), timing.echoes, claimEchoToDisplay, claimByNode);
       }
       timing.calls.clear();
       timing.echoes.clear();
-      return { callToDisplay, echoToDisplay, claimEchoToDisplay, screensRssMb: got.map((g) => g.rssMb) };
+      return { callToDisplay, echoToDisplay, claimEchoToDisplay, callByNode, claimByNode, screensRssMb: got.map((g) => g.rssMb) };
     };
     const runMeasured = async (mode: 'product' | 'floor', rate: number) => {
       const before = await metrics(); // resets each node's event-loop histogram and command samples
@@ -144,7 +148,9 @@ async function main() {
       return { r, m, rss, commitsPerS: c0 !== null && c1 !== null ? (c1 - c0) / r.seconds : null, ...(await collect()), loadAvg: load() };
     };
 
-    const saturated = (s: (typeof stages)[number]) =>
+    type Stage = Awaited<ReturnType<typeof runMeasured>>;
+    const stages: Stage[] = [];
+    const saturated = (s: Stage) =>
       s.r.backlog > 0.1 * s.r.visitors || s.m.some((m) => m.eventLoopDelayMs.p99 > 200) || summary(s.callToDisplay).p99 > 2000;
     let rate = FIXED_RATE ?? MORNING_RATE;
     for (let k = 0; k < (FIXED_RATE ? 1 : MAX_STAGES); k++) {
@@ -164,6 +170,19 @@ async function main() {
     const floorClaim = summary(floor.claimEchoToDisplay);
     const cityCall = summary(city.callToDisplay);
     console.log(`\nCity load (${city.r.offered.toFixed(1)} visitors/s): call → display p99 ${ms(cityCall.p99)} vs floor p99 ${ms(floorClaim.p99)} → ×${(cityCall.p99 / floorClaim.p99).toFixed(1)} (p50 ×${(cityCall.p50 / floorClaim.p50).toFixed(1)})`);
+    const targets: string[] = [];
+    const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+    urls.forEach((u, i) => {
+      const c = summary(city.callByNode.get(u) ?? []);
+      const f = summary(floor.claimByNode.get(u) ?? []);
+      const ratio = c.p99 / f.p99;
+      targets.push(`call → display p99 ≤ 3 × floor, displays on node ${i}: ${ms(c.p99)} vs ${ms(f.p99)} → ×${ratio.toFixed(1)} (n=${c.n}/${f.n}) — ${verdict(ratio <= 3)}`);
+    });
+    // Own time per command at the city load: every counter command and the kiosk's issue, each p50 ≤ 2 ms.
+    const own = new Map<string, number[]>();
+    for (const c of city.m.flatMap((m) => m.commands)) (own.get(c.name) ?? own.set(c.name, []).get(c.name)!).push(c.totalMs - c.dbMs);
+    for (const [name, xs] of own) targets.push(`server's own time per command p50 ≤ 2 ms, ${name}: ${ms(summary(xs).p50)} (n=${xs.length}) — ${verdict(summary(xs).p50 <= 2)}`);
+    city.m.forEach((m, i) => targets.push(`node ${i} event-loop delay p99 at the city load: ${ms(m.eventLoopDelayMs.p99)} (max ${ms(m.eventLoopDelayMs.max)}; the 20 ms target is bench:sockets') — ${verdict(m.eventLoopDelayMs.p99 <= 20)}`));
 
     // Lost / duplicated facts: every display and dashboard against its hall's final seq.
     await new Promise((res) => setTimeout(res, 1500));
@@ -179,6 +198,9 @@ async function main() {
       `Facts: ${total('lost')} lost, ${total('duplicated')} duplicated, ${total('reordered')} arrived out of seq order (screens re-snapshot on those) over ${total('screens')} screens ` +
         `(per-screen seq continuity up to each hall's final seq); ${total('disconnected')} screen disconnects, ${total('connectRetries')} handshakes tried again`,
     );
+    targets.push(`0 lost or duplicated facts: ${total('lost')} lost, ${total('duplicated')} duplicated — ${verdict(total('lost') === 0 && total('duplicated') === 0)}`);
+    console.log(`\nTargets (issue #17; machine load ${load()}):`);
+    for (const t of targets) console.log(`  ${t}`);
     console.log(`Peak RSS per node: ${nodes.map((n) => `${n.peakRssMb().toFixed(0)} MB`).join(' / ')}; screen processes ${stages.at(-1)!.screensRssMb.map((x) => `${x.toFixed(0)} MB`).join(' / ')}; load ${load()}`);
   } finally {
     for (const h of halls) closeHall(h);
