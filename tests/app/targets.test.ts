@@ -186,7 +186,9 @@ t('serving past the 20-minute handling target raises ticket:handling-overdue onc
 
 t('the socket publisher sends alerts to the hall staff room and to each counter that can serve the ticket', () => {
   const sent: { rooms: string[]; event: string }[] = [];
-  const io = { to: (rooms: string | string[]) => ({ emit: (event: string) => sent.push({ rooms: [rooms].flat(), event }) }) } as unknown as IoServer;
+  // The publisher emits to this node's sockets (io.local); other nodes get the facts through the fact bus.
+  const local = { to: (rooms: string | string[]) => ({ emit: (event: string) => sent.push({ rooms: [rooms].flat(), event }) }) };
+  const io = { local } as unknown as IoServer;
   const fact = alerts(publisher.facts.find((f) => f.type === 'ticket:at-risk')!.ticket!.id)[0]! as HallFact;
   socketPublisher(() => io).publish(hall.hallId, [fact]);
   const staffSend = sent.find((s) => s.event === 'hall:fact')!;
