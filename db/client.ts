@@ -5,7 +5,7 @@
  * Migrations run with the matching drizzle migrator.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -36,7 +36,7 @@ export interface OpenedDb {
 const PGLITE_SETTINGS = ['-c', 'shared_buffers=16MB', '-c', 'work_mem=4MB', '-c', 'maintenance_work_mem=16MB', '-c', 'temp_buffers=2MB', '-c', 'wal_buffers=1MB'];
 
 /**
- * A new data folder is created (PGlite's initdb) in a short-lived child process. initdb runs a
+ * By default a new data folder is created (PGlite's initdb) in a short-lived child process. initdb runs a
  * second PostgreSQL inside the process and dumps its folder; WebAssembly memory and the dump
  * never go back to the OS, so a server that created its own folder idled at 440–840 MB resident
  * instead of the ~330 MB of the same server restarted (docs/performance.md). The child exits and
@@ -48,11 +48,26 @@ async function initDataFolderInChild(pgdata: string): Promise<void> {
   await promisify(execFile)(process.execPath, ['--input-type=module', '-e', code, pgdata], { timeout: 120_000 });
 }
 
-const migrationsFolder = join(dirname(new URL(import.meta.url).pathname), 'migrations');
+/** A pgdata folder with files but no PG_VERSION: not ours to overwrite. */
+export class NotADatabaseError extends Error {
+  constructor(readonly pgdata: string) {
+    super(`${pgdata} holds files but no database (PG_VERSION is missing): restore it from a backup, or move it away to start with a new database.`);
+    this.name = 'NotADatabaseError';
+  }
+}
+
+export const migrationsFolder = join(dirname(new URL(import.meta.url).pathname), 'migrations');
 
 export interface OpenDbOptions {
   dataDir?: string;
   migrate?: boolean;
+  /**
+   * Creates a new embedded data folder at the path given (default: initdb in a child process).
+   * The server passes one that also migrates and seeds in the child (server/seed/first-start.ts).
+   * It works on a temporary folder renamed into place only when it succeeded, so a failed or
+   * interrupted first start leaves no half-made database behind; the next start begins again.
+   */
+  createFolder?: (pgdata: string) => Promise<void>;
 }
 
 export async function openDb(url: string | undefined, opts: OpenDbOptions = {}): Promise<OpenedDb> {
@@ -94,7 +109,15 @@ export async function openDb(url: string | undefined, opts: OpenDbOptions = {}):
     lock = acquireDataDirLock(dataDir);
     try {
       const pgdata = join(dataDir, 'pgdata');
-      if (!existsSync(join(pgdata, 'PG_VERSION'))) await initDataFolderInChild(pgdata);
+      if (!existsSync(join(pgdata, 'PG_VERSION'))) {
+        if (existsSync(pgdata) && readdirSync(pgdata).length > 0) throw new NotADatabaseError(pgdata);
+        const creating = `${pgdata}.creating`;
+        rmSync(creating, { recursive: true, force: true }); // left by a first start that died; the lock is ours
+        await (opts.createFolder ?? initDataFolderInChild)(creating);
+        if (!existsSync(join(creating, 'PG_VERSION'))) throw new Error(`creating the embedded database in ${pgdata} failed: no database was written`);
+        if (existsSync(pgdata)) rmdirSync(pgdata); // empty (checked above)
+        renameSync(creating, pgdata);
+      }
       client = new PGlite(pgdata, { startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS] });
       await client.waitReady;
     } catch (err) {

@@ -21,6 +21,7 @@ import { loadPiiKey } from './pii-key';
 import { safeLogger } from './app/safe-log';
 import { logPhoneNotifier, type PhoneNotifier } from './app/phone-notifier';
 import { demoPresent, seedDemo, type SeedResult } from './seed/seed-demo';
+import { createEmbeddedFolderInChild } from './seed/first-start';
 import { prepareFirstAdminSetup } from './app/setup/first-admin';
 import { socketRevoker } from './socket/revocation';
 import type { RemoteFacts } from './socket/fact-bus';
@@ -70,7 +71,10 @@ const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
   // Every error logged from here on is reduced to class · database code · source line (no SQL parameters, no personal data).
   const log = safeLogger(opts.log ?? ((msg: string, err: unknown) => console.error(`[yichuang] ${msg}`, err)));
-  const db = opts.db ?? (await openDb(config.databaseUrl, { dataDir: config.dataDir }));
+  // A new embedded folder is created, migrated and seeded in a child process (server/seed/first-start.ts).
+  let firstStart: SeedResult | null = null;
+  const createFolder = async (pgdata: string) => void (firstStart = await createEmbeddedFolderInChild(pgdata, config.seedDemo));
+  const db = opts.db ?? (await openDb(config.databaseUrl, { dataDir: config.dataDir, createFolder }));
   let io: IoServer | null = null;
   let remoteFacts: RemoteFacts | null = null;
   const deps: AppDeps = {
@@ -82,7 +86,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   };
   deps.notifier = config.caseWebhookUrl ? webhookNotifier(config.caseWebhookUrl, { log }) : logNotifier((line) => opts.log ? opts.log(line, null) : console.log(line));
   deps.printing = createPrintService(deps, { defaultProfile: serverDefaultPrinter(config), log });
-  const seed = config.seedDemo ? await seedDemo(db.db) : { seeded: false, hallId: null, present: await demoPresent(db.db) };
+  const seed = firstStart ?? (config.seedDemo ? await seedDemo(db.db) : { seeded: false, hallId: null, present: await demoPresent(db.db) });
   const setupCode = await prepareFirstAdminSetup(deps);
   let fanoutState: () => string = localFanout.state;
   const app = createHttpApp(deps, { log, trustProxy: config.trustProxy, fanoutState: () => fanoutState(), mounts: [(a) => mountStaticUis(a as unknown as Koa<never>, projectRoot)] });

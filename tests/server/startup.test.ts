@@ -2,7 +2,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb } from '../../db/client';
@@ -50,6 +50,15 @@ t('first start seeds the demo hall and prints URLs and credentials; a second pro
   assert.match(first.output(), '/kiosk/?token=dv_demo-kiosk-1');
   assert.match(first.output(), 'yichuang2026');
   assert.ok(existsSync(join(dataDir, 'yichuang.lock')));
+  // The demo was seeded by the first start's child process (server/seed/first-start.ts): its password works here.
+  const port = /localhost:(\d+)\/admin/.exec(first.output())![1];
+  const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'yichuang2026' }),
+  });
+  assert.is(login.status, 200);
+  assert.is(((await login.json()) as { data: { staff: { role: string } } }).data.staff.role, 'admin');
 
   const second = run({});
   const code = await second.exited;
@@ -80,6 +89,22 @@ t('a real installation (SEED_DEMO=false): no demo credentials, a one-time set-up
     assert.not.match(real.output(), 'dv_demo');
     real.child.kill('SIGTERM');
     assert.is(await real.exited, 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+t('a data folder whose pgdata is not a database: a clear message, the files left alone', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'yc-broken-'));
+  try {
+    mkdirSync(join(dir, 'pgdata'));
+    writeFileSync(join(dir, 'pgdata', 'postgresql.conf'), '# kept');
+    const r = run({ DATA_DIR: dir });
+    assert.is(await r.exited, 1);
+    assert.match(r.output(), 'Yichuang could not start');
+    assert.match(r.output(), 'PG_VERSION is missing');
+    assert.not.match(r.output(), /\n\s+at /);
+    assert.is(readFileSync(join(dir, 'pgdata', 'postgresql.conf'), 'utf8'), '# kept');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
