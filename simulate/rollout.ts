@@ -2,9 +2,10 @@
  * A clairvoyant look-ahead, to bound what any calling order could reach on a hall: at each call
  * it tries the `breadth` best tickets of our rule, plays the rest of the day out for each — with
  * the day's real future arrivals, service times and patience, our rule deciding every later
- * call — and calls the ticket whose day ends with the most visitors within target. An online rule
+ * call — and calls the ticket whose day ends with the most visitors within target (or the most
+ * by another `score`, e.g. counting the green channel and appointments more). An online rule
  * knows none of that future, so this is far above what one can do; it is not an exact optimum
- * either (one step of look-ahead, our rule after). docs/routing.md §The look-ahead quotes it.
+ * either (one step of look-ahead, our rule after). docs/routing.md §The look-ahead, measured and not adopted, quotes it.
  *
  * Deterministic: the engine replays the same day for the same decisions, so the committed calls
  * are forced by ticket id and only the call being decided differs between the plays.
@@ -33,19 +34,22 @@ function forcing(base: Policy, forced: readonly string[], seen?: (ranked: readon
   };
 }
 
-const onTime = (d: DayResult) => d.tickets.filter(measured).filter(withinTarget).length;
+/** Visitors within target — the default objective; `weighOf` can count some visitors more (e.g. the green channel). */
+export function onTimeScore(d: DayResult, weighOf: (t: DayResult['tickets'][number]) => number = () => 1): number {
+  return d.tickets.filter(measured).filter(withinTarget).reduce((a, t) => a + weighOf(t), 0);
+}
 
-export function rolloutDay(s: Scenario, visitors: readonly Visitor[], base: Policy, breadth = 3): DayResult {
+export function rolloutDay(s: Scenario, visitors: readonly Visitor[], base: Policy, breadth = 3, score: (d: DayResult) => number = (d) => onTimeScore(d)): DayResult {
   const forced: string[] = [];
   for (;;) {
     let options: readonly string[] = [];
     const first = runDay(s, visitors, forcing(base, forced, (ids) => (options = ids.slice(0, breadth))));
     if (options.length === 0) return first; // no call left to decide
-    let best = { id: options[0]!, score: onTime(first), day: first };
+    let best = { id: options[0]!, score: score(first), day: first };
     for (const id of options.slice(1)) {
       const day = runDay(s, visitors, forcing(base, [...forced, id]));
-      const score = onTime(day);
-      if (score > best.score) best = { id, score, day };
+      const value = score(day);
+      if (value > best.score) best = { id, score: value, day };
     }
     forced.push(best.id);
   }

@@ -34,6 +34,8 @@ export interface RuleVariant {
    * (`cap`, else the hall's) still applies after.
    */
   softCap?: { from: number; deadline: number };
+  /** The preferred matters' bonus in targets instead of PREFERRED_BONUS (5: a counter's own matters strictly first among the makeable). */
+  preferredBonus?: number;
   /** A checked-in appointment whose slot starts within this many minutes has appointment precedence already. */
   earlyAppointmentMinutes?: number;
   /** Knows each visitor's drawn service time (instead of the matter's mean). */
@@ -82,7 +84,7 @@ export function variantPolicy(v: RuleVariant, know: Knowledge): Policy {
     label: v.label,
     rank(candidates: readonly QueueCandidate[], ctx: RoutingContext): QueueCandidate[] {
       const guard = candidates.some((c) => c.priority <= 0) && starvationGuardTripped(ctx);
-      const bonus = Math.max(0, ctx.preferredBonus ?? PREFERRED_BONUS);
+      const bonus = Math.max(0, v.preferredBonus ?? ctx.preferredBonus ?? PREFERRED_BONUS);
       const now = ctx.now.getTime() / MINUTE;
       const scored = candidates.map((c) => {
         const cap = v.cap ? v.cap(c) : ctx.waitCapMinutes;
@@ -141,6 +143,8 @@ export const VARIANTS: readonly RuleVariant[] = [
   { id: 'capT+40', label: 'cap target + 40', cap: (c) => c.waitTargetMinutes + 40 },
   { id: 'cap50/65', label: 'cap 50 general / 65 complex', cap: (c) => (c.waitTargetMinutes < 20 ? 50 : 65) },
   { id: 'edf+2s cap55', label: 'deadline + 2 × service, cap 55', serviceWeight: 2, cap: () => 55 },
+  { id: 'bonus0', label: 'no preferred bonus', preferredBonus: 0 },
+  { id: 'bonus5', label: 'preferred matters strictly first (bonus 5 targets)', preferredBonus: 5 },
   { id: 'early3', label: 'appointments 3 min early', earlyAppointmentMinutes: 3 },
   { id: 'early5', label: 'appointments 5 min early', earlyAppointmentMinutes: 5 },
   { id: 'early10', label: 'appointments 10 min early', earlyAppointmentMinutes: 10 },
