@@ -118,10 +118,15 @@ async function main() {
       const halls: HallClients[] = [];
       closers.push(() => halls.forEach(closeHall));
       for (let i = 0; i < seeded.length; i += 20) halls.push(...(await Promise.all(seeded.slice(i, i + 20).map((h) => connectCounters(urls, h)))));
-      for (const h of seeded) for (let k = 0; k < 2; k++) {
-        const r = await issue(urls[h.index % urls.length]!, h, k);
-        if (!r.ok) throw new Error(`issue failed: ${r.error}`);
-      }
+      const jobs = seeded.flatMap((h) => [0, 1].map((k) => ({ h, k })));
+      await Promise.all(
+        Array.from({ length: 16 }, async () => {
+          for (let j = jobs.pop(); j; j = jobs.pop()) {
+            const r = await issue(urls[j.h.index % urls.length]!, j.h, j.k);
+            if (!r.ok) throw new Error(`issue failed: ${r.error}`);
+          }
+        }),
+      );
       await Promise.all(procs.map((p) => p.collect()));
       const seq0 = await hallSeqs(halls);
       const before = await metrics(false);
@@ -168,11 +173,14 @@ async function main() {
 /** Each hall's last seq (its counter's hall:subscribe snapshot). */
 async function hallSeqs(halls: HallClients[]): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const { hall, counters } of halls) {
-    const hallId = hall.id;
-    const snap = await emit(counters[0]!, 'hall:subscribe', { hallId });
-    if (!snap.ok) throw new Error(`hall:subscribe failed: ${JSON.stringify(snap.error)}`);
-    out[hallId] = snap.data.seq as number;
+  for (let i = 0; i < halls.length; i += 20) {
+    await Promise.all(
+      halls.slice(i, i + 20).map(async ({ hall, counters }) => {
+        const snap = await emit(counters[0]!, 'hall:subscribe', { hallId: hall.id });
+        if (!snap.ok) throw new Error(`hall:subscribe failed: ${JSON.stringify(snap.error)}`);
+        out[hall.id] = snap.data.seq as number;
+      }),
+    );
   }
   return out;
 }
