@@ -10,9 +10,9 @@
  * command's row lock. A repeat of the commandId returns the completed result; one that finds it
  * incomplete (the first run died between the two steps) completes it itself, once.
  */
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import { commandResults, dayCounters, tickets } from '../../db/schema';
+import { commandResults, dayCounters, devices, halls, matters, tickets } from '../../db/schema';
 import { serviceDate } from '../domain/hall-time';
 import { idNumberMessages, validateVisitorId } from '../protocol/identity-number';
 import { greenChannelFor } from '../domain/priority';
@@ -20,15 +20,15 @@ import { maskIdNumber } from '../protocol/masking';
 import { formatTicketNumber } from '../domain/numbering';
 import { waitStart, waitTargetMinutes } from '../domain/wait-target';
 import type { IssueTicketBody } from '../protocol/schemas';
-import type { HallView, IssuedTicket, PriorityReason } from '../protocol/views';
+import type { HallView, IssuedTicket, PriorityReason, TicketView } from '../protocol/views';
 import { authorize, type Actor } from './actor';
 import { AppError } from './app-error';
 import type { AppDeps } from './deps';
-import { loadHall, loadMatter, ticketView } from './loaders';
+import { batchedQueuePosition } from './forecast-batch';
+import { loadHall, ticketView } from './loaders';
 import { encryptField, lookupHash, newToken } from './pii';
-import { presentHall } from './presenters';
-import { addIssuePrintJob, startPrinting } from './printing/issue-print';
-import { queuePosition } from './queue-position';
+import { presentHall, presentTicket } from './presenters';
+import { addIssuePrintJob, issuerMayPrint, issuerPrints, startPrinting } from './printing/issue-print';
 import { runCommand } from './run-command';
 import { assertKioskIssuing } from './ticket-hours';
 import { progressUrl } from '../protocol/rules';
@@ -62,9 +62,7 @@ export async function issueTicket(
 
   let fresh: IssueContext | null = null;
   const committed = await runCommand<StoredIssue>(deps, { name: 'ticket:issue', hallId, actor, commandId: body.commandId }, async ({ tx, now, emit }) => {
-    const hall = presentHall(await loadHall(tx, hallId));
-    const matter = await loadMatter(tx, body.matterId);
-    if (matter.hallId !== hallId || !matter.active) throw new AppError('not_found', 'This matter is not offered in this hall');
+    const { hall, matter, deviceSettings } = await loadIssueContext(tx, deps, actor, hallId, body.matterId);
     const day = serviceDate(now, hall.timeZone);
     // Outside ticket hours the kiosk refuses; staff may still issue by exception, check-ins keep their slot window.
     if (source === 'kiosk') await assertKioskIssuing(tx, hall, now);
@@ -119,10 +117,14 @@ export async function issueTicket(
         visitorIdMasked: visitor?.masked ?? null,
       })
       .returning();
-    if (options.onIssued) await options.onIssued(tx, row!, now);
-    const view = await ticketView(tx, row!.id);
+    // The view from the row just written (a new ticket has no counter); a hook may change the row, so then re-read.
+    let view: TicketView;
+    if (options.onIssued) {
+      await options.onIssued(tx, row!, now);
+      view = await ticketView(tx, row!.id);
+    } else view = presentTicket({ t: row!, matterName: matter.name, complexity: matter.complexity, counterNumber: null });
     emit({ type: 'ticket:issued', ticket: view, data: { source } });
-    fresh = { row: row!, hall, matterName: matter.name };
+    fresh = { row: row!, hall, matterName: matter.name, prints: issuerPrints(deps, actor, deviceSettings) };
     return { ticket: view, token, progressUrl: progressUrl(deps.publicBaseUrl, token), hallName: hall.name };
   });
   const issued = await completeIssue(deps, actor, body.commandId, committed, lang, fresh);
@@ -137,6 +139,27 @@ interface IssueContext {
   row: typeof tickets.$inferSelect;
   hall: HallView;
   matterName: string;
+  /** Whether the issuer gets a paper job; null when not known (a replay: the completing transaction reads the device). */
+  prints: boolean | null;
+}
+
+/**
+ * The hall, the matter and (for a kiosk on a printing server) the kiosk's device settings, in one
+ * statement: every issue needs them, and each round trip costs the node a socket write and read.
+ */
+async function loadIssueContext(tx: Tx, deps: AppDeps, actor: Actor, hallId: string, matterId: string) {
+  const device = issuerMayPrint(deps, actor) ? sql<string | null>`(SELECT ${devices.settings}::text FROM ${devices} WHERE ${devices.id} = ${actor.id})` : sql<null>`NULL`;
+  const [found] = await tx
+    .select({ hall: halls, matter: matters, deviceSettings: device })
+    .from(halls)
+    .leftJoin(matters, eq(matters.id, matterId))
+    .where(eq(halls.id, hallId));
+  if (!found) throw new AppError('not_found', 'Hall not found');
+  const { matter } = found;
+  if (!matter) throw new AppError('not_found', 'Matter not found');
+  if (matter.hallId !== hallId || !matter.active) throw new AppError('not_found', 'This matter is not offered in this hall');
+  const deviceSettings = found.deviceSettings === null ? null : (JSON.parse(found.deviceSettings) as Record<string, unknown>);
+  return { hall: presentHall(found.hall), matter, deviceSettings };
 }
 
 async function completeIssue(
@@ -149,8 +172,24 @@ async function completeIssue(
 ): Promise<IssuedTicket> {
   if (stored.peopleAhead !== undefined) return stored as IssuedTicket;
   const ctx = fresh ?? (await reloadContext(deps, stored));
+  const position = await batchedQueuePosition(
+    deps.db,
+    deps.clock,
+    { hallId: ctx.row.hallId, serviceDate: ctx.row.serviceDate, hall: ctx.hall },
+    { id: ctx.row.id, matterId: ctx.row.matterId, complexity: stored.ticket.complexity },
+  );
+  if (ctx.prints === false) {
+    // No paper job: completing is one conditional update (a concurrent completer's result stands).
+    const [mine] = await deps.db
+      .update(commandResults)
+      .set({ result: sql`${commandResults.result} || ${JSON.stringify(position)}::jsonb` })
+      .where(and(eq(commandResults.commandId, commandId), sql`${commandResults.result} ->> 'peopleAhead' IS NULL`))
+      .returning({ commandId: commandResults.commandId });
+    if (mine) return { ...stored, ...position };
+    const [other] = await deps.db.select({ result: commandResults.result }).from(commandResults).where(eq(commandResults.commandId, commandId));
+    return (other?.result ?? { ...stored, ...position }) as IssuedTicket;
+  }
   const now = deps.clock.now();
-  const position = await queuePosition(deps.db, ctx.row, now, stored.ticket.complexity);
   return deps.db.transaction(async (tx) => {
     const [claim] = await tx.select({ result: commandResults.result }).from(commandResults).where(eq(commandResults.commandId, commandId)).for('update');
     const current = (claim?.result ?? stored) as StoredIssue;
@@ -166,5 +205,5 @@ async function completeIssue(
 async function reloadContext(deps: AppDeps, stored: StoredIssue): Promise<IssueContext> {
   const [row] = await deps.db.select().from(tickets).where(eq(tickets.id, stored.ticket.id));
   if (!row) throw new AppError('not_found', 'Ticket not found');
-  return { row, hall: presentHall(await loadHall(deps.db, row.hallId)), matterName: stored.ticket.matterName };
+  return { row, hall: presentHall(await loadHall(deps.db, row.hallId)), matterName: stored.ticket.matterName, prints: null };
 }

@@ -4,14 +4,14 @@
  * today's waiting tickets in rankCandidates order, each call taking the recent mean service time
  * of its matter (server/domain/queue-forecast.ts). Not a naive count of the matter's queue.
  */
-import { and, desc, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
-import { counterMatters, counters, matters, tickets } from '../../db/schema';
-import { forecastQueue, type ForecastCandidate, type ForecastCounter } from '../domain/queue-forecast';
+import { matters, tickets } from '../../db/schema';
+import { forecastQueues, type ForecastCandidate, type ForecastCounter } from '../domain/queue-forecast';
 import type { QueueCandidate } from '../domain/routing-policy';
 import { expectedServiceMinutes, MIN_SAMPLES } from '../domain/service-time';
 import { effectiveSettings, FALLBACK_SERVICE_MINUTES } from '../domain/wait-target';
-import type { Complexity } from '../protocol/views';
+import type { Complexity, HallView } from '../protocol/views';
 import { loadHall } from './loaders';
 import { presentHall } from './presenters';
 
@@ -22,6 +22,13 @@ export interface QueuePosition {
   estimatedWaitMinutes: number | null;
 }
 
+/** A ticket to forecast, with its matter's complexity (the fallback service time of its matter). */
+export interface PositionTarget {
+  id: string;
+  matterId: string;
+  complexity: Complexity;
+}
+
 /** Recent calls per matter used for its mean service time; fewer than MIN_SAMPLES → fallback. */
 const RECENT_PER_MATTER = 20;
 
@@ -30,106 +37,162 @@ export async function queuePosition(
   ticket: { id: string; hallId: string; matterId: string; serviceDate: string },
   now: Date,
   complexity: Complexity,
+  hall?: HallView,
 ): Promise<QueuePosition> {
-  const fallbackServiceMinutes = FALLBACK_SERVICE_MINUTES[complexity];
-  const staffed = await tx
-    .select({ id: counters.id, priorityStreak: counters.priorityStreak })
-    .from(counters)
-    .where(and(eq(counters.hallId, ticket.hallId), eq(counters.active, true), eq(counters.status, 'open')));
-  const hall = presentHall(await loadHall(tx, ticket.hallId));
-  const sameDay = and(eq(tickets.hallId, ticket.hallId), eq(tickets.serviceDate, ticket.serviceDate), eq(tickets.status, 'waiting'));
-  // With no counter open only the place in the matter's own line can be told (no estimate).
-  const waiting = await tx
-    .select(candidateColumns)
-    .from(tickets)
-    .where(staffed.length ? sameDay : and(sameDay, eq(tickets.matterId, ticket.matterId)));
-  const ids = staffed.map((c) => c.id);
-  const links = ids.length ? await tx.select().from(counterMatters).where(inArray(counterMatters.counterId, ids)) : [];
-  const busy = ids.length
-    ? await tx
-        .select({ counterId: tickets.counterId, matterId: tickets.matterId, calledAt: tickets.calledAt })
-        .from(tickets)
-        .where(and(inArray(tickets.counterId, ids), inArray(tickets.status, ['called', 'serving'])))
-    : [];
+  const [position] = await queuePositions(tx, { hallId: ticket.hallId, serviceDate: ticket.serviceDate, hall }, [{ id: ticket.id, matterId: ticket.matterId, complexity }], now);
+  return position!;
+}
 
-  const serviceMinutes = staffed.length ? await recentServiceMinutes(tx, ticket, fallbackServiceMinutes) : () => fallbackServiceMinutes;
-  const counterList: ForecastCounter[] = staffed.map((c) => {
-    const mine = links.filter((l) => l.counterId === c.id);
-    const current = busy.find((b) => b.counterId === c.id);
-    // A counter with a visitor is expected free when the matter's mean service time has passed.
-    const freeAt = current?.calledAt ? new Date(current.calledAt.getTime() + serviceMinutes(current.matterId) * 60_000) : now;
+/**
+ * The forecasts of several waiting tickets of one hall and day, from one read of the queue (one
+ * statement: readForecastState) and, where their matters' fallbacks agree, one simulation. In the
+ * order of `targets`.
+ */
+export async function queuePositions(
+  tx: Reader,
+  scope: { hallId: string; serviceDate: string; hall?: HallView | undefined },
+  targets: readonly PositionTarget[],
+  now: Date,
+): Promise<QueuePosition[]> {
+  const hall = scope.hall ?? presentHall(await loadHall(tx, scope.hallId));
+  const state = await readForecastState(tx, scope.hallId, scope.serviceDate, [...new Set(targets.map((t) => t.matterId))]);
+  const staffed = state.counters.length > 0;
+  const history = staffed ? await hallHistoryMinutes(tx, scope.hallId, scope.serviceDate) : null;
+  const settings = effectiveSettings(hall.settings);
+  const simulation = (fallback: PositionTarget | null) => {
+    const serviceMinutes = history ? recentServiceMinutes(state, history, fallback) : () => FALLBACK_SERVICE_MINUTES[fallback?.complexity ?? 'general'];
     return {
-      id: c.id,
-      matterIds: new Set(mine.map((l) => l.matterId)),
-      preferredMatterIds: new Set(mine.filter((l) => l.preferred).map((l) => l.matterId)),
-      consecutivePriorityCalls: c.priorityStreak,
-      freeAt: freeAt > now ? freeAt : now,
+      now,
+      candidates: state.waiting,
+      counters: state.counters.map((c) => forecastCounter(c, serviceMinutes, now)),
+      serviceMinutes,
+      starvationGuard: hall.settings.starvationGuard,
+      appointmentGraceMinutes: settings.appointmentGraceMinutes,
+      waitCapMinutes: settings.waitCapMinutes,
     };
-  });
+  };
+  // A target whose complexity is not its matter's (never, as the matter's complexity is the ticket's) has a fallback of its own.
+  const shared = targets.filter((t) => state.complexityOf.get(t.matterId) === t.complexity);
+  const results = shared.length ? forecastQueues(simulation(null), shared.map((t) => t.id)) : new Map();
+  for (const t of targets) if (!results.has(t.id)) results.set(t.id, forecastQueues(simulation(t), [t.id]).get(t.id)!);
+  return targets.map((t) => results.get(t.id)!);
+}
 
-  return forecastQueue({
-    now,
-    ticketId: ticket.id,
-    candidates: waiting.map((t) => ({ ...toCandidate(t), targetCounterId: t.targetCounterId }) satisfies ForecastCandidate),
-    counters: counterList,
-    serviceMinutes,
-    starvationGuard: hall.settings.starvationGuard,
-    appointmentGraceMinutes: effectiveSettings(hall.settings).appointmentGraceMinutes,
-    waitCapMinutes: effectiveSettings(hall.settings).waitCapMinutes,
-  });
+interface StaffedCounter {
+  id: string;
+  priorityStreak: number;
+  links: [matterId: string, preferred: boolean][];
+  /** The matter and call time (ms) of its current visitor, if any. */
+  current: [matterId: string, calledAtMs: number | null] | null;
+}
+
+interface ForecastState {
+  counters: StaffedCounter[];
+  waiting: ForecastCandidate[];
+  /** Today's done tickets, most recently finished first (at most 500): matter, called and finished (ms). */
+  done: [matterId: string, calledAtMs: number, finishedAtMs: number][];
+  complexityOf: Map<string, Complexity>;
+}
+
+const ms = (column: ReturnType<typeof sql.raw>) => sql`floor(extract(epoch from ${column}) * 1000)`;
+
+/**
+ * Everything the forecast reads, in one statement (one round trip instead of six, and no ORM row
+ * mapping of every waiting ticket): the open counters with their matters and current visitor,
+ * today's waiting tickets (only the targets' matters while no counter is open: then only the place
+ * in the matter's own line can be told), today's recent done tickets and the hall's matters.
+ * Times come as epoch milliseconds, the lists as JSON text parsed here (same on both drivers).
+ */
+async function readForecastState(tx: Reader, hallId: string, serviceDate: string, matterIds: readonly string[]): Promise<ForecastState> {
+  const matterList = sql.join(matterIds.map((id) => sql`${id}::uuid`), sql`, `);
+  const query = sql`WITH staffed AS (
+      SELECT id, priority_streak FROM counters WHERE hall_id = ${hallId}::uuid AND active AND status = 'open'
+    )
+    SELECT
+      (SELECT coalesce(json_agg(json_build_array(s.id, s.priority_streak,
+          (SELECT coalesce(json_agg(json_build_array(cm.matter_id, cm.preferred)), '[]') FROM counter_matters cm WHERE cm.counter_id = s.id),
+          (SELECT json_build_array(b.matter_id, ${ms(sql.raw('b.called_at'))}) FROM tickets b WHERE b.counter_id = s.id AND b.status IN ('called', 'serving') LIMIT 1)
+        )), '[]')::text FROM staffed s) AS counters,
+      (SELECT coalesce(json_agg(json_build_array(t.id, t.matter_id, t.priority, ${ms(sql.raw('t.slot_start'))}, ${ms(sql.raw('t.slot_end'))},
+          ${ms(sql.raw('t.issued_at'))}, ${ms(sql.raw('t.wait_start_at'))}, t.wait_target_minutes, t.number, t.target_counter_id)), '[]')::text
+        FROM tickets t
+        WHERE t.hall_id = ${hallId}::uuid AND t.service_date = ${serviceDate} AND t.status = 'waiting'
+          AND (EXISTS (SELECT 1 FROM staffed) OR t.matter_id IN (${matterList}))) AS waiting,
+      (SELECT coalesce(json_agg(json_build_array(d.matter_id, ${ms(sql.raw('d.called_at'))}, ${ms(sql.raw('d.finished_at'))}) ORDER BY d.finished_at DESC), '[]')::text
+        FROM (SELECT matter_id, called_at, finished_at FROM tickets
+              WHERE hall_id = ${hallId}::uuid AND service_date = ${serviceDate} AND status = 'done'
+                AND called_at IS NOT NULL AND finished_at IS NOT NULL AND EXISTS (SELECT 1 FROM staffed)
+              ORDER BY finished_at DESC LIMIT 500) d) AS done,
+      (SELECT coalesce(json_agg(json_build_array(m.id, m.complexity)), '[]')::text FROM matters m WHERE m.hall_id = ${hallId}::uuid) AS matters`;
+  const result = (await tx.execute(query)) as unknown as Record<string, string>[] | { rows: Record<string, string>[] };
+  const row = (Array.isArray(result) ? result : result.rows)[0]!;
+  const counters = (JSON.parse(row.counters!) as [string, number, [string, boolean][], [string, number | null] | null][]).map(
+    ([id, priorityStreak, links, current]): StaffedCounter => ({ id, priorityStreak, links, current }),
+  );
+  type WaitingRow = [string, string, number, number | null, number | null, number, number, number, string, string | null];
+  const waiting = (JSON.parse(row.waiting!) as WaitingRow[]).map(
+    ([id, matterId, priority, slotStart, slotEnd, issuedAt, waitStartAt, waitTargetMinutes, number, targetCounterId]): ForecastCandidate => ({
+      ...toCandidate({
+        id,
+        matterId,
+        priority,
+        slotStart: slotStart === null ? null : new Date(slotStart),
+        slotEnd: slotEnd === null ? null : new Date(slotEnd),
+        issuedAt: new Date(issuedAt),
+        waitStartAt: new Date(waitStartAt),
+        waitTargetMinutes,
+        number,
+      }),
+      targetCounterId,
+    }),
+  );
+  const complexityOf = new Map(JSON.parse(row.matters!) as [string, Complexity][]);
+  return { counters, waiting, done: JSON.parse(row.done!), complexityOf };
+}
+
+function forecastCounter(c: StaffedCounter, serviceMinutes: (matterId: string) => number, now: Date): ForecastCounter {
+  // A counter with a visitor is expected free when the matter's mean service time has passed.
+  const freeAt = c.current && c.current[1] !== null ? new Date(c.current[1] + serviceMinutes(c.current[0]) * 60_000) : now;
+  return {
+    id: c.id,
+    matterIds: new Set(c.links.map(([m]) => m)),
+    preferredMatterIds: new Set(c.links.filter(([, preferred]) => preferred).map(([m]) => m)),
+    consecutivePriorityCalls: c.priorityStreak,
+    freeAt: freeAt > now ? freeAt : now,
+  };
 }
 
 /**
  * Expected handling minutes (call → finish) of each matter (server/domain/service-time.ts): the
  * mean of its recent done tickets today, else of today's tickets of the same complexity, else the
  * hall's typical time — never below half the hall's mean on earlier days (or of the default).
+ * `fallback`: a target whose own complexity gives its matter's default (null: the matters' own).
  */
-async function recentServiceMinutes(
-  tx: Reader,
-  ticket: { hallId: string; matterId: string; serviceDate: string },
-  fallbackForTicketMatter: number,
-): Promise<(matterId: string) => number> {
-  const done = await tx
-    .select({ matterId: tickets.matterId, calledAt: tickets.calledAt, finishedAt: tickets.finishedAt })
-    .from(tickets)
-    .where(
-      and(
-        eq(tickets.hallId, ticket.hallId),
-        eq(tickets.serviceDate, ticket.serviceDate),
-        eq(tickets.status, 'done'),
-        isNotNull(tickets.calledAt),
-        isNotNull(tickets.finishedAt),
-      ),
-    )
-    .orderBy(desc(tickets.finishedAt))
-    .limit(500);
-  const complexityOf = new Map(
-    (await tx.select({ id: matters.id, complexity: matters.complexity }).from(matters).where(eq(matters.hallId, ticket.hallId))).map((m) => [
-      m.id,
-      m.complexity,
-    ]),
-  );
-  const history = await hallHistoryMinutes(tx, ticket.hallId, ticket.serviceDate);
+function recentServiceMinutes(
+  state: ForecastState,
+  history: { general: number | null; complex: number | null },
+  fallback: PositionTarget | null,
+): (matterId: string) => number {
   const byMatter = new Map<string, number[]>();
   const byComplexity = { general: [] as number[], complex: [] as number[] };
-  for (const d of done) {
-    const minutes = (d.finishedAt!.getTime() - d.calledAt!.getTime()) / 60_000;
-    const list = byMatter.get(d.matterId) ?? [];
+  for (const [matterId, calledAt, finishedAt] of state.done) {
+    const minutes = (finishedAt - calledAt) / 60_000;
+    const list = byMatter.get(matterId) ?? [];
     if (list.length < RECENT_PER_MATTER) list.push(minutes);
-    byMatter.set(d.matterId, list);
-    const c = complexityOf.get(d.matterId);
+    byMatter.set(matterId, list);
+    const c = state.complexityOf.get(matterId);
     if (c && byComplexity[c].length < RECENT_PER_MATTER) byComplexity[c].push(minutes);
   }
   const cache = new Map<string, number>();
   return (matterId) => {
     let v = cache.get(matterId);
     if (v === undefined) {
-      const c = complexityOf.get(matterId) ?? 'general';
+      const c = state.complexityOf.get(matterId) ?? 'general';
       v = expectedServiceMinutes({
         todayMatter: byMatter.get(matterId) ?? [],
         todayComplexity: byComplexity[c],
         historyMinutes: history[c],
-        defaultMinutes: matterId === ticket.matterId ? fallbackForTicketMatter : FALLBACK_SERVICE_MINUTES[c],
+        defaultMinutes: fallback && matterId === fallback.matterId ? FALLBACK_SERVICE_MINUTES[fallback.complexity] : FALLBACK_SERVICE_MINUTES[c],
       });
       cache.set(matterId, v);
     }
@@ -173,21 +236,8 @@ async function hallHistoryMinutes(tx: Reader, hallId: string, serviceDate: strin
   return result;
 }
 
-/** Only what ranking needs: the forecast reads every waiting ticket of the day. */
-const candidateColumns = {
-  id: tickets.id,
-  matterId: tickets.matterId,
-  priority: tickets.priority,
-  slotStart: tickets.slotStart,
-  slotEnd: tickets.slotEnd,
-  issuedAt: tickets.issuedAt,
-  waitStartAt: tickets.waitStartAt,
-  waitTargetMinutes: tickets.waitTargetMinutes,
-  number: tickets.number,
-  targetCounterId: tickets.targetCounterId,
-};
-
-type CandidateRow = Pick<typeof tickets.$inferSelect, keyof typeof candidateColumns>;
+/** What ranking reads of a ticket row. */
+type CandidateRow = Pick<typeof tickets.$inferSelect, 'id' | 'matterId' | 'priority' | 'slotStart' | 'slotEnd' | 'issuedAt' | 'waitStartAt' | 'waitTargetMinutes' | 'number'>;
 
 export function toCandidate(t: CandidateRow): QueueCandidate {
   return {

@@ -60,6 +60,9 @@ interface Group {
   /** Union-find over called tickets: find(i) is the first index ≥ i still waiting (members.length if none). */
   next: Int32Array;
   waiting: number;
+  /** Per threshold: the prefix length last found, and at what time (ms). */
+  prefix: Int32Array;
+  prefixAt: Float64Array;
 }
 
 function find(g: Group, i: number): number {
@@ -73,15 +76,31 @@ function find(g: Group, i: number): number {
   return r;
 }
 
-/** How many of the group's oldest tickets the threshold holds for at `at` (it holds for a prefix). */
-function prefixLength(g: Group, holds: AgeThreshold, at: Date, waitCapMinutes: number): number {
-  let lo = 0;
-  let hi = g.members.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (holds(g.members[mid]!, at, waitCapMinutes)) lo = mid + 1;
-    else hi = mid;
+/**
+ * How many of the group's oldest tickets threshold `t` holds for at `at` (it holds for a prefix).
+ * A ticket that has crossed a threshold stays across it as time goes on, so the prefix only grows
+ * with `at`: the simulation's calls come in time order, and from the previous length a few steps
+ * forward find the new one (amortised O(1) per call instead of a binary search); an earlier `at`
+ * than the last one asked falls back to the binary search.
+ */
+function prefixLength(g: Group, t: number, holds: AgeThreshold, at: Date, waitCapMinutes: number): number {
+  const n = g.members.length;
+  const atMs = at.getTime();
+  let lo: number;
+  if (atMs >= g.prefixAt[t]!) {
+    lo = g.prefix[t]!;
+    while (lo < n && holds(g.members[lo]!, at, waitCapMinutes)) lo++;
+  } else {
+    lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (holds(g.members[mid]!, at, waitCapMinutes)) lo = mid + 1;
+      else hi = mid;
+    }
   }
+  g.prefix[t] = lo;
+  g.prefixAt[t] = atMs;
   return lo;
 }
 
@@ -90,7 +109,7 @@ export function groupedPool(candidates: readonly ForecastCandidate[], waitCapMin
   for (const c of candidates) {
     const key = groupKey(c);
     let g = byKey.get(key);
-    if (!g) byKey.set(key, (g = { members: [], starts: [], next: new Int32Array(0), waiting: 0 }));
+    if (!g) byKey.set(key, (g = { members: [], starts: [], next: new Int32Array(0), waiting: 0, prefix: new Int32Array(thresholds.length), prefixAt: new Float64Array(thresholds.length).fill(Infinity) }));
     g.members.push(c);
   }
   const place = new Map<string, { g: Group; i: number }>();
@@ -112,11 +131,19 @@ export function groupedPool(candidates: readonly ForecastCandidate[], waitCapMin
       const out: ForecastCandidate[] = [];
       for (const g of mine) {
         if (g.waiting === 0) continue;
-        // The segments: cut where a threshold stops holding, oldest segment first.
+        // The segments: cut where a threshold stops holding, oldest segment first (cuts ascending, insertion-sorted: a few).
         cuts.length = 0;
-        cuts.push(0, g.members.length);
-        for (const t of thresholds) cuts.push(prefixLength(g, t, at, waitCapMinutes));
-        cuts.sort((a, b) => a - b);
+        cuts.push(0);
+        for (let t = 0; t < thresholds.length; t++) {
+          const cut = prefixLength(g, t, thresholds[t]!, at, waitCapMinutes);
+          let j = cuts.length;
+          cuts.push(cut);
+          while (j > 0 && cuts[j - 1]! > cut) {
+            cuts[j] = cuts[j - 1]!;
+            cuts[--j] = cut;
+          }
+        }
+        cuts.push(g.members.length);
         for (let s = 0; s + 1 < cuts.length; s++) {
           const end = cuts[s + 1]!;
           if (cuts[s] === end) continue;

@@ -134,26 +134,48 @@ export function forecastCalls(input: SimulationInput, kind: PoolKind = 'grouped'
 }
 
 export function forecastQueue(input: ForecastInput, kind: PoolKind = 'grouped'): Forecast {
-  const target = input.candidates.find((c) => c.id === input.ticketId);
-  if (!target) return { peopleAhead: 0, estimatedWaitMinutes: null };
-  const mine = new Set(input.counters.filter((k) => eligible(target, k)).map((k) => k.id));
-  if (mine.size === 0) return { peopleAhead: fallbackRank(input, target), estimatedWaitMinutes: null };
+  const { ticketId, ...simulation } = input;
+  return forecastQueues(simulation, [ticketId], kind).get(ticketId)!;
+}
 
-  let ahead = 0;
-  let result: Forecast | null = null;
-  simulate(input, kind, (call) => {
-    if (call.ticketId === target.id) {
-      result = { peopleAhead: ahead, estimatedWaitMinutes: Math.max(0, Math.ceil((call.at - input.now.getTime()) / MINUTE)) };
-      return true;
+/**
+ * The forecast of several tickets of one queue from one simulation: the calls do not depend on
+ * which ticket is asked about, so each ticket's answer is the one forecastQueue gives it alone.
+ * Used to serve concurrent issues of a hall with one read and one simulation.
+ */
+export function forecastQueues(input: SimulationInput, ticketIds: readonly string[], kind: PoolKind = 'grouped'): Map<string, Forecast> {
+  const out = new Map<string, Forecast>();
+  const open: { id: string; mine: Set<string>; ahead: number }[] = [];
+  for (const id of ticketIds) {
+    if (out.has(id) || open.some((o) => o.id === id)) continue;
+    const target = input.candidates.find((c) => c.id === id);
+    if (!target) {
+      out.set(id, { peopleAhead: 0, estimatedWaitMinutes: null });
+      continue;
     }
-    if (mine.has(call.counterId)) ahead++;
-    return false;
+    const mine = new Set(input.counters.filter((k) => eligible(target, k)).map((k) => k.id));
+    if (mine.size === 0) out.set(id, { peopleAhead: fallbackRank(input, target), estimatedWaitMinutes: null });
+    else open.push({ id, mine, ahead: 0 });
+  }
+  if (open.length === 0) return out;
+
+  let left = open.length;
+  simulate(input, kind, (call) => {
+    for (const o of open) {
+      if (out.has(o.id)) continue;
+      if (call.ticketId === o.id) {
+        out.set(o.id, { peopleAhead: o.ahead, estimatedWaitMinutes: Math.max(0, Math.ceil((call.at - input.now.getTime()) / MINUTE)) });
+        left--;
+      } else if (o.mine.has(call.counterId)) o.ahead++;
+    }
+    return left === 0;
   });
-  return result ?? { peopleAhead: ahead, estimatedWaitMinutes: null };
+  for (const o of open) if (!out.has(o.id)) out.set(o.id, { peopleAhead: o.ahead, estimatedWaitMinutes: null });
+  return out;
 }
 
 /** Without an open counter: the place among the same matter's tickets, in calling order. */
-function fallbackRank(input: ForecastInput, target: ForecastCandidate): number {
+function fallbackRank(input: SimulationInput, target: ForecastCandidate): number {
   const same = input.candidates.filter((c) => c.matterId === target.matterId);
   const ranked = rankCandidates(same, {
     now: input.now,

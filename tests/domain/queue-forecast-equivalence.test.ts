@@ -9,7 +9,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { AGE_THRESHOLDS, groupedPool } from '../../server/domain/forecast-groups';
-import { forecastCalls, forecastQueue, type ForecastCall, type ForecastCandidate, type ForecastCounter, type SimulationInput } from '../../server/domain/queue-forecast';
+import { forecastCalls, forecastQueue, forecastQueues, type ForecastCall, type ForecastCandidate, type ForecastCounter, type SimulationInput } from '../../server/domain/queue-forecast';
 import { inAppointmentWindow, pastWaitCap, urgencyOf } from '../../server/domain/routing-policy';
 
 function rng(seed: number) {
@@ -109,6 +109,18 @@ e('every call of the full drain is the same, and so is every ticket’s forecast
   if (process.env.SHOW_COVERAGE) console.log(calls, seen);
   for (const [what, n] of Object.entries(seen)) assert.ok(n >= 200, `only ${n} calls of ${what} tickets`);
   assert.ok(calls > 50_000, `only ${calls} calls`);
+});
+
+e('one simulation for several tickets gives each the forecast it gets alone', () => {
+  let asked = 0;
+  for (let seed = 1; seed <= 1_000; seed++) {
+    const input = randomHall(seed);
+    const ids = [...input.candidates.filter((_, i) => i % 7 === 3).map((c) => c.id), 'not-waiting'];
+    const many = forecastQueues(input, ids);
+    for (const id of ids) assert.equal(many.get(id), forecastQueue({ ...input, ticketId: id }), `seed ${seed} ticket ${id}`);
+    asked += ids.length;
+  }
+  assert.ok(asked > 3_000, `only ${asked} tickets asked`);
 });
 
 e('the comparison has teeth: a pool that ignores the age segments is caught', () => {

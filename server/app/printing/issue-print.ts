@@ -23,9 +23,19 @@ export interface IssuePrintInput {
   now: Date;
 }
 
-/** Inside the issuing transaction. Undefined when the issuer is not a kiosk with a printer. */
+/** Whether the issuer may print at all: a kiosk, on a server that prints. Then its device row decides (issuerPrints). */
+export function issuerMayPrint(deps: AppDeps, actor: Actor): boolean {
+  return !!deps.printing && actor.kind === 'device' && actor.deviceKind === 'kiosk';
+}
+
+/** Whether a kiosk with these device settings (null: no such device) gets a paper job. */
+export function issuerPrints(deps: AppDeps, actor: Actor, deviceSettings: Record<string, unknown> | null): boolean {
+  return issuerMayPrint(deps, actor) && deviceSettings !== null && !!printerOf({ kind: 'kiosk', settings: deviceSettings }, deps.printing!.defaultProfile).profile;
+}
+
+/** Inside the completing transaction. Undefined when the issuer is not a kiosk with a printer. */
 export async function addIssuePrintJob(tx: Tx, deps: AppDeps, actor: Actor, input: IssuePrintInput): Promise<PrintJobView | undefined> {
-  if (!deps.printing || actor.kind !== 'device' || actor.deviceKind !== 'kiosk') return undefined;
+  if (!deps.printing || !issuerMayPrint(deps, actor)) return undefined;
   const [device] = await tx.select().from(devices).where(eq(devices.id, actor.id));
   if (!device || !printerOf(device, deps.printing.defaultProfile).profile) return undefined;
   const row = await insertPrintJob(tx, {

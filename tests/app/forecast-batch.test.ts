@@ -1,0 +1,71 @@
+/**
+ * Concurrent issues of a hall share the people-ahead forecast (server/app/forecast-batch.ts): each
+ * ticket gets the answer a forecast of its own would give, from fewer reads of the queue.
+ */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { actOnCounter } from '../../server/app/counter-actions';
+import { batchedQueuePosition } from '../../server/app/forecast-batch';
+import { issueTicket } from '../../server/app/issue-ticket';
+import { loadHall } from '../../server/app/loaders';
+import { presentHall } from '../../server/app/presenters';
+import { queuePosition } from '../../server/app/queue-position';
+import { manualClock } from '../../server/domain/clock';
+import { createTestDb, type TestDb } from '../_support/db';
+import { cmd, seedDemoHall, testDeps, type DemoHall } from '../_support/fixtures';
+
+let db: TestDb;
+let hall: DemoHall;
+const t = suite('shared people-ahead forecast');
+t.before(async () => {
+  db = await createTestDb();
+  hall = await seedDemoHall(db.db);
+});
+t.after(async () => db.drop());
+
+t('concurrent requests: each ticket its own forecast, from fewer rounds than requests', async () => {
+  const clock = manualClock('2026-11-23T02:00:00Z');
+  const deps = testDeps(db.db, clock);
+  const kiosk = await hall.kiosk();
+  const matter = await hall.matter('企业设立登记');
+  const other = await hall.matter('出入境证件办理');
+  await actOnCounter(deps, await hall.staff('staff1'), 'take', { commandId: cmd(), counterId: (await hall.counter(1)).id });
+  const issued = [];
+  for (let i = 0; i < 12; i++) {
+    clock.advance(30_000);
+    issued.push(await issueTicket(deps, kiosk, hall.hallId, { commandId: cmd(), matterId: (i % 3 === 2 ? other : matter).id, ...(i === 7 && { greenChannel: 'disabled' as const }) }));
+  }
+  clock.advance(60_000);
+  const view = presentHall(await loadHall(db.db, hall.hallId));
+  const alone = [];
+  for (const i of issued) alone.push(await queuePosition(db.db, { ...i.ticket }, clock.now(), i.ticket.complexity));
+  assert.ok(alone.some((p) => p.peopleAhead > 3), 'a real queue, not all zeros');
+
+  let rounds = 0;
+  const counting = { now: () => (rounds++, clock.now()) };
+  const shared = await Promise.all(
+    issued.map((i) =>
+      batchedQueuePosition(db.db, counting, { hallId: hall.hallId, serviceDate: i.ticket.serviceDate, hall: view }, { id: i.ticket.id, matterId: i.ticket.matterId, complexity: i.ticket.complexity }),
+    ),
+  );
+  assert.equal(shared, alone);
+  assert.ok(rounds >= 1 && rounds <= 2, `${rounds} reads for ${issued.length} requests`);
+  // After the batch drained, a new request starts a round of its own (nothing is kept between rounds).
+  const again = await batchedQueuePosition(db.db, counting, { hallId: hall.hallId, serviceDate: issued[0]!.ticket.serviceDate, hall: view }, { id: issued[5]!.ticket.id, matterId: issued[5]!.ticket.matterId, complexity: issued[5]!.ticket.complexity });
+  assert.equal(again, alone[5]);
+  assert.ok(rounds <= 3);
+});
+
+t('each issue acks the forecast of the queue it joined', async () => {
+  const clock = manualClock('2026-11-23T03:00:00Z');
+  const deps = testDeps(db.db, clock);
+  const kiosk = await hall.kiosk();
+  const matter = await hall.matter('居住证办理');
+  const acks = await Promise.all(Array.from({ length: 6 }, () => issueTicket(deps, kiosk, hall.hallId, { commandId: cmd(), matterId: matter.id })));
+  for (const a of acks) {
+    const now = await queuePosition(db.db, a.ticket, clock.now(), a.ticket.complexity);
+    assert.equal({ peopleAhead: a.peopleAhead, estimatedWaitMinutes: a.estimatedWaitMinutes }, now, a.ticket.number);
+  }
+});
+
+t.run();
