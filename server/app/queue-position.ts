@@ -130,19 +130,17 @@ async function readForecastState(tx: Reader, hallId: string, serviceDate: string
     ([id, priorityStreak, links, current]): StaffedCounter => ({ id, priorityStreak, links, current }),
   );
   type WaitingRow = [string, string, number, number | null, number | null, number, number, number, string, string | null];
+  // The fields of toCandidate, in its order (the forecast groups tickets by their fields), plus the transfer target.
   const waiting = (JSON.parse(row.waiting!) as WaitingRow[]).map(
     ([id, matterId, priority, slotStart, slotEnd, issuedAt, waitStartAt, waitTargetMinutes, number, targetCounterId]): ForecastCandidate => ({
-      ...toCandidate({
-        id,
-        matterId,
-        priority,
-        slotStart: slotStart === null ? null : new Date(slotStart),
-        slotEnd: slotEnd === null ? null : new Date(slotEnd),
-        issuedAt: new Date(issuedAt),
-        waitStartAt: new Date(waitStartAt),
-        waitTargetMinutes,
-        number,
-      }),
+      id,
+      matterId,
+      priority,
+      appointmentSlot: slotStart !== null && slotEnd !== null ? { start: new Date(slotStart), end: new Date(slotEnd) } : null,
+      issuedAt: new Date(issuedAt),
+      waitStartAt: new Date(waitStartAt),
+      waitTargetMinutes,
+      number,
       targetCounterId,
     }),
   );
