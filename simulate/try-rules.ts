@@ -1,12 +1,13 @@
 /**
- * `npm run simulate:rules [-- --days 20 --load 0.85 --only id,id --lookahead 3]`
+ * `npm run simulate:rules [-- --days 20 --load 0.85 --only id,id --lookahead 3 --online 3]`
  *
  * Measures the rule variants of simulate/rule-variants.ts against the previous rule and ours,
  * on the same seeded days (seed 20261124): the demo hall, issue #16's reference hall as its
  * simulation has it (no breaks, no last-ticket cut-off) and the reference hall on our day.
  * Prints per variant the share within target (± 95 % CI), appointments / green channel, p99 and
  * the longest wait. `--lookahead N` adds the clairvoyant look-ahead over our rule's N best
- * tickets (simulate/rollout.ts; about a minute of CPU per hall for 20 days at N = 3).
+ * tickets (simulate/rollout.ts; about a minute of CPU per hall for 20 days at N = 3), and
+ * `--online N` the same look-ahead with only what the hall knows at the call.
  * docs/routing.md §The look-ahead, measured and not adopted quotes it.
  */
 import { runDay } from './engine';
@@ -15,7 +16,7 @@ import type { DayResult } from './engine';
 import { PREVIOUS, type Policy } from './policies';
 import { referenceScenario } from './reference-hall';
 import { ci, min, pct, table } from './report';
-import { rolloutDay } from './rollout';
+import { onlineRolloutDay, rolloutDay } from './rollout';
 import { drawDays } from './run';
 import { variantPolicy, VARIANTS, type Knowledge } from './rule-variants';
 import { scenario, singleCounterMatters, type Scenario } from './scenario';
@@ -36,7 +37,7 @@ function arg(name: string): string | undefined {
 }
 
 /** Every variant on the same days; a clairvoyant one is built per day, from that day's visitors. */
-export function measure(s: Scenario, days: number, ids?: readonly string[], lookahead = 0) {
+export function measure(s: Scenario, days: number, ids?: readonly string[], lookahead = 0, online = 0) {
   const visitorsByDay = drawDays(s, SEED, days);
   const single = singleCounterMatters(s);
   const means = new Map(s.matters.map((m) => [m.id, m.serviceMean + s.walkUpMinutes]));
@@ -49,6 +50,7 @@ export function measure(s: Scenario, days: number, ids?: readonly string[], look
   const ourRule = VARIANTS[0]!;
   const plays: [string, (v: readonly Visitor[]) => DayResult][] = rows.map(([label, policyFor]) => [label, (v) => runDay(s, v, policyFor(v))]);
   if (lookahead > 0) plays.push([`CLAIRVOYANT: look-ahead over our ${lookahead} best`, (v) => rolloutDay(s, v, variantPolicy(ourRule, knowledge(v)), lookahead)]);
+  if (online > 0) plays.push([`online look-ahead over our ${online} best (mean service, known queue)`, (v) => onlineRolloutDay(s, v, variantPolicy(ourRule, knowledge(v)), (m) => means.get(m)!, online)]);
   const runs = plays.map(([label, play]) => {
     const days = visitorsByDay.map(play);
     return { label, stats: summarise(days, single, s.load), daily: days.map((d) => dailyShare(d)) };
@@ -63,6 +65,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const load = Number(arg('load') ?? 0.85);
   const ids = arg('only')?.split(',');
   const lookahead = Number(arg('lookahead') ?? 0);
+  const online = Number(arg('online') ?? 0);
   const halls: [string, Scenario][] = [
     ['demo hall, our day', scenario('demo', load)],
     ['reference hall, no breaks, no cut-off', referenceScenario(load, 'open')],
@@ -73,7 +76,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(
       table(
         ['rule', 'within target', 'vs ours (paired)', 'multi-counter', 'appts / green', 'p99 / longest (min)', 'gave up'],
-        measure(s, days, ids, lookahead).map(({ label, stats: x, vsOurs }) => [label, ci(x.withinAll), vsOurs ? points(vsOurs) : '', pct(x.withinPooled.mean), `${pct(x.withinAppointment)} / ${pct(x.withinGreen)}`, `${min(x.p99)} / ${min(x.max)}`, pct(x.abandoned)]),
+        measure(s, days, ids, lookahead, online).map(({ label, stats: x, vsOurs }) => [label, ci(x.withinAll), vsOurs ? points(vsOurs) : '', pct(x.withinPooled.mean), `${pct(x.withinAppointment)} / ${pct(x.withinGreen)}`, `${min(x.p99)} / ${min(x.max)}`, pct(x.abandoned)]),
       ),
     );
   }

@@ -10,7 +10,7 @@ import { runDay } from '../../simulate/engine';
 import { measured, withinTarget } from '../../simulate/metrics';
 import { OURS } from '../../simulate/policies';
 import { createRng } from '../../simulate/rng';
-import { rolloutDay } from '../../simulate/rollout';
+import { onlineRolloutDay, rolloutDay } from '../../simulate/rollout';
 import { variantPolicy, VARIANTS } from '../../simulate/rule-variants';
 import { scenario } from '../../simulate/scenario';
 import { drawVisitors } from '../../simulate/visitors';
@@ -93,6 +93,15 @@ s('the clairvoyant look-ahead serves everyone and ends the day with at least as 
   assert.is(ahead.unserved, 0);
   assert.is(ahead.tickets.length, base.tickets.length);
   assert.ok(onTime(ahead) >= onTime(base), `${onTime(ahead)} < ${onTime(base)}`);
+});
+
+s('the online look-ahead replays the past exactly (every forced call is a candidate) and serves everyone', () => {
+  const means = new Map(day.matters.map((m) => [m.id, m.serviceMean + day.walkUpMinutes]));
+  const base = runDay(day, visitors, OURS);
+  const online = onlineRolloutDay(day, visitors, OURS, (m) => means.get(m)!, 2);
+  assert.is(online.unserved, 0);
+  assert.is(online.tickets.length, base.tickets.length);
+  assert.ok(online.tickets.every((t) => t.calledAt !== null));
 });
 
 s.run();
