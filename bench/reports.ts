@@ -8,8 +8,9 @@
  *
  *   npm run bench:reports                                     # PostgreSQL at BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres)
  *   npm run bench:reports -- --pglite                         # embedded PGlite in a temp folder
- *   options: --per-day=5500 (tickets a day; 365 × 5500 ≈ 2.0 M) --days=365 --runs=5 --keep --explain
- *            --raw (every grouping from the tickets alone too) --check (tickets vs roll-ups, every grouping)
+ *   options: --per-day=5500 (tickets a day; 365 × 5500 ≈ 2.0 M) --days=365 --runs=5 --keep --explain (per grouping of the year: statements, rows, buffers, database ms; PostgreSQL only)
+ *            --raw (every grouping from the tickets alone too) --check (tickets vs roll-ups, every grouping;
+ *            the trigger-kept live and appointment counts vs a recount, after the city's tickets too)
  *            --city=1000 (halls for the city roll-up; 0 skips it) --city-tickets=150 (tickets per hall today)
  */
 import { randomUUID } from 'node:crypto';
@@ -17,10 +18,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { openDb, type OpenedDb } from '../db/client';
 import { halls, staff } from '../db/schema';
-import { queryRows } from '../server/app/reports/report-sql';
+import { aggregateAppointments, queryRows, type ReportScope } from '../server/app/reports/report-sql';
 import { runReport } from '../server/app/reports/run-report';
 import { todayStats } from '../server/app/reports/today-stats';
 import type { StaffActor } from '../server/app/actor';
@@ -28,8 +29,9 @@ import { manualClock } from '../server/domain/clock';
 import { instantAt } from '../server/domain/hall-time';
 import { REPORT_GROUPS, type ReportGroupBy } from '../server/protocol/dashboard';
 import { cityLive } from '../server/app/reports/city-live';
-import { sealPastDays } from '../server/app/reports/rollup';
+import { aggregateWithRollups, sealPastDays } from '../server/app/reports/rollup';
 import { checkRollups } from '../server/app/reports/rollup-check';
+import { keptCountDifferences } from '../server/app/reports/live-counts';
 import { seedDemo } from '../server/seed/seed-demo';
 import { generateReportData } from './report-data';
 
@@ -118,6 +120,10 @@ async function benchCity(opened: OpenedDb, deps: Parameters<typeof cityLive>[0],
       WHERE m.hall_id IN ${city}`);
     await db.execute(sql`ANALYZE`);
   });
+  if (flag('check')) {
+    const kept = await keptCountDifferences(db);
+    console.log(`check (the city's live rows vs a recount of today's tickets): ${kept.length === 0 ? 'agree' : `${kept.length} differences`}`);
+  }
   const admin: StaffActor = { kind: 'staff', id: randomUUID(), role: 'admin', hallIds: [], displayName: 'bench', username: 'bench-admin' };
   const times: number[] = [];
   let n = 0;
@@ -127,6 +133,44 @@ async function benchCity(opened: OpenedDb, deps: Parameters<typeof cityLive>[0],
     n = view.halls.length;
   }
   console.log(`city roll-up: ${n} halls (${CITY} × ${T} tickets today + the year's hall, seeded in ${(seedMs / 1000).toFixed(0)} s): cityLive() ${median(times).toFixed(0)} ms (median of ${RUNS}; runs ${times.map((t) => t.toFixed(0)).join(' ')})`);
+}
+
+/**
+ * --explain: the statements of the year's report per grouping (what runReport runs in its snapshot:
+ * roll-ups, today's tickets, appointment counts), captured through a recording reader, then each
+ * run again under EXPLAIN (ANALYZE, BUFFERS): statements, rows they return, buffers they touch —
+ * figures that do not depend on the machine's load — and the database's own execution time.
+ */
+async function explainYear(db: OpenedDb['db'], scope: ReportScope): Promise<void> {
+  console.log('-- the year by grouping: statements, rows returned, buffers touched (shared hit + read), execution ms (EXPLAIN ANALYZE)');
+  for (const groupBy of REPORT_GROUPS) {
+    const captured: SQL[] = [];
+    const recorder = new Proxy(db, {
+      get(target, prop, receiver) {
+        if (prop === 'execute') return (q: SQL) => (captured.push(q), target.execute(q));
+        return Reflect.get(target, prop, receiver);
+      },
+    });
+    await aggregateWithRollups(recorder, scope, groupBy);
+    await aggregateAppointments(recorder, scope, groupBy);
+    let buffers = 0;
+    let ms = 0;
+    let rows = 0;
+    const parts: string[] = [];
+    for (const q of captured) {
+      const [plan] = await queryRows<{ 'QUERY PLAN': [{ Plan: { 'Actual Rows': number; 'Shared Hit Blocks': number; 'Shared Read Blocks': number }; 'Execution Time': number }] }>(
+        db,
+        sql`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${q}`,
+      );
+      const p = plan!['QUERY PLAN'][0];
+      const b = p.Plan['Shared Hit Blocks'] + p.Plan['Shared Read Blocks'];
+      buffers += b;
+      ms += p['Execution Time'];
+      rows += p.Plan['Actual Rows'];
+      parts.push(`${p.Plan['Actual Rows']}r/${b}b/${p['Execution Time'].toFixed(0)}ms`);
+    }
+    console.log(`${groupBy.padEnd(8)} ${captured.length} statements, ${rows} rows, ${buffers} buffers, ${ms.toFixed(0)} ms in the database  [${parts.join(' ')}]`);
+  }
 }
 
 async function main() {
@@ -181,19 +225,16 @@ async function main() {
       const [diffs, checkMs] = await timed(() => checkRollups(opened.db, { hallIds: [hall!.id], from: FIRST_DAY, to: LAST_DAY, now: deps.clock.now() }));
       console.log(`check (every grouping over the year, tickets vs roll-ups): ${diffs.length === 0 ? 'agree' : `${diffs.length} differences`} (${(checkMs / 1000).toFixed(0)} s)`);
       for (const d of diffs.slice(0, 10)) console.log('  ', JSON.stringify(d));
+      const kept = await keptCountDifferences(opened.db);
+      console.log(`check (live counts and appointment counts vs a recount of the rows): ${kept.length === 0 ? 'agree' : `${kept.length} differences`}`);
+      for (const d of kept.slice(0, 10)) console.log('  ', JSON.stringify(d));
     }
     await table('with roll-ups', REPORT_GROUPS, ranges, RUNS);
 
     const todays: number[] = [];
     for (let i = 0; i < RUNS; i++) todays.push((await timed(() => todayStats(deps, actor, hall!.id)))[1]);
     console.log(`today's stats (one day of ${PER_DAY} tickets): ${median(todays).toFixed(0)} ms`);
-    if (flag('explain')) {
-      const plan = await queryRows<Record<string, string>>(
-        opened.db,
-        sql.raw(`EXPLAIN (ANALYZE, BUFFERS) SELECT count(*) FROM tickets WHERE hall_id = '${hall!.id}' AND service_date BETWEEN '${mid}' AND '${addDays(mid, 29)}'`),
-      );
-      for (const p of plan) console.log(Object.values(p)[0]);
-    }
+    if (flag('explain')) await explainYear(opened.db, { hallIds: [hall!.id], from: FIRST_DAY, to: LAST_DAY, now: deps.clock.now() });
     if (CITY > 0) await benchCity(opened, deps, median);
     console.log(`(${kind}; load ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores)`);
   } finally {

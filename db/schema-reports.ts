@@ -81,3 +81,53 @@ export const reportDayBins = pgTable(
   },
   (t) => [primaryKey({ columns: [t.hallId, t.dim, t.grain, t.serviceDate, t.key, t.measure, t.ub] })],
 );
+
+/**
+ * Live counters per (hall, service day) (docs/performance.md, "City roll-up"): what the city
+ * roll-up reads instead of every hall's tickets of the day. Kept by a deferred trigger on tickets
+ * (migration 0018): at commit, each inserted, updated or deleted ticket row adds its new
+ * contribution and takes back its old one, in the writing transaction — so the row always equals a
+ * recount of the hall's tickets of that day (server/app/reports/live-counts.ts `liveDifferences`).
+ * The time-dependent figures (waits past target still waiting, the longest wait) are read from the
+ * waiting tickets at query time.
+ * No foreign key: the rows are derived, and a deferred trigger would otherwise hold a hall delete.
+ */
+export const hallDayLive = pgTable(
+  'hall_day_live',
+  {
+    hallId: uuid('hall_id').notNull(),
+    serviceDate: text('service_date').notNull(),
+    issued: integer('issued').notNull().default(0),
+    waiting: integer('waiting').notNull().default(0),
+    called: integer('called').notNull().default(0),
+    serving: integer('serving').notNull().default(0),
+    served: integer('served').notNull().default(0),
+    noShows: integer('no_shows').notNull().default(0),
+    cancelled: integer('cancelled').notNull().default(0),
+    /** Tickets called at least once (their wait is measured). */
+    callMeasured: integer('call_measured').notNull().default(0),
+    /** Tickets first called within their wait target (report-sql.ts `WAIT_OK`). */
+    waitWithin: integer('wait_within').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.hallId, t.serviceDate] })],
+);
+
+/**
+ * Appointment counts per (hall, service day, grouping, key), kept by a deferred trigger on
+ * appointments (migration 0018) like hall_day_live: `dim` 'matter' (key the matter id; hall, zone
+ * and day reports sum these) or 'hour' (key the slot's hall-local hour).
+ */
+export const reportAppointmentCounts = pgTable(
+  'report_appointment_counts',
+  {
+    hallId: uuid('hall_id').notNull(),
+    serviceDate: text('service_date').notNull(),
+    dim: text('dim').notNull(),
+    key: text('key').notNull(),
+    booked: integer('booked').notNull().default(0),
+    kept: integer('kept').notNull().default(0),
+    missed: integer('missed').notNull().default(0),
+    cancelled: integer('cancelled').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.hallId, t.dim, t.serviceDate, t.key] })],
+);

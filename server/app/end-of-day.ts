@@ -56,8 +56,9 @@ export async function closeEndedDays(deps: AppDeps): Promise<number> {
       closed += n;
       if (n === 0) break; // all due rows are locked by another process, which is closing them
     }
-    // The hall's closed past days become report roll-ups (reports/rollup.ts).
-    await sealPastDays(deps.db, hall.id, hall.timeZone, deps.clock.now());
+    // The hall's closed past days become report roll-ups (reports/rollup.ts), a month per run:
+    // a long history is covered over successive runs without holding up the other halls' closes.
+    await sealPastDays(deps.db, hall.id, hall.timeZone, deps.clock.now(), { months: 1 });
   }
   return closed;
 }

@@ -1,9 +1,10 @@
 /**
  * The city roll-up (docs/performance.md, "City roll-up"): today's live figures of every hall the
- * caller may see — up to a city's 1,000 halls — in two statements (the halls, then one set-based
- * pass over today's tickets and the counters), not one snapshot per hall. "Within target" uses the
- * report's own definitions (report-sql.ts `WAIT_OK`, `waitMiss`), so it is what each hall's today
- * figures say.
+ * caller may see — up to a city's 1,000 halls — in two statements (the halls, then one read of
+ * each hall's live row, its waiting tickets and its counters), not one snapshot per hall and not
+ * every ticket of the day. "Within target" uses the report's own definitions (the trigger counts
+ * report-sql.ts `WAIT_OK`; `waitMiss` is applied to the waiting tickets now), so it is what each
+ * hall's today figures say.
  */
 import { sql } from 'drizzle-orm';
 import { halls } from '../../../db/schema';
@@ -11,7 +12,7 @@ import { serviceDate } from '../../domain/hall-time';
 import type { CityHallLive, CityLiveView } from '../../protocol/dashboard';
 import { authorize, may, type Actor } from '../actor';
 import type { AppDeps } from '../deps';
-import { queryRows, WAIT_OK, waitMiss } from './report-sql';
+import { queryRows, waitMiss } from './report-sql';
 
 interface Row {
   hall_id: string;
@@ -41,40 +42,33 @@ export async function cityLive(deps: AppDeps, actor: Actor): Promise<CityLiveVie
   if (mine.length === 0) return { generatedAt: now.toISOString(), halls: [], tookMs: 0 };
   const days = mine.map((h) => serviceDate(now, h.timeZone));
   const at = now.toISOString();
-  // One read-only snapshot; the per-hall aggregate of today's tickets (150 k for a busy city)
-  // gets the memory to hash instead of sorting on disk.
+  // One read-only snapshot: the counts from each hall's live row (hall_day_live, kept at commit by
+  // a trigger: live-counts.ts), the time-dependent figures from the hall's waiting tickets only
+  // (the tickets_queue index), the counters' states.
   const rows = await deps.db.transaction(
-    async (tx) => {
-      await tx.execute(sql`SET LOCAL work_mem = '32MB'`);
-      return queryRows<Row>(
+    async (tx) =>
+      queryRows<Row>(
         tx,
-        // Halls' days differ only across time zones: filter on both lists, keep each hall's own day.
+        // Halls' days differ only across time zones: each hall is joined on its own day.
         sql`WITH d AS (SELECT * FROM unnest(${`{${mine.map((h) => h.id).join(',')}}`}::uuid[], ${`{${days.join(',')}}`}::text[]) AS d(hall_id, day)),
-          tk AS (
-            SELECT t.hall_id, t.service_date,
-              count(*)::int AS issued,
-              count(*) FILTER (WHERE t.status = 'waiting')::int AS waiting,
-              count(*) FILTER (WHERE t.status = 'called')::int AS called,
-              count(*) FILTER (WHERE t.status = 'serving')::int AS serving,
-              count(*) FILTER (WHERE t.status = 'done')::int AS served,
-              count(*) FILTER (WHERE t.status = 'no_show')::int AS no_shows,
-              count(*) FILTER (WHERE t.first_called_at IS NOT NULL OR ${waitMiss(now)})::int AS wait_measured,
-              count(*) FILTER (WHERE ${WAIT_OK})::int AS wait_within,
-              (extract(epoch FROM ${at}::timestamptz - min(t.wait_start_at) FILTER (WHERE t.status = 'waiting')) / 60)::float8 AS longest
-            FROM tickets t
-            WHERE t.hall_id IN (SELECT hall_id FROM d) AND t.service_date IN (${sql.join([...new Set(days)].map((d) => sql`${d}`), sql`, `)})
-            GROUP BY t.hall_id, t.service_date),
+          w AS (
+            SELECT t.hall_id,
+              count(*) FILTER (WHERE ${waitMiss(now)})::int AS missing,
+              (extract(epoch FROM ${at}::timestamptz - min(t.wait_start_at)) / 60)::float8 AS longest
+            FROM d JOIN tickets t ON t.hall_id = d.hall_id AND t.service_date = d.day AND t.status = 'waiting'
+            GROUP BY t.hall_id),
           cn AS (
             SELECT hall_id,
               count(*) FILTER (WHERE status = 'open')::int AS open,
               count(*) FILTER (WHERE status = 'paused')::int AS paused,
               count(*)::int AS counters
             FROM counters WHERE active AND hall_id IN (SELECT hall_id FROM d) GROUP BY hall_id)
-        SELECT d.hall_id, tk.issued, tk.waiting, tk.called, tk.serving, tk.served, tk.no_shows, tk.wait_measured, tk.wait_within, tk.longest,
+        SELECT d.hall_id, l.issued, l.waiting, l.called, l.serving, l.served, l.no_shows,
+               coalesce(l.call_measured, 0) + coalesce(w.missing, 0) AS wait_measured, l.wait_within, w.longest,
                cn.open, cn.paused, cn.counters
-        FROM d LEFT JOIN tk ON tk.hall_id = d.hall_id AND tk.service_date = d.day LEFT JOIN cn ON cn.hall_id = d.hall_id`,
-      );
-    },
+        FROM d LEFT JOIN hall_day_live l ON l.hall_id = d.hall_id AND l.service_date = d.day
+        LEFT JOIN w ON w.hall_id = d.hall_id LEFT JOIN cn ON cn.hall_id = d.hall_id`,
+      ),
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
   const byHall = new Map(rows.map((r) => [r.hall_id, r]));

@@ -179,13 +179,45 @@ const APPOINTMENT_DIMENSION: Partial<Record<ReportGroupBy, SQL>> = {
   day: sql`a.service_date`,
 };
 
-/** Appointments kept (checked in) and missed (no-show, or too late to keep the slot). Null for counter/staff. */
+/** The kept counts' grouping for a report grouping (report_appointment_counts: matter rows, hour rows). */
+const KEPT_APPOINTMENT_DIMENSION: Partial<Record<ReportGroupBy, { dim: 'matter' | 'hour'; k: SQL }>> = {
+  hall: { dim: 'matter', k: sql`c.hall_id` },
+  zone: { dim: 'matter', k: sql`m.zone_id` },
+  matter: { dim: 'matter', k: sql`c.key::uuid` },
+  hour: { dim: 'hour', k: sql`c.key::int` },
+  day: { dim: 'matter', k: sql`c.service_date` },
+};
+
+const toAppointments = (rows: AppointmentAggregate[]): AppointmentAggregate[] =>
+  rows.map((r) => ({ k: r.k, booked: Number(r.booked), kept: Number(r.kept), missed: Number(r.missed), cancelled: Number(r.cancelled) }));
+
+/**
+ * Appointments kept (checked in) and missed (no-show, or too late to keep the slot). Null for counter/staff.
+ * Read from the trigger-kept counts (live-counts.ts): a day and matter (or hour) per row, exact for every day, today included.
+ */
 export async function aggregateAppointments(db: Reader, scope: ReportScope, groupBy: ReportGroupBy): Promise<AppointmentAggregate[] | null> {
+  const g = KEPT_APPOINTMENT_DIMENSION[groupBy];
+  if (!g) return null;
+  return toAppointments(
+    await queryRows<AppointmentAggregate>(
+      db,
+      sql`SELECT ${g.k} AS k, sum(c.booked)::int AS booked, sum(c.kept)::int AS kept, sum(c.missed)::int AS missed, sum(c.cancelled)::int AS cancelled
+        FROM report_appointment_counts c
+        ${groupBy === 'zone' ? sql`JOIN matters m ON m.id = c.key::uuid` : sql``}
+        WHERE c.hall_id IN (${idList(scope.hallIds)}) AND c.dim = ${g.dim} AND c.service_date BETWEEN ${scope.from} AND ${scope.to}
+        GROUP BY 1 HAVING sum(c.booked) > 0`,
+    ),
+  );
+}
+
+/** The same figures counted from the appointments themselves: what the kept counts are checked against (rollup-check.ts). */
+export async function countAppointments(db: Reader, scope: ReportScope, groupBy: ReportGroupBy): Promise<AppointmentAggregate[] | null> {
   const dim = APPOINTMENT_DIMENSION[groupBy];
   if (!dim) return null;
-  const rows = await queryRows<AppointmentAggregate>(
-    db,
-    sql`SELECT ${dim} AS k,
+  return toAppointments(
+    await queryRows<AppointmentAggregate>(
+      db,
+      sql`SELECT ${dim} AS k,
         count(*)::int AS booked,
         count(*) FILTER (WHERE a.status = 'checked_in')::int AS kept,
         count(*) FILTER (WHERE a.status IN ('no_show', 'late'))::int AS missed,
@@ -195,8 +227,8 @@ export async function aggregateAppointments(db: Reader, scope: ReportScope, grou
       JOIN matters m ON m.id = a.matter_id
       WHERE a.hall_id IN (${idList(scope.hallIds)}) AND a.service_date BETWEEN ${scope.from} AND ${scope.to}
       GROUP BY 1`,
+    ),
   );
-  return rows.map((r) => ({ k: r.k, booked: Number(r.booked), kept: Number(r.kept), missed: Number(r.missed), cancelled: Number(r.cancelled) }));
 }
 
 export interface HourAggregate {

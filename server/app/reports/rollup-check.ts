@@ -6,7 +6,7 @@
  * `npm run reports:rollup -- --check` and by tests/app/report-rollups.test.ts.
  */
 import { REPORT_GROUPS, type ReportGroupBy } from '../../protocol/dashboard';
-import { aggregateTickets, type Reader, type ReportScope, type TicketAggregate } from './report-sql';
+import { aggregateAppointments, aggregateTickets, countAppointments, type AppointmentAggregate, type Reader, type ReportScope, type TicketAggregate } from './report-sql';
 import { aggregateWithRollups, COUNT_KEYS, type RolledAggregate } from './rollup';
 
 const PERCENTILES = ['w50', 'w90', 'h50', 'h90'] as const;
@@ -44,11 +44,28 @@ export function compareAggregates(groupBy: ReportGroupBy, raw: TicketAggregate[]
   return out;
 }
 
-/** Every grouping of a scope, tickets against roll-ups. Empty when they agree. */
+/** Appointment figures, counted from the appointments against the trigger-kept counts. */
+export function compareAppointments(groupBy: ReportGroupBy, counted: AppointmentAggregate[] | null, kept: AppointmentAggregate[] | null): RollupDifference[] {
+  const keyOf = (a: AppointmentAggregate) => String(a.k ?? '');
+  const byKey = new Map((kept ?? []).map((a) => [keyOf(a), a]));
+  const out: RollupDifference[] = [];
+  for (const a of counted ?? []) {
+    const b = byKey.get(keyOf(a));
+    byKey.delete(keyOf(a));
+    for (const c of ['booked', 'kept', 'missed', 'cancelled'] as const) {
+      if (a[c] !== (b?.[c] ?? null)) out.push({ groupBy, key: keyOf(a), figure: `appointments.${c}`, tickets: a[c], rollups: b?.[c] ?? null });
+    }
+  }
+  for (const [key, b] of byKey) out.push({ groupBy, key, figure: 'appointments.row', tickets: null, rollups: b.booked });
+  return out;
+}
+
+/** Every grouping of a scope, tickets (and appointments) against roll-ups (and kept counts). Empty when they agree. */
 export async function checkRollups(db: Reader, scope: ReportScope): Promise<RollupDifference[]> {
   const out: RollupDifference[] = [];
   for (const groupBy of REPORT_GROUPS) {
     out.push(...compareAggregates(groupBy, await aggregateTickets(db, scope, groupBy), await aggregateWithRollups(db, scope, groupBy)));
+    out.push(...compareAppointments(groupBy, await countAppointments(db, scope, groupBy), await aggregateAppointments(db, scope, groupBy)));
   }
   return out;
 }

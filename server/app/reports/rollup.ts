@@ -89,19 +89,23 @@ const COUNT_TARGET = sql`(hall_id, dim, grain, service_date, key, tickets, serve
 const MEASURES = sql`SELECT *, 'wait' AS measure, ${binSql(sql`w`)} AS ub FROM base WHERE w IS NOT NULL
       UNION ALL SELECT *, 'handling', ${binSql(sql`hd`)} FROM base WHERE hd IS NOT NULL`;
 
-/** Writes the roll-up rows of the filter's tickets (the days must have no rows yet): four statements. */
+/**
+ * Writes the roll-up rows of the filter's tickets (the days must have no rows yet): two statements,
+ * each reading the tickets once for both tables (a data-modifying WITH writes the counts, the
+ * statement itself the bins).
+ */
 async function writeRollups(tx: Reader, f: TicketFilter): Promise<void> {
-  await tx.execute(sql`INSERT INTO report_day_counts ${COUNT_TARGET}
-    WITH base AS (${ticketBase(f, false)})
-    SELECT hall_id, ${SET_DIM}, 'day', service_date, ${SET_KEY}, ${COUNT_COLUMNS} FROM base GROUP BY ${sets(sql``)}`);
-  await tx.execute(sql`INSERT INTO report_day_counts ${COUNT_TARGET}
-    WITH base AS (${ticketBase(f, true)})
-    SELECT hall_id, 'staff', 'day', service_date, actor_id, ${COUNT_COLUMNS} FROM base GROUP BY hall_id, service_date, actor_id`);
-  await tx.execute(sql`INSERT INTO report_day_bins (hall_id, dim, grain, service_date, key, measure, ub, n)
-    WITH base AS (${ticketBase(f, false)}), m AS (${MEASURES})
+  await tx.execute(sql`WITH base AS MATERIALIZED (${ticketBase(f, false)}),
+    counts AS (INSERT INTO report_day_counts ${COUNT_TARGET}
+      SELECT hall_id, ${SET_DIM}, 'day', service_date, ${SET_KEY}, ${COUNT_COLUMNS} FROM base GROUP BY ${sets(sql``)}),
+    m AS (${MEASURES})
+    INSERT INTO report_day_bins (hall_id, dim, grain, service_date, key, measure, ub, n)
     SELECT hall_id, ${SET_DIM}, 'day', service_date, ${SET_KEY}, measure, ub, count(*)::int FROM m GROUP BY ${sets(sql`, measure, ub`)}`);
-  await tx.execute(sql`INSERT INTO report_day_bins (hall_id, dim, grain, service_date, key, measure, ub, n)
-    WITH base AS (${ticketBase(f, true)}), m AS (${MEASURES})
+  await tx.execute(sql`WITH base AS MATERIALIZED (${ticketBase(f, true)}),
+    counts AS (INSERT INTO report_day_counts ${COUNT_TARGET}
+      SELECT hall_id, 'staff', 'day', service_date, actor_id, ${COUNT_COLUMNS} FROM base GROUP BY hall_id, service_date, actor_id),
+    m AS (${MEASURES})
+    INSERT INTO report_day_bins (hall_id, dim, grain, service_date, key, measure, ub, n)
     SELECT hall_id, 'staff', 'day', service_date, actor_id, measure, ub, count(*)::int FROM m GROUP BY hall_id, service_date, actor_id, measure, ub`);
 }
 
@@ -195,27 +199,35 @@ export async function rollupAfterFacts(tx: Tx, hallId: string, timeZone: string,
 /**
  * Covers a hall's past days that are not covered yet: the days after its last covered day (or from
  * its first ticket's day) and any gap in the last 31 days (a day that had a waiting ticket when it
- * was last looked at), up to yesterday, in one transaction. The end-of-day job calls it after
- * closing the hall's days; the first call on an installation with history is the backfill.
+ * was last looked at), up to yesterday, oldest first, one transaction per calendar month — so a
+ * backfill of a long history never holds one long transaction. With `months`, it stops after that
+ * many months: the end-of-day job covers a history a month per hall and run, and the next run goes
+ * on after the last covered day (uncovered days are read from the tickets meanwhile). The end-of-day
+ * job calls it after closing the hall's days; the first calls on an installation with history are
+ * the backfill.
  */
-export async function sealPastDays(db: Db, hallId: string, timeZone: string, now: Date): Promise<string[]> {
+export async function sealPastDays(db: Db, hallId: string, timeZone: string, now: Date, opts: { months?: number } = {}): Promise<string[]> {
   const yesterday = addDays(serviceDate(now, timeZone), -1);
   const recent = addDays(yesterday, -30);
-  return db.transaction(async (tx) => {
-    const [row] = await queryRows<{ last: string | null; first: string | null; covered: string[] | null }>(
-      tx,
-      sql`SELECT (SELECT max(service_date) FROM report_days WHERE hall_id = ${hallId}::uuid) AS last,
-                 (SELECT min(service_date) FROM tickets WHERE hall_id = ${hallId}::uuid) AS first,
-                 (SELECT array_agg(service_date) FROM report_days WHERE hall_id = ${hallId}::uuid AND service_date BETWEEN ${recent} AND ${yesterday}) AS covered`,
-    );
-    if (!row?.first) return [];
-    const after = row.last ? addDays(row.last, 1) : row.first;
-    const start = [after, recent > row.first ? recent : row.first].sort()[0]!;
-    if (start > yesterday) return [];
-    const covered = new Set(row.covered ?? []);
-    const days = daysBetween(start, yesterday).filter((d) => !covered.has(d));
-    return buildDays(tx, hallId, days, now);
-  });
+  const [row] = await queryRows<{ last: string | null; first: string | null; covered: string[] | null }>(
+    db,
+    sql`SELECT (SELECT max(service_date) FROM report_days WHERE hall_id = ${hallId}::uuid) AS last,
+               (SELECT min(service_date) FROM tickets WHERE hall_id = ${hallId}::uuid) AS first,
+               (SELECT array_agg(service_date) FROM report_days WHERE hall_id = ${hallId}::uuid AND service_date BETWEEN ${recent} AND ${yesterday}) AS covered`,
+  );
+  if (!row?.first) return [];
+  const after = row.last ? addDays(row.last, 1) : row.first;
+  const start = [after, recent > row.first ? recent : row.first].sort()[0]!;
+  if (start > yesterday) return [];
+  const covered = new Set(row.covered ?? []);
+  const byMonth = new Map<string, string[]>();
+  for (const d of daysBetween(start, yesterday).filter((day) => !covered.has(day))) byMonth.set(monthOf(d), [...(byMonth.get(monthOf(d)) ?? []), d]);
+  const built: string[] = [];
+  for (const days of [...byMonth.values()].slice(0, opts.months ?? Infinity)) {
+    // buildDays claims each day's report_days row: a day another process covered meanwhile is skipped.
+    built.push(...(await db.transaction((tx) => buildDays(tx, hallId, days, now))));
+  }
+  return built;
 }
 
 /** Drops and rebuilds every past day of a hall (the rebuild command): days with a waiting ticket stay uncovered. */

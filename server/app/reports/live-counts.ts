@@ -1,0 +1,76 @@
+/**
+ * The trigger-kept counts (migration 0018; docs/performance.md §City roll-up, §Report roll-ups):
+ * `hall_day_live` (per hall and service day: tickets by status, called, called within target) and
+ * `report_appointment_counts` (per hall, day and matter or hour: appointments by outcome). A
+ * deferred trigger applies every ticket or appointment row change to them at commit, in the
+ * writing transaction; this module recounts them from the rows themselves, to check them (tests,
+ * `npm run bench:reports -- --check`) and to rebuild them after a bulk load that bypassed the
+ * triggers (bench/report-data.ts).
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Reader } from './report-sql';
+
+export const LIVE_COLUMNS = ['issued', 'waiting', 'called', 'serving', 'served', 'no_shows', 'cancelled', 'call_measured', 'wait_within'] as const;
+export const APPOINTMENT_COLUMNS = ['booked', 'kept', 'missed', 'cancelled'] as const;
+
+/** hall_day_live's rows as a recount of the tickets (alias-free, grouped by hall and day). */
+const liveRecount = (where: SQL) => sql`SELECT hall_id, service_date, count(*)::int AS issued,
+    count(*) FILTER (WHERE status = 'waiting')::int AS waiting, count(*) FILTER (WHERE status = 'called')::int AS called,
+    count(*) FILTER (WHERE status = 'serving')::int AS serving, count(*) FILTER (WHERE status = 'done')::int AS served,
+    count(*) FILTER (WHERE status = 'no_show')::int AS no_shows, count(*) FILTER (WHERE status = 'cancelled')::int AS cancelled,
+    count(first_called_at)::int AS call_measured,
+    count(*) FILTER (WHERE first_called_at <= wait_start_at + make_interval(mins => wait_target_minutes))::int AS wait_within
+  FROM tickets WHERE ${where} GROUP BY hall_id, service_date`;
+
+/** report_appointment_counts' rows as a recount of the appointments. */
+const appointmentRecount = (where: SQL) => sql`SELECT a.hall_id, a.service_date, d.dim, d.key, count(*)::int AS booked,
+    count(*) FILTER (WHERE a.status = 'checked_in')::int AS kept, count(*) FILTER (WHERE a.status IN ('no_show', 'late'))::int AS missed,
+    count(*) FILTER (WHERE a.status = 'cancelled')::int AS cancelled
+  FROM appointments a JOIN halls h ON h.id = a.hall_id
+  CROSS JOIN LATERAL (VALUES ('matter', a.matter_id::text), ('hour', extract(hour FROM a.slot_start AT TIME ZONE h.time_zone)::int::text)) AS d(dim, key)
+  WHERE ${where} GROUP BY 1, 2, 3, 4`;
+
+export interface CountDifference {
+  table: 'hall_day_live' | 'report_appointment_counts';
+  row: string;
+  column: string;
+  kept: number;
+  recount: number;
+}
+
+/** Rows of a kept table that differ from the recount (a missing row counts as zeros). Empty when they agree. */
+async function differences(db: Reader, table: CountDifference['table'], keys: string[], columns: readonly string[], recount: SQL): Promise<CountDifference[]> {
+  const id = (c: string) => sql.identifier(c);
+  const on = sql.join(keys.map((k) => sql`k.${id(k)} = r.${id(k)}`), sql` AND `);
+  const rows = await queryRows<Record<string, string | number | null>>(
+    db,
+    sql`WITH r AS (${recount})
+        SELECT ${sql.join(keys.map((k) => sql`coalesce(k.${id(k)}::text, r.${id(k)}::text) AS ${id(k)}`), sql`, `)},
+               ${sql.join(columns.map((c) => sql`coalesce(k.${id(c)}, 0)::int AS ${id(`k_${c}`)}, coalesce(r.${id(c)}, 0)::int AS ${id(`r_${c}`)}`), sql`, `)}
+        FROM ${id(table)} k FULL JOIN r ON ${on}
+        WHERE ${sql.join(columns.map((c) => sql`coalesce(k.${id(c)}, 0) <> coalesce(r.${id(c)}, 0)`), sql` OR `)}`,
+  );
+  return rows.flatMap((r) =>
+    columns
+      .filter((c) => Number(r[`k_${c}`]) !== Number(r[`r_${c}`]))
+      .map((c) => ({ table, row: keys.map((k) => r[k]).join('/'), column: c, kept: Number(r[`k_${c}`]), recount: Number(r[`r_${c}`]) })),
+  );
+}
+
+/** Every difference between the kept counts and a recount, both tables, every hall. */
+export async function keptCountDifferences(db: Reader): Promise<CountDifference[]> {
+  return [
+    ...(await differences(db, 'hall_day_live', ['hall_id', 'service_date'], LIVE_COLUMNS, liveRecount(sql`true`))),
+    ...(await differences(db, 'report_appointment_counts', ['hall_id', 'service_date', 'dim', 'key'], APPOINTMENT_COLUMNS, appointmentRecount(sql`true`))),
+  ];
+}
+
+/** Replaces a hall's kept counts with a recount (after a bulk load with the triggers off). */
+export async function recountHall(db: Reader, hallId: string): Promise<void> {
+  await db.execute(sql`DELETE FROM hall_day_live WHERE hall_id = ${hallId}::uuid`);
+  await db.execute(sql`INSERT INTO hall_day_live (hall_id, service_date, ${sql.join(LIVE_COLUMNS.map((c) => sql.identifier(c)), sql`, `)})
+    ${liveRecount(sql`hall_id = ${hallId}::uuid`)}`);
+  await db.execute(sql`DELETE FROM report_appointment_counts WHERE hall_id = ${hallId}::uuid`);
+  await db.execute(sql`INSERT INTO report_appointment_counts (hall_id, service_date, dim, key, ${sql.join(APPOINTMENT_COLUMNS.map((c) => sql.identifier(c)), sql`, `)})
+    ${appointmentRecount(sql`a.hall_id = ${hallId}::uuid`)}`);
+}
