@@ -8,6 +8,7 @@
  *
  *   npm run bench:reports                                     # PostgreSQL at BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres)
  *   npm run bench:reports -- --pglite                         # embedded PGlite in a temp folder
+ *   --reuse=yc_bench_reports_… (PostgreSQL) runs on a database an earlier --keep run left, without generating
  *   options: --per-day=5500 (tickets a day; 365 × 5500 ≈ 2.0 M) --days=365 --runs=5 --keep --explain (per grouping of the year: statements, rows, buffers, database ms; PostgreSQL only)
  *            --raw (every grouping from the tickets alone too) --check (tickets vs roll-ups, every grouping;
  *            the trigger-kept live and appointment counts vs a recount, after the city's tickets too)
@@ -26,9 +27,9 @@ import { runReport } from '../server/app/reports/run-report';
 import { todayStats } from '../server/app/reports/today-stats';
 import type { StaffActor } from '../server/app/actor';
 import { manualClock } from '../server/domain/clock';
-import { instantAt } from '../server/domain/hall-time';
+import { instantAt, serviceDate } from '../server/domain/hall-time';
 import { REPORT_GROUPS, type ReportGroupBy } from '../server/protocol/dashboard';
-import { cityLive } from '../server/app/reports/city-live';
+import { cityLive, cityLiveQuery } from '../server/app/reports/city-live';
 import { aggregateWithRollups, sealPastDays } from '../server/app/reports/rollup';
 import { checkRollups } from '../server/app/reports/rollup-check';
 import { keptCountDifferences } from '../server/app/reports/live-counts';
@@ -43,6 +44,8 @@ const RUNS = Number(arg('runs', '5'));
 const CITY = Number(arg('city', '1000'));
 const CITY_TICKETS = Number(arg('city-tickets', '150'));
 const FIRST_DAY = '2025-01-01';
+/** A database kept by an earlier --keep run: no seeding or generation (its history and city are used as they are). */
+const REUSE = process.argv.find((a) => a.startsWith('--reuse='))?.split('=')[1];
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -54,10 +57,10 @@ async function open(): Promise<{ opened: OpenedDb; kind: string; cleanup(): Prom
     const opened = await openDb(`file://${dir}`);
     return { opened, kind: 'PGlite (file)', cleanup: async () => void (await opened.close(), flag('keep') || rmSync(dir, { recursive: true, force: true })) };
   }
-  const name = `yc_bench_reports_${Date.now().toString(36)}`;
+  const name = REUSE ?? `yc_bench_reports_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  if (!REUSE) await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(PG_URL);
   url.pathname = `/${name}`;
   const opened = await openDb(url.toString());
@@ -68,7 +71,7 @@ async function open(): Promise<{ opened: OpenedDb; kind: string; cleanup(): Prom
     kind: `PostgreSQL ${version}`,
     async cleanup() {
       await opened.close();
-      if (!flag('keep')) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      if (!flag('keep') && !REUSE) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
     },
   };
@@ -91,7 +94,9 @@ async function benchCity(opened: OpenedDb, deps: Parameters<typeof cityLive>[0],
   const today = LAST_DAY;
   const T = CITY_TICKETS;
   const city = sql`(SELECT id FROM halls WHERE code LIKE 'CITY-%')`;
+  const seeded = (await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM halls WHERE code LIKE 'CITY-%'`))[0]!.n > 0;
   const [, seedMs] = await timed(async () => {
+    if (seeded) return;
     await db.execute(sql`INSERT INTO halls (code, name, sessions, settings, level, parent_hall_id)
       SELECT 'CITY-' || lpad(i::text, 4, '0'), '城市大厅' || i, ${JSON.stringify(demo!.sessions)}::jsonb, ${JSON.stringify(demo!.settings)}::jsonb,
              CASE WHEN i % 13 = 1 THEN 'district_centre' ELSE 'street_centre' END, NULL
@@ -131,6 +136,16 @@ async function benchCity(opened: OpenedDb, deps: Parameters<typeof cityLive>[0],
     const [view, ms] = await timed(() => cityLive(deps, admin));
     times.push(ms);
     n = view.halls.length;
+  }
+  if (flag('explain')) {
+    const all = await db.select({ id: halls.id, tz: halls.timeZone }).from(halls);
+    const now = deps.clock.now();
+    const [plan] = await queryRows<{ 'QUERY PLAN': [{ Plan: { 'Actual Rows': number; 'Shared Hit Blocks': number; 'Shared Read Blocks': number }; 'Execution Time': number }] }>(
+      db,
+      sql`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${cityLiveQuery(all.map((h) => h.id), all.map((h) => serviceDate(now, h.tz)), now)}`,
+    );
+    const p = plan!['QUERY PLAN'][0];
+    console.log(`city statement: ${p.Plan['Actual Rows']} rows, ${p.Plan['Shared Hit Blocks'] + p.Plan['Shared Read Blocks']} buffers, ${p['Execution Time'].toFixed(0)} ms in the database (EXPLAIN ANALYZE)`);
   }
   console.log(`city roll-up: ${n} halls (${CITY} × ${T} tickets today + the year's hall, seeded in ${(seedMs / 1000).toFixed(0)} s): cityLive() ${median(times).toFixed(0)} ms (median of ${RUNS}; runs ${times.map((t) => t.toFixed(0)).join(' ')})`);
 }
@@ -176,12 +191,12 @@ async function explainYear(db: OpenedDb['db'], scope: ReportScope): Promise<void
 async function main() {
   const { opened, kind, cleanup } = await open();
   try {
-    await seedDemo(opened.db);
-    const [hall] = await opened.db.select().from(halls);
+    if (!REUSE) await seedDemo(opened.db);
+    const [hall] = await opened.db.select().from(halls).where(sql`code NOT LIKE 'CITY-%'`).limit(1);
     const [mgr] = (await opened.db.select().from(staff)).filter((s) => s.role === 'manager');
     const actor: StaffActor = { kind: 'staff', id: mgr!.id, role: 'manager', hallIds: mgr!.hallIds, displayName: mgr!.displayName, username: mgr!.username };
     console.log(`${kind}: generating ${DAYS} days × ${PER_DAY} tickets …`);
-    const [, genMs] = await timed(() => generateReportData(opened.db, hall!.id, { firstDay: FIRST_DAY, days: DAYS, perDay: PER_DAY, progress: true }));
+    const [, genMs] = REUSE ? [null, 0] : await timed(() => generateReportData(opened.db, hall!.id, { firstDay: FIRST_DAY, days: DAYS, perDay: PER_DAY, progress: true }));
     const counts = await queryRows<{ t: number; e: number; a: number }>(
       opened.db,
       sql`SELECT (SELECT count(*) FROM tickets)::int AS t, (SELECT count(*) FROM ticket_events)::int AS e, (SELECT count(*) FROM appointments)::int AS a`,
@@ -216,7 +231,7 @@ async function main() {
       }
     };
     // The tickets alone (no roll-ups yet): all groupings with --raw, else the year by day as the reference.
-    await table('tickets only', flag('raw') ? REPORT_GROUPS : ['day'], flag('raw') ? ranges : ranges.slice(2), flag('raw') ? RUNS : 1);
+    if (!REUSE) await table('tickets only', flag('raw') ? REPORT_GROUPS : ['day'], flag('raw') ? ranges : ranges.slice(2), flag('raw') ? RUNS : 1);
 
     const [built, sealMs] = await timed(() => sealPastDays(opened.db, hall!.id, 'Asia/Shanghai', deps.clock.now()));
     const [sizes] = await queryRows<{ c: number; b: number }>(opened.db, sql`SELECT (SELECT count(*) FROM report_day_counts)::int AS c, (SELECT count(*) FROM report_day_bins)::int AS b`);

@@ -6,7 +6,7 @@
  * report-sql.ts `WAIT_OK`; `waitMiss` is applied to the waiting tickets now), so it is what each
  * hall's today figures say.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { halls } from '../../../db/schema';
 import { serviceDate } from '../../domain/hall-time';
 import type { CityHallLive, CityLiveView } from '../../protocol/dashboard';
@@ -41,36 +41,10 @@ export async function cityLive(deps: AppDeps, actor: Actor): Promise<CityLiveVie
     .sort((a, b) => a.code.localeCompare(b.code));
   if (mine.length === 0) return { generatedAt: now.toISOString(), halls: [], tookMs: 0 };
   const days = mine.map((h) => serviceDate(now, h.timeZone));
-  const at = now.toISOString();
-  // One read-only snapshot: the counts from each hall's live row (hall_day_live, kept at commit by
-  // a trigger: live-counts.ts), the time-dependent figures from the hall's waiting tickets only
-  // (the tickets_queue index), the counters' states.
-  const rows = await deps.db.transaction(
-    async (tx) =>
-      queryRows<Row>(
-        tx,
-        // Halls' days differ only across time zones: each hall is joined on its own day.
-        sql`WITH d AS (SELECT * FROM unnest(${`{${mine.map((h) => h.id).join(',')}}`}::uuid[], ${`{${days.join(',')}}`}::text[]) AS d(hall_id, day)),
-          w AS (
-            SELECT t.hall_id,
-              count(*) FILTER (WHERE ${waitMiss(now)})::int AS missing,
-              (extract(epoch FROM ${at}::timestamptz - min(t.wait_start_at)) / 60)::float8 AS longest
-            FROM d JOIN tickets t ON t.hall_id = d.hall_id AND t.service_date = d.day AND t.status = 'waiting'
-            GROUP BY t.hall_id),
-          cn AS (
-            SELECT hall_id,
-              count(*) FILTER (WHERE status = 'open')::int AS open,
-              count(*) FILTER (WHERE status = 'paused')::int AS paused,
-              count(*)::int AS counters
-            FROM counters WHERE active AND hall_id IN (SELECT hall_id FROM d) GROUP BY hall_id)
-        SELECT d.hall_id, l.issued, l.waiting, l.called, l.serving, l.served, l.no_shows,
-               coalesce(l.call_measured, 0) + coalesce(w.missing, 0) AS wait_measured, l.wait_within, w.longest,
-               cn.open, cn.paused, cn.counters
-        FROM d LEFT JOIN hall_day_live l ON l.hall_id = d.hall_id AND l.service_date = d.day
-        LEFT JOIN w ON w.hall_id = d.hall_id LEFT JOIN cn ON cn.hall_id = d.hall_id`,
-      ),
-    { isolationLevel: 'repeatable read', accessMode: 'read only' },
-  );
+  const rows = await deps.db.transaction(async (tx) => queryRows<Row>(tx, cityLiveQuery(mine.map((h) => h.id), days, now)), {
+    isolationLevel: 'repeatable read',
+    accessMode: 'read only',
+  });
   const byHall = new Map(rows.map((r) => [r.hall_id, r]));
   const list: CityHallLive[] = mine.map((h, i) => {
     const r = byHall.get(h.id);
@@ -98,4 +72,32 @@ export async function cityLive(deps: AppDeps, actor: Actor): Promise<CityLiveVie
     };
   });
   return { generatedAt: now.toISOString(), halls: list, tookMs: Math.round(performance.now() - started) };
+}
+
+/**
+ * The one statement: the counts from each hall's live row (hall_day_live, kept at commit by a
+ * trigger: live-counts.ts), the time-dependent figures from the hall's waiting tickets only (the
+ * tickets_queue index), the counters' states. Exported for bench/reports.ts --explain.
+ */
+export function cityLiveQuery(hallIds: string[], days: string[], now: Date): SQL {
+  const at = now.toISOString();
+  // Halls' days differ only across time zones: each hall is joined on its own day.
+  return sql`WITH d AS (SELECT * FROM unnest(${`{${hallIds.join(',')}}`}::uuid[], ${`{${days.join(',')}}`}::text[]) AS d(hall_id, day)),
+          w AS (
+            SELECT t.hall_id,
+              count(*) FILTER (WHERE ${waitMiss(now)})::int AS missing,
+              (extract(epoch FROM ${at}::timestamptz - min(t.wait_start_at)) / 60)::float8 AS longest
+            FROM d JOIN tickets t ON t.hall_id = d.hall_id AND t.service_date = d.day AND t.status = 'waiting'
+            GROUP BY t.hall_id),
+          cn AS (
+            SELECT hall_id,
+              count(*) FILTER (WHERE status = 'open')::int AS open,
+              count(*) FILTER (WHERE status = 'paused')::int AS paused,
+              count(*)::int AS counters
+            FROM counters WHERE active AND hall_id IN (SELECT hall_id FROM d) GROUP BY hall_id)
+        SELECT d.hall_id, l.issued, l.waiting, l.called, l.serving, l.served, l.no_shows,
+               coalesce(l.call_measured, 0) + coalesce(w.missing, 0) AS wait_measured, l.wait_within, w.longest,
+               cn.open, cn.paused, cn.counters
+        FROM d LEFT JOIN hall_day_live l ON l.hall_id = d.hall_id AND l.service_date = d.day
+        LEFT JOIN w ON w.hall_id = d.hall_id LEFT JOIN cn ON cn.hall_id = d.hall_id`;
 }

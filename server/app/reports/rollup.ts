@@ -286,9 +286,6 @@ export async function aggregateWithRollups(db: Reader, scope: ReportScope, group
   const addCounts = (g: Group, r: Partial<Counts>) => {
     for (const c of COUNT_KEYS) g[c] += Number(r[c] ?? 0);
   };
-  const addBins = (rows: { k: string | number | null; measure: string; ub: number; n: number }[], norm: (k: string | number | null) => string | number | null) => {
-    for (const r of rows) addBin(group(norm(r.k))[r.measure === 'wait' ? 'wait' : 'handling'], Number(r.ub), Number(r.n));
-  };
 
   // Per hall: whole covered months from the month rows (not for a by-day report), other covered
   // days from the day rows, the rest from the tickets, binned the same way.
@@ -311,37 +308,45 @@ export async function aggregateWithRollups(db: Reader, scope: ReportScope, group
     if (parts.length > 0) rolled.push(sql`(hall_id = ${hallId}::uuid AND (${sql.join(parts, sql` OR `)}))`);
   }
   const raw = daysFilter(uncovered, scope.now);
-  const same = (k: string | number | null) => k;
+  const dimName = groupBy === 'day' ? 'hall' : groupBy;
+  const norm = (key: string | number | null): string | number | null => (key === '' || key === null ? null : groupBy === 'hour' ? Number(key) : key);
   if (raw) {
+    // The tickets' part in one pass: the counts per group, then the bins per group (rows of `part` 'bins').
     const dim = dimensionOf(groupBy);
-    const base = ticketBase(raw, groupBy === 'staff');
-    for (const r of await queryRows<Counts & { k: string | number | null }>(
+    const nulls = sql.join(COUNT_KEYS.map((c) => sql`NULL::int AS ${sql.identifier(c)}`), sql`, `);
+    for (const r of await queryRows<Counts & { part: string; k: string | null; measure: string; ub: number; n: number }>(
       db,
-      sql`WITH base AS (${base}) SELECT ${dim} AS k, ${COUNT_COLUMNS}, count(*) FILTER (WHERE hd <= hd_target)::int AS handling_within FROM base GROUP BY 1`,
-    )) addCounts(group(r.k), r);
-    addBins(
-      await queryRows(db, sql`WITH base AS (${base}), m AS (${MEASURES}) SELECT ${dim} AS k, measure, ub, count(*)::int AS n FROM m GROUP BY 1, 2, 3`),
-      same,
-    );
+      sql`WITH base AS MATERIALIZED (${ticketBase(raw, groupBy === 'staff')}), m AS (${MEASURES})
+          SELECT 'counts' AS part, ${dim}::text AS k, ${COUNT_COLUMNS}, count(*) FILTER (WHERE hd <= hd_target)::int AS handling_within,
+                 NULL::text AS measure, NULL::int AS ub, NULL::int AS n
+          FROM base GROUP BY ${dim}
+          UNION ALL
+          SELECT 'bins', ${dim}::text, ${nulls}, measure, ub, count(*)::int FROM m GROUP BY ${dim}, measure, ub`,
+    )) {
+      if (r.part === 'counts') addCounts(group(norm(r.k)), r);
+      else addBin(group(norm(r.k))[r.measure === 'wait' ? 'wait' : 'handling'], Number(r.ub), Number(r.n));
+    }
   }
 
   // The covered part: sums of the roll-up rows. Days group the hall rows by date.
-  const dimName = groupBy === 'day' ? 'hall' : groupBy;
   const k = groupBy === 'day' ? sql`service_date` : sql`key`;
   const where = sql`dim = ${dimName} AND (${sql.join(rolled, sql` OR `)})`;
-  const norm = (key: string | number | null): string | number | null => (key === '' || key === null ? null : groupBy === 'hour' ? Number(key) : key);
   for (const r of await queryRows<Counts & { k: string }>(
     db,
     sql`SELECT ${k} AS k, ${sql.join(STORED_COUNTS().map((c) => sql`sum(${sql.identifier(c)})::int AS ${sql.identifier(c)}`), sql`, `)}
         FROM report_day_counts WHERE ${where} GROUP BY 1`,
   )) addCounts(group(norm(r.k)), r);
-  // Handling within the hall's target as it is now, from the bins: exact for whole-minute targets (histogram.ts).
-  for (const r of await queryRows<{ k: string; n: number }>(
+  // The bins, and handling within the hall's target as it is now counted from them: exact for whole-minute targets (histogram.ts).
+  for (const r of await queryRows<{ k: string; measure: string; ub: number; n: number; within: number }>(
     db,
-    sql`SELECT ${k} AS k, sum(n)::int AS n FROM report_day_bins b JOIN halls h ON h.id = b.hall_id
-        WHERE ${where} AND measure = 'handling' AND ub <= coalesce((h.settings ->> 'counterHandlingTargetMinutes')::int, 20) GROUP BY 1`,
-  )) group(norm(r.k)).handling_within += Number(r.n);
-  addBins(await queryRows(db, sql`SELECT ${k} AS k, measure, ub, sum(n)::int AS n FROM report_day_bins WHERE ${where} GROUP BY 1, 2, 3`), norm);
+    sql`SELECT ${k} AS k, measure, ub, sum(n)::int AS n,
+          coalesce(sum(n) FILTER (WHERE measure = 'handling' AND ub <= coalesce((h.settings ->> 'counterHandlingTargetMinutes')::int, 20)), 0)::int AS within
+        FROM report_day_bins b JOIN halls h ON h.id = b.hall_id WHERE ${where} GROUP BY 1, 2, 3`,
+  )) {
+    const g = group(norm(r.k));
+    addBin(g[r.measure === 'wait' ? 'wait' : 'handling'], Number(r.ub), Number(r.n));
+    g.handling_within += Number(r.within);
+  }
 
   const total = emptyGroup(null);
   for (const g of groups.values()) {
