@@ -3,8 +3,10 @@
  * roll-ups (docs/performance.md, "Report roll-ups") in the configured database (same DATABASE_URL / DATA_DIR as
  * the server; on the embedded database stop the server first).
  *   (default)  covers every hall's past days not yet rolled up (what the end-of-day job does)
- *   --rebuild  drops every hall's roll-ups and builds them again from the tickets
- *   --check    compares every report grouping, tickets alone against roll-ups; exit 1 on a difference
+ *   --rebuild  drops every hall's roll-ups and builds them again from the tickets, and recounts the
+ *              trigger-kept live and appointment counts (server/app/reports/live-counts.ts)
+ *   --check    compares every report grouping, tickets alone against roll-ups, and the kept counts
+ *              against a recount; exit 1 on a difference
  */
 import { sql } from 'drizzle-orm';
 import { openDb } from '../db/client';
@@ -13,6 +15,7 @@ import { serviceDate } from '../server/domain/hall-time';
 import { queryRows } from '../server/app/reports/report-sql';
 import { rebuildHall, sealPastDays } from '../server/app/reports/rollup';
 import { checkRollups } from '../server/app/reports/rollup-check';
+import { keptCountDifferences, recountHall } from '../server/app/reports/live-counts';
 import { getConfig } from '../server/config';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -26,6 +29,7 @@ async function main(): Promise<number> {
     for (const hall of await opened.db.select().from(halls)) {
       const t0 = performance.now();
       const days = flag('rebuild') ? await rebuildHall(opened.db, hall.id, hall.timeZone, now) : await sealPastDays(opened.db, hall.id, hall.timeZone, now);
+      if (flag('rebuild')) await opened.db.transaction((tx) => recountHall(tx, hall.id));
       console.log(`${hall.code}: ${flag('rebuild') ? 'rebuilt' : 'covered'} ${days.length} day(s) in ${Math.round(performance.now() - t0)} ms`);
     }
     if (!flag('check')) return 0;
@@ -43,6 +47,10 @@ async function main(): Promise<number> {
       console.log(`${hall.code} ${from}…${to}: ${diffs.length === 0 ? 'roll-ups agree with the tickets' : `${diffs.length} difference(s)`}`);
       failed += diffs.length;
     }
+    const kept = await keptCountDifferences(opened.db);
+    for (const d of kept) console.log(`  ${d.table} ${d.row} ${d.column}: kept ${d.kept} recount ${d.recount}`);
+    console.log(`live and appointment counts: ${kept.length === 0 ? 'agree with a recount' : `${kept.length} difference(s)`}`);
+    failed += kept.length;
     return failed === 0 ? 0 : 1;
   } finally {
     await opened.close();

@@ -25,24 +25,46 @@ CREATE TABLE "report_appointment_counts" (
 	CONSTRAINT "report_appointment_counts_hall_id_dim_service_date_key_pk" PRIMARY KEY("hall_id","dim","service_date","key")
 );
 --> statement-breakpoint
--- hall_day_live (docs/performance.md §City roll-up): one ticket row's contribution, s = 1 to add it, -1 to take it back.
-CREATE OR REPLACE FUNCTION hall_day_live_add(r tickets, s integer) RETURNS void LANGUAGE sql AS $$
+-- hall_day_live (docs/performance.md §City roll-up). PL/pgSQL throughout: its statements' plans are
+-- cached per session (an SQL-language function's are made again on every call).
+CREATE OR REPLACE FUNCTION hall_day_live_bump(h uuid, d text, v integer[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
   INSERT INTO hall_day_live AS l (hall_id, service_date, issued, waiting, called, serving, served, no_shows, cancelled, call_measured, wait_within)
-  VALUES (r.hall_id, r.service_date, s, s * (r.status = 'waiting')::int, s * (r.status = 'called')::int, s * (r.status = 'serving')::int,
-          s * (r.status = 'done')::int, s * (r.status = 'no_show')::int, s * (r.status = 'cancelled')::int,
-          s * (r.first_called_at IS NOT NULL)::int,
-          s * coalesce(r.first_called_at <= r.wait_start_at + make_interval(mins => r.wait_target_minutes), false)::int)
+  VALUES (h, d, v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9])
   ON CONFLICT (hall_id, service_date) DO UPDATE SET
     issued = l.issued + excluded.issued, waiting = l.waiting + excluded.waiting, called = l.called + excluded.called,
     serving = l.serving + excluded.serving, served = l.served + excluded.served, no_shows = l.no_shows + excluded.no_shows,
     cancelled = l.cancelled + excluded.cancelled, call_measured = l.call_measured + excluded.call_measured,
-    wait_within = l.wait_within + excluded.wait_within
-$$;
+    wait_within = l.wait_within + excluded.wait_within;
+END $$;
 --> statement-breakpoint
-CREATE OR REPLACE FUNCTION hall_day_live_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+-- One ticket row's contribution: issued, waiting, called, serving, served, no-shows, cancelled, called once, called within target.
+CREATE OR REPLACE FUNCTION hall_day_live_of(r tickets) RETURNS integer[] LANGUAGE plpgsql IMMUTABLE AS $$
 BEGIN
-  IF TG_OP IN ('UPDATE', 'DELETE') THEN PERFORM hall_day_live_add(OLD, -1); END IF;
-  IF TG_OP IN ('INSERT', 'UPDATE') THEN PERFORM hall_day_live_add(NEW, 1); END IF;
+  RETURN ARRAY[1, (r.status = 'waiting')::int, (r.status = 'called')::int, (r.status = 'serving')::int, (r.status = 'done')::int,
+               (r.status = 'no_show')::int, (r.status = 'cancelled')::int, (r.first_called_at IS NOT NULL)::int,
+               coalesce(r.first_called_at <= r.wait_start_at + make_interval(mins => r.wait_target_minutes), false)::int];
+END $$;
+--> statement-breakpoint
+-- At commit: add the new row's contribution, take back the old one's (one upsert when the hall and day stay).
+CREATE OR REPLACE FUNCTION hall_day_live_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  o integer[];
+  n integer[];
+BEGIN
+  IF TG_OP = 'UPDATE' AND OLD.hall_id = NEW.hall_id AND OLD.service_date = NEW.service_date THEN
+    o := hall_day_live_of(OLD);
+    n := hall_day_live_of(NEW);
+    FOR i IN 1..9 LOOP n[i] := n[i] - o[i]; END LOOP;
+    PERFORM hall_day_live_bump(NEW.hall_id, NEW.service_date, n);
+    RETURN NULL;
+  END IF;
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    o := hall_day_live_of(OLD);
+    FOR i IN 1..9 LOOP o[i] := -o[i]; END LOOP;
+    PERFORM hall_day_live_bump(OLD.hall_id, OLD.service_date, o);
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN PERFORM hall_day_live_bump(NEW.hall_id, NEW.service_date, hall_day_live_of(NEW)); END IF;
   RETURN NULL;
 END $$;
 --> statement-breakpoint
@@ -58,16 +80,19 @@ CREATE CONSTRAINT TRIGGER hall_day_live_update AFTER UPDATE ON tickets
   EXECUTE FUNCTION hall_day_live_apply();
 --> statement-breakpoint
 -- report_appointment_counts (docs/performance.md §Report roll-ups): one appointment row's contribution to its matter row and its hour row.
-CREATE OR REPLACE FUNCTION report_appointment_counts_add(r appointments, s integer) RETURNS void LANGUAGE sql AS $$
+CREATE OR REPLACE FUNCTION report_appointment_counts_add(r appointments, s integer) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  hr text;
+BEGIN
+  SELECT extract(hour FROM r.slot_start AT TIME ZONE h.time_zone)::int::text INTO hr FROM halls h WHERE h.id = r.hall_id;
   INSERT INTO report_appointment_counts AS c (hall_id, service_date, dim, key, booked, kept, missed, cancelled)
-  SELECT r.hall_id, r.service_date, d.dim, d.key, s, s * (r.status = 'checked_in')::int, s * (r.status IN ('no_show', 'late'))::int,
-         s * (r.status = 'cancelled')::int
-  FROM halls h
-  CROSS JOIN LATERAL (VALUES ('matter', r.matter_id::text), ('hour', extract(hour FROM r.slot_start AT TIME ZONE h.time_zone)::int::text)) AS d(dim, key)
-  WHERE h.id = r.hall_id
+  VALUES (r.hall_id, r.service_date, 'matter', r.matter_id::text, s, s * (r.status = 'checked_in')::int,
+          s * (r.status IN ('no_show', 'late'))::int, s * (r.status = 'cancelled')::int),
+         (r.hall_id, r.service_date, 'hour', hr, s, s * (r.status = 'checked_in')::int,
+          s * (r.status IN ('no_show', 'late'))::int, s * (r.status = 'cancelled')::int)
   ON CONFLICT (hall_id, dim, service_date, key) DO UPDATE SET
-    booked = c.booked + excluded.booked, kept = c.kept + excluded.kept, missed = c.missed + excluded.missed, cancelled = c.cancelled + excluded.cancelled
-$$;
+    booked = c.booked + excluded.booked, kept = c.kept + excluded.kept, missed = c.missed + excluded.missed, cancelled = c.cancelled + excluded.cancelled;
+END $$;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION report_appointment_counts_apply() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

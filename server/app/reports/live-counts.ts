@@ -65,7 +65,11 @@ export async function keptCountDifferences(db: Reader): Promise<CountDifference[
   ];
 }
 
-/** Replaces a hall's kept counts with a recount (after a bulk load with the triggers off). */
+/**
+ * Replaces a hall's kept counts with a recount (after a bulk load with the triggers off, or the
+ * rebuild command). Commands committing meanwhile in that hall could be counted twice or not at
+ * all: run it with no server writing (bench, tests, `reports:rollup -- --rebuild` with the server stopped).
+ */
 export async function recountHall(db: Reader, hallId: string): Promise<void> {
   await db.execute(sql`DELETE FROM hall_day_live WHERE hall_id = ${hallId}::uuid`);
   await db.execute(sql`INSERT INTO hall_day_live (hall_id, service_date, ${sql.join(LIVE_COLUMNS.map((c) => sql.identifier(c)), sql`, `)})
