@@ -24,8 +24,12 @@ if (!target) {
   console.error('usage: npx tsx bench/profile-top.ts <dir or .cpuprofile> [count]');
   process.exit(2);
 }
+// A directory: its largest profile — the main thread's (under tsx the module loader thread writes a small one too, and it sorts last).
 const file = statSync(target).isDirectory()
-  ? join(target, readdirSync(target).filter((f) => f.endsWith('.cpuprofile')).sort().at(-1) ?? '')
+  ? (readdirSync(target)
+      .filter((f) => f.endsWith('.cpuprofile'))
+      .map((f) => join(target, f))
+      .sort((a, b) => statSync(b).size - statSync(a).size)[0] ?? target)
   : target;
 const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
