@@ -10,6 +10,7 @@
 import { FCFS, OURS, POLICIES, PREVIOUS } from './policies';
 import { accuracyReport } from './accuracy';
 import { forecastDayOf, planFor, simulatedForecast, withPlan } from './plan';
+import { flexMinutes } from '../server/domain/peak-staffing';
 import { compare, drawDays, type PolicyResult } from './run';
 import { demoCounters, pooledDemoCounters, REALISTIC_LOAD, scenario, scheduledMinutes, singleCounterMatters, visitorsPerDay } from './scenario';
 import { ci, min, pct, policyTable, table } from './report';
@@ -17,6 +18,8 @@ import { poolingEstimates } from './forecast-day';
 import { poolLoadTable } from './load-profile';
 import { referenceScenario } from './reference-hall';
 import { latePriorityTable } from './late-priority';
+
+const hm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
 export interface SimOptions {
   seed: number;
@@ -105,14 +108,26 @@ export function simulate(opts: SimOptions, print: (line: string) => void = conso
   print(accuracyReport(base, forecast, drawDays(base, opts.seed, opts.days)));
   const plan = planFor(base, forecast);
   const planned = withPlan(base, plan);
+  const flex = flexMinutes(plan.peak);
   print('');
-  print(`Staffing plan and slot caps (the dashboard's plan from that forecast: ${plan.moves.length} tidal moves, ${plan.breaks.length} breaks out of the peaks, ${new Set([...plan.seats.keys()].map((k) => k.split('|')[0])).size} half hours with capped seats; same counters and counter-minutes), ${pct(REALISTIC_LOAD)} demand:`);
-  out.plan = compare(planned, opts.seed, opts.days, [PREVIOUS, OURS]);
+  print(`Staffing plan and slot caps (the dashboard's plan from that forecast: ${plan.moves.length} tidal moves, ${plan.breaks.length} breaks out of the peaks, ${new Set([...plan.seats.keys()].map((k) => k.split('|')[0])).size} half hours with capped seats; peak staffing: ${flex.opened} counter-minutes of the after-hours window opened in the peaks by back-office colleagues and the same ${flex.released} released elsewhere — ${scheduledMinutes(base)} → ${scheduledMinutes(planned)} scheduled counter-minutes), ${pct(REALISTIC_LOAD)} demand:`);
+  print(`  ${plan.peak.openings.map((o) => `${hm(o.from)}–${hm(o.to)} window ${o.counterNumber} → ${o.zoneId}`).join('; ')}; back office: ${plan.peak.releases.map((r) => `${r.counterNumber} ${hm(r.from)}–${hm(r.to)}`).join(', ')}.`);
+  out.plan = compare(planned, opts.seed, opts.days, [PREVIOUS, OURS], base);
   print(policyTable(out.plan));
-  // The two levers apart: the plan's duties (moves, breaks) without the caps, and the caps alone.
-  out.planBreaks = compare({ ...planned, slotCapacity: undefined }, opts.seed, opts.days, [OURS]);
+  // The levers apart: the plan's duties (moves, breaks, peak staffing) without the caps, the caps alone, the plan without peak staffing.
+  out.planBreaks = compare({ ...planned, slotCapacity: undefined }, opts.seed, opts.days, [OURS], base);
   out.planCaps = compare({ ...base, slotCapacity: planned.slotCapacity }, opts.seed, opts.days, [OURS]);
-  for (const [label, r] of [['the plan’s breaks and moves only', out.planBreaks[0]!], ['the slot caps only', out.planCaps[0]!]] as const) {
+  out.planNoPeak = compare(withPlan(base, { ...plan, peak: { openings: [], releases: [] } }), opts.seed, opts.days, [OURS]);
+  // With minutes the back office lends (no release): more counter-minutes, the demand reported as a share of the new total.
+  const extraPlan = planFor(base, forecast, 'extra');
+  const extra = withPlan(base, extraPlan);
+  out.planExtra = compare(extra, opts.seed, opts.days, [OURS], base);
+  for (const [label, r] of [
+    ['the plan’s breaks, moves and peak staffing only', out.planBreaks[0]!],
+    ['the slot caps only', out.planCaps[0]!],
+    ['the plan and slot caps without peak staffing', out.planNoPeak[0]!],
+    [`the plan and slot caps, the after-hours window lent by the back office for ${flexMinutes(extraPlan.peak).opened} more minutes (demand ${pct((REALISTIC_LOAD * scheduledMinutes(base)) / scheduledMinutes(extra))} of the ${scheduledMinutes(extra)} scheduled counter-minutes)`, out.planExtra[0]!],
+  ] as const) {
     print(`${label}, ours: ${ci(r.stats.withinAll)} within target, appointments ${pct(r.stats.withinAppointment)}, p99 ${min(r.stats.p99)} min, overtime ${Math.round(r.stats.overtimePerDay)} min a day.`);
   }
   const pooled = scenario('pooled', REALISTIC_LOAD, { counters: demoCounters(pooledDemoCounters()) });
@@ -121,12 +136,12 @@ export function simulate(opts: SimOptions, print: (line: string) => void = conso
   print(`Pooling — the professional counters (3 食品经营许可, 6 出入境) made comprehensive for their zone, ${pct(REALISTIC_LOAD)} demand:`);
   print(policyTable(out.pooled));
   const pooledPlan = planFor(pooled, forecast);
-  out.pooledPlan = compare(withPlan(pooled, pooledPlan), opts.seed, opts.days, [OURS]);
+  out.pooledPlan = compare(withPlan(pooled, pooledPlan), opts.seed, opts.days, [OURS], pooled);
   print(`Pooling + plan + slot caps, ours: ${ci(out.pooledPlan[0]!.stats.withinAll)} within target, p99 ${min(out.pooledPlan[0]!.stats.p99)} min.`);
   // The same plan on issue #16's reference hall (our day: breaks and the last-ticket cut-off), from its own forecast.
   const ref = referenceScenario(REALISTIC_LOAD, 'ours');
   const refForecast = simulatedForecast(ref, opts.seed);
-  out.referencePlan = compare(withPlan(ref, planFor(ref, refForecast)), opts.seed, opts.days, [OURS]);
+  out.referencePlan = compare(withPlan(ref, planFor(ref, refForecast)), opts.seed, opts.days, [OURS], ref);
   const rp = out.referencePlan[0]!.stats;
   print(`Reference hall (our day), plan + slot caps, ours: ${ci(rp.withinAll)} within target, appointments ${pct(rp.withinAppointment)}, green ${pct(rp.withinGreen)}, p99 ${min(rp.p99)} min, overtime ${Math.round(rp.overtimePerDay)} min a day.`);
   print('');

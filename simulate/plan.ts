@@ -40,16 +40,21 @@ export function simulatedForecast(s: Scenario, seed: number): ArrivalForecast {
 
 export const planSlots = (sessions = SESSIONS) => sessions.flatMap((x) => Array.from({ length: (x.end - x.start) / 30 }, (_, i) => x.start + i * 30));
 
-export function planFor(s: Scenario, forecast: ArrivalForecast): StaffingPlan {
+export function planFor(s: Scenario, forecast: ArrivalForecast, peakBudget: 'same' | 'extra' = 'same'): StaffingPlan {
+  const spares = s.spareCounters ?? [];
   return planStaffing({
     slots: planSlots(s.sessions),
     matters: s.matters.map((m) => ({ id: m.id, zoneId: m.zone, targetMinutes: m.targetMinutes, serviceMinutes: m.serviceMean + s.walkUpMinutes, appointmentShare: m.appointmentShare })),
-    counters: s.counters.map((c) => ({ id: c.id, number: c.number, type: c.type, zoneId: c.zone, matterIds: c.matterIds, staffed: true })),
+    counters: [
+      ...s.counters.map((c) => ({ id: c.id, number: c.number, type: c.type, zoneId: c.zone, matterIds: c.matterIds, staffed: true })),
+      ...spares.map((c) => ({ id: c.id, number: c.number, type: c.type, zoneId: c.zone, matterIds: c.matterIds, staffed: false, spare: true })),
+    ],
     expected: (slot, id) => forecast.expected.get(cellKey(slot, id)) ?? 0,
     defaultSeats: s.settings.appointmentSlotCapacity,
     sessions: s.sessions,
     // A desk whose breaks a B-post colleague covers (SimCounter.breakCover) stays open all session.
     noBreak: new Set(s.counters.filter((c) => c.breakCover).map((c) => c.id)),
+    peakBudget,
   });
 }
 
@@ -65,19 +70,27 @@ export function forecastDayOf(s: Scenario, forecast: ArrivalForecast): ForecastD
   };
 }
 
-/** Duties of one counter under the plan: its tidal moves, and the break the plan places in each session. */
+const zoneMatters = (s: Scenario, zone: string) => new Set(s.matters.filter((m) => m.zone === zone).map((m) => m.id));
+
+/**
+ * Duties of one counter under the plan: its tidal moves, the break the plan places in each
+ * session, and the half hours its staff spend in the back office (the peak-staffing releases).
+ */
 function plannedDuties(s: Scenario, c: SimCounter, plan: StaffingPlan): Duty[] {
   const moves = plan.moves.filter((m) => m.counterId === c.id);
-  const zoneMatters = (zone: string) => new Set(s.matters.filter((m) => m.zone === zone).map((m) => m.id));
   const out: Duty[] = [];
   for (const session of s.sessions) {
-    const pause = plan.breaks.find((b) => b.counterId === c.id && b.start >= session.start && b.end <= session.end);
-    const points = [...new Set([session.start, ...(pause ? [pause.start, pause.end] : []), ...moves.flatMap((m) => [m.from, m.to]), session.end].filter((t) => t >= session.start && t <= session.end))].sort((a, b) => a - b);
+    const inSession = (x: { start: number; end: number }) => x.start >= session.start && x.end <= session.end;
+    const pauses = [
+      ...plan.breaks.filter((b) => b.counterId === c.id),
+      ...plan.peak.releases.filter((r) => r.counterId === c.id).map((r) => ({ start: r.from, end: r.to })),
+    ].filter(inSession);
+    const points = [...new Set([session.start, ...pauses.flatMap((p) => [p.start, p.end]), ...moves.flatMap((m) => [m.from, m.to]), session.end].filter((t) => t >= session.start && t <= session.end))].sort((a, b) => a - b);
     for (let i = 0; i + 1 < points.length; i++) {
       const [from, to] = [points[i]!, points[i + 1]!];
-      if (pause && from >= pause.start && to <= pause.end) continue; // the break
+      if (pauses.some((p) => from >= p.start && to <= p.end)) continue; // a break or the back office
       const move = moves.find((m) => from >= m.from && to <= m.to);
-      out.push({ start: from, end: to, matterIds: move ? zoneMatters(move.toZoneId) : c.matterIds, closing: to === session.end });
+      out.push({ start: from, end: to, matterIds: move ? zoneMatters(s, move.toZoneId) : c.matterIds, closing: to === session.end });
     }
   }
   return out;
@@ -89,7 +102,17 @@ export function withPlan(s: Scenario, plan: StaffingPlan, name = `${s.name} + pl
     ...s,
     name,
     description: `${s.description}, staffing plan and slot caps`,
-    counters: s.counters.map((c) => ({ ...c, duties: plannedDuties(s, c, plan) })),
+    counters: [
+      ...s.counters.map((c) => ({ ...c, duties: plannedDuties(s, c, plan) })),
+      // A spare counter opened by a back-office colleague for a zone in its peak (弹性窗口).
+      ...(s.spareCounters ?? [])
+        .map((c) => {
+          const opened = plan.peak.openings.filter((o) => o.counterId === c.id);
+          const matterIds = new Set(opened.flatMap((o) => [...zoneMatters(s, o.zoneId)]));
+          return { ...c, matterIds, duties: opened.map((o) => ({ start: o.from, end: o.to, matterIds: zoneMatters(s, o.zoneId), closing: false })) };
+        })
+        .filter((c) => c.duties.length > 0),
+    ],
     slotCapacity: (matterId, slotStart) => plan.seats.get(`${slotStart}|${matterId}`) ?? s.settings.appointmentSlotCapacity,
   };
 }

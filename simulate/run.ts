@@ -16,9 +16,14 @@ export function drawDays(s: Scenario, seed: number, days: number): Visitor[][] {
   return Array.from({ length: days }, (_, d) => drawVisitors(s, createRng(seed).fork(`day:${d}`)));
 }
 
-export function compare(s: Scenario, seed: number, days: number, policies: readonly Policy[] = POLICIES): PolicyResult[] {
-  const visitorsByDay = drawDays(s, seed, days);
-  const single = singleCounterMatters(s);
+/**
+ * `from`: the scenario whose visitors (and single-counter desks) are used — a plan that lends the
+ * hall more counter-minutes serves the same visitors, it does not bring more.
+ */
+export function compare(s: Scenario, seed: number, days: number, policies: readonly Policy[] = POLICIES, from: Scenario = s): PolicyResult[] {
+  // The bookings follow this scenario's slot caps; how many visitors come, the demand scenario's minutes.
+  const visitorsByDay = drawDays(from === s ? s : { ...from, slotCapacity: s.slotCapacity }, seed, days);
+  const single = singleCounterMatters(from);
   return policies.map((policy) => {
     const results = visitorsByDay.map((v) => runDay(s, v, policy));
     return { policy, stats: summarise(results, single, s.load), days: results };

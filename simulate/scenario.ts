@@ -59,6 +59,12 @@ export interface Scenario {
   load: number;
   matters: SimMatter[];
   counters: SimCounter[];
+  /**
+   * Physical counters without day staff (the after-hours window): no duties, so no scheduled
+   * minutes; the staffing plan may open one in a peak with a back-office colleague, paid for by
+   * the same minutes released elsewhere (server/domain/peak-staffing.ts).
+   */
+  spareCounters?: SimCounter[];
   /** Opening sessions in minutes after midnight. */
   sessions: { start: number; end: number }[];
   /** The kiosk stops issuing this many minutes before each session ends (appointments still check in). */
@@ -209,6 +215,11 @@ export function demoCounters(demo: readonly DemoCounter[] = DEMO_COUNTERS): SimC
   });
 }
 
+/** The demo hall's counters that have no day staff: the after-hours window (延时服务窗口). */
+export function demoSpareCounters(demo: readonly DemoCounter[] = DEMO_COUNTERS): SimCounter[] {
+  return demo.filter((c) => c.type === 'after_hours').map((c) => toSimCounter(c, () => []));
+}
+
 /** Pooling (一窗综合受理): the professional counters accept every matter of their zone. */
 export function pooledDemoCounters(): DemoCounter[] {
   return DEMO_COUNTERS.map((c) => (c.type === 'professional' && c.zone ? { ...c, type: 'comprehensive', matters: DEMO_ZONES.find((z) => z.code === c.zone)!.matters.map((m) => m.name) } : c));
@@ -223,6 +234,7 @@ export function scenario(name: string, load = REALISTIC_LOAD, overrides: Partial
     load,
     matters: demoMatters(),
     counters: demoCounters(),
+    spareCounters: demoSpareCounters(),
     sessions: SESSIONS,
     lastTicketMinutes: LAST_TICKET_MINUTES,
     profiles: PROFILES,

@@ -4,7 +4,7 @@
  */
 import { and, asc, desc, eq, gte, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import { counters, matters, ticketEvents, tickets, zones } from '../../db/schema';
+import { counterBreaks, counters, matters, ticketEvents, tickets, zones } from '../../db/schema';
 import { instantAt, serviceDate } from '../domain/hall-time';
 import { waitTargetMinutes } from '../domain/wait-target';
 import { ANNOUNCEMENT_HORIZON_MS, RECENT_CALLS_MAX, RECENT_CALLS_MIN } from '../protocol/sync-limits';
@@ -94,6 +94,10 @@ async function readSnapshot(tx: Tx, hallId: string, now: Date): Promise<HallSnap
   const recentCalls = callRows
     .filter((e, i) => i < RECENT_CALLS_MIN || e.at.getTime() >= horizon)
     .flatMap((e) => (e.data.call ? [{ ...e.data.call, seq: e.seq }] : []));
+  // Today's scheduled breaks (错峰休息, docs/routing.md): each counter screen reminds its staff.
+  const breakRows = counterList.length
+    ? await tx.select().from(counterBreaks).where(and(eq(counterBreaks.serviceDate, day), inArray(counterBreaks.counterId, counterList.map((c) => c.id))))
+    : [];
   return {
     protocolVersion: PROTOCOL_VERSION,
     seq: hallRow.eventSeq,
@@ -105,5 +109,6 @@ async function readSnapshot(tx: Tx, hallId: string, now: Date): Promise<HallSnap
     counters: counterList,
     tickets: ticketList,
     recentCalls,
+    scheduledBreaks: breakRows.map((b) => ({ counterId: b.counterId, times: b.times })).sort((a, b) => a.counterId.localeCompare(b.counterId)),
   };
 }

@@ -14,6 +14,7 @@
  * independently (a backlog carried over from a peak is not modelled: the simulator measures it).
  */
 import type { CounterType } from '../protocol/views';
+import { peakStaffing, type PeakStaffing } from './peak-staffing';
 
 export interface PlanMatter {
   id: string;
@@ -33,6 +34,11 @@ export interface PlanCounter {
   matterIds: ReadonlySet<string>;
   /** Open (staffed) now. */
   staffed: boolean;
+  /**
+   * A physical counter without staff of its own in the day sessions (the after-hours window):
+   * not part of any pool; the peak-staffing advice may open it with a back-office colleague.
+   */
+  spare?: boolean;
 }
 
 export interface PlanInput {
@@ -54,6 +60,14 @@ export interface PlanInput {
   breakMinutes?: number;
   /** Counters whose breaks are covered by a colleague (AB岗) or not planned: no break advised. */
   noBreak?: ReadonlySet<string>;
+  /**
+   * Times a counter is scheduled off duty that day (breaks a manager scheduled, counter_breaks),
+   * minutes after midnight: "staffed" in a half hour counts only the counters on duty for all of it.
+   * The advice itself is planned from the full schedule, so applying it does not change it.
+   */
+  offDuty?: ReadonlyMap<string, readonly { start: number; end: number }[]>;
+  /** Peak staffing: the same minutes (default) or minutes the back office lends (server/domain/peak-staffing.ts). */
+  peakBudget?: 'same' | 'extra';
 }
 
 export interface PoolSlot {
@@ -62,6 +76,7 @@ export interface PoolSlot {
   /** Offered load in counters (λ·S). */
   workload: number;
   needed: number;
+  /** Counters on duty for the whole half hour (a scheduled break takes its counter out of it). */
   staffed: number;
   /** Expected share within target with the staffed counters (null when nobody is expected). */
   within: number | null;
@@ -101,6 +116,8 @@ export interface StaffingPlan {
   breaks: PlannedBreak[];
   /** Seats per `${slot}|${matterId}` (only the half hours whose seats are below defaultSeats are listed). */
   seats: Map<string, number>;
+  /** Spare counters opened in the peaks and the same minutes released elsewhere (server/domain/peak-staffing.ts). */
+  peak: PeakStaffing;
 }
 
 /** Erlang C: probability an arrival waits, c servers, offered load a (in servers). */
@@ -166,7 +183,7 @@ export function planStaffing(input: PlanInput): StaffingPlan {
       return { rate: input.expected(slot, id) / MIN, service: m.serviceMinutes, target: m.targetMinutes };
     });
 
-  const pools: Pool[] = poolsOf(input.matters, input.counters)
+  const pools: Pool[] = poolsOf(input.matters, input.counters.filter((c) => !c.spare))
     .filter((p) => p.counters.length > 0)
     .map((p) => {
       const byZone = new Map<string, number>();
@@ -176,7 +193,8 @@ export function planStaffing(input: PlanInput): StaffingPlan {
         byZone.set(m.zoneId, (byZone.get(m.zoneId) ?? 0) + n + 1e-9);
       }
       const zoneId = [...byZone.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
-      const staffed = p.counters.filter((c) => c.staffed).length;
+      const onDuty = p.counters.filter((c) => c.staffed);
+      const staffedAt = (slot: number) => onDuty.filter((c) => !(input.offDuty?.get(c.id) ?? []).some((o) => o.start < slot + MIN && o.end > slot)).length;
       return {
         key: p.matterIds.slice().sort()[0]!,
         zoneId,
@@ -185,6 +203,7 @@ export function planStaffing(input: PlanInput): StaffingPlan {
         slots: input.slots.map((slot) => {
           const parts = partsOf(p.matterIds, slot);
           const arrivals = parts.reduce((s, x) => s + x.rate * MIN, 0);
+          const staffed = staffedAt(slot);
           return {
             slot,
             arrivals,
@@ -197,8 +216,13 @@ export function planStaffing(input: PlanInput): StaffingPlan {
       };
     });
 
-  const moves = tidalMoves(input, pools);
-  return { pools, moves, breaks: plannedBreaks(input, pools, moves), seats: appointmentSeats(input, pools, maxUtil) };
+  // The advice is planned from the full schedule (every staffed counter on duty for the whole
+  // half hour); only the "staffed" shown counts the scheduled breaks.
+  const planned = input.offDuty ? pools.map((p) => ({ ...p, slots: p.slots.map((x) => ({ ...x, staffed: p.counterIds.filter((id) => input.counters.find((c) => c.id === id)!.staffed).length })) })) : pools;
+  const moves = tidalMoves(input, planned);
+  const breaks = plannedBreaks(input, planned, moves);
+  const peak = input.sessions ? peakStaffing({ slots: input.slots, sessions: input.sessions, pools: planned, matters: input.matters, expected: input.expected, counters: input.counters, breaks, moves, noBreak: input.noBreak, budget: input.peakBudget }) : { openings: [], releases: [] };
+  return { pools, moves, breaks, seats: appointmentSeats(input, planned, maxUtil), peak };
 }
 
 /** Pressure difference (work ÷ capacity) a move must remove; a donor stays at or under DONOR_MAX. */

@@ -34,6 +34,33 @@ export interface TidalMoveView {
   text: string;
   /** The counter already serves exactly these matters. */
   applied: boolean;
+  /** At the end of the window the counter goes back home: every matter of its own zone (the same command). */
+  returnMatterIds: string[];
+  /** "11:00: 7 号窗口 → 法人服务区" */
+  returnText: string;
+}
+
+/**
+ * 弹性窗口: a spare physical counter (the after-hours window) opened by a back-office colleague for
+ * a zone in its peak, paid for by the same minutes released elsewhere (BreakAdviceView.backOffice).
+ * Applied with the tidal-counter command (the zone's matters); the return restores its own matters.
+ */
+export interface FlexOpeningView {
+  counterId: string;
+  counterNumber: number;
+  counterName: string;
+  toZoneId: string;
+  toZoneName: string;
+  from: string; // HH:MM
+  to: string;
+  matterIds: string[];
+  /** "09:00–11:00: 14 号窗口（后台人员）→ 自然人服务区" */
+  text: string;
+  /** The counter serves exactly the zone's matters now. */
+  applied: boolean;
+  /** What it serves outside its openings (before today's first move). */
+  returnMatterIds: string[];
+  returnText: string;
 }
 
 /**
@@ -52,11 +79,17 @@ export interface PoolingGainView {
   days: number;
 }
 
-/** When a staffed counter should take its 15-minute break in each of the day's sessions (out of the peaks; docs/routing.md). */
+/**
+ * When a staffed counter should be away from the front: its 15-minute break in each of the day's
+ * sessions (out of the peaks) and the half hours its staff spend in the back office so that a
+ * colleague can open a spare counter in a peak (docs/routing.md). Scheduled together.
+ */
 export interface BreakAdviceView {
   counterId: string;
   counterNumber: number;
-  times: { from: string; to: string }[]; // HH:MM
+  times: { from: string; to: string }[]; // HH:MM, breaks and back-office half hours, in order
+  /** Which of `times` are back-office half hours (转后台) rather than breaks. */
+  backOffice: { from: string; to: string }[];
   /** The breaks scheduled for the counter that day (PUT …/counters/:id/breaks) equal the advice. */
   applied: boolean;
 }
@@ -79,6 +112,9 @@ export interface StaffingPlanView {
   slots: string[];
   zones: PlanZoneView[];
   moves: TidalMoveView[];
+  /** Spare counters opened in the peaks; `flexMinutes` counter-minutes, released elsewhere in `breaks[].backOffice`. */
+  flex: FlexOpeningView[];
+  flexMinutes: number;
   breaks: BreakAdviceView[];
   pooling: PoolingGainView[];
   /** Appointment seats per matter for the half hours the plan caps (others: the hall's default). */

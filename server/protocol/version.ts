@@ -17,6 +17,10 @@
  *    supervisors): a manager schedules a counter's breaks from the plan; BreakAdviceView.applied.
  * 8: cityLive (GET /api/city/live, action city:live): every hall's live figures today in one read (CityLiveView).
  * 9: hall settings badReviewContactDays / badReviewReplyDays accept 0 (the stage is merged into the next).
+ * 10: peak staffing in the staffing plan: StaffingPlanView.flex (FlexOpeningView: the after-hours
+ *    window opened by the back office in a peak) and flexMinutes; BreakAdviceView.backOffice;
+ *    TidalMoveView.returnMatterIds / returnText (the return at the end of the window);
+ *    HallSnapshot.scheduledBreaks (today's counter_breaks, the counter screens' reminder).
  */
-export const PROTOCOL_VERSION = 9;
-export const CONTRACT_HASH = 'a3a12c1ba84805dc';
+export const PROTOCOL_VERSION = 10;
+export const CONTRACT_HASH = 'd830ff9cdf272a30';

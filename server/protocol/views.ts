@@ -227,6 +227,8 @@ export interface HallSnapshot {
   counters: CounterView[];
   tickets: TicketView[];
   recentCalls: CallView[];
+  /** Today's breaks (and back-office half hours) a manager scheduled per counter (HH:MM, hall time; docs/routing.md). */
+  scheduledBreaks?: { counterId: string; times: { from: string; to: string }[] }[];
   /** Counters whose workstation is connected now (filled in by the socket layer). */
   onlineCounterIds?: string[];
 }

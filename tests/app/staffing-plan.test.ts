@@ -76,8 +76,9 @@ t('a 不动产 morning peak on past Tuesdays: counters needed, and counter advic
   assert.is(move!.applied, false);
   // Breaks: each open counter one per session, the 不动产 pair (7, 8) out of its 09:30–11:00 peak and not both at once.
   assert.equal(plan.breaks.map((b) => b.counterNumber), [4, 5, 7, 8]);
-  for (const b of plan.breaks) assert.is(b.times.length, 2);
-  const morning = plan.breaks.filter((b) => b.counterNumber >= 7).map((b) => b.times[0]!);
+  const pauses = (b: (typeof plan.breaks)[number]) => b.times.filter((t) => !b.backOffice.some((x) => x.from === t.from));
+  for (const b of plan.breaks) assert.is(pauses(b).length, 2);
+  const morning = plan.breaks.filter((b) => b.counterNumber >= 7).map((b) => pauses(b)[0]!);
   for (const t of morning) assert.ok(t.to <= '09:30' || t.from >= '11:00', JSON.stringify(t));
   assert.not.equal(morning[0]!.from, morning[1]!.from);
   // Peak half hours of 不动产 get fewer appointment seats than the default.
@@ -87,6 +88,51 @@ t('a 不动产 morning peak on past Tuesdays: counters needed, and counter advic
   const after = await staffingPlan(deps(), manager, hall.hallId);
   const same = after.moves.find((m) => m.counterId === move!.counterId && m.from === move!.from);
   assert.ok(same?.applied, 'the advice stays, marked applied: the plan counts a comprehensive counter at home');
+  // The return at the end of the window: every matter of the counter's own zone, by the same command.
+  const zr = (await hall.counter(move!.counterNumber)).id;
+  assert.match(same!.returnText, new RegExp(`^${move!.to}: ${move!.counterNumber} 号窗口 → 自然人服务区$`));
+  await assignCounterMatters(deps(), manager, hall.hallId, zr, { commandId: cmd(), matterIds: same!.returnMatterIds, reason: `潮汐调度 ${same!.returnText}` });
+  assert.is((await staffingPlan(deps(), manager, hall.hallId)).moves.find((m) => m.counterId === zr && m.from === move!.from)?.applied, false, 'returned');
+});
+
+t('peak staffing: the after-hours window opened by the back office in the 不动产 peak, the same minutes released; applied and returned in one click each; scheduled breaks leave "staffed"', async () => {
+  // History of the previous test (past Tuesdays: a 不动产 morning peak); today only 不动产 (7, 8) and 法人 (1, 2) are open.
+  await db.db.update(counters).set({ status: 'closed' }).where(eq(counters.hallId, hall.hallId));
+  for (const n of [1, 2, 7, 8]) await db.db.update(counters).set({ status: 'open' }).where(eq(counters.id, (await hall.counter(n)).id));
+  const manager = await hall.staff('manager');
+  const plan = await staffingPlan(deps(), manager, hall.hallId);
+  const at = (hhmm: string) => plan.slots.indexOf(hhmm);
+  const open = plan.flex.find((o) => o.toZoneName === '不动产服务区');
+  assert.ok(open, JSON.stringify(plan.flex));
+  assert.is(open!.counterNumber, 14, 'the after-hours window is the spare counter');
+  assert.ok(open!.from >= '09:30' && open!.to <= '11:00', `${open!.from}–${open!.to} inside the peak`);
+  assert.match(open!.text, /^\d\d:\d\d–\d\d:\d\d: 14 号窗口（后台人员）→ 不动产服务区$/);
+  const minutes = (t: { from: string; to: string }) => Number(t.to.slice(0, 2)) * 60 + Number(t.to.slice(3)) - Number(t.from.slice(0, 2)) * 60 - Number(t.from.slice(3));
+  const released = plan.breaks.flatMap((b) => b.backOffice).reduce((a, t) => a + minutes(t), 0);
+  assert.is(plan.flexMinutes, plan.flex.reduce((a, o) => a + minutes(o), 0));
+  assert.is(released, plan.flexMinutes, 'the same counter-minutes: every minute opened is released');
+  assert.ok(plan.breaks.filter((b) => b.backOffice.length).every((b) => [1, 2, 7, 8].includes(b.counterNumber)), 'only staffed counters are released');
+  const bdc = plan.zones.find((z) => z.name === '不动产服务区')!;
+  assert.is(bdc.staffed[at('10:00')], 2, 'the spare counter is not counted as staffed');
+  // One click: the tidal-counter command on counter 14 with the zone's matters; the card marks it applied.
+  const c14 = (await hall.counter(14)).id;
+  const own = open!.returnMatterIds;
+  assert.ok(own.length > 0 && !own.includes(open!.matterIds[0]!), 'its own matters are not the zone’s');
+  await assignCounterMatters(deps(), manager, hall.hallId, c14, { commandId: cmd(), matterIds: open!.matterIds, reason: `弹性窗口 ${open!.text}` });
+  const opened = await staffingPlan(deps(), manager, hall.hallId);
+  const again = opened.flex.find((o) => o.from === open!.from)!;
+  assert.is(again.applied, true);
+  assert.equal(again.returnMatterIds, own, 'its own matters come from before today’s first move');
+  await assignCounterMatters(deps(), manager, hall.hallId, c14, { commandId: cmd(), matterIds: again.returnMatterIds, reason: `潮汐调度 ${again.returnText}` });
+  assert.is((await staffingPlan(deps(), manager, hall.hallId)).flex.find((o) => o.from === open!.from)!.applied, false);
+  // A scheduled break of counter 7 takes it out of "staffed" in the half hour it touches; the advice does not change.
+  const c7 = (await hall.counter(7)).id;
+  await scheduleCounterBreaks(deps(), manager, hall.hallId, c7, { commandId: cmd(), date: plan.date, times: [{ from: '10:00', to: '10:15' }], reason: '测试' });
+  const later = await staffingPlan(deps(), manager, hall.hallId);
+  const bdcLater = later.zones.find((z) => z.name === '不动产服务区')!;
+  assert.is(bdcLater.staffed[at('10:00')], 1);
+  assert.is(bdcLater.staffed[at('10:30')], 2);
+  assert.equal(later.flex.map((o) => o.text), plan.flex.map((o) => o.text), 'advice planned from the full schedule');
 });
 
 t('pooling: the simulator engine on the forecast day says what making professional counter 6 comprehensive gains', async () => {

@@ -125,9 +125,15 @@ s('the forecast comes from four earlier same-weekday days and is close to the re
   assert.ok(a.hallMape < 0.25 && a.zoneMae < 4, `MAPE ${a.hallMape}, MAE ${a.zoneMae}`);
   const peak = a.rows.find((r) => r.slot === 600)!;
   assert.ok(peak.forecast > a.rows.find((r) => r.slot === 660)!.forecast, 'the forecast has the 10:00 peak');
-  const planned = withPlan(sc, planFor(sc, forecast));
-  assert.is(scheduledMinutes(planned), scheduledMinutes(sc));
-  for (const c of planned.counters) assert.is(c.duties.filter((d) => d.closing).length, 2, `${c.id} works to the end of both sessions`);
+  const plan = planFor(sc, forecast);
+  const planned = withPlan(sc, plan);
+  assert.is(scheduledMinutes(planned), scheduledMinutes(sc), 'peak staffing moves minutes, it adds none');
+  assert.ok(plan.peak.openings.length > 0 && planned.counters.some((c) => c.id === 'W14'), 'the after-hours window is opened in a peak');
+  for (const c of planned.counters.filter((x) => x.id !== 'W14')) {
+    const endsInBackOffice = sc.sessions.filter((x) => plan.peak.releases.some((r) => r.counterId === c.id && r.to === x.end)).length;
+    assert.is(c.duties.filter((d) => d.closing).length, 2 - endsInBackOffice, `${c.id} works to the end of both sessions unless released to the back office`);
+  }
+  for (const x of sc.sessions) assert.ok(planned.counters.filter((c) => c.duties.some((d) => d.closing && d.end === x.end)).length >= 7, 'every pool still closes its session');
   for (const c of planned.counters.filter((x) => x.breakCover)) assert.is(c.duties.length, 2, `${c.id}: its breaks stay covered under the plan`);
 });
 

@@ -1,12 +1,18 @@
 /** The staffing-plan card's store: load, one-click tidal move through the tidal-counter command, one-click breaks, reload; table rows. */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { StaffingPlanView, TidalMoveView } from '../../server/protocol/staffing-plan';
+import type { FlexOpeningView, StaffingPlanView, TidalMoveView } from '../../server/protocol/staffing-plan';
 import { activeZones, createPlanStore, listedMoves, planRows } from '../../dashboard-ui/src/stores/plan-store';
 
 const move: TidalMoveView = {
   counterId: 'c5', counterNumber: 5, fromZoneId: 'zr', toZoneId: 'bdc', toZoneName: '不动产服务区', from: '09:30', to: '11:00',
   matterIds: ['m1', 'm2'], text: '09:30–11:00: 5 号窗口 → 不动产服务区', applied: false,
+  returnMatterIds: ['z1', 'z2'], returnText: '11:00: 5 号窗口 → 自然人服务区',
+};
+const opening: FlexOpeningView = {
+  counterId: 'c14', counterNumber: 14, counterName: '延时服务窗口', toZoneId: 'bdc', toZoneName: '不动产服务区', from: '09:00', to: '11:00',
+  matterIds: ['m1', 'm2'], text: '09:00–11:00: 14 号窗口（后台人员）→ 不动产服务区', applied: false,
+  returnMatterIds: ['z1', 'p1'], returnText: '11:00: 14 号窗口恢复原办理事项',
 };
 function plan(applied = false): StaffingPlanView {
   return {
@@ -17,7 +23,7 @@ function plan(applied = false): StaffingPlanView {
       { zoneId: 'bdc', name: '不动产服务区', arrivals: [6, 12], needed: [3, 6], staffed: [2, 2], within: [0.7, 0.2], matters: [] },
       { zoneId: 'zh', name: '综合服务区', arrivals: [0, 0], needed: [0, 0], staffed: [0, 0], within: [null, null], matters: [] },
     ],
-    moves: [{ ...move, applied }], breaks: [], pooling: [], seats: [],
+    moves: [{ ...move, applied }], flex: [{ ...opening, applied }], flexMinutes: 120, breaks: [], pooling: [], seats: [],
   };
 }
 
@@ -68,7 +74,7 @@ t('a refused move keeps the plan and shows the error; a second click while apply
 t('breaks in one click: the counter’s advised times for the plan’s day, a reason that says them, then the plan reloads', async () => {
   const calls: unknown[][] = [];
   let scheduled = false;
-  const withBreaks = () => ({ ...plan(), breaks: [{ counterId: 'c3', counterNumber: 3, times: [{ from: '09:15', to: '09:30' }, { from: '16:30', to: '16:45' }], applied: scheduled }] });
+  const withBreaks = () => ({ ...plan(), breaks: [{ counterId: 'c3', counterNumber: 3, times: [{ from: '09:15', to: '09:30' }, { from: '16:30', to: '17:00' }], backOffice: [{ from: '16:30', to: '17:00' }], applied: scheduled }] });
   const store = createPlanStore({
     fetch: async () => (calls.push(['fetch']), { ok: true, data: withBreaks() }),
     apply: async () => ({ ok: true, data: {} as never }),
@@ -80,9 +86,36 @@ t('breaks in one click: the counter’s advised times for the plan’s day, a re
   });
   await store.load('h1');
   assert.ok(await store.applyBreaks(store.state.get().plan!.breaks[0]!));
-  assert.equal(calls, [['fetch'], ['breaks', 'h1', 'c3', '2026-11-24', [{ from: '09:15', to: '09:30' }, { from: '16:30', to: '16:45' }], '错峰休息 3 号窗口 09:15–09:30、16:30–16:45'], ['fetch']]);
+  assert.equal(calls, [['fetch'], ['breaks', 'h1', 'c3', '2026-11-24', [{ from: '09:15', to: '09:30' }, { from: '16:30', to: '17:00' }], '错峰休息 3 号窗口 09:15–09:30、16:30–17:00（后台）'], ['fetch']]);
   assert.is(store.state.get().plan!.breaks[0]!.applied, true);
   assert.is(store.state.get().applying, null);
+});
+
+t('a flexible counter opens with the zone’s matters, and both it and a tidal move give back their counter’s own matters at the end of the window', async () => {
+  const calls: unknown[][] = [];
+  let applied = false;
+  const store = createPlanStore({
+    fetch: async () => (calls.push(['fetch']), { ok: true, data: plan(applied) }),
+    apply: async (...args) => {
+      calls.push(['apply', ...args]);
+      applied = !applied;
+      return { ok: true, data: {} as never };
+    },
+    applyBreaks: async () => ({ ok: true, data: {} as never }),
+  });
+  await store.load('h1');
+  assert.ok(await store.applyFlex(store.state.get().plan!.flex[0]!));
+  assert.is(store.state.get().plan!.flex[0]!.applied, true);
+  assert.ok(await store.giveBack(store.state.get().plan!.flex[0]!));
+  assert.ok(await store.apply(store.state.get().plan!.moves[0]!));
+  assert.ok(await store.giveBack(store.state.get().plan!.moves[0]!));
+  assert.equal(calls.filter((c) => c[0] === 'apply'), [
+    ['apply', 'h1', 'c14', ['m1', 'm2'], '弹性窗口 09:00–11:00: 14 号窗口（后台人员）→ 不动产服务区'],
+    ['apply', 'h1', 'c14', ['z1', 'p1'], '潮汐调度 11:00: 14 号窗口恢复原办理事项'],
+    ['apply', 'h1', 'c5', ['m1', 'm2'], '潮汐调度 09:30–11:00: 5 号窗口 → 不动产服务区'],
+    ['apply', 'h1', 'c5', ['z1', 'z2'], '潮汐调度 11:00: 5 号窗口 → 自然人服务区'],
+  ]);
+  assert.equal(listedMoves(store.state.get()).map((m) => [m.counterId, m.applied]), [['c5', false]], 'a move given back is listed as not applied');
 });
 
 t('rows per half hour with short cells marked; zones with nobody expected or staffed are left out', () => {

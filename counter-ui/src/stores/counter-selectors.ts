@@ -133,3 +133,12 @@ export function formatClockTime(iso: string | null, timeZone: string): string {
   if (!iso) return '';
   return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(iso));
 }
+
+/**
+ * The counter's breaks scheduled for today (休息安排), for the reminder on its screen; `nowHHMM` is
+ * the hall's local time: a break under way is marked, one that is over is left out.
+ */
+export function breakReminder(snap: HallSnapshot | null, counterId: string | null, nowHHMM: string): { from: string; to: string; now: boolean }[] {
+  const times = snap?.scheduledBreaks?.find((b) => b.counterId === counterId)?.times ?? [];
+  return times.filter((t) => t.to > nowHHMM).map((t) => ({ ...t, now: t.from <= nowHHMM }));
+}

@@ -10,7 +10,7 @@ import { tokens } from '../../../ui-shared/src/tokens.css';
 import { app } from '../app-instance';
 import { describe, i18n } from '../i18n/messages';
 import { pt } from '../i18n/plan-messages';
-import { activeZones, breakKey, createPlanStore, listedMoves, moveKey, planRows } from '../stores/plan-store';
+import { activeZones, breakKey, createPlanStore, flexKey, listedMoves, moveKey, planRows, returnKey } from '../stores/plan-store';
 import { dash } from '../styles/dash.css';
 
 const store = createPlanStore({
@@ -65,6 +65,11 @@ export class YcDashPlan extends LitElement {
         align-items: center;
         gap: var(--yc-space-2);
       }
+      .actions {
+        display: flex;
+        gap: 6px;
+        flex-shrink: 0;
+      }
       ul.breaks {
         grid-template-columns: repeat(2, minmax(0, 1fr));
         font-size: 0.9rem;
@@ -99,6 +104,14 @@ export class YcDashPlan extends LitElement {
       ${plan ? this.body(plan) : html`<p class="muted">${s.loading ? '…' : ''}</p>`}
       ${s.error ? html`<p class="problem" role="alert">${describe(s.error)}</p>` : nothing}
     </section>`;
+  }
+
+  /** The return at the end of a move's or an opening's window: enabled while the counter serves the advised matters. */
+  private giveBackButton(m: StaffingPlanView['moves'][number] | StaffingPlanView['flex'][number]) {
+    const busy = this.state.value.applying === returnKey(m);
+    return html`<button class="btn small" data-testid="plan-return" ?disabled=${!m.applied || busy || !!this.state.value.applying} @click=${() => void store.giveBack(m)}>
+      ${busy ? pt('applying') : pt('giveBack', { to: m.to })}
+    </button>`;
   }
 
   private body(plan: StaffingPlanView) {
@@ -147,19 +160,40 @@ export class YcDashPlan extends LitElement {
                   const busy = this.state.value.applying === moveKey(m);
                   return html`<li>
                     <span>${pt('move', { from: m.from, to: m.to, n: m.counterNumber, zone: m.toZoneName })}</span>
-                    <button class="btn primary" ?disabled=${m.applied || busy || !!this.state.value.applying} @click=${() => void store.apply(m)}>
-                      ${m.applied ? pt('applied') : busy ? pt('applying') : pt('apply')}
-                    </button>
+                    <span class="actions">
+                      <button class="btn primary" ?disabled=${m.applied || busy || !!this.state.value.applying} @click=${() => void store.apply(m)}>
+                        ${m.applied ? pt('applied') : busy ? pt('applying') : pt('apply')}
+                      </button>
+                      ${this.giveBackButton(m)}
+                    </span>
                   </li>`;
                 })}
               </ul>`}
+          ${plan.flex.length
+            ? html`<h3>${pt('flex')}</h3>
+                <ul data-testid="plan-flex">
+                  ${plan.flex.map((o) => {
+                    const busy = this.state.value.applying === flexKey(o);
+                    return html`<li>
+                      <span>${pt('flexRow', { from: o.from, to: o.to, n: o.counterNumber, zone: o.toZoneName })}</span>
+                      <span class="actions">
+                        <button class="btn primary small" ?disabled=${o.applied || busy || !!this.state.value.applying} @click=${() => void store.applyFlex(o)}>
+                          ${o.applied ? pt('applied') : busy ? pt('applying') : pt('applyFlex')}
+                        </button>
+                        ${this.giveBackButton(o)}
+                      </span>
+                    </li>`;
+                  })}
+                </ul>
+                <p class="note muted">${pt('flexNote', { minutes: plan.flexMinutes })}</p>`
+            : nothing}
           ${plan.breaks.length
             ? html`<h3>${pt('breaks')}</h3>
                 <ul class="breaks" data-testid="plan-breaks">
                   ${plan.breaks.map((b) => {
                     const busy = this.state.value.applying === breakKey(b);
                     return html`<li>
-                      <span>${pt('breakRow', { n: b.counterNumber, times: b.times.map((t) => `${t.from}–${t.to}`).join(pt('breakSep')) })}</span>
+                      <span>${pt('breakRow', { n: b.counterNumber, times: b.times.map((t) => `${t.from}–${t.to}${b.backOffice.some((x) => x.from === t.from) ? pt('backOffice') : ''}`).join(pt('breakSep')) })}</span>
                       <button class="btn small" ?disabled=${b.applied || busy || !!this.state.value.applying} @click=${() => void store.applyBreaks(b)}>
                         ${b.applied ? pt('breaksApplied') : busy ? pt('applying') : pt('applyBreaks')}
                       </button>

@@ -1,10 +1,11 @@
 /**
- * The staffing-plan card's state: load today's plan for a hall, apply a tidal move in one click
- * (the existing tidal-counter command with the move's matters and its text as the reason), then
- * reload. Plain TS, no Lit: tested in Node.
+ * The staffing-plan card's state: load today's plan for a hall, apply a tidal move or a 弹性窗口
+ * opening in one click (the existing tidal-counter command with the advice's matters and its text
+ * as the reason), return it at the end of its window (the same command with the counter's own
+ * matters), schedule breaks and back-office half hours, then reload. Plain TS, no Lit: tested in Node.
  */
 import type { Ack } from '../../../server/protocol/errors';
-import type { BreakAdviceView, CounterBreaksView, StaffingPlanView, TidalMoveView } from '../../../server/protocol/staffing-plan';
+import type { BreakAdviceView, CounterBreaksView, FlexOpeningView, StaffingPlanView, TidalMoveView } from '../../../server/protocol/staffing-plan';
 import type { CounterView } from '../../../server/protocol/views';
 import { createStore, type Store } from '../../../ui-shared/src/store';
 
@@ -31,7 +32,14 @@ export interface PlanStore {
   apply(move: TidalMoveView): Promise<boolean>;
   /** Schedule a counter's advised breaks for the plan's day, then reload (the plan marks them applied). */
   applyBreaks(advice: BreakAdviceView): Promise<boolean>;
+  /** Open a spare counter for the zone (its matters: the zone's). */
+  applyFlex(opening: FlexOpeningView): Promise<boolean>;
+  /** At the end of a move's or an opening's window: the counter back to its own matters. */
+  giveBack(advice: TidalMoveView | FlexOpeningView): Promise<boolean>;
 }
+
+export const flexKey = (o: Pick<FlexOpeningView, 'counterId' | 'from'>) => `flex|${o.counterId}|${o.from}`;
+export const returnKey = (m: Pick<TidalMoveView, 'counterId' | 'to'>) => `return|${m.counterId}|${m.to}`;
 
 export const breakKey = (b: Pick<BreakAdviceView, 'counterId'>) => `breaks|${b.counterId}`;
 export const moveKey = (m: Pick<TidalMoveView, 'counterId' | 'from'>) => `${m.counterId}|${m.from}`;
@@ -45,9 +53,25 @@ export function createPlanStore(deps: PlanDeps): PlanStore {
     if (state.get().hallId !== hallId) return; // another hall was chosen meanwhile
     patch(r.ok ? { plan: r.data, loading: false, error: null } : { loading: false, error: r.error });
   }
+  async function assign(key: string, counterId: string, matterIds: string[], reason: string) {
+    const hallId = state.get().hallId;
+    if (!hallId || state.get().applying) return false;
+    patch({ applying: key, error: null });
+    const r = await deps.apply(hallId, counterId, matterIds, reason);
+    patch({ applying: null, ...(!r.ok && { error: r.error }) });
+    if (r.ok) await load(hallId);
+    return r.ok;
+  }
   return {
     state,
     load,
+    applyFlex: (o) => assign(flexKey(o), o.counterId, o.matterIds, `弹性窗口 ${o.text}`),
+    async giveBack(m) {
+      const ok = await assign(returnKey(m), m.counterId, m.returnMatterIds, `潮汐调度 ${m.returnText}`);
+      // A move given back is no longer "applied from this card".
+      if (ok) patch({ applied: state.get().applied.filter((x) => moveKey(x) !== moveKey(m)) });
+      return ok;
+    },
     async apply(move) {
       const hallId = state.get().hallId;
       if (!hallId || state.get().applying) return false;
@@ -61,7 +85,7 @@ export function createPlanStore(deps: PlanDeps): PlanStore {
       const { hallId, plan } = state.get();
       if (!hallId || !plan || state.get().applying) return false;
       patch({ applying: breakKey(advice), error: null });
-      const text = advice.times.map((t) => `${t.from}–${t.to}`).join('、');
+      const text = advice.times.map((t) => `${t.from}–${t.to}${advice.backOffice.some((b) => b.from === t.from) ? '（后台）' : ''}`).join('、');
       const r = await deps.applyBreaks(hallId, advice.counterId, plan.date, advice.times, `错峰休息 ${advice.counterNumber} 号窗口 ${text}`);
       patch({ applying: null, ...(!r.ok && { error: r.error }) });
       if (r.ok) await load(hallId);

@@ -9,7 +9,7 @@
  */
 import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
-import { counterBreaks, counterMatters, counters, matters, tickets, zones } from '../../../db/schema';
+import { counterBreaks, counterMatters, counters, matters, ticketEvents, tickets, zones } from '../../../db/schema';
 import { forecastArrivals, type ArrivalCount } from '../../domain/demand-forecast';
 import { serviceDate } from '../../domain/hall-time';
 import { planStaffing, type StaffingPlan } from '../../domain/staffing-plan';
@@ -79,7 +79,11 @@ export async function planForDay(tx: Reader, hall: HallView, day: string, staffi
   const links = counterRows.length ? await tx.select().from(counterMatters).where(inArray(counterMatters.counterId, counterRows.map((c) => c.id))) : [];
   const { history, perMatter } = await loadHistory(tx, hall, day);
   const forecast = forecastArrivals(history, day, { weeks: HISTORY_WEEKS });
-  const anyOpen = staffing === 'now' && counterRows.some((c) => c.status !== 'closed');
+  // The after-hours window (延时服务窗口) has no staff of its own in the day sessions: a spare
+  // counter the peak-staffing advice may open with a back-office colleague (docs/routing.md).
+  const isSpare = (c: (typeof counterRows)[number]) => c.type === 'after_hours';
+  const anyOpen = staffing === 'now' && counterRows.some((c) => c.status !== 'closed' && !isSpare(c));
+  const scheduled = counterRows.length ? await tx.select().from(counterBreaks).where(and(eq(counterBreaks.serviceDate, day), inArray(counterBreaks.counterId, counterRows.map((c) => c.id)))) : [];
   // The day's own sessions (its weekday's, as the working-day calendar classifies it:
   // docs/opening-hours.md): a Friday closing at 16:00 or a Saturday morning is planned as it opens.
   const sessions = hallSessionsOn(await loadCalendar(tx), hall, settings.openOnRestDays)(day);
@@ -104,10 +108,13 @@ export async function planForDay(tx: Reader, hall: HallView, day: string, staffi
       c.type === 'comprehensive' && c.zoneId ? matterRows.filter((m) => m.zoneId === c.zoneId).map((m) => m.id) : links.filter((l) => l.counterId === c.id).map((l) => l.matterId),
     ),
     preferredMatterIds: new Set(links.filter((l) => l.counterId === c.id && l.preferred).map((l) => l.matterId)),
-    staffed: anyOpen ? c.status !== 'closed' : true,
+    staffed: isSpare(c) ? false : anyOpen ? c.status !== 'closed' : true,
+    spare: isSpare(c),
   }));
   const dayMinutes = sessions.map((x) => ({ start: minutesOf(x.start), end: minutesOf(x.end) }));
-  const plan = planStaffing({ slots, matters: planMatters, counters: planCounters, expected, targetShare: TARGET_SHARE, defaultSeats: settings.appointmentSlotCapacity, sessions: dayMinutes });
+  // Scheduled breaks (counter_breaks) take their counter out of "staffed" for the half hours they touch.
+  const offDuty = new Map(scheduled.map((b) => [b.counterId, b.times.map((t) => ({ start: minutesOf(t.from), end: minutesOf(t.to) }))]));
+  const plan = planStaffing({ slots, matters: planMatters, counters: planCounters, expected, targetShare: TARGET_SHARE, defaultSeats: settings.appointmentSlotCapacity, sessions: dayMinutes, offDuty });
   /** The forecast day for the simulator engine (the pooling estimate). */
   const forecastDay: ForecastDayInput = {
     sessions: dayMinutes,
@@ -117,7 +124,7 @@ export async function planForDay(tx: Reader, hall: HallView, day: string, staffi
     expected,
     settings,
   };
-  return { plan, forecast, anyOpen, slots, zoneRows, matterRows, links, expected, forecastDay };
+  return { plan, forecast, anyOpen, slots, zoneRows, matterRows, counterRows, links, expected, forecastDay, scheduled };
 }
 
 export async function staffingPlan(deps: AppDeps, actor: Actor, hallId: string, date?: string): Promise<StaffingPlanView> {
@@ -125,10 +132,10 @@ export async function staffingPlan(deps: AppDeps, actor: Actor, hallId: string, 
   const hall = presentHall(await loadHall(deps.db, hallId));
   const day = date ?? serviceDate(deps.clock.now(), hall.timeZone);
   const x = await planForDay(deps.db, hall, day, 'now');
-  const ids = x.forecastDay.counters.map((c) => c.id);
-  const scheduled = ids.length ? await deps.db.select().from(counterBreaks).where(and(eq(counterBreaks.serviceDate, day), inArray(counterBreaks.counterId, ids))) : [];
   return present(x.plan, poolingEstimates(x.forecastDay), {
-    scheduledBreaks: new Map(scheduled.map((b) => [b.counterId, b.times])),
+    scheduledBreaks: new Map(x.scheduled.map((b) => [b.counterId, b.times])),
+    homeMatters: await homeMatters(deps.db, hall, day, x.counterRows.filter((c) => c.type === 'after_hours').map((c) => c.id), x.links),
+    counterNames: new Map(x.counterRows.map((c) => [c.id, c.name])),
     day,
     basis: x.forecast.basis,
     historyDays: x.forecast.days,
@@ -139,6 +146,27 @@ export async function staffingPlan(deps: AppDeps, actor: Actor, hallId: string, 
     links: x.links,
     expected: x.expected,
   });
+}
+
+/**
+ * The matters a spare counter serves outside the plan's openings: before today's first
+ * counter-matters command on it (the audit event keeps `before`), else what it serves now.
+ */
+async function homeMatters(db: Reader, hall: HallView, day: string, ids: readonly string[], links: readonly { counterId: string; matterId: string }[]): Promise<Map<string, string[]>> {
+  const out = new Map(ids.map((id) => [id, links.filter((l) => l.counterId === id).map((l) => l.matterId).sort()]));
+  if (ids.length === 0) return out;
+  const local = sql`(${ticketEvents.at} AT TIME ZONE ${hall.timeZone})::date::text`;
+  const rows = await db
+    .select({ counterId: ticketEvents.counterId, data: ticketEvents.data })
+    .from(ticketEvents)
+    .where(and(eq(ticketEvents.hallId, hall.id), eq(ticketEvents.type, 'hall:configured'), inArray(ticketEvents.counterId, [...ids]), sql`${local} = ${day}`, sql`${ticketEvents.data}->>'what' = 'counter-matters'`))
+    .orderBy(ticketEvents.seq);
+  for (const id of ids) {
+    const first = rows.find((r) => r.counterId === id);
+    const before = (first?.data as { before?: unknown } | undefined)?.before;
+    if (Array.isArray(before)) out.set(id, before.map(String).sort());
+  }
+  return out;
 }
 
 function present(
@@ -156,6 +184,9 @@ function present(
     expected(slot: number, matterId: string): number;
     /** Breaks a manager scheduled for the day, per counter. */
     scheduledBreaks: ReadonlyMap<string, readonly { from: string; to: string }[]>;
+    /** What each spare counter serves outside the plan's openings. */
+    homeMatters: ReadonlyMap<string, string[]>;
+    counterNames: ReadonlyMap<string, string>;
   },
 ): StaffingPlanView {
   const zoneName = new Map(x.zones.map((z) => [z.id, z.name]));
@@ -178,6 +209,8 @@ function present(
     };
   });
   const zoneMatters = (zoneId: string) => x.matters.filter((m) => m.zoneId === zoneId).map((m) => m.id).sort();
+  const servesNow = (counterId: string) => x.links.filter((l) => l.counterId === counterId).map((l) => l.matterId).sort();
+  const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
   return {
     date: x.day,
     basis: x.basis,
@@ -188,7 +221,8 @@ function present(
     zones: zoneViews,
     moves: plan.moves.map((m) => {
       const matterIds = zoneMatters(m.toZoneId);
-      const current = x.links.filter((l) => l.counterId === m.counterId).map((l) => l.matterId).sort();
+      const home = zoneMatters(m.fromZoneId);
+      const current = servesNow(m.counterId);
       return {
         counterId: m.counterId,
         counterNumber: m.counterNumber,
@@ -199,15 +233,38 @@ function present(
         to: hhmm(m.to),
         matterIds,
         text: `${hhmm(m.from)}–${hhmm(m.to)}: ${m.counterNumber} 号窗口 → ${zoneName.get(m.toZoneId) ?? ''}`,
-        applied: current.length === matterIds.length && current.every((id, i) => id === matterIds[i]),
+        applied: same(current, matterIds),
+        returnMatterIds: home,
+        returnText: `${hhmm(m.to)}: ${m.counterNumber} 号窗口 → ${zoneName.get(m.fromZoneId) ?? ''}`,
       };
     }),
-    breaks: [...new Set(plan.breaks.map((b) => b.counterId))].map((counterId) => {
-      const mine = plan.breaks.filter((b) => b.counterId === counterId);
-      const times = mine.map((b) => ({ from: hhmm(b.start), to: hhmm(b.end) }));
+    flex: plan.peak.openings.map((o) => {
+      const matterIds = zoneMatters(o.zoneId);
+      const home = x.homeMatters.get(o.counterId) ?? [];
+      return {
+        counterId: o.counterId,
+        counterNumber: o.counterNumber,
+        counterName: x.counterNames.get(o.counterId) ?? '',
+        toZoneId: o.zoneId,
+        toZoneName: zoneName.get(o.zoneId) ?? '',
+        from: hhmm(o.from),
+        to: hhmm(o.to),
+        matterIds,
+        text: `${hhmm(o.from)}–${hhmm(o.to)}: ${o.counterNumber} 号窗口（后台人员）→ ${zoneName.get(o.zoneId) ?? ''}`,
+        applied: same(servesNow(o.counterId), matterIds),
+        returnMatterIds: home,
+        returnText: `${hhmm(o.to)}: ${o.counterNumber} 号窗口恢复原办理事项`,
+      };
+    }),
+    flexMinutes: plan.peak.openings.reduce((a, o) => a + o.to - o.from, 0),
+    breaks: [...new Set([...plan.breaks.map((b) => b.counterId), ...plan.peak.releases.map((r) => r.counterId)])].map((counterId) => {
+      const pauses = plan.breaks.filter((b) => b.counterId === counterId).map((b) => ({ from: b.start, to: b.end, counterNumber: b.counterNumber }));
+      const back = plan.peak.releases.filter((r) => r.counterId === counterId);
+      const all = [...pauses, ...back].sort((a, b) => a.from - b.from);
+      const times = all.map((b) => ({ from: hhmm(b.from), to: hhmm(b.to) }));
       const done = x.scheduledBreaks.get(counterId) ?? [];
       const applied = done.length === times.length && done.every((t, i) => t.from === times[i]!.from && t.to === times[i]!.to);
-      return { counterId, counterNumber: mine[0]!.counterNumber, times, applied };
+      return { counterId, counterNumber: all[0]!.counterNumber, times, backOffice: back.map((b) => ({ from: hhmm(b.from), to: hhmm(b.to) })), applied };
     }).sort((a, b) => a.counterNumber - b.counterNumber),
     pooling: pooling.map((p) => ({
       counterId: p.counterId,
