@@ -12,7 +12,8 @@
  * schedule is the work still waiting at the end of each half hour, summed (minutes of work that
  * waited half an hour: a proxy of the visitors pushed past their target). Greedily, one half hour
  * at a time, the plan pairs the opening that removes most waiting work with the release that adds
- * least, while the pair saves at least MIN_GAIN; a pool keeps at least one counter on duty, a desk
+ * least, while the pair saves at least MIN_GAIN; a pool keeps at least one counter on duty and
+ * never fewer than it needs in that half hour (the plan's Erlang C "needed"), a desk
  * whose breaks a colleague covers (AB岗) is never released, a counter is released only for a whole
  * half hour free of its break and its tidal moves. Pure.
  */
@@ -170,7 +171,10 @@ export function peakStaffing(input: PeakInput): PeakStaffing {
       if (input.noBreak?.has(c.id)) continue;
       const i = poolOf.get(c.id)!;
       for (let r = 0; r < slots.length; r++) {
-        if (!freeSlot.get(c.id)![r] || released.get(c.id)![r] || onDutyLeft(i, r) < 2 || (i === open.pool && r === open.k)) continue;
+        // Never below what the pool needs for 95 % in that half hour (Erlang C): the fluid model
+        // does not see the randomness a small pool needs spare counters for.
+        const left = onDutyLeft(i, r) - 1;
+        if (!freeSlot.get(c.id)![r] || released.get(c.id)![r] || left < Math.max(1, pools[i]!.slots[r]!.needed) || (i === open.pool && r === open.k)) continue;
         // In the opening's own pool the two change one schedule: a shift of its minutes in time.
         const loss = i === open.pool ? open.gain - (value(i, capacity[i]!.map((x, k) => x + (slotOf[k] === open.k ? STEP : 0) - (slotOf[k] === r ? STEP : 0))) - current[i]!) : current[i]! - shifted(i, r, -STEP);
         if (!release || loss < release.loss - 1e-9) release = { counter: c, pool: i, r, loss };

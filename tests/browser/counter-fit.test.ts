@@ -7,9 +7,11 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { randomUUID } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
-import { matters } from '../../db/schema';
+import { counterBreaks, counters, matters } from '../../db/schema';
+import { serviceDate } from '../../server/domain/hall-time';
+import { formatClockTime } from '../../counter-ui/src/stores/counter-selectors';
 import { systemClock } from '../../server/domain/clock';
 import type { RunningServer } from '../../server/server';
 import { assertChromium, buildUi, launchChromium } from '../_support/browser';
@@ -26,6 +28,7 @@ let server: RunningServer;
 let browser: Browser;
 let page: Page;
 let hallId = '';
+let breakTimes: { from: string; to: string }[] = [];
 
 const t = suite('counter workstation at 1366×768');
 
@@ -38,6 +41,15 @@ t.before(async () => {
   await db.db.update(matters).set({ name: sql`${matters.name} || '（含变更、补证、注销等一件事联办）'` }).where(eq(matters.hallId, hallId));
   // Every other counter busy, and a queue behind them.
   await loadHall(testDeps(db.db, systemClock), hallId, [1, 2, 3, 6, 7, 8, 9, 10, 11, 12, 13, 14], { waitingPerCounter: 3 });
+  // Counter 5's breaks scheduled for today (as the dashboard's 一键安排 stores them), still ahead at any hour CI runs.
+  const local = formatClockTime(new Date().toISOString(), 'Asia/Shanghai');
+  const nowMin = Number(local.slice(0, 2)) * 60 + Number(local.slice(3));
+  const hm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  const start = Math.ceil((nowMin + 1) / 15) * 15;
+  // Late in the evening the second one runs to the end of the day ('24:00'), so it is still ahead when the page asserts.
+  breakTimes = start + 60 < 24 * 60 ? [{ from: hm(start), to: hm(start + 15) }, { from: hm(start + 30), to: hm(start + 60) }] : [{ from: hm(Math.min(start, 23 * 60 + 45)), to: '24:00' }];
+  const [c5] = await db.db.select({ id: counters.id }).from(counters).where(and(eq(counters.hallId, hallId), eq(counters.number, 5)));
+  await db.db.insert(counterBreaks).values({ counterId: c5!.id, serviceDate: serviceDate(new Date(), 'Asia/Shanghai'), times: breakTimes });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
 });
@@ -79,6 +91,11 @@ t('still signed in at counter 4: the message says so and the button releases 4 a
 t('the desk with a called ticket and a long queue fits, in Chinese and English', async () => {
   await page.locator('yc-action-bar button[data-action="call-next"]').click();
   await page.locator('yc-current-ticket section[data-status="called"]').waitFor();
+  // 休息安排: the counter's scheduled breaks for today, a small reminder on the desk.
+  const reminder = page.locator('yc-app-header [data-testid=break-reminder]');
+  await reminder.waitFor();
+  const shown = (await reminder.innerText()).replace(/\s+/g, ' ').trim();
+  assert.ok(shown.startsWith('休息安排') && shown.includes(`${breakTimes.at(-1)!.from}–${breakTimes.at(-1)!.to}`), shown);
   await assertLayoutFits(page, 'counter-fit-desk-zh');
   await page.locator('[data-testid=lang-toggle]').click();
   await page.locator('yc-action-bar button[data-action="call-next"]', { hasText: /Call/ }).waitFor();

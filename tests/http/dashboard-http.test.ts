@@ -137,6 +137,28 @@ t('tidal counter: a manager reassigns a counter’s matters with a reason; check
   assert.is((await api(base, 'PUT', `/api/halls/${hall2}/counters/${counterId}/matters`, { commandId: randomUUID(), matterIds: [], reason: 'x' }, tok.admin)).status, 404);
 });
 
+t('scheduled breaks: the staff snapshot carries them for the counter screens, the public one does not; the plan lists peak staffing and counts them out of "staffed"', async () => {
+  const path = `/api/halls/${hallId}/counters/${counterId}/breaks`;
+  const times = [{ from: '10:00', to: '10:15' }, { from: '16:30', to: '17:00' }];
+  const r = await api(base, 'PUT', path, { commandId: randomUUID(), date: today, times, reason: '错峰休息 1 号窗口 10:00–10:15、16:30–17:00（后台）' }, tok.manager);
+  assert.is(r.status, 200, JSON.stringify(r.json));
+  assert.is((await api(base, 'PUT', path, { commandId: randomUUID(), date: today, times: [{ from: '12:15', to: '12:30' }], reason: 'x' }, tok.manager)).status, 400, 'outside the sessions');
+  assert.is((await api(base, 'PUT', path, { commandId: randomUUID(), date: today, times, reason: 'x' }, tok.staff1)).status, 403, 'staff do not schedule');
+  const snap = await api(base, 'GET', `/api/halls/${hallId}/snapshot`, undefined, tok.staff1);
+  assert.is(snap.status, 200);
+  assert.equal(snap.json.data.scheduledBreaks.find((b: { counterId: string }) => b.counterId === counterId)?.times, times);
+  const pub = await api(base, 'GET', `/api/halls/${hallId}/public-snapshot`, undefined, 'dv_demo-display-1');
+  assert.ok(pub.status === 200 && !('scheduledBreaks' in pub.json.data), 'not on public screens');
+  const plan = await api(base, 'GET', `/api/halls/${hallId}/staffing-plan?date=${today}`, undefined, tok.manager);
+  assert.is(plan.status, 200, JSON.stringify(plan.json));
+  assert.ok(Array.isArray(plan.json.data.flex));
+  assert.is(plan.json.data.flexMinutes, plan.json.data.flex.reduce((a: number, o: { from: string; to: string }) => a + (Number(o.to.slice(0, 2)) * 60 + Number(o.to.slice(3))) - (Number(o.from.slice(0, 2)) * 60 + Number(o.from.slice(3))), 0));
+  const at = plan.json.data.slots.indexOf('10:00');
+  const staffed = (p: { zones: { staffed: number[] }[] }, i: number) => p.zones.reduce((a, z) => a + z.staffed[i]!, 0);
+  assert.is(staffed(plan.json.data, at), staffed(plan.json.data, at + 1) - 1, 'counter 1 on its break at 10:00 is not staffed then');
+  await api(base, 'PUT', path, { commandId: randomUUID(), date: today, times: [], reason: '清除' }, tok.manager);
+});
+
 t('notices: refused with an identity or phone number; otherwise a public fact the wall display receives, and its active notice', async () => {
   const post = (text: string) => api(base, 'POST', `/api/halls/${hallId}/notices`, { commandId: randomUUID(), text, minutes: 10 }, tok.manager);
   assert.is((await post(`请 ${ID} 到服务台`)).status, 400);

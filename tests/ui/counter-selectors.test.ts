@@ -2,6 +2,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
+  breakReminder,
   counterChoices,
   currentTicket,
   currentTicketClock,
@@ -150,5 +151,13 @@ format('durations as mm:ss, hours when needed', () => {
 format('clock times in the hall’s time zone', () => {
   assert.is(formatClockTime('2026-03-10T02:05:00Z', 'Asia/Shanghai'), '10:05');
   assert.is(formatClockTime(null, 'Asia/Shanghai'), '');
+});
+format('the break reminder: this counter’s scheduled times still ahead today, the one under way marked', () => {
+  const snap = snapshot({ scheduledBreaks: [{ counterId: C1, times: [{ from: '09:15', to: '09:30' }, { from: '16:30', to: '17:00' }] }, { counterId: C2, times: [{ from: '10:00', to: '10:15' }] }] });
+  assert.equal(breakReminder(snap, C1, '09:00'), [{ from: '09:15', to: '09:30', now: false }, { from: '16:30', to: '17:00', now: false }]);
+  assert.equal(breakReminder(snap, C1, '09:20'), [{ from: '09:15', to: '09:30', now: true }, { from: '16:30', to: '17:00', now: false }]);
+  assert.equal(breakReminder(snap, C1, '09:30'), [{ from: '16:30', to: '17:00', now: false }], 'over at its end');
+  assert.equal(breakReminder(snap, C4, '09:00'), []);
+  assert.equal(breakReminder(snapshot(), C1, '09:00'), [], 'an older server without the field');
 });
 format.run();

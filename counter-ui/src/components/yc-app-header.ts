@@ -1,10 +1,11 @@
-/** Top bar: product, counter, staff member, connection badge, language, sign-out. */
+/** Top bar: product, counter, today's break reminder (休息安排), staff member, connection badge, language, sign-out. */
 import { LitElement, css, html, nothing } from 'lit';
 import { StoreController } from '../../../ui-shared/src/store-controller';
 import { tokens } from '../../../ui-shared/src/tokens.css';
 import { app } from '../app-instance';
 import { i18n, t } from '../i18n/messages';
 import { st } from '../i18n/staff-tool-messages';
+import { breakReminder, formatClockTime } from '../stores/counter-selectors';
 import { shortcutLabel } from '../stores/shortcuts';
 import { shared } from '../styles/shared.css';
 import './yc-connection-badge';
@@ -59,6 +60,23 @@ export class YcAppHeader extends LitElement {
       .spacer {
         flex: 1;
       }
+      .breaks {
+        display: flex;
+        align-items: center;
+        gap: 4px 10px;
+        padding: 4px 12px;
+        border-radius: 8px;
+        background: var(--yc-accent-bg);
+        color: #0a4a8a;
+        font-size: 0.9rem;
+        white-space: nowrap;
+        overflow: hidden;
+        margin: 0;
+        min-width: 0;
+      }
+      .breaks .now {
+        font-weight: 600;
+      }
       .who {
         font-weight: 600;
         white-space: nowrap;
@@ -79,6 +97,18 @@ export class YcAppHeader extends LitElement {
     new StoreController(this, i18n.lang);
     new StoreController(this, app.snapshot);
     new StoreController(this, app.counterId);
+    new StoreController(this, app.ticker.now);
+  }
+
+  /** 休息安排: this counter's breaks scheduled for today (docs/routing.md), the one under way marked. */
+  private renderBreaks(counterId: string) {
+    const snap = app.snapshot.get();
+    const now = formatClockTime(new Date(app.ticker.now.get()).toISOString(), snap?.hall.timeZone ?? 'Asia/Shanghai');
+    const times = breakReminder(snap, counterId, now);
+    if (times.length === 0) return nothing;
+    return html`<p class="breaks" role="note" data-testid="break-reminder">
+      <strong>${t('breaks.title')}</strong>${times.map((b) => html`<span class=${b.now ? 'now' : ''}>${b.from}–${b.to}${b.now ? t('breaks.now') : ''}</span>`)}
+    </p>`;
   }
 
   override render() {
@@ -90,7 +120,8 @@ export class YcAppHeader extends LitElement {
       ${counter
         ? html`<div class="counter" data-testid="header-counter">
             <strong>${t('header.counter', { number: counter.number })}</strong><span>${counter.name}</span>
-          </div>`
+          </div>
+          ${this.renderBreaks(counter.id)}`
         : nothing}
       <div class="spacer"></div>
       ${session ? html`<yc-connection-badge></yc-connection-badge><span class="who">${session.staff.displayName}</span>` : nothing}

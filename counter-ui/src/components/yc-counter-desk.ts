@@ -5,9 +5,7 @@ import { tokens } from '../../../ui-shared/src/tokens.css';
 import { app } from '../app-instance';
 import { describe } from '../i18n/describe';
 import { i18n, t } from '../i18n/messages';
-import type { HallSnapshot } from '../../../server/protocol/views';
 import type { DeskView, ListKind } from '../stores/counter-desk';
-import { breakReminder, formatClockTime } from '../stores/counter-selectors';
 import { displayPauseReason } from '../stores/dialog-forms';
 import { shortcutLabel, type ActionId } from '../stores/shortcuts';
 import { shared } from '../styles/shared.css';
@@ -57,17 +55,6 @@ export class YcCounterDesk extends LitElement {
         grid-template-columns: 1fr 1fr;
         gap: var(--yc-space-3);
         min-height: 120px;
-      }
-      .breaks {
-        margin: 0;
-        padding: 6px 12px;
-        border-radius: 8px;
-        background: var(--yc-accent-bg);
-        color: #0a4a8a;
-        font-size: 0.95rem;
-      }
-      .breaks strong {
-        margin-right: 8px;
       }
       .paused {
         display: flex;
@@ -135,7 +122,6 @@ export class YcCounterDesk extends LitElement {
           </div>
         </div>
         <div class="right">
-          ${this.renderBreaks(snap, v.counter?.id ?? null, formatClockTime(new Date(now).toISOString(), tz))}
           <yc-staff-tools></yc-staff-tools>
           <yc-ticket-list kind="waiting" .tickets=${v.waiting} .now=${now} .selectedId=${v.selectedWaiting?.id ?? null} .timeZone=${tz}></yc-ticket-list>
         </div>
@@ -150,15 +136,6 @@ export class YcCounterDesk extends LitElement {
       ></yc-transfer-dialog>
       <yc-release-dialog ?open=${dialog === 'release'} .error=${dialog === 'release' ? error : ''}></yc-release-dialog>
     `;
-  }
-
-  /** 休息安排: today's scheduled breaks of this counter (docs/routing.md), the one under way marked. */
-  private renderBreaks(snap: HallSnapshot | null, counterId: string | null, nowHHMM: string) {
-    const times = breakReminder(snap, counterId, nowHHMM);
-    if (times.length === 0) return nothing;
-    return html`<p class="breaks" role="note" data-testid="break-reminder">
-      <strong>${t('breaks.title')}</strong>${times.map((b) => `${b.from}–${b.to}${b.now ? t('breaks.now') : ''}`).join(t('breaks.sep'))}
-    </p>`;
   }
 
   private renderPaused(v: DeskView) {

@@ -65,6 +65,10 @@ export class YcDashPlan extends LitElement {
         align-items: center;
         gap: var(--yc-space-2);
       }
+      li .btn {
+        white-space: nowrap;
+        flex-shrink: 0;
+      }
       .actions {
         display: flex;
         gap: 6px;
