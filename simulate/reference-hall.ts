@@ -78,6 +78,7 @@ export function referenceScenario(load: number, dayRules: ReferenceDay = 'ours')
     description: `issue #16's reference hall, ${breaks ? 'breaks' : 'no breaks'}, ${cutoff ? '30-minute last-ticket cut-off' : 'no last-ticket cut-off'}, ${Math.round(load * 100)} % offered load`,
     matters: referenceMatters(),
     counters: referenceCounters(breaks),
+    spareCounters: [], // the issue's hall has no after-hours window
     profiles: { A: PEAKS, B: PEAKS },
     serviceCv: 0.7,
     lastTicketMinutes: cutoff ? 30 : 0,
