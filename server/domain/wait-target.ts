@@ -16,6 +16,7 @@ export const DEFAULT_HALL_SETTINGS: EffectiveHallSettings = {
   elderlyAge: 60,
   starvationGuard: 3,
   missedNumberRule: '过号请到服务台重新激活，当日有效',
+  missedNumberRuleEn: 'Missed your number? Ask at the service desk to reactivate it. Valid today only.',
   announcementRepeat: 2,
   hotline: '',
   appointmentGraceMinutes: 15,

@@ -95,6 +95,7 @@ export const hallSettingsInput = z
     elderlyAge: z.number().int().min(50).max(100),
     starvationGuard: z.number().int().min(1).max(50),
     missedNumberRule: z.string().trim().min(1).max(80),
+    missedNumberRuleEn: z.string().trim().min(1).max(120),
     /** Printed on every ticket; empty = none. Digits, spaces and - ( ) + only. */
     hotline: z.string().trim().max(30).regex(/^[0-9 ()+-]*$/, 'digits, spaces and - ( ) + only'),
     announcementRepeat: z.number().int().min(1).max(5),

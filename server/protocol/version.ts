@@ -21,6 +21,7 @@
  *    window opened by the back office in a peak) and flexMinutes; BreakAdviceView.backOffice;
  *    TidalMoveView.returnMatterIds / returnText (the return at the end of the window);
  *    HallSnapshot.scheduledBreaks (today's counter_breaks, the counter screens' reminder).
+ * 11: hall setting missedNumberRuleEn: the missed-number rule printed on English tickets.
  */
-export const PROTOCOL_VERSION = 10;
-export const CONTRACT_HASH = 'd830ff9cdf272a30';
+export const PROTOCOL_VERSION = 11;
+export const CONTRACT_HASH = 'b32a1fe108916621';

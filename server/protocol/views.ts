@@ -137,6 +137,8 @@ export interface HallSettings {
   elderlyAge: number;
   starvationGuard: number;
   missedNumberRule: string;
+  /** The same rule on English tickets (a stored hall without it prints the default English text). */
+  missedNumberRuleEn?: string;
   announcementRepeat: number;
   /** The hall's service hotline, printed on every ticket ('' = none). */
   hotline?: string;

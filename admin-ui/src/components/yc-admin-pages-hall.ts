@@ -47,7 +47,8 @@ export class YcAdminHalls extends CrudPage<HallView> {
         name: 'targets', label: t('hall.targets'), kind: 'group',
         fields: [n('generalWaitTargetMinutes', 'hall.general'), n('complexWaitTargetMinutes', 'hall.complex'), n('counterHandlingTargetMinutes', 'hall.handling'),
           n('starvationGuard', 'hall.starvation'), n('announcementRepeat', 'hall.repeat'), n('elderlyAge', 'hall.elderlyAge'),
-          { name: 'settings.missedNumberRule', label: t('hall.missedRule'), kind: 'text' }],
+          { name: 'settings.missedNumberRule', label: t('hall.missedRule'), kind: 'text' },
+          { name: 'settings.missedNumberRuleEn', label: t('hall.missedRuleEn'), kind: 'text' }],
       },
       {
         name: 'appointments', label: t('hall.appointments'), kind: 'group',

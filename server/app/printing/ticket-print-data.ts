@@ -3,6 +3,7 @@ import type { StoredTicketPrint } from '../../../db/schema-printing';
 import type { TicketPrintData } from '../../../ticket-printer/index';
 import { progressUrl } from '../../protocol/rules';
 import type { HallView, PriorityReason } from '../../protocol/views';
+import { DEFAULT_HALL_SETTINGS } from '../../domain/wait-target';
 import type { QueuePosition } from '../queue-position';
 
 export interface TicketPrintSource {
@@ -22,6 +23,11 @@ export interface TicketPrintSource {
   position: QueuePosition;
   language: 'zh-CN' | 'en';
   publicBaseUrl: string;
+}
+
+/** The hall's missed-number rule in the ticket's language (an older hall without the English one: the default English text). */
+export function missedNumberRule(settings: HallView['settings'], language: 'zh-CN' | 'en'): string {
+  return language === 'en' ? (settings.missedNumberRuleEn?.trim() || DEFAULT_HALL_SETTINGS.missedNumberRuleEn) : settings.missedNumberRule;
 }
 
 /** The QR: the public progress page of the ticket's random token. */
@@ -45,7 +51,7 @@ export function storedTicketPrint(s: TicketPrintSource): StoredTicketPrint {
     timeZone: s.hall.timeZone,
     qrContent: progressUrl(s.publicBaseUrl, s.ticket.token),
     appointmentSlot: s.ticket.slotStart && s.ticket.slotEnd ? { start: s.ticket.slotStart.toISOString(), end: s.ticket.slotEnd.toISOString() } : null,
-    missedNumberRule: s.hall.settings.missedNumberRule,
+    missedNumberRule: missedNumberRule(s.hall.settings, s.language),
     language: s.language,
     priorityReason: s.ticket.priorityReason,
     appointment: s.ticket.source === 'appointment',
