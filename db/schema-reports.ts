@@ -64,6 +64,8 @@ export const reportDayCounts = pgTable(
  * Wait and handling histograms: `ub` is a bin's upper bound in whole minutes, the bin holding the
  * values in (lower, ub] (bin 0 holds exactly 0): 1-minute bins up to 120, then 5 up to 240, 15 up
  * to 1440, 60 beyond (server/app/reports/histogram.ts). Only non-empty bins have a row.
+ * The primary key also carries `n` (INCLUDE, migration 0019: drizzle cannot say it here), so a
+ * report sums a range's bins by an index-only scan.
  */
 export const reportDayBins = pgTable(
   'report_day_bins',
