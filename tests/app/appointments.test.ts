@@ -434,6 +434,11 @@ checkIn('after the no-show job has run the visitor still gets a walk-in ticket',
  * (after the ticket and the appointment were written), and `afterRollback` runs once the failed
  * transaction has rolled back, before the error reaches the caller.
  */
+/** Whether a raw statement writes ticket_events (its SQL text chunks name the table). */
+function appendsEvents(q: { queryChunks?: unknown[] }): boolean {
+  return (q.queryChunks ?? []).some((c) => typeof c === 'object' && c !== null && 'value' in c && /INSERT INTO ticket_events/.test(String((c as { value: unknown }).value)));
+}
+
 function failingDeps(mode: { dropAfterFirstWrite?: true; failInTx?: true; afterRollback?: () => Promise<unknown> }) {
   const real = db.db;
   let updates = 0;
@@ -444,6 +449,8 @@ function failingDeps(mode: { dropAfterFirstWrite?: true; failInTx?: true; afterR
     new Proxy(tx, {
       get(t, p, rcv) {
         if (p === 'insert') return (table: unknown) => (table === ticketEvents ? broken() : (t as typeof real).insert(table as never));
+        // The events are appended with the hall's seq in one statement (server/app/run-command.ts).
+        if (p === 'execute') return (q: { queryChunks?: unknown[] }) => (appendsEvents(q) ? broken() : (t as typeof real).execute(q as never));
         return Reflect.get(t, p, rcv);
       },
     });
