@@ -96,5 +96,13 @@ export function connected(socket: ClientSocket): Promise<void> {
 }
 
 export function emitAck<T = any>(socket: ClientSocket, event: string, payload: unknown): Promise<{ ok: boolean; data?: T; error?: { code: string; message: string } }> {
-  return new Promise((resolve) => (socket as any).emit(event, payload, resolve));
+  // A command that never answers (the socket was disconnected, e.g. its session expired under a
+  // moved test clock) fails the test with a code instead of hanging the file until its timeout.
+  return new Promise((resolve) =>
+    (socket as any).timeout(ACK_TIMEOUT_MS).emit(event, payload, (err: Error | null, res: any) =>
+      resolve(err ? { ok: false, error: { code: 'ack_timeout', message: `${event}: no answer in ${ACK_TIMEOUT_MS} ms (${socket.connected ? 'connected' : 'disconnected'})` } } : res),
+    ),
+  );
 }
+
+const ACK_TIMEOUT_MS = 30_000;

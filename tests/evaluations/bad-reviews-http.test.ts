@@ -212,10 +212,15 @@ t('the report over HTTP: JSON for the manager’s halls, CSV as a download', asy
 });
 
 t('the "1、3、1" days are hall settings: a review opened after an admin changes them follows the new days; open ones keep theirs', async () => {
-  const s1 = sockets[0]!;
   clock.set('2026-11-30T02:00:00Z'); // Monday 10:00: a week later, sign in again
   const admin2 = await loginAs(server.url, 'admin');
   const manager2 = await loginAs(server.url, 'manager');
+  // The counter too: last week's session has expired (12 hours), and the server's session
+  // re-check disconnects its socket within seconds — the old socket may not be used.
+  const s1 = await staffSocket(await loginAs(server.url, 'staff1'));
+  const counter1 = snap.counters.find((c) => c.number === 1)!;
+  const took = await emitAck(s1, 'counter:take', { commandId: randomUUID(), counterId: counter1.id });
+  assert.ok(took.ok, JSON.stringify(took.error));
   const before = await serve(s1, 1);
   await api(server.url, 'POST', `/api/evaluation/by-token/${before.token}`, { commandId: randomUUID(), level: 2, reasons: ['slow'] });
   const changed = await api(server.url, 'PATCH', `/api/halls/${hallId}`, { settings: { badReviewContactDays: 2, badReviewReplyDays: 4, badReviewCloseDays: 2 } }, admin2);
