@@ -27,6 +27,7 @@ import { createAdapter } from '@socket.io/postgres-adapter';
 import pg from 'pg';
 import { CONNECT_TIMEOUT_MS, openPostgresPool } from '../../db/postgres-pool';
 import { createFactBus, FACT_CHANNEL, type RemoteFacts } from './fact-bus';
+import { emitLocal } from './local-facts';
 import type { IoServer } from './socket-server';
 
 const RECONNECT_MS = 250;
@@ -56,10 +57,9 @@ export async function attachPostgresFanout(io: IoServer, url: string, opts: Fano
   const pool = openPostgresPool(url, { max: POOL_MAX, onLost: (err) => opts.log('fan-out pool connection lost', err) });
   await pool.query('CREATE TABLE IF NOT EXISTS socket_io_attachments (id bigserial UNIQUE, created_at timestamptz DEFAULT NOW(), payload bytea)');
   const node = randomBytes(8).toString('hex');
-  const untyped = io as unknown as { local: { to(rooms: string[]): { emit(event: string, payload: unknown): void } } };
   const bus = createFactBus(
     node,
-    { emitLocal: (rooms, event, payload) => untyped.local.to(rooms).emit(event, payload) },
+    { emitLocal: (rooms, event, payload) => emitLocal(io, rooms, event, payload) },
     {
       notify: (payload) => pool.query('SELECT pg_notify($1, $2)', [FACT_CHANNEL, payload]),
       attach: async (payload) => {

@@ -23,6 +23,7 @@ import { batchedTokenResolver } from './handshake-auth';
 import { attachVisitor, progressNudgeRooms } from './progress-room';
 import { progressHandshake } from './progress-handshake';
 import { createPresence } from './presence';
+import { emitLocal } from './local-facts';
 import { identityRooms, startRevalidation } from './revocation';
 import { rooms } from './rooms';
 import { sharedReads } from './shared-reads';
@@ -216,8 +217,7 @@ export function answer<T>(ack: unknown, log: (msg: string, err: unknown) => void
  */
 export function socketPublisher(getIo: () => IoServer | null, getRemote: () => RemoteFacts | null = () => null): Publisher {
   const deliver = (io: IoServer, deliveries: Delivery[]) => {
-    const local = io.local as unknown as { to(rooms: string[]): { emit(event: string, payload: unknown): void } };
-    for (const [to, event, payload] of deliveries) local.to(to).emit(event, payload);
+    for (const [to, event, payload] of deliveries) emitLocal(io, to, event, payload);
     getRemote()?.send(deliveries);
   };
   return {
