@@ -54,6 +54,8 @@ export interface CallTiming {
   calls: Map<string, number>;
   /** echo id → when it was emitted (absolute ms) */
   echoes: Map<string, number>;
+  /** ticket id → when the call-next that called it was acked (absolute ms): ack → display is the fan-out after the command. */
+  acks: Map<string, number>;
 }
 
 /** A hall's counters, driven from the benchmark's own process; its screens live in screen processes (city-screens.ts). */
@@ -62,7 +64,7 @@ export interface HallClients {
   counters: Socket[];
 }
 
-export const newTiming = (): CallTiming => ({ calls: new Map(), echoes: new Map() });
+export const newTiming = (): CallTiming => ({ calls: new Map(), echoes: new Map(), acks: new Map() });
 
 /** The counter sockets of hall h on node h mod nodes; every counter takes its counter. */
 export async function connectCounters(nodes: string[], hall: SeededHall): Promise<HallClients> {

@@ -54,6 +54,7 @@ export async function runStage(
     }
     const ticketId = called.data.ticket.id as string;
     timing.calls.set(ticketId, t0);
+    timing.acks.set(ticketId, absNow());
     for (const step of ['ticket:start', 'ticket:finish']) {
       const a = await timed(s, step, { commandId: randomUUID(), counterId, ticketId });
       if (!a.ok) r.errors++;

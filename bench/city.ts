@@ -111,6 +111,8 @@ async function main() {
     const collect = async () => {
       const got = await Promise.all(procs.map((p) => p.collect()));
       const callToDisplay: number[] = [];
+      // The call-next's ack to the same display's fact: what the fan-out adds after the command (negative: the fact came first).
+      const ackToDisplay: number[] = [];
       const echoToDisplay: number[] = [];
       const claimEchoToDisplay: number[] = [];
       // The same deliveries by the node the receiving screen is on (each node's own ratio).
@@ -126,12 +128,14 @@ async function main() {
       };
       for (const g of got) {
         since(g.calls, timing.calls, callToDisplay, callByNode);
+        since(g.calls, timing.acks, ackToDisplay);
         since(g.echoes.filter(([id]) => id.startsWith('e')), timing.echoes, echoToDisplay);
         since(g.echoes.filter(([id]) => id.startsWith('c')), timing.echoes, claimEchoToDisplay, claimByNode);
       }
       timing.calls.clear();
       timing.echoes.clear();
-      return { callToDisplay, echoToDisplay, claimEchoToDisplay, callByNode, claimByNode, screensRssMb: got.map((g) => g.rssMb) };
+      timing.acks.clear();
+      return { callToDisplay, ackToDisplay, echoToDisplay, claimEchoToDisplay, callByNode, claimByNode, screensRssMb: got.map((g) => g.rssMb) };
     };
     const runMeasured = async (mode: 'product' | 'floor', rate: number) => {
       const before = await metrics(); // resets each node's event-loop histogram and command samples
@@ -211,11 +215,12 @@ async function main() {
   }
 }
 
-function printStage(title: string, s: { r: StageResult; m: NodeMetrics[]; commitsPerS: number | null; rss: number[]; callToDisplay: number[]; loadAvg: string }) {
+function printStage(title: string, s: { r: StageResult; m: NodeMetrics[]; commitsPerS: number | null; rss: number[]; callToDisplay: number[]; ackToDisplay: number[]; loadAvg: string }) {
   const r = s.r;
   console.log(`\n${title}; load ${s.loadAvg}`);
   console.log(`  ${r.visitors} visitors in ${r.seconds.toFixed(1)} s, ${(r.commands / r.seconds).toFixed(0)} commands/s; backlog ${r.backlog}, queue empty ${r.empty}, errors ${r.errors}`);
   console.log(`  call → display: ${pct(s.callToDisplay)}`);
+  console.log(`  call-next ack → display (the fan-out after the command): ${pct(s.ackToDisplay)}`);
   console.log(`  issue → ack:    ${pct(r.issueMs)}`);
   for (const [name, xs] of Object.entries(r.ackMs)) console.log(`  ${name.padEnd(17)} ack ${pct(xs)}`);
   console.log(`  database commits/s: ${s.commitsPerS?.toFixed(0) ?? 'n/a (PGlite)'}`);

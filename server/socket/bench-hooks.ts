@@ -8,10 +8,16 @@
  *                     then the same fan-out;
  *   bench:metrics     { gc? }         → RSS, heap, event-loop delay and the per-command own/db time
  *                     samples since the previous call (administrators only); with gc: true and the
- *                     process started with --expose-gc, after a full collection (memory per socket).
+ *                     process started with --expose-gc, after a full collection (memory per socket);
+ *                     with profile: 'start' a V8 CPU profile starts, with profile: '<label>' it stops
+ *                     and is written to $BENCH_PROFILE_DIR/<label>.cpuprofile (a profile of one
+ *                     phase, not of the whole run; only when BENCH_PROFILE_DIR is set).
  * The socket is already authenticated by the normal handshake; only staff sockets get the hooks
  * (a device's or visitor's bench:* event reaches no listener).
  */
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import type { Socket } from 'socket.io';
@@ -24,6 +30,26 @@ const RESOLUTION_MS = 10;
 const lateMs = (ns: number) => Math.max(0, ns / 1e6 - RESOLUTION_MS);
 type Reply = (r: { ok: boolean; data?: unknown; error?: { code: string } }) => void;
 const isUuid = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f-]{36}$/i.test(v);
+
+let profiler: Session | null = null;
+
+/** 'start' starts a CPU profile of this process; any other label stops it and writes <label>.cpuprofile to BENCH_PROFILE_DIR. */
+async function phaseProfile(label: string): Promise<void> {
+  const dir = process.env.BENCH_PROFILE_DIR;
+  if (!dir || !/^[\w.-]{1,64}$/.test(label)) throw new Error('no profile directory or a bad label');
+  if (label === 'start') {
+    profiler ??= new Session();
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+    return;
+  }
+  if (!profiler) throw new Error('no profile running');
+  const { profile } = await profiler.post('Profiler.stop');
+  profiler.disconnect();
+  profiler = null;
+  await writeFile(join(dir, `${label}.cpuprofile`), JSON.stringify(profile));
+}
 
 export function attachBenchHooks(io: IoServer, deps: AppDeps): { close(): void } {
   // The histogram records the interval between the monitor's timer ticks, so an idle loop reads
@@ -68,6 +94,14 @@ export function attachBenchHooks(io: IoServer, deps: AppDeps): { close(): void }
     socket.on('bench:metrics', (input: unknown, ack: unknown) => {
       const reply: Reply = typeof ack === 'function' ? (ack as Reply) : () => {};
       if (!(actor.kind === 'staff' && actor.role === 'admin')) return reply({ ok: false, error: { code: 'forbidden' } });
+      const profile = (input as { profile?: unknown } | null)?.profile;
+      if (typeof profile === 'string') {
+        void phaseProfile(profile).then(
+          () => reply({ ok: true }),
+          () => reply({ ok: false, error: { code: 'internal_error' } }),
+        );
+        return;
+      }
       const gc = (globalThis as { gc?: () => void }).gc;
       if ((input as { gc?: unknown } | null)?.gc === true && gc) gc();
       const mem = process.memoryUsage();
