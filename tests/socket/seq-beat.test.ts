@@ -58,7 +58,7 @@ t('a room that heard the last seq is not beaten; one behind the database is; a b
   assert.equal(beats(), [{ hallId, seq: 5, serviceDate: '2026-12-01' }]);
   assert.equal(sent[0]!.rooms.sort(), [rooms.hallPublic(hallId), rooms.hallStaff(hallId)].sort());
 
-  // Rounds that are not the hall's backstop turn: in sync after that beat, nothing is written.
+  // In sync after that beat (a beat counts as heard): the next rounds write nothing but the hall's backstop turn.
   const turn = backstopTurn(hallId);
   let beaten = 0;
   for (let i = 1; i < FULL_BEAT_EVERY; i++) {
@@ -94,10 +94,6 @@ t('a room that heard the last seq is not beaten; one behind the database is; a b
   sent.length = 0;
   await beat.beatNow(false);
   assert.equal(beats().map((b) => b.seq), [8]);
-  // The beat counted as heard: the next one (unless the backstop turn) writes nothing.
-  sent.length = 0;
-  await beat.beatNow(false);
-  assert.ok(beats().length <= 1);
 });
 
 t('a new service day is beaten whatever the seq; beatNow() beats every room', async () => {
