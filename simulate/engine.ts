@@ -11,7 +11,7 @@
  */
 import { manualClock } from '../server/domain/clock';
 import { applyTicketAction, type TicketState } from '../server/domain/ticket-machine';
-import type { QueueCandidate } from '../server/domain/routing-policy';
+import { callBeforeBreak, type QueueCandidate, type RoutingContext } from '../server/domain/routing-policy';
 import { waitStart } from '../server/domain/wait-target';
 import { MinHeap } from './heap';
 import type { Policy } from './policies';
@@ -75,6 +75,8 @@ interface CounterState {
   returnAt: number;
   idleSince: number;
   streak: number;
+  /** This break was already put off for one priority visitor. */
+  deferredBreak: boolean;
   current: TicketRecord | null;
   record: CounterRecord;
 }
@@ -92,6 +94,7 @@ export function runDay(s: Scenario, visitors: readonly Visitor[], policy: Policy
     returnAt: 0,
     idleSince: 0,
     streak: 0,
+    deferredBreak: false,
     current: null,
     record: { id: def.id, busyMinutes: 0, scheduledMinutes: def.duties.reduce((a, d) => a + d.end - d.start, 0), overtimeMinutes: 0, served: 0 },
   }));
@@ -155,22 +158,30 @@ export function runDay(s: Scenario, visitors: readonly Visitor[], policy: Policy
     c.record.overtimeMinutes += Math.max(0, now + minutes - Math.max(now, scheduledEnd));
   };
 
-  /** The counter calls its policy's first choice, if anything it may serve is waiting. */
-  const tryCall = (c: CounterState, now: number): boolean => {
+  const contextOf = (c: CounterState): RoutingContext => ({
+    now: clock.now(),
+    consecutivePriorityCalls: c.streak,
+    starvationGuard: s.settings.starvationGuard,
+    appointmentGraceMinutes: grace,
+    earlyAppointmentMinutes: s.settings.earlyAppointmentMinutes,
+    waitCapMinutes: s.settings.waitCapMinutes,
+    preferredMatterIds: c.def.preferredMatterIds,
+  });
+
+  /**
+   * The counter calls its policy's first choice, if anything it may serve is waiting — or, with
+   * `pick`, that function's choice (the one visitor a counter whose break is due still calls).
+   */
+  const tryCall = (c: CounterState, now: number, pick?: typeof callBeforeBreak): boolean => {
     const duty = c.duty;
     if (!duty) return false;
     const byId = new Map<string, TicketRecord>();
     for (const t of waiting) if (duty.matterIds.has(t.matter.id)) byId.set(t.candidate.id, t);
     if (byId.size === 0) return false;
-    const [first] = policy.rank([...byId.values()].map((t) => t.candidate), {
-      now: clock.now(),
-      consecutivePriorityCalls: c.streak,
-      starvationGuard: s.settings.starvationGuard,
-      appointmentGraceMinutes: grace,
-      waitCapMinutes: s.settings.waitCapMinutes,
-      preferredMatterIds: c.def.preferredMatterIds,
-    });
-    const t = byId.get(first!.id)!;
+    const candidates = [...byId.values()].map((t) => t.candidate);
+    const first = pick ? pick(candidates, contextOf(c)) : policy.rank(candidates, contextOf(c))[0];
+    if (!first) return false;
+    const t = byId.get(first.id)!;
     waiting.delete(t);
     act(t, { type: 'call', counterId: c.def.id, at: toDate(now) });
     t.calledAt = now;
@@ -257,7 +268,14 @@ export function runDay(s: Scenario, visitors: readonly Visitor[], policy: Policy
         c.status = 'idle';
         // A break waits for the visitor to leave, then lasts its full length; the end of a
         // session serves who is still waiting.
+        // A counter whose break is due first calls a waiting green-channel or appointment
+        // visitor who can still be served within target (once per break: callBeforeBreak).
+        if (c.ending && !c.duty!.closing && policy.beforeBreak && !c.deferredBreak && tryCall(c, now, callBeforeBreak)) {
+          c.deferredBreak = true;
+          break;
+        }
         if (c.ending && !c.duty!.closing) {
+          c.deferredBreak = false;
           const duty = c.duty!;
           const back = c.returnDuty ?? c.def.duties.find((d) => d.start >= duty.end) ?? null;
           c.returnAt = now + c.breakOwed;

@@ -7,7 +7,8 @@
  * (server/domain/routing-policy.ts). Then the forecast's accuracy, the staffing plan with slot
  * caps, and what pooling would gain.
  */
-import { FCFS, OURS, POLICIES, PREVIOUS } from './policies';
+import { FCFS, OURS, OURS_BEFORE_BREAK, POLICIES, PREVIOUS } from './policies';
+import { priorityMissTable } from './priority-misses';
 import { accuracyReport } from './accuracy';
 import { forecastDayOf, planFor, simulatedForecast, withPlan } from './plan';
 import { flexMinutes } from '../server/domain/peak-staffing';
@@ -59,6 +60,11 @@ export function simulate(opts: SimOptions, print: (line: string) => void = conso
     if (load === REALISTIC_LOAD) {
       print('Late green-channel and appointment visitors under strict priority (always called first), by what their matter\'s counters were doing when their wait began:');
       print(latePriorityTable(s, results.find((r) => r.policy.name === 'strict')!.days));
+      const breakFirst = compare(s, opts.seed, opts.days, [OURS_BEFORE_BREAK])[0]!;
+      out[`demo ${load} before break`] = [breakFirst];
+      print(`With the counters taking one more priority visitor before a due break (callBeforeBreak), ours: ${ci(breakFirst.stats.withinAll)} within target, appointments ${pct(breakFirst.stats.withinAppointment)}, green ${pct(breakFirst.stats.withinGreen)}, p99 ${min(breakFirst.stats.p99)} / longest ${min(breakFirst.stats.max)} min.`);
+      print('Why the late green-channel and appointment visitors missed, traced call by call (simulate/priority-misses.ts):');
+      print(priorityMissTable(s, [['strict', results.find((r) => r.policy.name === 'strict')!.days], ['ours', results.find((r) => r.policy.name === 'ours')!.days], ['ours + before break', breakFirst.days]]));
     }
   }
   print('');

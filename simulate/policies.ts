@@ -9,6 +9,8 @@ export interface Policy {
   name: 'fcfs' | 'strict' | 'previous' | 'ours';
   label: string;
   rank(candidates: readonly QueueCandidate[], ctx: RoutingContext): QueueCandidate[];
+  /** The counters call one waiting priority visitor before a due break (callBeforeBreak). */
+  beforeBreak?: boolean;
 }
 
 const byIssue = (a: QueueCandidate, b: QueueCandidate) => a.issuedAt.getTime() - b.issuedAt.getTime() || a.number.localeCompare(b.number);
@@ -61,5 +63,12 @@ export const PREVIOUS: Policy = {
 
 /** The product's rule (server/domain/routing-policy.ts, docs/routing.md). */
 export const OURS: Policy = { name: 'ours', label: 'ours (makeable first, capped)', rank: rankCandidates };
+
+/**
+ * Ours, with the counters taking one more green-channel or appointment visitor who can still be
+ * served within target before a due break (callBeforeBreak): a staff practice the simulator
+ * measures; the server does not schedule breaks in real time (docs/routing.md §Why priority visitors miss).
+ */
+export const OURS_BEFORE_BREAK: Policy = { ...OURS, label: 'ours + priority before a break', beforeBreak: true };
 
 export const POLICIES: readonly Policy[] = [FCFS, STRICT, PREVIOUS, OURS];

@@ -88,7 +88,7 @@ export function variantPolicy(v: RuleVariant, know: Knowledge): Policy {
       const now = ctx.now.getTime() / MINUTE;
       const scored = candidates.map((c) => {
         const cap = v.cap ? v.cap(c) : ctx.waitCapMinutes;
-        const appt = inAppointmentWindow(c, ctx.now, ctx.appointmentGraceMinutes) || soonBeforeSlot(c, ctx.now, v.earlyAppointmentMinutes);
+        const appt = inAppointmentWindow(c, ctx.now, ctx.appointmentGraceMinutes, ctx.earlyAppointmentMinutes) || soonBeforeSlot(c, ctx.now, v.earlyAppointmentMinutes);
         let tier = guard ? (c.priority > 0 ? Tier.GuardedGreen : Tier.Guarded) : c.priority > 0 ? Tier.Green : appt ? Tier.Appointment : pastWaitCap(c, ctx.now, cap) ? Tier.PastCap : Tier.Walk;
         if (gone(c, ctx.now)) tier = Tier.Gone;
         let breached = urgencyOf(c, ctx.now) > 1;

@@ -1,5 +1,5 @@
 /**
- * `npm run simulate:rules [-- --days 20 --load 0.85 --only id,id --lookahead 3 --online 3]`
+ * `npm run simulate:rules [-- --days 20 --load 0.85 --only id,id --lookahead 3 --online 3 --priority-bound 3 --halls 0,2]`
  *
  * Measures the rule variants of simulate/rule-variants.ts against the previous rule and ours,
  * on the same seeded days (seed 20261124): the demo hall, issue #16's reference hall as its
@@ -7,16 +7,19 @@
  * Prints per variant the share within target (± 95 % CI), appointments / green channel, p99 and
  * the longest wait. `--lookahead N` adds the clairvoyant look-ahead over our rule's N best
  * tickets (simulate/rollout.ts; about a minute of CPU per hall for 20 days at N = 3), and
- * `--online N` the same look-ahead with only what the hall knows at the call.
+ * `--online N` the same look-ahead with only what the hall knows at the call; `--priority-bound N`
+ * the clairvoyant look-ahead told to keep green-channel and appointment visitors within target
+ * above all (each counts 1000 walk-ins), on our rule with a priority visitor before a due break.
+ * `--halls 0,2` runs only those halls (0 demo, 1 reference open day, 2 reference our day).
  * docs/routing.md §The look-ahead, measured and not adopted quotes it.
  */
 import { runDay } from './engine';
 import { interval, measured, summarise, withinTarget } from './metrics';
 import type { DayResult } from './engine';
-import { PREVIOUS, type Policy } from './policies';
+import { OURS_BEFORE_BREAK, PREVIOUS, type Policy } from './policies';
 import { referenceScenario } from './reference-hall';
 import { ci, min, pct, table } from './report';
-import { onlineRolloutDay, rolloutDay } from './rollout';
+import { onlineRolloutDay, onTimeScore, rolloutDay } from './rollout';
 import { drawDays } from './run';
 import { variantPolicy, VARIANTS, type Knowledge } from './rule-variants';
 import { scenario, singleCounterMatters, type Scenario } from './scenario';
@@ -37,7 +40,7 @@ function arg(name: string): string | undefined {
 }
 
 /** Every variant on the same days; a clairvoyant one is built per day, from that day's visitors. */
-export function measure(s: Scenario, days: number, ids?: readonly string[], lookahead = 0, online = 0) {
+export function measure(s: Scenario, days: number, ids?: readonly string[], lookahead = 0, online = 0, priorityBound = 0) {
   const visitorsByDay = drawDays(s, SEED, days);
   const single = singleCounterMatters(s);
   const means = new Map(s.matters.map((m) => [m.id, m.serviceMean + s.walkUpMinutes]));
@@ -50,6 +53,10 @@ export function measure(s: Scenario, days: number, ids?: readonly string[], look
   const ourRule = VARIANTS[0]!;
   const plays: [string, (v: readonly Visitor[]) => DayResult][] = rows.map(([label, policyFor]) => [label, (v) => runDay(s, v, policyFor(v))]);
   if (lookahead > 0) plays.push([`CLAIRVOYANT: look-ahead over our ${lookahead} best`, (v) => rolloutDay(s, v, variantPolicy(ourRule, knowledge(v)), lookahead)]);
+  // What a clairvoyant priority-first order reaches: a green-channel or appointment visitor within
+  // target counts 1000 walk-ins, the counters take one priority visitor before a due break.
+  const priorityFirst = (t: DayResult['tickets'][number]) => (t.candidate.priority > 0 || t.appointment ? 1000 : 1);
+  if (priorityBound > 0) plays.push([`CLAIRVOYANT priority-first: look-ahead over our ${priorityBound} best, priority × 1000`, (v) => rolloutDay(s, v, OURS_BEFORE_BREAK, priorityBound, (d) => onTimeScore(d, priorityFirst))]);
   if (online > 0) plays.push([`online look-ahead over our ${online} best (mean service, known queue)`, (v) => onlineRolloutDay(s, v, variantPolicy(ourRule, knowledge(v)), (m) => means.get(m)!, online)]);
   const runs = plays.map(([label, play]) => {
     const days = visitorsByDay.map(play);
@@ -66,17 +73,19 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const ids = arg('only')?.split(',');
   const lookahead = Number(arg('lookahead') ?? 0);
   const online = Number(arg('online') ?? 0);
+  const priorityBound = Number(arg('priority-bound') ?? 0);
+  const hallIds = arg('halls')?.split(',').map(Number);
   const halls: [string, Scenario][] = [
     ['demo hall, our day', scenario('demo', load)],
     ['reference hall, no breaks, no cut-off', referenceScenario(load, 'open')],
     ['reference hall, our day', referenceScenario(load, 'ours')],
   ];
-  for (const [name, s] of halls) {
+  for (const [name, s] of halls.filter((_, i) => !hallIds || hallIds.includes(i))) {
     console.log(`\n${name}, demand ${pct(load)}, ${days} days, seed ${SEED}:`);
     console.log(
       table(
         ['rule', 'within target', 'vs ours (paired)', 'multi-counter', 'appts / green', 'p99 / longest (min)', 'gave up'],
-        measure(s, days, ids, lookahead, online).map(({ label, stats: x, vsOurs }) => [label, ci(x.withinAll), vsOurs ? points(vsOurs) : '', pct(x.withinPooled.mean), `${pct(x.withinAppointment)} / ${pct(x.withinGreen)}`, `${min(x.p99)} / ${min(x.max)}`, pct(x.abandoned)]),
+        measure(s, days, ids, lookahead, online, priorityBound).map(({ label, stats: x, vsOurs }) => [label, ci(x.withinAll), vsOurs ? points(vsOurs) : '', pct(x.withinPooled.mean), `${pct(x.withinAppointment)} / ${pct(x.withinGreen)}`, `${min(x.p99)} / ${min(x.max)}`, pct(x.abandoned)]),
       ),
     );
   }

@@ -37,6 +37,7 @@ export async function callNext(deps: AppDeps, actor: Actor, input: { commandId: 
       consecutivePriorityCalls: counter.priorityStreak,
       starvationGuard: settings.starvationGuard,
       appointmentGraceMinutes: settings.appointmentGraceMinutes,
+      earlyAppointmentMinutes: settings.earlyAppointmentMinutes,
       waitCapMinutes: settings.waitCapMinutes,
       preferredMatterIds: new Set(links.filter((l) => l.preferred).map((l) => l.matterId)),
     };

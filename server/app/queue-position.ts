@@ -68,6 +68,7 @@ export async function queuePositions(
       serviceMinutes,
       starvationGuard: hall.settings.starvationGuard,
       appointmentGraceMinutes: settings.appointmentGraceMinutes,
+      earlyAppointmentMinutes: settings.earlyAppointmentMinutes,
       waitCapMinutes: settings.waitCapMinutes,
     };
   };

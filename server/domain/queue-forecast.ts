@@ -45,6 +45,8 @@ export interface ForecastInput {
   serviceMinutes(matterId: string): number;
   starvationGuard: number;
   appointmentGraceMinutes: number;
+  /** RoutingContext.earlyAppointmentMinutes (unset: 0). */
+  earlyAppointmentMinutes?: number;
   waitCapMinutes: number;
   /** Safety bound on simulated calls. */
   maxCalls?: number;
@@ -113,6 +115,7 @@ function simulate(input: SimulationInput, kind: PoolKind, onCall: (call: Forecas
       consecutivePriorityCalls: k.streak,
       starvationGuard: input.starvationGuard,
       appointmentGraceMinutes: input.appointmentGraceMinutes,
+      earlyAppointmentMinutes: input.earlyAppointmentMinutes,
       waitCapMinutes: input.waitCapMinutes,
       preferredMatterIds: k.preferredMatterIds,
     }) as ForecastCandidate;
@@ -182,6 +185,7 @@ function fallbackRank(input: SimulationInput, target: ForecastCandidate): number
     consecutivePriorityCalls: 0,
     starvationGuard: input.starvationGuard,
     appointmentGraceMinutes: input.appointmentGraceMinutes,
+    earlyAppointmentMinutes: input.earlyAppointmentMinutes,
     waitCapMinutes: input.waitCapMinutes,
     preferredMatterIds: new Set(),
   });

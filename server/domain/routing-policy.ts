@@ -42,6 +42,11 @@ export interface RoutingContext {
   consecutivePriorityCalls: number;
   starvationGuard: number;
   appointmentGraceMinutes: number;
+  /**
+   * A checked-in appointment whose slot starts within this many minutes already has appointment
+   * precedence (HallSettings.earlyAppointmentMinutes; unset = 0: from the slot start).
+   */
+  earlyAppointmentMinutes?: number;
   /** The hall cap (HallSettings.waitCapMinutes): waited this long → called before the other walk-ins. 0 = no cap. */
   waitCapMinutes: number;
   preferredMatterIds: ReadonlySet<string>;
@@ -75,11 +80,11 @@ export function pastWaitCap(c: Pick<QueueCandidate, 'waitStartAt'>, now: Date, c
 }
 
 /** An appointment has precedence from its slot start to slot end + grace. */
-export function inAppointmentWindow(c: Pick<QueueCandidate, 'appointmentSlot'>, now: Date, graceMinutes: number): boolean {
+export function inAppointmentWindow(c: Pick<QueueCandidate, 'appointmentSlot'>, now: Date, graceMinutes: number, earlyMinutes = 0): boolean {
   const slot = c.appointmentSlot;
   if (!slot) return false;
   const t = now.getTime();
-  return t >= slot.start.getTime() && t <= slot.end.getTime() + graceMinutes * MINUTE;
+  return t >= slot.start.getTime() - Math.max(0, earlyMinutes) * MINUTE && t <= slot.end.getTime() + graceMinutes * MINUTE;
 }
 
 /** True when the next call must go to a normal ticket (if there is one). */
@@ -108,7 +113,7 @@ interface Scored {
 function tierOf(c: QueueCandidate, ctx: RoutingContext, guard: boolean): Tier {
   if (guard) return c.priority > 0 ? Tier.GuardedGreen : Tier.Guarded;
   if (c.priority > 0) return Tier.Green;
-  if (inAppointmentWindow(c, ctx.now, ctx.appointmentGraceMinutes)) return Tier.Appointment;
+  if (inAppointmentWindow(c, ctx.now, ctx.appointmentGraceMinutes, ctx.earlyAppointmentMinutes)) return Tier.Appointment;
   if (pastWaitCap(c, ctx.now, ctx.waitCapMinutes)) return Tier.PastCap;
   return Tier.Walk;
 }
@@ -160,4 +165,19 @@ export function pickNext(candidates: readonly QueueCandidate[], ctx: RoutingCont
   let best: Scored | undefined;
   for (const s of scoreAll(candidates, ctx)) if (!best || compareScored(s, best) < 0) best = s;
   return best?.c;
+}
+
+/**
+ * A counter whose break is due (it has just finished a visitor) first calls one more visitor if
+ * the rule's pick has precedence — green channel, or an appointment in its window — and can
+ * still be called within target; otherwise (nothing, a walk-in, a breached ticket) undefined:
+ * the counter goes on its break. The break is then taken in full after that visitor.
+ */
+export function callBeforeBreak(candidates: readonly QueueCandidate[], ctx: RoutingContext): QueueCandidate | undefined {
+  const first = pickNext(candidates, ctx);
+  if (!first) return undefined;
+  // A walk-in past the hall cap is owed as much: the break is not put off over their head.
+  if (candidates.some((c) => c.priority <= 0 && !inAppointmentWindow(c, ctx.now, ctx.appointmentGraceMinutes, ctx.earlyAppointmentMinutes) && pastWaitCap(c, ctx.now, ctx.waitCapMinutes))) return undefined;
+  const precedence = first.priority > 0 || inAppointmentWindow(first, ctx.now, ctx.appointmentGraceMinutes, ctx.earlyAppointmentMinutes);
+  return precedence && urgencyOf(first, ctx.now) <= 1 ? first : undefined;
 }

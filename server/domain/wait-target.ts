@@ -20,6 +20,7 @@ export const DEFAULT_HALL_SETTINGS: EffectiveHallSettings = {
   announcementRepeat: 2,
   hotline: '',
   appointmentGraceMinutes: 15,
+  earlyAppointmentMinutes: 5,
   appointmentSlotMinutes: 30,
   appointmentSlotCapacity: 4,
   bookingMinDaysAhead: 1,

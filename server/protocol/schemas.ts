@@ -100,6 +100,7 @@ export const hallSettingsInput = z
     hotline: z.string().trim().max(30).regex(/^[0-9 ()+-]*$/, 'digits, spaces and - ( ) + only'),
     announcementRepeat: z.number().int().min(1).max(5),
     appointmentGraceMinutes: z.number().int().min(0).max(120),
+    earlyAppointmentMinutes: z.number().int().min(0).max(30),
     appointmentSlotMinutes: z.number().int().min(10).max(240),
     appointmentSlotCapacity: z.number().int().min(0).max(200),
     bookingMinDaysAhead: z.number().int().min(0).max(30),

@@ -22,6 +22,8 @@
  *    TidalMoveView.returnMatterIds / returnText (the return at the end of the window);
  *    HallSnapshot.scheduledBreaks (today's counter_breaks, the counter screens' reminder).
  * 11: hall setting missedNumberRuleEn: the missed-number rule printed on English tickets.
+ * 12: hall setting earlyAppointmentMinutes (0–30, default 5): a checked-in appointment has
+ *    precedence this many minutes before its slot (docs/routing.md rule 2).
  */
-export const PROTOCOL_VERSION = 11;
-export const CONTRACT_HASH = 'b32a1fe108916621';
+export const PROTOCOL_VERSION = 12;
+export const CONTRACT_HASH = '67d04dc7088fc4bc';

@@ -146,6 +146,8 @@ export interface HallSettings {
   // the server fills every missing one from DEFAULT_HALL_SETTINGS (effectiveSettings()).
   /** Appointments keep precedence until slot end + this; later arrivals are walk-ins. */
   appointmentGraceMinutes?: number;
+  /** A checked-in appointment is called as from its slot start this many minutes before it (0 = from the slot start; docs/routing.md rule 2). */
+  earlyAppointmentMinutes?: number;
   /** Default slot length and capacity (per matter per slot); a matter may override both. */
   appointmentSlotMinutes?: number;
   appointmentSlotCapacity?: number;

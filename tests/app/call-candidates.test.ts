@@ -64,11 +64,11 @@ t('over 30 random queues the windowed pick equals the pick over every waiting ti
       loadCallCandidates(tx, { hallId: hall.hallId, serviceDate: DAY, counterId: counter.id, matterIds: matters.map((m) => m.id), now: NOW }, 2),
     );
     assert.ok(windowed.length < all.length, 'the window is smaller than the queue');
-    for (const streak of [0, 5]) {
-      const ctx = { now: NOW, consecutivePriorityCalls: streak, starvationGuard: 3, appointmentGraceMinutes: 15, waitCapMinutes: 60, preferredMatterIds: new Set([matters[0]!.id]) };
+    for (const [streak, early] of [[0, 0], [5, 0], [0, 15]] as const) {
+      const ctx = { now: NOW, consecutivePriorityCalls: streak, starvationGuard: 3, appointmentGraceMinutes: 15, earlyAppointmentMinutes: early, waitCapMinutes: 60, preferredMatterIds: new Set([matters[0]!.id]) };
       const best = rankCandidates(all.map(toCandidate), ctx)[0]!;
       const bestWindowed = rankCandidates(windowed.map(toCandidate), ctx)[0]!;
-      assert.is(bestWindowed.id, best.id, `seed ${seed}, streak ${streak}`);
+      assert.is(bestWindowed.id, best.id, `seed ${seed}, streak ${streak}, early ${early}`);
     }
   }
 });

@@ -66,6 +66,7 @@ function randomHall(seed: number): SimulationInput {
     serviceMinutes: (id) => service.get(id)!,
     starvationGuard: pick([0, 1, 2, 3]),
     appointmentGraceMinutes: pick([0, 5, 15]),
+    earlyAppointmentMinutes: pick([0, 5, 10]),
     waitCapMinutes: pick([0, 20, 30, 45, 60]),
   };
 }
@@ -84,7 +85,7 @@ function cover(input: SimulationInput, calls: ForecastCall[], seen: Record<strin
     if (pastWaitCap(c, at, input.waitCapMinutes)) seen.pastCap!++;
     else if (urgencyOf(c, at) > 1) seen.breached!++;
     if (c.priority > 0) seen.green!++;
-    if (inAppointmentWindow(c, at, input.appointmentGraceMinutes)) seen.appointment!++;
+    if (inAppointmentWindow(c, at, input.appointmentGraceMinutes, input.earlyAppointmentMinutes)) seen.appointment!++;
     if (c.targetCounterId) seen.transfer!++;
     if (input.starvationGuard > 0 && s >= input.starvationGuard && c.priority === 0) seen.guard!++;
     streak.set(call.counterId, c.priority > 0 ? s + 1 : 0);

@@ -3,6 +3,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { applyTicketAction, type TicketState } from '../../server/domain/ticket-machine';
 import {
+  callBeforeBreak,
   deadlineOf,
   inAppointmentWindow,
   PREFERRED_BONUS,
@@ -190,6 +191,34 @@ appts('an early arrival has no precedence before its slot and no urgency either'
   const walkIn = ticket({ id: 'walk-in', waited: 1 });
   assert.ok(urgencyOf(early, NOW) < 0);
   assert.equal(ids(rankCandidates([early, walkIn], ctx())), ['walk-in', 'early']);
+});
+
+appts('a checked-in appointment has precedence earlyAppointmentMinutes before its slot, not earlier', () => {
+  const inMin = (m: number) => new Date(NOW.getTime() + m * 60_000);
+  const soon = ticket({ id: 'soon', appointmentSlot: { start: inMin(4), end: inMin(34) }, issuedAt: ago(10), waitStartAt: inMin(4) });
+  const later = ticket({ id: 'later', appointmentSlot: { start: inMin(6), end: inMin(36) }, issuedAt: ago(10), waitStartAt: inMin(6) });
+  const walkIn = ticket({ id: 'walk-in', waited: 9 });
+  assert.is(inAppointmentWindow(soon, NOW, 15, 5), true);
+  assert.is(inAppointmentWindow(later, NOW, 15, 5), false);
+  assert.is(inAppointmentWindow(soon, NOW, 15), false, 'unset: from the slot start');
+  assert.equal(ids(rankCandidates([walkIn, later, soon], ctx({ earlyAppointmentMinutes: 5 }))), ['soon', 'walk-in', 'later']);
+  assert.equal(ids(rankCandidates([walkIn, later, soon], ctx({ earlyAppointmentMinutes: 0 }))), ['walk-in', 'soon', 'later']);
+  // Called early, the wait is 0 (it starts at the slot start): within target by construction.
+  assert.ok(urgencyOf(soon, NOW) < 0);
+});
+
+appts('before a due break: one more green-channel or in-window appointment visitor who can still make it', () => {
+  const walkIn = ticket({ id: 'walk-in', waited: 9 });
+  const appt = ticket({ id: 'appt', appointmentSlot: slot(3), waitStartAt: ago(3) });
+  const green = ticket({ id: 'green', priority: 1, waited: 2 });
+  assert.is(callBeforeBreak([walkIn, appt], ctx())?.id, 'appt');
+  assert.is(callBeforeBreak([walkIn, appt, green], ctx())?.id, 'green');
+  assert.is(callBeforeBreak([walkIn], ctx()), undefined, 'a walk-in waits for the break to end');
+  const lateAppt = ticket({ id: 'late-appt', appointmentSlot: slot(12), waitStartAt: ago(12) });
+  assert.is(callBeforeBreak([lateAppt, walkIn], ctx()), undefined, 'already past the target: calling now cannot bring it back');
+  const capped = ticket({ id: 'capped', waited: 61 });
+  assert.is(callBeforeBreak([capped, appt], ctx()), undefined, 'not over the head of a walk-in past the hall cap');
+  assert.is(callBeforeBreak([walkIn, green], ctx({ consecutivePriorityCalls: 3 })), undefined, 'the starvation guard holds: its pick is the walk-in');
 });
 
 appts('two appointments in their window: the earlier slot first', () => {

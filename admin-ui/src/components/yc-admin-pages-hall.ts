@@ -53,7 +53,7 @@ export class YcAdminHalls extends CrudPage<HallView> {
       {
         name: 'appointments', label: t('hall.appointments'), kind: 'group',
         fields: [{ name: 'settings.bookingPublished', label: t('hall.bookingPublished'), kind: 'checkbox' }, n('appointmentSlotMinutes', 'hall.slotMinutes'), n('appointmentSlotCapacity', 'hall.slotCapacity'), n('bookingMinDaysAhead', 'hall.minDays'),
-          n('bookingMaxWorkingDaysAhead', 'hall.maxDays'), n('appointmentGraceMinutes', 'hall.grace'), n('bookingCancelCutoffMinutes', 'hall.cancelCutoff'),
+          n('bookingMaxWorkingDaysAhead', 'hall.maxDays'), n('appointmentGraceMinutes', 'hall.grace'), n('earlyAppointmentMinutes', 'hall.earlyAppointment'), n('bookingCancelCutoffMinutes', 'hall.cancelCutoff'),
           n('noShowBanThreshold', 'hall.banThreshold'), n('noShowWindowDays', 'hall.banWindow'), n('noShowBanDays', 'hall.banDays')],
       },
       {
