@@ -3,8 +3,8 @@
  * (generate_series, in SQL, a month per statement), their event rows (issued, called, started,
  * finished / no-show, cancelled) and appointments. Used by bench/reports.ts and
  * tests/app/report-rollups.test.ts. The trigger-kept counts (server/app/reports/live-counts.ts) are
- * switched off for the bulk insert — a row-level trigger per generated row would triple the
- * generation's time — and recounted from the rows at the end.
+ * and ticket_closings (0020) are switched off for the bulk insert — a row-level trigger per
+ * generated row would triple the generation's time — and recounted from the rows at the end.
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
@@ -93,10 +93,11 @@ export async function generateReportData(db: Db, hallId: string, o: { firstDay: 
 }
 
 
-/** Switches the kept counts' triggers (migration 0018) off or on, for a bulk load followed by recountHall. */
+/** Switches the kept counts' triggers (migrations 0018, 0020) off or on, for a bulk load followed by recountHall. */
 export async function keptCountTriggers(db: Db, how: 'DISABLE' | 'ENABLE'): Promise<void> {
   for (const [table, trigger] of [
     ['tickets', 'hall_day_live_insert_delete'], ['tickets', 'hall_day_live_update'],
     ['appointments', 'report_appointment_counts_insert_delete'], ['appointments', 'report_appointment_counts_update'],
+    ['ticket_events', 'ticket_closings_append'],
   ] as const) await db.execute(sql.raw(`ALTER TABLE ${table} ${how} TRIGGER ${trigger}`));
 }

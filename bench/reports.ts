@@ -11,7 +11,7 @@
  *   --reuse=yc_bench_reports_… (PostgreSQL) runs on a database an earlier --keep run left, without generating
  *   options: --per-day=5500 (tickets a day; 365 × 5500 ≈ 2.0 M) --days=365 --runs=5 --keep --explain (per grouping of the year: statements, rows, buffers, database ms; PostgreSQL only)
  *            --raw (every grouping from the tickets alone too) --check (tickets vs roll-ups, every grouping;
- *            the trigger-kept live and appointment counts vs a recount, after the city's tickets too)
+ *            the trigger-kept live and appointment counts and ticket closings vs a recount, after the city's tickets too)
  *            --city=1000 (halls for the city roll-up; 0 skips it) --city-tickets=150 (tickets per hall today)
  */
 import { randomUUID } from 'node:crypto';
@@ -244,7 +244,7 @@ async function main() {
       console.log(`check (every grouping over the year, tickets vs roll-ups): ${diffs.length === 0 ? 'agree' : `${diffs.length} differences`} (${(checkMs / 1000).toFixed(0)} s)`);
       for (const d of diffs.slice(0, 10)) console.log('  ', JSON.stringify(d));
       const kept = await keptCountDifferences(opened.db);
-      console.log(`check (live counts and appointment counts vs a recount of the rows): ${kept.length === 0 ? 'agree' : `${kept.length} differences`}`);
+      console.log(`check (live counts, appointment counts and ticket closings vs a recount of the rows): ${kept.length === 0 ? 'agree' : `${kept.length} differences`}`);
       for (const d of kept.slice(0, 10)) console.log('  ', JSON.stringify(d));
     }
     await table('with roll-ups', REPORT_GROUPS, ranges, RUNS);

@@ -4,7 +4,7 @@
  * two million tickets. A day is covered only while its `report_days` row exists; every fact on a
  * ticket of a covered day rebuilds that day in the same transaction (server/app/reports/rollup.ts).
  */
-import { integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { halls } from './schema';
 
 /** The (hall, day) pairs the roll-up tables cover; everything else is read from the tickets. */
@@ -132,4 +132,29 @@ export const reportAppointmentCounts = pgTable(
     cancelled: integer('cancelled').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.hallId, t.dim, t.serviceDate, t.key] })],
+);
+
+/**
+ * Each ticket's latest closing event (docs/performance.md §Year report by staff): the last
+ * `ticket:finished` or `ticket:no-show` of a ticket, the status it closes with and the staff member
+ * who did it (NULL when a device or the system did). Kept by a statement-level trigger on
+ * ticket_events (migration 0020) in the appending transaction — the event log is append-only, so
+ * a row only ever moves to a later event. A report by staff reads one range of it per hall and day
+ * (`hall_id, service_date`) and joins it to the tickets by hash, instead of looking up every
+ * ticket's events. No foreign key: the rows are derived (live-counts.ts recounts and checks them).
+ */
+export const ticketClosings = pgTable(
+  'ticket_closings',
+  {
+    hallId: uuid('hall_id').notNull(),
+    /** The ticket's service date (hall-local), not the event's. */
+    serviceDate: text('service_date').notNull(),
+    ticketId: uuid('ticket_id').notNull(),
+    /** The closing event's seq in its hall. */
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    /** 'done' (ticket:finished) or 'no_show' (ticket:no-show). */
+    status: text('status').notNull(),
+    staffId: text('staff_id'),
+  },
+  (t) => [primaryKey({ columns: [t.hallId, t.serviceDate, t.ticketId] })],
 );

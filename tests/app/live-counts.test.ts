@@ -4,13 +4,15 @@
  * (issue, call, recall, start, finish, no-show, reactivate, park and call back, transfer, cancel),
  * across the hall's midnight (the hall date, never the UTC one) and the end-of-day job's closes;
  * appointments inserted, changed, moved and deleted. The city roll-up shows the hall's own day.
+ * ticket_closings (migration 0020) too: each ticket's latest closing event, on the ticket's own hall
+ * day when it is closed after the hall's midnight, and the by-staff report that reads it.
  */
 import { randomBytes } from 'node:crypto';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { and, eq, sql } from 'drizzle-orm';
 import { appointments } from '../../db/schema-appointments';
-import { hallDayLive } from '../../db/schema-reports';
+import { hallDayLive, ticketClosings } from '../../db/schema-reports';
 import { callNext } from '../../server/app/call-next';
 import { actOnCounter } from '../../server/app/counter-actions';
 import { closeEndedDays } from '../../server/app/end-of-day';
@@ -146,6 +148,47 @@ t('appointment counts follow inserts, status changes, moves and deletes; the rep
   }
   const [hours] = await queryRows<{ n: number }>(db.db, sql`SELECT count(*)::int AS n FROM report_appointment_counts WHERE dim = 'hour' AND key = '15' AND booked > 0`);
   assert.is(Number(hours!.n), 1, 'the moved appointment counts in its new hour');
+});
+
+t('ticket closings: the latest closing event per ticket, on the ticket\'s hall day after midnight; the staff report reads them', async () => {
+  const D3 = '2026-11-25';
+  const s3 = await hall.staff('staff3');
+  const manager = await hall.staff('manager');
+  const c3 = (await hall.counter(3)).id;
+  const kiosk = await hall.kiosk();
+  const matter = (await hall.matter('企业设立登记')).id;
+  clock.set(instantAt(D2, '23:30', TZ));
+  await actOnCounter(deps(), s3, 'take', { commandId: cmd(), counterId: c3 });
+  await issueTicket(deps(), kiosk, hall.hallId, { commandId: cmd(), matterId: matter });
+  const act = (action: Parameters<typeof actOnTicketAtCounter>[2], ticketId: string) =>
+    actOnTicketAtCounter(deps(), s3, action, { commandId: cmd(), counterId: c3, ticketId });
+  const closing = async (id: string) => (await db.db.select().from(ticketClosings).where(eq(ticketClosings.ticketId, id)))[0];
+  // A no-show, reactivated, called again and started before the hall's midnight, finished after it.
+  const y = (await callNext(deps(), s3, { commandId: cmd(), counterId: c3 })).ticket!.id;
+  clock.advance(5 * 60_000);
+  await act('no_show', y);
+  assert.equal({ ...(await closing(y)), seq: 0 }, { hallId: hall.hallId, serviceDate: D2, ticketId: y, seq: 0, status: 'no_show', staffId: s3.id });
+  await reactivateTicket(deps(), manager, { commandId: cmd(), ticketId: y });
+  clock.set(instantAt(D2, '23:50', TZ));
+  assert.is((await callNext(deps(), s3, { commandId: cmd(), counterId: c3 })).ticket!.id, y, 'the reactivated ticket is called first');
+  await act('start', y);
+  clock.set(instantAt(D3, '00:05', TZ));
+  assert.is(clock.now().toISOString().slice(0, 10), D2, 'the UTC date is still the day before');
+  await act('finish', y);
+  const row = (await closing(y))!;
+  assert.equal({ day: row.serviceDate, status: row.status, staffId: row.staffId }, { day: D2, status: 'done', staffId: s3.id }, 'the ticket\'s hall day, not the event\'s');
+  await assertAgrees('after a no-show, its reactivation and a finish after midnight');
+  // The staff report: the ticket once, served, on its own day; nothing of it on the next day.
+  const staffRow = async (from: string, to: string) =>
+    (await runReport(deps(), manager, [hall.hallId], { from, to, groupBy: 'staff' })).rows.find((r) => r.key === s3.id);
+  const day2 = (await staffRow(D2, D2))!;
+  assert.equal({ tickets: day2.tickets, served: day2.served, noShows: day2.noShows }, { tickets: 1, served: 1, noShows: 0 });
+  assert.is(day2.handling.measured, 1);
+  assert.is(await staffRow(D3, D3), undefined);
+  // The day close cancels the day's tickets still open (a cancellation is no closing event): y keeps its row.
+  await closeEndedDays(deps());
+  assert.equal((await closing(y))?.status, 'done');
+  await assertAgrees('after the day close');
 });
 
 t.run();

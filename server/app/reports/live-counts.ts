@@ -5,7 +5,8 @@
  * deferred trigger applies every ticket or appointment row change to them at commit, in the
  * writing transaction; this module recounts them from the rows themselves, to check them (tests,
  * `npm run bench:reports -- --check`) and to rebuild them after a bulk load that bypassed the
- * triggers (bench/report-data.ts).
+ * triggers (bench/report-data.ts). Likewise `ticket_closings` (migration 0020: each ticket's latest
+ * closing event, kept by a trigger on ticket_events as events are appended), recounted from the events.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Reader } from './report-sql';
@@ -30,8 +31,19 @@ const appointmentRecount = (where: SQL) => sql`SELECT a.hall_id, a.service_date,
   CROSS JOIN LATERAL (VALUES ('matter', a.matter_id::text), ('hour', extract(hour FROM a.slot_start AT TIME ZONE h.time_zone)::int::text)) AS d(dim, key)
   WHERE ${where} GROUP BY 1, 2, 3, 4`;
 
+/**
+ * ticket_closings' rows as a recount of the events: per ticket its latest ticket:finished or
+ * ticket:no-show, the status it closes with, the staff member who did it (NULL if not staff).
+ */
+const closingRecount = (where: SQL) => sql`SELECT DISTINCT ON (e.ticket_id) e.hall_id, t.service_date, e.ticket_id, e.seq,
+    CASE e.type WHEN 'ticket:finished' THEN 'done' ELSE 'no_show' END AS status,
+    CASE WHEN e.actor_type = 'staff' THEN e.actor_id END AS staff_id
+  FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id AND t.hall_id = e.hall_id
+  WHERE e.type IN ('ticket:finished', 'ticket:no-show') AND ${where}
+  ORDER BY e.ticket_id, e.seq DESC`;
+
 export interface CountDifference {
-  table: 'hall_day_live' | 'report_appointment_counts';
+  table: 'hall_day_live' | 'report_appointment_counts' | 'ticket_closings';
   row: string;
   column: string;
   kept: number;
@@ -57,9 +69,25 @@ async function differences(db: Reader, table: CountDifference['table'], keys: st
   );
 }
 
-/** Every difference between the kept counts and a recount, both tables, every hall. */
+/** ticket_closings rows that differ from the recount of the events (a row missing on either side too). */
+async function closingDifferences(db: Reader): Promise<CountDifference[]> {
+  const rows = await queryRows<{ ticket: string; k_seq: string | null; r_seq: string | null; k: string | null; r: string | null }>(
+    db,
+    sql`WITH r AS (${closingRecount(sql`true`)})
+        SELECT coalesce(k.ticket_id, r.ticket_id)::text AS ticket, k.seq::text AS k_seq, r.seq::text AS r_seq,
+               concat_ws('/', k.hall_id, k.service_date, k.status, k.staff_id) AS k, concat_ws('/', r.hall_id, r.service_date, r.status, r.staff_id) AS r
+        FROM ticket_closings k FULL JOIN r ON k.ticket_id = r.ticket_id
+        WHERE k.ticket_id IS NULL OR r.ticket_id IS NULL OR k.seq <> r.seq OR k.hall_id <> r.hall_id OR k.service_date <> r.service_date
+           OR k.status <> r.status OR k.staff_id IS DISTINCT FROM r.staff_id
+        LIMIT 1000`,
+  );
+  return rows.map((r) => ({ table: 'ticket_closings', row: `${r.ticket}: ${r.k ?? '(none)'} vs ${r.r ?? '(none)'}`, column: 'seq', kept: Number(r.k_seq ?? 0), recount: Number(r.r_seq ?? 0) }));
+}
+
+/** Every difference between the kept counts and a recount, all three tables, every hall. */
 export async function keptCountDifferences(db: Reader): Promise<CountDifference[]> {
   return [
+    ...(await closingDifferences(db)),
     ...(await differences(db, 'hall_day_live', ['hall_id', 'service_date'], LIVE_COLUMNS, liveRecount(sql`true`))),
     ...(await differences(db, 'report_appointment_counts', ['hall_id', 'service_date', 'dim', 'key'], APPOINTMENT_COLUMNS, appointmentRecount(sql`true`))),
   ];
@@ -77,4 +105,8 @@ export async function recountHall(db: Reader, hallId: string): Promise<void> {
   await db.execute(sql`DELETE FROM report_appointment_counts WHERE hall_id = ${hallId}::uuid`);
   await db.execute(sql`INSERT INTO report_appointment_counts (hall_id, service_date, dim, key, ${sql.join(APPOINTMENT_COLUMNS.map((c) => sql.identifier(c)), sql`, `)})
     ${appointmentRecount(sql`a.hall_id = ${hallId}::uuid`)}`);
+  await db.execute(sql`DELETE FROM ticket_closings WHERE hall_id = ${hallId}::uuid`);
+  // In key order: a day of the hall in a few pages, as the trigger's appends in time order leave it (migration 0020).
+  await db.execute(sql`INSERT INTO ticket_closings (hall_id, service_date, ticket_id, seq, status, staff_id)
+    SELECT * FROM (${closingRecount(sql`e.hall_id = ${hallId}::uuid`)}) c ORDER BY hall_id, service_date, ticket_id`);
 }

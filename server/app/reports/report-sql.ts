@@ -78,17 +78,15 @@ export const WAIT_OK = sql`(t.first_called_at <= t.wait_start_at + make_interval
 export const waitMiss = (now: Date): SQL =>
   sql`(t.first_called_at IS NULL AND t.status = 'waiting' AND ${now.toISOString()}::timestamptz > t.wait_start_at + make_interval(mins => t.wait_target_minutes))`;
 
-/** Which tickets a pass reads, and the window their closing events are looked up in. */
+/** Which tickets a pass reads: a condition on an alias with hall_id and service_date (tickets t, ticket_closings e). */
 export interface TicketFilter {
-  where: SQL;
-  from: string;
-  to: string;
+  where: (alias: SQL) => SQL;
   now: Date;
 }
 
 /** The report's tickets in a scope: its halls over its service dates. */
 export function scopeFilter(scope: ReportScope): TicketFilter {
-  return { where: sql`t.hall_id IN (${idList(scope.hallIds)}) AND t.service_date BETWEEN ${scope.from} AND ${scope.to}`, from: scope.from, to: scope.to, now: scope.now };
+  return { where: (a) => sql`${a}.hall_id IN (${idList(scope.hallIds)}) AND ${a}.service_date BETWEEN ${scope.from} AND ${scope.to}`, now: scope.now };
 }
 
 /**
@@ -100,21 +98,15 @@ export function ticketBase(f: TicketFilter, staff: boolean): SQL {
   // The closing event: the ticket's LATEST finish or no-show, and only if it matches the final
   // status — a no-show that was reactivated and then served counts once, as served, for the staff
   // member who finished it; a ticket that was a no-show twice counts once, for the last one.
+  // ticket_closings holds that event per ticket (trigger-kept, migration 0020; live-counts.ts checks
+  // it against the events): the same halls and days read as one range and hash-joined
+  // (docs/performance.md §Year report by staff), not one look-up of the ticket's events per ticket.
   const closing = staff
-    ? sql`JOIN LATERAL (
-              SELECT e.actor_id, e.actor_type, e.type
-              FROM ticket_events e
-              WHERE e.ticket_id = t.id
-                AND e.hall_id = t.hall_id
-                AND e.type IN ('ticket:finished', 'ticket:no-show')
-                AND e.at >= ${f.from}::date - interval '1 day' AND e.at < ${f.to}::date + interval '2 days'
-              ORDER BY e.seq DESC
-              LIMIT 1
-            ) e ON e.actor_type = 'staff'
-            AND t.status = CASE e.type WHEN 'ticket:finished' THEN 'done' ELSE 'no_show' END`
+    ? sql`JOIN ticket_closings e ON e.hall_id = t.hall_id AND e.service_date = t.service_date AND e.ticket_id = t.id
+            AND e.staff_id IS NOT NULL AND e.status = t.status AND ${f.where(sql.raw('e'))}`
     : sql``;
   return sql`SELECT t.hall_id, t.zone_id, t.matter_id, t.counter_id, t.service_date, t.status, m.complexity,
-             ${staff ? sql`e.actor_id` : sql`NULL::text`} AS actor_id,
+             ${staff ? sql`e.staff_id` : sql`NULL::text`} AS actor_id,
              extract(hour FROM t.issued_at AT TIME ZONE h.time_zone)::int AS hr,
              CASE WHEN t.first_called_at IS NOT NULL
                   THEN greatest(0, extract(epoch FROM t.first_called_at - t.wait_start_at) / 60)::float8 END AS w,
@@ -127,7 +119,7 @@ export function ticketBase(f: TicketFilter, staff: boolean): SQL {
       JOIN halls h ON h.id = t.hall_id
       JOIN matters m ON m.id = t.matter_id
       ${closing}
-      WHERE ${f.where}`;
+      WHERE ${f.where(sql.raw('t'))}`;
 }
 
 /** The counts over `base` that add up across days (handling_within is left out: it is against today's target). */
