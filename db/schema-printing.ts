@@ -97,3 +97,30 @@ export const printJobs = pgTable(
     index('print_jobs_open').on(t.status).where(sql`${t.status} in ('pending', 'printing')`),
   ],
 );
+
+/**
+ * The last thing each kiosk's printer said about its paper and cover (DLE EOT 2 and 4), one row per
+ * kiosk, replaced on every answer: read by the server after each job, or reported by a printer
+ * agent at the kiosk (docs/printing.md "Paper and cover"). A printer that never answered has no row.
+ */
+export const printerStatus = pgTable(
+  'printer_status',
+  {
+    deviceId: uuid('device_id')
+      .primaryKey()
+      .references(() => devices.id, { onDelete: 'cascade' }),
+    hallId: uuid('hall_id').notNull().references(() => halls.id),
+    paper: text('paper').$type<'ok' | 'near_end' | 'out'>().notNull(),
+    coverOpen: boolean('cover_open').notNull(),
+    offline: boolean('offline').notNull(),
+    fault: boolean('fault').notNull(),
+    /** 'print_job': read after a job; 'agent': sent by the kiosk's printer agent. */
+    source: text('source').$type<'print_job' | 'agent'>().notNull(),
+    reportedAt: ts('reported_at').notNull(),
+  },
+  (t) => [
+    check('printer_status_paper', sql`${t.paper} in ('ok', 'near_end', 'out')`),
+    check('printer_status_source', sql`${t.source} in ('print_job', 'agent')`),
+    index('printer_status_hall').on(t.hallId),
+  ],
+);

@@ -16,8 +16,8 @@ export { displayWidth, toPrintableText, encodeGb18030, PLACEHOLDER } from './pri
 export { wrapText } from './wrap-text';
 export { encodeTicket, FS_AND } from './encode-ticket';
 export { sendToPrinter, DLE_EOT_PRINTER_STATUS } from './send-to-printer';
-export { readPrinterStatus, statusAnswer, STATUS_QUERIES } from './printer-status';
-export type { PrinterProblem, PrinterStatus } from './printer-status';
+export { readPrinterStatus, statusAnswer, STATUS_QUERIES, sensorOf } from './printer-status';
+export type { PrinterProblem, PrinterSensor, PrinterStatus } from './printer-status';
 export type { SendOptions } from './send-to-printer';
 export { createPrintJobRunner } from './print-job-runner';
 export type {

@@ -50,3 +50,23 @@ export function statusAnswer(n: number, state: { coverOpen?: boolean; paperEnd?:
       return 0x12;
   }
 }
+
+/** What the paper sensor and the cover say, as staff need it (docs/printing.md "Paper and cover"). */
+export interface PrinterSensor {
+  /** 'near_end': the roll is nearly used up, still printing; 'out': printing stopped for want of paper. */
+  paper: 'ok' | 'near_end' | 'out';
+  coverOpen: boolean;
+  /** Offline for a reason the printer does not name (paper and cover ruled out). */
+  offline: boolean;
+  /** The printer reports an error (cutter jam, head overheated …). */
+  fault: boolean;
+}
+
+export function sensorOf(status: PrinterStatus): PrinterSensor {
+  return {
+    paper: status.problems.includes('paper_end') ? 'out' : status.paperNearEnd ? 'near_end' : 'ok',
+    coverOpen: status.problems.includes('cover_open'),
+    offline: status.problems.includes('offline'),
+    fault: status.problems.includes('error'),
+  };
+}

@@ -1,7 +1,7 @@
 import { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { PrinterProfile } from './printer-profile';
-import { readPrinterStatus, STATUS_ANSWER_BYTES, STATUS_QUERIES } from './printer-status';
+import { readPrinterStatus, STATUS_ANSWER_BYTES, STATUS_QUERIES, type PrinterStatus } from './printer-status';
 import type { PrintFailure, PrintOutcome } from './types';
 
 /** DLE EOT 1 — real-time "transmit printer status" (ESC/POS); answered once the bytes before it were read. */
@@ -74,13 +74,23 @@ export function sendToPrinter(
       resolve(outcome);
     };
     const fail = (failure: PrintFailure, message: string) => finish({ ok: false, failure, message, ms: ms() });
-    const succeed = (confirmation: 'socket' | 'peer_closed' | 'status', statusByte?: number, paperNearEnd?: boolean) =>
-      finish(statusByte === undefined ? { ok: true, ms: ms(), confirmation } : { ok: true, ms: ms(), confirmation, statusByte, ...(paperNearEnd && { paperNearEnd }) });
+    const succeed = (confirmation: 'socket' | 'peer_closed' | 'status', statusByte?: number, printerStatus?: PrinterStatus) =>
+      finish(
+        statusByte === undefined || !printerStatus
+          ? { ok: true, ms: ms(), confirmation }
+          : { ok: true, ms: ms(), confirmation, statusByte, ...(printerStatus.paperNearEnd && { paperNearEnd: true }), printerStatus },
+      );
     /** Judges the job by the printer's answers (printer-status.ts). */
     const judge = () => {
       const status = readPrinterStatus(answers);
-      if (status.ready) return succeed('status', answers[0], status.paperNearEnd);
-      fail('printer_problem', `${where} read the job but reports ${status.problems.join(', ')} (DLE EOT): it prints when the problem is fixed, or not at all`);
+      if (status.ready) return succeed('status', answers[0], status);
+      finish({
+        ok: false,
+        failure: 'printer_problem',
+        message: `${where} read the job but reports ${status.problems.join(', ')} (DLE EOT): it prints when the problem is fixed, or not at all`,
+        ms: ms(),
+        printerStatus: status,
+      });
     };
 
     function onWatchdog(): void {

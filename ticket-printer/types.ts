@@ -1,3 +1,5 @@
+import type { PrinterStatus } from './printer-status';
+
 // Public data types of the ticket printer. The printer profile type lives next to its zod schema
 // in printer-profile.ts so the two cannot drift apart.
 
@@ -60,12 +62,13 @@ export interface TicketLayout {
 export type PrintFailure = 'unreachable' | 'refused' | 'stalled' | 'closed_mid_job' | 'printer_problem' | 'error';
 
 /**
- * Result of one hand-off to a printer. `ok: true` means the bytes were accepted by the socket (and,
+ * Result of one hand-off to a printer. `printerStatus`: the printer's own answer to DLE EOT 1, 2, 4
+ * (only when it answered: 'status' confirmation, or a 'printer_problem' failure). `ok: true` means the bytes were accepted by the socket (and,
  * by `confirmation`, how far we know they went) — it does NOT mean paper came out.
  */
 export type PrintOutcome =
-  | { ok: true; ms: number; confirmation: 'socket' | 'peer_closed' | 'status'; statusByte?: number; paperNearEnd?: boolean }
-  | { ok: false; failure: PrintFailure; message: string; ms: number };
+  | { ok: true; ms: number; confirmation: 'socket' | 'peer_closed' | 'status'; statusByte?: number; paperNearEnd?: boolean; printerStatus?: PrinterStatus }
+  | { ok: false; failure: PrintFailure; message: string; ms: number; printerStatus?: PrinterStatus };
 
 /** The paper a counter hands over for a case (办件) outcome. */
 export type CaseDocumentKind = 'case_receipt' | 'case_notice' | 'case_refusal';

@@ -32,7 +32,7 @@ import { endpoint } from './endpoint';
 import { EVALUATION_ENDPOINTS } from './evaluation-endpoints';
 import { ROUTES } from './routes';
 import type { HallNotice } from './events';
-import { kioskPrinterInput } from './printing';
+import { kioskPrinterInput, printerStatusReport } from './printing';
 import * as s from './schemas';
 import type {
   CounterPrinterView,
@@ -120,6 +120,7 @@ export const ENDPOINTS = {
   setDevicePrinter: endpoint<DevicePrinterView>()({ ...ROUTES.setDevicePrinter, action: 'device:printer-write', tag: 'printing', summary: 'Point a kiosk at an ESC/POS printer', body: kioskPrinterInput, hallFrom: 'deviceId' }),
   removeDevicePrinter: endpoint<DevicePrinterView>()({ ...ROUTES.removeDevicePrinter, action: 'device:printer-write', tag: 'printing', summary: 'Detach a kiosk from its printer', hallFrom: 'deviceId' }),
   getPrintJob: endpoint<PrintJobView>()({ ...ROUTES.getPrintJob, action: 'print-job:read', tag: 'printing', summary: 'A print job (a kiosk sees its own only)', hallFrom: 'printJobId' }),
+  reportPrinterStatus: endpoint<KioskPrinterStatusView>()({ ...ROUTES.reportPrinterStatus, action: 'printer:report', tag: 'printing', summary: 'A kiosk’s printer agent reports its printer’s DLE EOT answers (paper, cover)', body: printerStatusReport, hallFrom: 'deviceId' }),
   listHallPrinters: endpoint<KioskPrinterStatusView[]>()({ ...ROUTES.listHallPrinters, action: 'printer:status', tag: 'printing', summary: 'Printer health of every kiosk in a hall', ...hallScoped }),
   getCounterPrinter: endpoint<CounterPrinterView>()({ ...ROUTES.getCounterPrinter, action: 'counter:printer-read', tag: 'printing', summary: 'The printer a counter prints case receipts and notices on', ...hallScoped }),
   setCounterPrinter: endpoint<CounterPrinterView>()({ ...ROUTES.setCounterPrinter, action: 'counter:printer-write', tag: 'printing', summary: 'Point a counter at its ESC/POS receipt printer', body: kioskPrinterInput, ...hallScoped }),

@@ -103,6 +103,8 @@ export const POLICY = {
   'ticket:reprint': HALL_STAFF,
   'print-job:read': { ...HALL_STAFF, kiosk: H },
   'printer:status': HALL_STAFF,
+  /** Only a kiosk, about its own printer (checked in server/app/printing/printer-sensor.ts). */
+  'printer:report': { kiosk: H },
   // ── counter sessions and counter work (socket commands) ──
   'counter:take': HALL_STAFF,
   'counter:release': COUNTER_WORK,

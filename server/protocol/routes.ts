@@ -50,6 +50,7 @@ export const ROUTES = {
   getDevicePrinter: { method: 'GET', path: '/api/devices/:deviceId/printer' },
   setDevicePrinter: { method: 'PUT', path: '/api/devices/:deviceId/printer' },
   removeDevicePrinter: { method: 'DELETE', path: '/api/devices/:deviceId/printer' },
+  reportPrinterStatus: { method: 'POST', path: '/api/devices/:deviceId/printer/status' },
   getPrintJob: { method: 'GET', path: '/api/print-jobs/:printJobId' },
   listHallPrinters: { method: 'GET', path: '/api/halls/:hallId/printers' },
   getCounterPrinter: { method: 'GET', path: '/api/halls/:hallId/counters/:counterId/printer' },

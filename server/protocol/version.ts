@@ -24,6 +24,9 @@
  * 11: hall setting missedNumberRuleEn: the missed-number rule printed on English tickets.
  * 12: hall setting earlyAppointmentMinutes (0–30, default 5): a checked-in appointment has
  *    precedence this many minutes before its slot (docs/routing.md rule 2).
+ * 13: printer paper and cover: KioskPrinterStatusView.sensor (PrinterSensorView), reportPrinterStatus
+ *    (POST /api/devices/:deviceId/printer/status, printer:report for the kiosk itself, body
+ *    printerStatusReport); HallSnapshot.hall.missedNumberRuleEn for the English kiosk screen.
  */
-export const PROTOCOL_VERSION = 12;
-export const CONTRACT_HASH = '67d04dc7088fc4bc';
+export const PROTOCOL_VERSION = 13;
+export const CONTRACT_HASH = '99100d3713cd94df';

@@ -250,6 +250,8 @@ export interface PublicHallSnapshot {
     announcementRepeat: number;
     /** Printed and shown on every ticket (kiosk). Optional: added after protocol version 1. */
     missedNumberRule?: string;
+    /** The same rule for English tickets and the English kiosk screen (the hall's, or the default English text). Added in protocol version 12. */
+    missedNumberRuleEn?: string;
     /** Age from which an identity number gives elderly priority (kiosk hint). */
     elderlyAge?: number;
     /** Where visitors' phones reach the public pages (PUBLIC_BASE_URL): the kiosk's QR codes use it. */
@@ -333,12 +335,28 @@ export interface CounterPrinterView {
   profile: PrinterProfileView | null;
 }
 
-/** Printer health per kiosk for managers, from the outcomes of its recent print jobs. */
+/**
+ * What a kiosk printer last said about its paper and cover (DLE EOT 2 and 4), after a job or from the
+ * kiosk's printer agent (docs/printing.md "Paper and cover").
+ */
+export interface PrinterSensorView {
+  /** 'near_end': still printing, the roll is nearly used up; 'out': printing stopped for want of paper. */
+  paper: 'ok' | 'near_end' | 'out';
+  coverOpen: boolean;
+  offline: boolean;
+  fault: boolean;
+  source: 'print_job' | 'agent';
+  reportedAt: string;
+}
+
+/** Printer health per kiosk for managers, from the outcomes of its recent print jobs and its last sensor answer. */
 export interface KioskPrinterStatusView extends DevicePrinterView {
   state: 'ok' | 'failing' | 'unknown' | 'no_printer';
   lastJob: PrintJobView | null;
   /** Failed jobs since the last printed one. */
   consecutiveFailures: number;
+  /** The printer's last answer about paper and cover; null when it never answered (e.g. a Star printer). */
+  sensor: PrinterSensorView | null;
 }
 
 /** A device just created: its token is shown once (only its hash is stored). */

@@ -14,7 +14,9 @@ import type { RunningServer } from '../../server/server';
 import { startFakePrinter, type FakePrinter } from '../../ticket-printer';
 import { assertChromium, buildUi, counterButton, counterStatus, launchChromium, pollUntil, screenshotPath } from '../_support/browser';
 import { createTestDb, type TestDb } from '../_support/db';
-import { startTestServer } from '../_support/server';
+import { api, startTestServer } from '../_support/server';
+import { eq } from 'drizzle-orm';
+import { devices } from '../../db/schema';
 
 assertChromium();
 
@@ -238,6 +240,17 @@ t('a counter staff account, a kiosk with the fake printer (test print), a wall d
   await pform.locator('[data-testid=test-result].ok').waitFor({ timeout: 8000 });
   await printer.waitForJobs(2);
   assert.match(printer.jobs[1]!.decoded.text, 'T001');
+  // The kiosk's printer agent reports its roll sensor: paper near its end (DLE EOT 4 bits 2–3). The
+  // printers page shows it on the kiosk's row, in words, with the time it was reported.
+  const agent = await api(server.url, 'POST', `/api/devices/${(await db.db.select().from(devices).where(eq(devices.name, '一楼取号机')))[0]!.id}/printer/status`, { answers: [0x12, 0x12, 0x1e] }, tokens['自助取号机']);
+  assert.is(agent.status, 200, JSON.stringify(agent.json));
+  await go('staff');
+  await go('devices');
+  const sensor = row('devices', '一楼取号机').locator('[data-testid=printer-sensor]');
+  await sensor.waitFor();
+  assert.is(await sensor.getAttribute('data-conditions'), 'paper_near_end');
+  assert.match((await sensor.textContent()) ?? '', '纸将用尽，请更换纸卷');
+  await shot(admin, '10a-devices-paper-low');
 
   // An evaluator pad paired with counter 1, re-paired, unpaired and paired again; its token is shown once.
   await admin.locator('yc-admin-devices [data-testid=new]').click();

@@ -182,6 +182,51 @@ test('a reprint after an interrupted print asks first: the visitor may already h
   }
 });
 
+test('paper near its end at the kiosk: a live alert on the dashboard, zh-CN and English; 1920×1080 and 1366×768', async () => {
+  const page = ctx.page;
+  const { startFakePrinter } = await import('../../ticket-printer/index');
+  const { devices, tickets } = await import('../../db/schema');
+  const { and, eq } = await import('drizzle-orm');
+  // The kiosk's printer prints, and its roll sensor says the paper is nearly used up (DLE EOT 4 bits 2–3).
+  const printer = await startFakePrinter({ condition: { paperNearEnd: true } });
+  try {
+    const [kiosk] = await ctx.db.db.select().from(devices).where(and(eq(devices.hallId, ctx.hallId), eq(devices.kind, 'kiosk')));
+    const admin = await loginAs(ctx.server.url, 'admin');
+    const put = await api(ctx.server.url, 'PUT', `/api/devices/${kiosk!.id}/printer`, { host: '127.0.0.1', port: printer.port, timeoutMs: 1000 }, admin);
+    assert.is(put.status, 200, JSON.stringify(put.json));
+    assert.is(await page.locator('yc-dash-printer-alerts [data-testid=printer-alert]').count(), 0, 'no alert before the printer said anything');
+    // A paper ticket for a waiting visitor (补打 of a ticket never printed): the job's 'print:status' fact makes the dashboard re-read.
+    const [ticket] = await ctx.db.db.select().from(tickets).where(and(eq(tickets.hallId, ctx.hallId), eq(tickets.status, 'waiting')));
+    const started = Date.now();
+    const job = await api(ctx.server.url, 'POST', `/api/tickets/${ticket!.id}/reprint`, { commandId: crypto.randomUUID(), deviceId: kiosk!.id }, ctx.manager);
+    assert.is(job.status, 201, JSON.stringify(job.json));
+    const alert = page.locator('yc-dash-printer-alerts [data-testid=printer-alert][data-condition=paper_near_end]');
+    await alert.waitFor({ timeout: 10_000 });
+    const ms = Date.now() - started;
+    console.log(`  print job → paper alert on the dashboard: ${ms} ms`);
+    assert.ok(ms < 10_000, 'pushed by the fact, not the 30 s re-read');
+    assert.match(await alert.textContent() ?? '', `${kiosk!.name} 纸将用尽，请更换纸卷`);
+    assert.is(await alert.getAttribute('class'), 'warn', 'still printing: a warning');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.screenshot({ path: screenshotPath('dashboard-printer-alert-1920') });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.screenshot({ path: screenshotPath('dashboard-printer-alert-1366') });
+    const box = await alert.boundingBox();
+    assert.ok(box && box.y + box.height <= 768, 'the alert is on screen at 1366×768 without scrolling');
+    await page.locator('yc-dash-header button', { hasText: 'English' }).click();
+    await page.locator('yc-dash-printer-alerts [data-testid=printer-alert]', { hasText: `${kiosk!.name}: paper low. Load a new roll` }).waitFor();
+    await page.screenshot({ path: screenshotPath('dashboard-printer-alert-1366-en') });
+    await page.locator('yc-dash-header button', { hasText: '中文' }).click();
+    // The kiosk's printer agent reports a new roll loaded (no fact): the dashboard's periodic re-read (30 s) clears the alert.
+    const ok = await api(ctx.server.url, 'POST', `/api/devices/${kiosk!.id}/printer/status`, { answers: [0x12, 0x12, 0x12] }, 'dv_demo-kiosk-1');
+    assert.is(ok.status, 200, JSON.stringify(ok.json));
+    await page.locator('yc-dash-printer-alerts [data-testid=printer-alert]').waitFor({ state: 'detached', timeout: 45_000 });
+  } finally {
+    await page.setViewportSize({ width: 1440, height: 1000 });
+    await printer.close();
+  }
+});
+
 test('a notice for the wall display', async () => {
   const page = ctx.page;
   await page.locator('yc-dash-notice-form textarea').fill('系统维护中，请耐心等候');

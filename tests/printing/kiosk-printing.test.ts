@@ -182,7 +182,9 @@ t('printer status per kiosk for staff and managers; no secrets', async () => {
   assert.is(kiosk.state, 'ok');
   assert.is(kiosk.consecutiveFailures, 0);
   assert.is(kiosk.lastJob.status, 'printed');
-  assert.equal(Object.keys(kiosk).sort(), ['consecutiveFailures', 'deviceId', 'deviceName', 'hallId', 'lastJob', 'profile', 'source', 'state']);
+  assert.equal(Object.keys(kiosk).sort(), ['consecutiveFailures', 'deviceId', 'deviceName', 'hallId', 'lastJob', 'profile', 'sensor', 'source', 'state']);
+  // The fake printer answers DLE EOT as a printer with paper loaded and the cover shut.
+  assert.equal({ ...kiosk.sensor, reportedAt: 'x' }, { paper: 'ok', coverOpen: false, offline: false, fault: false, source: 'print_job', reportedAt: 'x' });
   assert.not.ok(JSON.stringify(r.json).includes('token'), 'no token or its hash');
   assert.is((await api(server.url, 'GET', `/api/halls/${ids.hallId}/printers`, undefined, staff)).status, 200);
   assert.is((await api(server.url, 'GET', `/api/halls/${ids.hallId}/printers`, undefined, KIOSK)).status, 403);

@@ -16,6 +16,7 @@ import { app } from '../app-instance';
 import { t } from '../i18n/messages';
 import { CrudPage, type Column } from './crud-page';
 import { printerForm, readPrinterForm } from './printer-form';
+import { printerConditions, stopsPrinting } from '../../../ui-shared/src/printer-sensor';
 import type { FieldSpec } from './yc-admin-form';
 
 const KINDS = ['kiosk', 'display', 'counter_display', 'evaluator_pad'] as const;
@@ -69,7 +70,19 @@ export class YcAdminDevices extends CrudPage<DeviceView> {
     const p = this.printers.find((x) => x.deviceId === d.id);
     if (!p) return t('common.none');
     const cls = p.state === 'ok' ? 'ok' : p.state === 'failing' ? 'bad' : 'muted';
-    return html`<span class=${cls} data-testid="printer-state">${t(`printer.${p.state}`)}</span>${p.profile ? html` <code>${p.profile.host}:${p.profile.port}</code>` : nothing}`;
+    return html`<span class=${cls} data-testid="printer-state">${t(`printer.${p.state}`)}</span>${p.profile ? html` <code>${p.profile.host}:${p.profile.port}</code>` : nothing}${this.sensorLine(p)}`;
+  }
+  /** The printer's last word on paper and cover (docs/printing.md "Paper and cover"), with when it said it. */
+  private sensorLine(p: KioskPrinterStatusView): TemplateResult | typeof nothing {
+    if (!p.sensor || p.source === 'none') return nothing;
+    const conditions = printerConditions(p.sensor);
+    const timeZone = app.halls.get().find((h) => h.id === p.hallId)?.timeZone ?? 'Asia/Shanghai';
+    const time = new Date(p.sensor.reportedAt).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone });
+    const at = t('sensor.at', { time });
+    if (conditions.length === 0) return html`<div class="muted" data-testid="printer-sensor" data-conditions="">${t('sensor.paper_ok')} · ${at}</div>`;
+    return html`<div data-testid="printer-sensor" data-conditions=${conditions.join(' ')}>
+      ${conditions.map((c) => html`<strong class=${stopsPrinting(c) ? 'bad' : 'warn'}>${t(`sensor.${c}`)}</strong> `)}<span class="muted">· ${at}</span>
+    </div>`;
   }
   protected fields(mode: 'new' | 'edit'): FieldSpec[] {
     return [

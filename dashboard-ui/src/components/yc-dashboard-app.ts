@@ -6,6 +6,7 @@ import { app } from '../app-instance';
 import { describe, i18n, t } from '../i18n/messages';
 import { dash } from '../styles/dash.css';
 import './yc-dash-eval-alerts';
+import './yc-dash-printer-alerts';
 import './yc-dash-evaluations';
 import './yc-dash-header';
 import './yc-dash-live';
@@ -64,9 +65,11 @@ export class YcDashboardApp extends LitElement {
     const several = this.feeds.value.length > 1;
     // 好差评 alerts are live on every view of a hall, not only on the 好差评 tab.
     if (hallId) app.evaluations.show(hallId);
+    // So are the kiosk printers' paper alerts.
+    if (hallId) app.printers.show(hallId);
     return html`<yc-dash-header></yc-dash-header>
       <main>
-        ${hallId ? html`<yc-dash-eval-alerts></yc-dash-eval-alerts>` : nothing}
+        ${hallId ? html`<yc-dash-printer-alerts></yc-dash-printer-alerts><yc-dash-eval-alerts></yc-dash-eval-alerts>` : nothing}
         ${this.view.value === 'evaluations' && hallId
           ? html`<yc-dash-evaluations></yc-dash-evaluations>`
           : this.view.value === 'reports'

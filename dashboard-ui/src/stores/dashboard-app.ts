@@ -17,6 +17,7 @@ import { browserTimers, createHallFeed, type HallFeed, type Timers } from './hal
 import { createEvaluationStore, type EvaluationStore } from './evaluation-store';
 import { createReportStore, type ReportStore } from './report-store';
 import { createCaseFiguresStore, type CaseFiguresStore } from './case-figures-store';
+import { createPrinterStore, type PrinterStore } from './printer-store';
 import { createSessionStore, type RequestFn, type SessionStore, type StorageLike } from './session';
 
 type AckCallback = (err: Error | null, ack: unknown) => void;
@@ -66,6 +67,8 @@ export interface DashboardApp {
   evaluations: EvaluationStore;
   /** 办件: today's case figures and the at-risk / overdue / 容缺-promise-overdue cases, live. */
   caseFigures: CaseFiguresStore;
+  /** The shown hall's kiosk printers and their paper / cover alerts (docs/printing.md "Paper and cover"). */
+  printers: PrinterStore;
   feed(hallId: string): HallFeed | undefined;
   transfer(input: { ticketId: string; toMatterId?: string; toCounterId?: string; reason: string }): Promise<Ack<CommandResult>>;
   /** 作废: a manager cancels a ticket with a reason (the server screens it for personal data). */
@@ -109,6 +112,15 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
   const reports = createReportStore({ request: deps.request, token, now: () => now.get() });
 
   const evaluations = createEvaluationStore({
+    request: <T>(method: string, path: string, body?: unknown) =>
+      deps.request<T>(method, path, body, token()).then((r) => {
+        if (!r.ok && r.error.code === 'unauthenticated') session.expire();
+        return r;
+      }),
+    setInterval: timers.setInterval,
+    clearInterval: timers.clearInterval,
+  });
+  const printers = createPrinterStore({
     request: <T>(method: string, path: string, body?: unknown) =>
       deps.request<T>(method, path, body, token()).then((r) => {
         if (!r.ok && r.error.code === 'unauthenticated') session.expire();
@@ -170,6 +182,7 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
     const onFact = (fact: HallFact) => {
       list.find((f) => f.hallId === fact.hallId)?.receive(fact);
       caseFigures.receive(fact);
+      printers.receive(fact);
     };
     c.socket.on('hall:fact', onFact);
     const onBeat = (beat: HallSeqBeat) => list.find((f) => f.hallId === beat.hallId)?.sync.beat(beat);
@@ -182,13 +195,14 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
       list.forEach((f) => void f.resync());
       void evaluations.refresh();
       void caseFigures.refresh();
+      void printers.refresh();
     });
     const offState = c.state.subscribe((s) => {
       connection.set(s);
       if (s === 'unauthorised') session.expire();
     });
     connection.set(c.state.get());
-    cleanups = [() => c.socket.off('evaluation:changed', onEvaluation), () => evaluations.stop(), () => caseFigures.stop(), () => c.socket.off('hall:fact', onFact), () => c.socket.off('hall:seq', onBeat), () => c.socket.off('counter:presence', onPresence), offConnected, offState, () => list.forEach((f) => f.dispose()), () => c.close()];
+    cleanups = [() => c.socket.off('evaluation:changed', onEvaluation), () => evaluations.stop(), () => printers.stop(), () => caseFigures.stop(), () => c.socket.off('hall:fact', onFact), () => c.socket.off('hall:seq', onBeat), () => c.socket.off('counter:presence', onPresence), offConnected, offState, () => list.forEach((f) => f.dispose()), () => c.close()];
   }
 
   function stop(): void {
@@ -222,6 +236,7 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
     reports,
     evaluations,
     caseFigures,
+    printers,
     feed: (id) => feeds.get().find((f) => f.hallId === id),
     async transfer(input) {
       if (!sender || !conn) return { ok: false, error: offline };

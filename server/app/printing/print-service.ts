@@ -3,7 +3,8 @@
  *   claim   guarded UPDATE (open status, no live claim) → this process may send the job;
  *   send    createPrintJobRunner: bounded retries inside a time budget, one job at a time per printer;
  *   status  every change is a guarded UPDATE (still ours, still open) plus a 'print:status' fact with
- *           the hall's next seq, published after commit (runCommand as the system actor);
+ *           the hall's next seq, published after commit (runCommand as the system actor); when the
+ *           printer answered DLE EOT, its paper/cover answer is stored for the kiosk in that transaction;
  *   recover on start and every sweepEveryMs: first renews the leases of the jobs this process still
  *           has queued or sending (a slow printer's queue may outlast a lease), then re-runs open jobs
  *           without a live claim when younger than staleAfterMs, failed as stale otherwise. A job this
@@ -17,7 +18,9 @@ import { printJobs } from '../../../db/schema-printing';
 import {
   createPrintJobRunner,
   sendToPrinter,
+  sensorOf,
   type PrinterProfile,
+  type PrinterSensor,
   type PrintFailure,
   type PrintJobUpdate,
   type SendFn,
@@ -27,6 +30,7 @@ import { SYSTEM } from '../actor';
 import type { AppDeps } from '../deps';
 import { runCommand } from '../run-command';
 import { jobBytes, jobPrinter } from './job-document';
+import { recordPrinterSensor } from './printer-sensor';
 import { MAY_HAVE_PRINTED_FAILURES, OPEN_STATUSES, presentPrintJob, type PrintJobRow } from './print-jobs';
 
 /** Failures after which paper may have come out: never resent by the server (a reprint is a staff decision). */
@@ -71,6 +75,8 @@ export interface PrintService {
 interface Running {
   /** Set once the claim is taken. */
   hallId: string;
+  /** The kiosk whose printer prints it (null for a counter's job): its sensor answer is kept per kiosk. */
+  deviceId: string | null;
   /** Attempts made before this run (a recovered job keeps counting). */
   base: number;
   lost: boolean;
@@ -135,7 +141,7 @@ export function createPrintService(deps: AppDeps, options: PrintServiceOptions =
     // Queued or sending in this process already: its lease may have run out while it waits behind a
     // slow printer, but claiming it again would send it twice. (Checked and set before any await.)
     if (running.has(jobId)) return;
-    const run: Running = { hallId: '', base: 0, lost: false };
+    const run: Running = { hallId: '', deviceId: null, base: 0, lost: false };
     running.set(jobId, run);
     try {
       const now = deps.clock.now();
@@ -146,6 +152,7 @@ export function createPrintService(deps: AppDeps, options: PrintServiceOptions =
         .returning();
       if (!job) return; // printed, failed, or another process holds it
       run.hallId = job.hallId;
+      run.deviceId = job.deviceId;
       run.base = job.attempts;
       await print(job);
     } finally {
@@ -177,10 +184,12 @@ export function createPrintService(deps: AppDeps, options: PrintServiceOptions =
     // and stop the run (the send guard refuses a lost run) rather than print without a status.
     if (!run) throw new Error(`print job ${u.jobId}: status ${u.status} from a run this process does not know`);
     const lastError = u.lastError ? `${u.lastError.failure}: ${u.lastError.message}` : null;
+    const answered = u.outcome?.printerStatus;
     const row = await writeStatus(u.jobId, run.hallId, {
       status: u.status,
       attempts: run.base + u.attempt,
       lastError: u.status === 'printed' ? null : lastError,
+      ...(answered && run.deviceId && { sensor: { deviceId: run.deviceId, sensor: sensorOf(answered) } }),
     });
     if (!row) run.lost = true; // claim lost (lease ran out and another process took it): stop here
   }
@@ -189,7 +198,7 @@ export function createPrintService(deps: AppDeps, options: PrintServiceOptions =
   async function writeStatus(
     jobId: string,
     hallId: string,
-    change: { status: PrintJobStatus; attempts?: number; lastError: string | null },
+    change: { status: PrintJobStatus; attempts?: number; lastError: string | null; sensor?: { deviceId: string; sensor: PrinterSensor } },
     guard: 'ours' | 'abandoned' = 'ours',
   ): Promise<PrintJobView | null> {
     return runCommand(deps, { name: 'print:status', hallId, actor: SYSTEM }, async ({ tx, now, emit }) => {
@@ -214,6 +223,9 @@ export function createPrintService(deps: AppDeps, options: PrintServiceOptions =
         )
         .returning();
       if (!row) return null;
+      // The printer's paper and cover as it answered after this job: committed with the job's status,
+      // so a dashboard that re-reads on this 'print:status' fact sees both (docs/printing.md "Paper and cover").
+      if (change.sensor) await recordPrinterSensor(tx, { deviceId: change.sensor.deviceId, hallId }, change.sensor.sensor, 'print_job', now);
       const view = presentPrintJob(row);
       emit({ type: 'print:status', printJob: view });
       return view;

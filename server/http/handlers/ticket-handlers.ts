@@ -4,13 +4,14 @@ import { ticketHistory } from '../../app/manager/ticket-history';
 import { getDevicePrinter, removeDevicePrinter, setDevicePrinter } from '../../app/printing/printer-profiles';
 import { getPrintJob, listHallPrinters } from '../../app/printing/printer-status';
 import { getCounterPrinter, setCounterPrinter, testCounterPrint } from '../../app/printing/counter-printers';
+import { reportPrinterStatus } from '../../app/printing/printer-sensor';
 import { reprintTicket } from '../../app/printing/reprint-ticket';
 import { ticketProgress } from '../../app/progress';
 import { signedIn, type EndpointHandlers } from '../handler';
 
 type TicketEndpoints =
   | 'issueTicket' | 'ticketProgress' | 'ticketHistory' | 'reprintTicket'
-  | 'getDevicePrinter' | 'setDevicePrinter' | 'removeDevicePrinter' | 'getPrintJob' | 'listHallPrinters'
+  | 'getDevicePrinter' | 'setDevicePrinter' | 'removeDevicePrinter' | 'getPrintJob' | 'listHallPrinters' | 'reportPrinterStatus'
   | 'getCounterPrinter' | 'setCounterPrinter' | 'removeCounterPrinter' | 'testCounterPrint';
 
 export const ticketHandlers: EndpointHandlers<TicketEndpoints> = {
@@ -27,6 +28,7 @@ export const ticketHandlers: EndpointHandlers<TicketEndpoints> = {
   removeDevicePrinter: (deps, { actor, params }) => removeDevicePrinter(deps, signedIn(actor), params.deviceId),
   getPrintJob: (deps, { actor, params }) => getPrintJob(deps, signedIn(actor), params.printJobId),
   listHallPrinters: (deps, { actor, params }) => listHallPrinters(deps, signedIn(actor), params.hallId),
+  reportPrinterStatus: (deps, { actor, params, body }) => reportPrinterStatus(deps, signedIn(actor), params.deviceId, body),
   getCounterPrinter: (deps, { actor, params }) => getCounterPrinter(deps, signedIn(actor), params.hallId, params.counterId),
   setCounterPrinter: (deps, { actor, params, body }) => setCounterPrinter(deps, signedIn(actor), params.hallId, params.counterId, body),
   removeCounterPrinter: (deps, { actor, params }) => setCounterPrinter(deps, signedIn(actor), params.hallId, params.counterId, null),
