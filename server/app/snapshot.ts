@@ -6,7 +6,7 @@ import { and, asc, desc, eq, gte, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { counterBreaks, counters, matters, ticketEvents, tickets, zones } from '../../db/schema';
 import { instantAt, serviceDate } from '../domain/hall-time';
-import { waitTargetMinutes } from '../domain/wait-target';
+import { DEFAULT_HALL_SETTINGS, waitTargetMinutes } from '../domain/wait-target';
 import { ANNOUNCEMENT_HORIZON_MS, RECENT_CALLS_MAX, RECENT_CALLS_MIN } from '../protocol/sync-limits';
 import { PROTOCOL_VERSION } from '../protocol/version';
 import type { CallView, HallSnapshot, PublicHallSnapshot } from '../protocol/views';
@@ -61,6 +61,7 @@ export async function readPublicSnapshot(deps: AppDeps, hallId: string): Promise
       timeZone: snap.hall.timeZone,
       announcementRepeat: snap.hall.settings.announcementRepeat,
       missedNumberRule: snap.hall.settings.missedNumberRule,
+      missedNumberRuleEn: snap.hall.settings.missedNumberRuleEn?.trim() || DEFAULT_HALL_SETTINGS.missedNumberRuleEn,
       elderlyAge: snap.hall.settings.elderlyAge,
       // Only a base phones can reach; without one the kiosk uses the address it was loaded from.
       ...(reachableBase(deps.publicBaseUrl) && { publicBaseUrl: deps.publicBaseUrl }),

@@ -7,6 +7,7 @@ import * as assert from 'uvu/assert';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningServer } from '../../server/server';
 import { startFakePrinter } from '../../ticket-printer/fake-printer';
+import { DEFAULT_HALL_SETTINGS } from '../../server/domain/wait-target';
 import { assertChromium, buildUi, kioskToOptions, kioskTypeId, launchChromium, screenshotPath } from '../_support/browser';
 import { createTestDb, type TestDb } from '../_support/db';
 import { api, loginAs, startTestServer } from '../_support/server';
@@ -144,7 +145,28 @@ test('large-text mode and English', async () => {
   await page.locator('kiosk-ticket #ticket-number').waitFor();
   assert.is((await page.locator('kiosk-ticket #ticket-number').textContent())?.trim(), 'C001');
   assert.match((await page.locator('kiosk-ticket #ticket').textContent()) ?? '', 'Valid today only');
+  // The demo hall sets no English rule: the default English text, never the Chinese rule.
+  const rule = (await page.locator('kiosk-ticket #ticket-rule').textContent())?.trim() ?? '';
+  assert.is(rule, DEFAULT_HALL_SETTINGS.missedNumberRuleEn);
+  assert.not.match(rule, /[\u4e00-\u9fff]/, 'no Chinese on the English screen');
   await page.screenshot({ path: screenshotPath('kiosk-ticket-elderly-en') });
+  await page.close();
+});
+
+test("English screen: the hall's English missed-number rule, as English tickets print it; Chinese screen keeps the Chinese rule", async () => {
+  const set = await api(ctx.server.url, 'PATCH', `/api/halls/${ctx.hallId}`, { settings: { missedNumberRule: '过号请到服务台重新激活，当日有效', missedNumberRuleEn: 'Missed your number? Please take a new ticket at this kiosk.' } }, ctx.admin);
+  assert.is(set.status, 200, JSON.stringify(set.json));
+  const page = await openKiosk();
+  await page.locator('kiosk-home #take').waitFor();
+  await page.locator('kiosk-top-bar #lang-toggle').click();
+  await kioskToOptions(page, '自然人服务区', '社保登记');
+  await page.locator('kiosk-options #take').click();
+  await page.locator('kiosk-ticket #ticket-number').waitFor();
+  assert.is((await page.locator('kiosk-ticket #ticket-rule').textContent())?.trim(), 'Missed your number? Please take a new ticket at this kiosk.');
+  await page.screenshot({ path: screenshotPath('kiosk-ticket-en-rule') });
+  // Back in Chinese (the language switch on the ticket screen re-renders it): the Chinese rule.
+  await page.locator('kiosk-top-bar #lang-toggle').click();
+  assert.is((await page.locator('kiosk-ticket #ticket-rule').textContent())?.trim(), '过号请到服务台重新激活，当日有效');
   await page.close();
 });
 

@@ -10,6 +10,7 @@ import type { PrintState } from '../stores/print-watch';
 import { kioskBase } from '../styles/kiosk-styles';
 import './kiosk-qr';
 import { KioskScreen } from './kiosk-screen';
+import { missedRuleFor } from '../stores/missed-rule';
 
 const REASON_KEYS: Record<PriorityReason, KioskMessageKey> = {
   elderly: 'reason_elderly',
@@ -188,7 +189,7 @@ export class KioskTicket extends KioskScreen {
     const reason = t.priority > 0 && t.priorityReason ? this.t(REASON_KEYS[t.priorityReason]) : null;
     const minutes = issued.estimatedWaitMinutes;
     const wait = minutes === null ? this.t('ticket_wait_unknown') : minutes > 0 ? this.t('ticket_wait', { n: minutes }) : '';
-    const rule = v.hall?.missedNumberRule;
+    const rule = missedRuleFor(v.hall, this.i18n.lang.get(), this.t('ticket_rule_default'));
     return html`<div class="card ticket" id="ticket">
       <p class="muted head">${issued.hallName} · ${this.t('ticket_title')}</p>
       <div class="main">

@@ -76,6 +76,8 @@ const zh = {
   ticket_wait_unknown: '暂时无法估算等候时间，请留意叫号屏',
   ticket_time: '取号时间：{time}',
   ticket_valid: '当日有效',
+  /** Shown only when the server sent no rule (the hall's rule is data). */
+  ticket_rule_default: '过号请到服务台重新激活，当日有效',
   ticket_priority: '优先办理：{reason}',
   reason_elderly: '老年人',
   reason_disabled: '残疾人',
@@ -182,6 +184,7 @@ const en: Record<Key, string> = {
   ticket_wait_unknown: 'The wait cannot be estimated now; please watch the call screen',
   ticket_time: 'Issued {time}',
   ticket_valid: 'Valid today only',
+  ticket_rule_default: 'Missed your number? Ask at the service desk to reactivate it. Valid today only.',
   ticket_priority: 'Priority: {reason}',
   reason_elderly: 'senior citizen',
   reason_disabled: 'disability',

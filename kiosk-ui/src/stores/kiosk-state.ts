@@ -27,6 +27,8 @@ export interface KioskHall {
   name: string;
   timeZone: string;
   missedNumberRule: string | null;
+  /** The rule in English (the English screen shows it); null from a server that does not send it. */
+  missedNumberRuleEn?: string | null;
   elderlyAge: number;
   /** Where phones reach the public pages; null: the address this kiosk page was loaded from. */
   publicBaseUrl?: string | null;

@@ -29,7 +29,7 @@ export async function loadHall(
   return {
     ok: true,
     data: {
-      hall: { id: h.id, name: h.name, timeZone: h.timeZone, missedNumberRule: h.missedNumberRule ?? null, elderlyAge: h.elderlyAge ?? DEFAULT_ELDERLY_AGE, publicBaseUrl: h.publicBaseUrl ?? null },
+      hall: { id: h.id, name: h.name, timeZone: h.timeZone, missedNumberRule: h.missedNumberRule ?? null, missedNumberRuleEn: h.missedNumberRuleEn ?? null, elderlyAge: h.elderlyAge ?? DEFAULT_ELDERLY_AGE, publicBaseUrl: h.publicBaseUrl ?? null },
       zones,
       matters: active,
       waitingByZone: snap.data.waitingByZone,
