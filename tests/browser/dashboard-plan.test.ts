@@ -68,7 +68,7 @@ test('the plan: basis, counters needed beside staffed (short cells marked), tida
   const text = (await advice.locator('span').first().textContent())!;
   assert.match(text, /^09:30–\d\d:\d\d：\d+ 号窗口 → 不动产服务区$/);
   // Breaks out of the peaks, one line per open counter with both sessions (and its back-office half hours, if any).
-  const breaks = (await card.locator('[data-testid=plan-breaks] li span').allTextContents()).map((x) => x.trim());
+  const breaks = (await card.locator('[data-testid=plan-breaks] li > span').allTextContents()).map((x) => x.trim());
   assert.is(breaks.length, 7);
   for (const b of breaks) assert.match(b, /^\d+ 号窗口：\d\d:\d\d–\d\d:\d\d(（后台）)?(、\d\d:\d\d–\d\d:\d\d(（后台）)?)+$/);
   assert.ok((breaks.join('').match(/（后台）/g)?.length ?? 0) > 0, 'the peak staffing releases minutes to the back office');
@@ -104,6 +104,14 @@ test('the plan: basis, counters needed beside staffed (short cells marked), tida
   assert.is(new Set(opened.map((m) => m.zoneId)).size, 1, 'window 14 serves one zone’s matters');
   await page.setViewportSize({ width: 1366, height: 768 });
   await card.scrollIntoViewIfNeeded();
+  // At 1366×768 the break rows wrap, but between ranges, never inside one ("12:00–" / "13:00").
+  // Each range with its （后台） mark is one piece.
+  const ranges = card.locator('[data-testid=plan-breaks] li > span > .range');
+  assert.ok((await ranges.count()) >= 14, 'two ranges per counter at least');
+  // (Chromium gives one box per font run — digits and the dash come from different fonts — so: all on one line.)
+  const split = await ranges.evaluateAll((els) => els.filter((e) => new Set([...e.getClientRects()].map((r) => Math.round(r.bottom))).size !== 1).map((e) => e.textContent));
+  await card.screenshot({ path: screenshotPath('dashboard-plan-card-1366-zh') });
+  assert.equal(split, [], 'no time range is broken over two lines');
   await page.screenshot({ path: screenshotPath('dashboard-plan-1366-zh') });
   await card.screenshot({ path: screenshotPath('dashboard-plan-card-1366-zh') });
   await page.setViewportSize({ width: 1920, height: 1080 });

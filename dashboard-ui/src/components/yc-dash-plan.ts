@@ -4,7 +4,7 @@
  * (GET /api/halls/:hallId/staffing-plan; the rules are in docs/routing.md).
  */
 import { LitElement, css, html, nothing } from 'lit';
-import type { StaffingPlanView } from '../../../server/protocol/staffing-plan';
+import type { BreakAdviceView, StaffingPlanView } from '../../../server/protocol/staffing-plan';
 import { StoreController } from '../../../ui-shared/src/store-controller';
 import { tokens } from '../../../ui-shared/src/tokens.css';
 import { app } from '../app-instance';
@@ -78,6 +78,9 @@ export class YcDashPlan extends LitElement {
         grid-template-columns: repeat(2, minmax(0, 1fr));
         font-size: 0.9rem;
       }
+      .range {
+        white-space: nowrap;
+      }
       h3 {
         font-size: 0.95rem;
         margin: 0 0 6px;
@@ -94,6 +97,18 @@ export class YcDashPlan extends LitElement {
   constructor() {
     super();
     new StoreController(this, i18n.lang);
+  }
+
+  /**
+   * "1 号窗口：10:30–10:45、12:00–13:00（后台）": each range, with its 后台 mark, is one unbreakable piece
+   * (white-space: nowrap), so a narrow card (1366×768) wraps between ranges, never inside one ("12:00–" / "13:00").
+   */
+  private breakTimes(b: BreakAdviceView) {
+    const [before = '', after = ''] = pt('breakRow', { n: b.counterNumber, times: '\u0001' }).split('\u0001');
+    const sep = pt('breakSep');
+    return html`${before}${b.times.map(
+      (t, i) => html`${i > 0 ? sep : ''}<span class="range"><span data-testid="break-range">${t.from}–${t.to}</span>${b.backOffice.some((x) => x.from === t.from) ? pt('backOffice') : ''}</span>`,
+    )}${after}`;
   }
 
   override updated(changed: Map<string, unknown>) {
@@ -197,7 +212,7 @@ export class YcDashPlan extends LitElement {
                   ${plan.breaks.map((b) => {
                     const busy = this.state.value.applying === breakKey(b);
                     return html`<li>
-                      <span>${pt('breakRow', { n: b.counterNumber, times: b.times.map((t) => `${t.from}–${t.to}${b.backOffice.some((x) => x.from === t.from) ? pt('backOffice') : ''}`).join(pt('breakSep')) })}</span>
+                      <span>${this.breakTimes(b)}</span>
                       <button class="btn small" ?disabled=${b.applied || busy || !!this.state.value.applying} @click=${() => void store.applyBreaks(b)}>
                         ${b.applied ? pt('breaksApplied') : busy ? pt('applying') : pt('applyBreaks')}
                       </button>
