@@ -250,7 +250,7 @@ export interface PublicHallSnapshot {
     announcementRepeat: number;
     /** Printed and shown on every ticket (kiosk). Optional: added after protocol version 1. */
     missedNumberRule?: string;
-    /** The same rule for English tickets and the English kiosk screen (the hall's, or the default English text). Added in protocol version 12. */
+    /** The same rule for English tickets and the English kiosk screen (the hall's, or the default English text). Added in protocol version 13. */
     missedNumberRuleEn?: string;
     /** Age from which an identity number gives elderly priority (kiosk hint). */
     elderlyAge?: number;
