@@ -24,7 +24,7 @@ import type { HallView, IssuedTicket, PriorityReason, TicketView } from '../prot
 import { authorize, type Actor } from './actor';
 import { AppError } from './app-error';
 import type { AppDeps } from './deps';
-import { batchedQueuePosition } from './forecast-batch';
+import { batchedQueuePosition, issueInFlight } from './forecast-batch';
 import { loadHall, ticketView } from './loaders';
 import { encryptField, lookupHash, newToken } from './pii';
 import { presentHall, presentTicket } from './presenters';
@@ -61,73 +61,84 @@ export async function issueTicket(
   const lang = body.language ?? 'zh-CN';
 
   let fresh: IssueContext | null = null;
-  const committed = await runCommand<StoredIssue>(deps, { name: 'ticket:issue', hallId, actor, commandId: body.commandId }, async ({ tx, now, emit }) => {
-    const { hall, matter, deviceSettings } = await loadIssueContext(tx, deps, actor, hallId, body.matterId);
-    const day = serviceDate(now, hall.timeZone);
-    // Outside ticket hours the kiosk refuses; staff may still issue by exception, check-ins keep their slot window.
-    if (source === 'kiosk') await assertKioskIssuing(tx, hall, now);
+  // In flight until this issue has asked for its forecast: a forecast round of the hall about to start waits for it (forecast-batch.ts).
+  const landed = issueInFlight(deps.db, hallId);
+  let committed: StoredIssue;
+  try {
+    committed = await runCommand<StoredIssue>(deps, { name: 'ticket:issue', hallId, actor, commandId: body.commandId }, async ({ tx, now, emit }) => {
+      const { hall, matter, deviceSettings } = await loadIssueContext(tx, deps, actor, hallId, body.matterId);
+      const day = serviceDate(now, hall.timeZone);
+      // Outside ticket hours the kiosk refuses; staff may still issue by exception, check-ins keep their slot window.
+      if (source === 'kiosk') await assertKioskIssuing(tx, hall, now);
 
-    let birthDate: string | null = null;
-    let visitor: { hash: string; enc: string; masked: string } | null = null;
-    if (body.idNumber) {
-      const id = validateVisitorId(body.idNumber, day);
-      if (!id.ok) {
-        const message = idNumberMessages[id.reason][lang];
-        throw new AppError('validation_failed', message, { idNumber: message });
+      let birthDate: string | null = null;
+      let visitor: { hash: string; enc: string; masked: string } | null = null;
+      if (body.idNumber) {
+        const id = validateVisitorId(body.idNumber, day);
+        if (!id.ok) {
+          const message = idNumberMessages[id.reason][lang];
+          throw new AppError('validation_failed', message, { idNumber: message });
+        }
+        visitor = { hash: lookupHash(deps.piiKey, id.value), enc: encryptField(deps.piiKey, id.value), masked: maskIdNumber(id.value) };
+        birthDate = id.birthDate;
       }
-      visitor = { hash: lookupHash(deps.piiKey, id.value), enc: encryptField(deps.piiKey, id.value), masked: maskIdNumber(id.value) };
-      birthDate = id.birthDate;
-    }
-    const priorityReason: PriorityReason | null = greenChannelFor({ declared: body.greenChannel ?? null, birthDate, day, elderlyAge: hall.settings.elderlyAge });
-    const priority = priorityReason ? 1 : 0;
+      const priorityReason: PriorityReason | null = greenChannelFor({ declared: body.greenChannel ?? null, birthDate, day, elderlyAge: hall.settings.elderlyAge });
+      const priority = priorityReason ? 1 : 0;
 
-    const [counter] = await tx
-      .insert(dayCounters)
-      .values({ hallId, serviceDate: day, prefix: matter.ticketPrefix, lastValue: 1 })
-      .onConflictDoUpdate({
-        target: [dayCounters.hallId, dayCounters.serviceDate, dayCounters.prefix],
-        set: { lastValue: sql`${dayCounters.lastValue} + 1` },
-      })
-      .returning({ value: dayCounters.lastValue });
-    const seqNo = counter!.value;
-    const token = newToken();
-    const [row] = await tx
-      .insert(tickets)
-      .values({
-        hallId,
-        zoneId: matter.zoneId,
-        matterId: matter.id,
-        serviceDate: day,
-        prefix: matter.ticketPrefix,
-        seqNo,
-        number: formatTicketNumber(matter.ticketPrefix, seqNo),
-        status: 'waiting',
-        source,
-        priority,
-        priorityReason,
-        appointmentId: appointment?.appointmentId ?? null,
-        slotStart: appointment?.slotStart ?? null,
-        slotEnd: appointment?.slotEnd ?? null,
-        issuedAt: now,
-        waitStartAt: waitStart(now, appointment?.slotStart ?? null),
-        waitTargetMinutes: waitTargetMinutes(matter, hall.settings),
-        token,
-        visitorIdHash: visitor?.hash ?? null,
-        visitorIdEnc: visitor?.enc ?? null,
-        visitorIdMasked: visitor?.masked ?? null,
-      })
-      .returning();
-    // The view from the row just written (a new ticket has no counter); a hook may change the row, so then re-read.
-    let view: TicketView;
-    if (options.onIssued) {
-      await options.onIssued(tx, row!, now);
-      view = await ticketView(tx, row!.id);
-    } else view = presentTicket({ t: row!, matterName: matter.name, complexity: matter.complexity, counterNumber: null });
-    emit({ type: 'ticket:issued', ticket: view, data: { source } });
-    fresh = { row: row!, hall, matterName: matter.name, prints: issuerPrints(deps, actor, deviceSettings) };
-    return { ticket: view, token, progressUrl: progressUrl(deps.publicBaseUrl, token), hallName: hall.name };
-  });
-  const issued = await completeIssue(deps, actor, body.commandId, committed, lang, fresh);
+      const [counter] = await tx
+        .insert(dayCounters)
+        .values({ hallId, serviceDate: day, prefix: matter.ticketPrefix, lastValue: 1 })
+        .onConflictDoUpdate({
+          target: [dayCounters.hallId, dayCounters.serviceDate, dayCounters.prefix],
+          set: { lastValue: sql`${dayCounters.lastValue} + 1` },
+        })
+        .returning({ value: dayCounters.lastValue });
+      const seqNo = counter!.value;
+      const token = newToken();
+      const [row] = await tx
+        .insert(tickets)
+        .values({
+          hallId,
+          zoneId: matter.zoneId,
+          matterId: matter.id,
+          serviceDate: day,
+          prefix: matter.ticketPrefix,
+          seqNo,
+          number: formatTicketNumber(matter.ticketPrefix, seqNo),
+          status: 'waiting',
+          source,
+          priority,
+          priorityReason,
+          appointmentId: appointment?.appointmentId ?? null,
+          slotStart: appointment?.slotStart ?? null,
+          slotEnd: appointment?.slotEnd ?? null,
+          issuedAt: now,
+          waitStartAt: waitStart(now, appointment?.slotStart ?? null),
+          waitTargetMinutes: waitTargetMinutes(matter, hall.settings),
+          token,
+          visitorIdHash: visitor?.hash ?? null,
+          visitorIdEnc: visitor?.enc ?? null,
+          visitorIdMasked: visitor?.masked ?? null,
+        })
+        .returning();
+      // The view from the row just written (a new ticket has no counter); a hook may change the row, so then re-read.
+      let view: TicketView;
+      if (options.onIssued) {
+        await options.onIssued(tx, row!, now);
+        view = await ticketView(tx, row!.id);
+      } else view = presentTicket({ t: row!, matterName: matter.name, complexity: matter.complexity, counterNumber: null });
+      emit({ type: 'ticket:issued', ticket: view, data: { source } });
+      fresh = { row: row!, hall, matterName: matter.name, prints: issuerPrints(deps, actor, deviceSettings) };
+      return { ticket: view, token, progressUrl: progressUrl(deps.publicBaseUrl, token), hallName: hall.name };
+    });
+  } catch (err) {
+    landed();
+    throw err;
+  }
+  // completeIssue asks for the forecast before its first await, so the request is queued when `landed` runs.
+  const completing = completeIssue(deps, actor, body.commandId, committed, lang, fresh);
+  landed();
+  const issued = await completing;
   startPrinting(deps, issued.print);
   return issued;
 }

@@ -7,6 +7,7 @@
 import { and, eq, gte, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { matters, tickets } from '../../db/schema';
+import { addToIndex, groupIndex, type GroupIndex } from '../domain/forecast-groups';
 import { forecastQueues, type ForecastCandidate, type ForecastCounter } from '../domain/queue-forecast';
 import type { QueueCandidate } from '../domain/routing-policy';
 import { expectedServiceMinutes, MIN_SAMPLES } from '../domain/service-time';
@@ -29,6 +30,9 @@ export interface PositionTarget {
   complexity: Complexity;
 }
 
+/** Beyond this many new events since the kept read, the queue is read whole (as cheap, and bounds the statement). */
+const MAX_NEW = 256;
+
 /** Recent calls per matter used for its mean service time; fewer than MIN_SAMPLES → fallback. */
 const RECENT_PER_MATTER = 20;
 
@@ -47,15 +51,23 @@ export async function queuePosition(
  * The forecasts of several waiting tickets of one hall and day, from one read of the queue (one
  * statement: readForecastState) and, where their matters' fallbacks agree, one simulation. In the
  * order of `targets`.
+ *
+ * `reuse` (only for reads on the database handle itself, never inside a transaction — the batch
+ * does this): the hall's waiting queue is kept between forecasts on this node, parsed and grouped,
+ * with the hall's event seq it was read at, and the statement reads only what changed since then
+ * when that is sure to be new tickets alone (see readForecastState); anything else reads it whole.
  */
 export async function queuePositions(
   tx: Reader,
   scope: { hallId: string; serviceDate: string; hall?: HallView | undefined },
   targets: readonly PositionTarget[],
   now: Date,
+  options: { reuse?: Db } = {},
 ): Promise<QueuePosition[]> {
   const hall = scope.hall ?? presentHall(await loadHall(tx, scope.hallId));
-  const state = await readForecastState(tx, scope.hallId, scope.serviceDate, [...new Set(targets.map((t) => t.matterId))]);
+  const state = options.reuse
+    ? await readReusingQueue(options.reuse, scope.hallId, scope.serviceDate)
+    : await readForecastState(tx, scope.hallId, scope.serviceDate, [...new Set(targets.map((t) => t.matterId))], null);
   const staffed = state.counters.length > 0;
   const history = staffed ? await hallHistoryMinutes(tx, scope.hallId, scope.serviceDate) : null;
   const settings = effectiveSettings(hall.settings);
@@ -64,6 +76,7 @@ export async function queuePositions(
     return {
       now,
       candidates: state.waiting,
+      ...(state.index && { index: state.index }),
       counters: state.counters.map((c) => forecastCounter(c, serviceMinutes, now)),
       serviceMinutes,
       starvationGuard: hall.settings.starvationGuard,
@@ -79,6 +92,44 @@ export async function queuePositions(
   return targets.map((t) => results.get(t.id)!);
 }
 
+/** A hall's waiting queue as this node last read it, at the hall's event seq of that read. */
+interface KeptQueue {
+  seq: number;
+  waiting: ForecastCandidate[];
+  ids: Set<string>;
+  index: GroupIndex;
+}
+
+/** Halls kept per database handle (least recently forecast dropped first): about 0.3 MB per 700 waiting. */
+const KEPT_HALLS = 64;
+const keptQueues = new WeakMap<Db, Map<string, KeptQueue>>();
+
+async function readReusingQueue(db: Db, hallId: string, serviceDate: string): Promise<ForecastState> {
+  let perDb = keptQueues.get(db);
+  if (!perDb) keptQueues.set(db, (perDb = new Map()));
+  const key = `${hallId}|${serviceDate}`;
+  const kept = perDb.get(key);
+  perDb.delete(key);
+  const state = await readForecastState(db, hallId, serviceDate, [], kept ? kept.seq : 'whole');
+  let queue: KeptQueue | null = null;
+  if (kept && !state.whole && state.waiting.every((c) => !kept.ids.has(c.id))) {
+    // Only new tickets since the kept read: they join the kept queue and its groups.
+    for (const c of state.waiting) {
+      kept.waiting.push(c);
+      kept.ids.add(c.id);
+      addToIndex(kept.index, c);
+    }
+    kept.seq = state.seq;
+    queue = kept;
+  } else if (state.whole) {
+    queue = { seq: state.seq, waiting: state.waiting, ids: new Set(state.waiting.map((c) => c.id)), index: groupIndex(state.waiting) };
+  }
+  if (!queue) return readReusingQueue(db, hallId, serviceDate); // a kept ticket came again (never expected): read it whole
+  perDb.set(key, queue);
+  while (perDb.size > KEPT_HALLS) perDb.delete(perDb.keys().next().value!);
+  return { ...state, waiting: queue.waiting, index: queue.index };
+}
+
 interface StaffedCounter {
   id: string;
   priorityStreak: number;
@@ -89,7 +140,14 @@ interface StaffedCounter {
 
 interface ForecastState {
   counters: StaffedCounter[];
+  /** With `since`: only the waiting tickets issued after it, unless `whole`. */
   waiting: ForecastCandidate[];
+  /** The hall's event seq the statement saw. */
+  seq: number;
+  /** The waiting list is the whole queue (not only what is new since `since`). */
+  whole: boolean;
+  /** The kept grouping of `waiting` (readReusingQueue). */
+  index?: GroupIndex;
   /** Today's done tickets, most recently finished first (at most 500): matter, called and finished (ms). */
   done: [matterId: string, calledAtMs: number, finishedAtMs: number][];
   complexityOf: Map<string, Complexity>;
@@ -100,16 +158,43 @@ const ms = (column: ReturnType<typeof sql.raw>) => sql`floor(extract(epoch from 
 /**
  * Everything the forecast reads, in one statement (one round trip instead of six, and no ORM row
  * mapping of every waiting ticket): the open counters with their matters and current visitor,
- * today's waiting tickets (only the targets' matters while no counter is open: then only the place
- * in the matter's own line can be told), today's recent done tickets and the hall's matters.
- * Times come as epoch milliseconds, the lists as JSON text parsed here (same on both drivers).
+ * today's waiting tickets, today's recent done tickets and the hall's matters, and the hall's
+ * event seq — all from the statement's one snapshot. Times come as epoch milliseconds, the lists
+ * as JSON text parsed here (same on both drivers).
+ *
+ * Which waiting tickets, by `since`:
+ *  - null: all of them, or only the targets' matters while no counter is open (then only the place
+ *    in the matter's own line can be told);
+ *  - 'whole': all of them;
+ *  - a seq the caller read the whole queue at: only the tickets issued after it, when every event
+ *    of the hall after that seq is a 'ticket:issued' (and there are not many); otherwise all of
+ *    them, with `whole` set. Every change to a ticket goes through run-command.ts, which appends
+ *    its events under the hall row lock in commit order (a seq the statement sees means every
+ *    lower one is committed and visible too), and only an issue adds to the queue without changing
+ *    a ticket already in it — a call, cancel, transfer, priority change or anything else is
+ *    another event type, and the queue is read whole.
  */
-async function readForecastState(tx: Reader, hallId: string, serviceDate: string, matterIds: readonly string[]): Promise<ForecastState> {
-  const matterList = sql.join(matterIds.map((id) => sql`${id}::uuid`), sql`, `);
+async function readForecastState(tx: Reader, hallId: string, serviceDate: string, matterIds: readonly string[], since: number | 'whole' | null): Promise<ForecastState> {
+  const delta = typeof since === 'number';
+  const which =
+    since === null
+      ? sql`(EXISTS (SELECT 1 FROM staffed) OR t.matter_id IN (${sql.join(matterIds.map((id) => sql`${id}::uuid`), sql`, `)}))`
+      : delta
+        ? sql`((SELECT yes FROM whole) OR t.id IN (SELECT ticket_id FROM since))`
+        : sql`TRUE`;
+  const sinceCte = delta
+    ? sql`, since AS (
+        SELECT type, ticket_id FROM ticket_events WHERE hall_id = ${hallId}::uuid AND seq > ${since}::bigint
+      ), whole AS (
+        SELECT (count(*) FILTER (WHERE type <> 'ticket:issued') > 0 OR count(*) > ${MAX_NEW}::int) AS yes FROM since
+      )`
+    : sql``;
   const query = sql`WITH staffed AS (
       SELECT id, priority_streak FROM counters WHERE hall_id = ${hallId}::uuid AND active AND status = 'open'
-    )
+    )${sinceCte}
     SELECT
+      (SELECT event_seq FROM halls WHERE id = ${hallId}::uuid)::text AS seq,
+      ${delta ? sql`(SELECT yes FROM whole)` : sql`TRUE`} AS whole,
       (SELECT coalesce(json_agg(json_build_array(s.id, s.priority_streak,
           (SELECT coalesce(json_agg(json_build_array(cm.matter_id, cm.preferred)), '[]') FROM counter_matters cm WHERE cm.counter_id = s.id),
           (SELECT json_build_array(b.matter_id, ${ms(sql.raw('b.called_at'))}) FROM tickets b WHERE b.counter_id = s.id AND b.status IN ('called', 'serving') LIMIT 1)
@@ -117,8 +202,7 @@ async function readForecastState(tx: Reader, hallId: string, serviceDate: string
       (SELECT coalesce(json_agg(json_build_array(t.id, t.matter_id, t.priority, ${ms(sql.raw('t.slot_start'))}, ${ms(sql.raw('t.slot_end'))},
           ${ms(sql.raw('t.issued_at'))}, ${ms(sql.raw('t.wait_start_at'))}, t.wait_target_minutes, t.number, t.target_counter_id)), '[]')::text
         FROM tickets t
-        WHERE t.hall_id = ${hallId}::uuid AND t.service_date = ${serviceDate} AND t.status = 'waiting'
-          AND (EXISTS (SELECT 1 FROM staffed) OR t.matter_id IN (${matterList}))) AS waiting,
+        WHERE t.hall_id = ${hallId}::uuid AND t.service_date = ${serviceDate} AND t.status = 'waiting' AND ${which}) AS waiting,
       (SELECT coalesce(json_agg(json_build_array(d.matter_id, ${ms(sql.raw('d.called_at'))}, ${ms(sql.raw('d.finished_at'))}) ORDER BY d.finished_at DESC), '[]')::text
         FROM (SELECT matter_id, called_at, finished_at FROM tickets
               WHERE hall_id = ${hallId}::uuid AND service_date = ${serviceDate} AND status = 'done'
@@ -146,7 +230,8 @@ async function readForecastState(tx: Reader, hallId: string, serviceDate: string
     }),
   );
   const complexityOf = new Map(JSON.parse(row.matters!) as [string, Complexity][]);
-  return { counters, waiting, done: JSON.parse(row.done!), complexityOf };
+  const whole = (row.whole as unknown) === true || (row.whole as unknown) === 't';
+  return { counters, waiting, seq: Number(row.seq), whole, done: JSON.parse(row.done!), complexityOf };
 }
 
 function forecastCounter(c: StaffedCounter, serviceMinutes: (matterId: string) => number, now: Date): ForecastCounter {

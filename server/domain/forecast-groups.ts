@@ -53,10 +53,55 @@ function groupKey(c: ForecastCandidate): string {
   return key;
 }
 
-interface Group {
-  /** Sorted by wait start, oldest first. */
+/**
+ * The queue split into groups, kept between forecasts: a group's members sorted by wait start
+ * (stable: equal starts keep their arrival order, as a sort of the whole list would) and their
+ * starts. Built once per queue and grown ticket by ticket (addToIndex) when the queue only grew;
+ * each simulation takes a pool of its own over it (poolFromIndex), which never changes the index.
+ */
+export interface GroupIndex {
+  groups: Map<string, IndexedGroup>;
+  size: number;
+}
+
+interface IndexedGroup {
   members: ForecastCandidate[];
   starts: number[];
+}
+
+export function groupIndex(candidates: readonly ForecastCandidate[]): GroupIndex {
+  const groups = new Map<string, IndexedGroup>();
+  for (const c of candidates) {
+    const key = groupKey(c);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { members: [], starts: [] }));
+    g.members.push(c);
+  }
+  for (const g of groups.values()) {
+    g.members.sort((a, b) => a.waitStartAt.getTime() - b.waitStartAt.getTime());
+    g.starts = g.members.map((c) => c.waitStartAt.getTime());
+  }
+  return { groups, size: candidates.length };
+}
+
+/** Adds one ticket where the stable sort of (members so far, then it) would put it: after every member starting no later. */
+export function addToIndex(index: GroupIndex, c: ForecastCandidate): void {
+  const key = groupKey(c);
+  let g = index.groups.get(key);
+  if (!g) index.groups.set(key, (g = { members: [], starts: [] }));
+  const start = c.waitStartAt.getTime();
+  let i = g.members.length;
+  while (i > 0 && g.starts[i - 1]! > start) i--;
+  g.members.splice(i, 0, c);
+  g.starts.splice(i, 0, start);
+  index.size++;
+}
+
+/** One simulation's state of a group: which members it has called, and the age cuts. */
+interface Group {
+  /** Sorted by wait start, oldest first (the index's arrays, read only). */
+  members: readonly ForecastCandidate[];
+  starts: readonly number[];
   /** Union-find over called tickets: find(i) is the first index ≥ i still waiting (members.length if none). */
   next: Int32Array;
   waiting: number;
@@ -105,23 +150,23 @@ function prefixLength(g: Group, t: number, holds: AgeThreshold, at: Date, waitCa
 }
 
 export function groupedPool(candidates: readonly ForecastCandidate[], waitCapMinutes: number, thresholds: readonly AgeThreshold[] = AGE_THRESHOLDS): CandidatePool {
-  const byKey = new Map<string, Group>();
-  for (const c of candidates) {
-    const key = groupKey(c);
-    let g = byKey.get(key);
-    if (!g) byKey.set(key, (g = { members: [], starts: [], next: new Int32Array(0), waiting: 0, prefix: new Int32Array(thresholds.length), prefixAt: new Float64Array(thresholds.length).fill(Infinity) }));
-    g.members.push(c);
+  return poolFromIndex(groupIndex(candidates), waitCapMinutes, thresholds);
+}
+
+/** A fresh pool over the index's groups (the same pool groupedPool builds from the same tickets). */
+export function poolFromIndex(index: GroupIndex, waitCapMinutes: number, thresholds: readonly AgeThreshold[] = AGE_THRESHOLDS): CandidatePool {
+  const groups: Group[] = [];
+  for (const g of index.groups.values()) {
+    if (g.members.length === 0) continue;
+    const next = new Int32Array(g.members.length + 1);
+    for (let i = 0; i <= g.members.length; i++) next[i] = i;
+    groups.push({ members: g.members, starts: g.starts, next, waiting: g.members.length, prefix: new Int32Array(thresholds.length), prefixAt: new Float64Array(thresholds.length).fill(Infinity) });
   }
-  const place = new Map<string, { g: Group; i: number }>();
-  const groups = [...byKey.values()];
-  for (const g of groups) {
-    g.members.sort((a, b) => a.waitStartAt.getTime() - b.waitStartAt.getTime());
-    g.starts = g.members.map((c) => c.waitStartAt.getTime());
-    g.next = new Int32Array(g.members.length + 1);
-    for (let i = 0; i <= g.members.length; i++) g.next[i] = i;
-    g.waiting = g.members.length;
-    g.members.forEach((c, i) => place.set(c.id, { g, i }));
-  }
+  // Where each ticket of the last options() sits, for remove(); any other ticket is looked up in a map built on first need.
+  let shownGroup: Group[] = [];
+  let shownIndex: number[] = [];
+  let shown: ForecastCandidate[] = [];
+  let place: Map<string, { g: Group; i: number }> | null = null;
   const servedBy = new Map<string, Group[]>();
   const cuts: number[] = [];
   return {
@@ -129,6 +174,8 @@ export function groupedPool(candidates: readonly ForecastCandidate[], waitCapMin
       let mine = servedBy.get(counter.id);
       if (!mine) servedBy.set(counter.id, (mine = groups.filter((g) => eligible(g.members[0]!, counter))));
       const out: ForecastCandidate[] = [];
+      shownGroup = [];
+      shownIndex = [];
       for (const g of mine) {
         if (g.waiting === 0) continue;
         // The segments: cut where a threshold stops holding, oldest segment first (cuts ascending, insertion-sorted: a few).
@@ -151,16 +198,35 @@ export function groupedPool(candidates: readonly ForecastCandidate[], waitCapMin
           const head = g.starts[i];
           while (i < end && g.starts[i] === head) {
             out.push(g.members[i]!);
+            shownGroup.push(g);
+            shownIndex.push(i);
             i = find(g, i + 1);
           }
         }
       }
+      shown = out;
       return out;
     },
     remove(c) {
-      const p = place.get(c.id)!;
-      p.g.next[p.i] = p.i + 1;
-      p.g.waiting--;
+      let g: Group | undefined;
+      let i = -1;
+      const k = shown.indexOf(c);
+      if (k >= 0) {
+        g = shownGroup[k]!;
+        i = shownIndex[k]!;
+      } else {
+        if (!place) {
+          place = new Map();
+          for (const x of groups) x.members.forEach((m, j) => place!.set(m.id, { g: x, i: j }));
+        }
+        const p = place.get(c.id);
+        if (!p) return;
+        g = p.g;
+        i = p.i;
+      }
+      if (g.next[i] !== i) return; // already called
+      g.next[i] = i + 1;
+      g.waiting--;
     },
   };
 }

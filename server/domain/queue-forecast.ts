@@ -19,7 +19,7 @@
  * order is exactly the rescan's (tests/domain/queue-forecast-equivalence.test.ts), at O(groups)
  * per call. `forecastQueue(input, 'rescan')` keeps the plain rescan as the reference.
  */
-import { eligible, groupedPool } from './forecast-groups';
+import { eligible, groupedPool, poolFromIndex, type GroupIndex } from './forecast-groups';
 import { pickNext, rankCandidates, type QueueCandidate } from './routing-policy';
 
 export interface ForecastCandidate extends QueueCandidate {
@@ -90,14 +90,25 @@ function rescanPool(candidates: readonly ForecastCandidate[]): CandidatePool {
   };
 }
 
-export type SimulationInput = Omit<ForecastInput, 'ticketId'>;
+export type SimulationInput = Omit<ForecastInput, 'ticketId'> & {
+  /**
+   * The candidates already grouped (forecast-groups.ts groupIndex of exactly these candidates), kept
+   * by the caller between forecasts of a queue that only grew; the grouped pool then skips the grouping.
+   */
+  index?: GroupIndex;
+};
 
 /**
  * Runs the counters' calls in forecast-time order (ties by counter id) until `onCall` says stop,
  * no counter has anything left to call, or maxCalls. The rule decides every call.
  */
 function simulate(input: SimulationInput, kind: PoolKind, onCall: (call: ForecastCall, ticket: ForecastCandidate) => boolean): void {
-  const pool = kind === 'grouped' ? groupedPool(input.candidates, input.waitCapMinutes) : kind === 'rescan' ? rescanPool(input.candidates) : kind(input);
+  const pool =
+    kind === 'grouped'
+      ? input.index
+        ? poolFromIndex(input.index, input.waitCapMinutes)
+        : groupedPool(input.candidates, input.waitCapMinutes)
+      : kind === 'rescan' ? rescanPool(input.candidates) : kind(input);
   const state = input.counters.map((k) => ({ ...k, freeAt: Math.max(k.freeAt.getTime(), input.now.getTime()), streak: k.consecutivePriorityCalls, done: false }));
   const maxCalls = input.maxCalls ?? 2_000;
   for (let calls = 0; calls < maxCalls; calls++) {

@@ -9,7 +9,11 @@ import { batchedQueuePosition } from '../../server/app/forecast-batch';
 import { issueTicket } from '../../server/app/issue-ticket';
 import { loadHall } from '../../server/app/loaders';
 import { presentHall } from '../../server/app/presenters';
-import { queuePosition } from '../../server/app/queue-position';
+import { queuePosition, queuePositions } from '../../server/app/queue-position';
+import { callNext } from '../../server/app/call-next';
+import { actOnTicketAtCounter } from '../../server/app/ticket-actions';
+import { sql } from 'drizzle-orm';
+import type { IssuedTicket } from '../../server/protocol/views';
 import { manualClock } from '../../server/domain/clock';
 import { createTestDb, type TestDb } from '../_support/db';
 import { cmd, seedDemoHall, testDeps, type DemoHall } from '../_support/fixtures';
@@ -66,6 +70,54 @@ t('each issue acks the forecast of the queue it joined', async () => {
     const now = await queuePosition(db.db, a.ticket, clock.now(), a.ticket.complexity);
     assert.equal({ peopleAhead: a.peopleAhead, estimatedWaitMinutes: a.estimatedWaitMinutes }, now, a.ticket.number);
   }
+});
+
+t('the queue kept between rounds answers as a fresh read: new tickets join it, any other change reads it whole', async () => {
+  const clock = manualClock('2026-11-23T05:00:00Z');
+  const deps = testDeps(db.db, clock);
+  const kiosk = await hall.kiosk();
+  const staff = await hall.staff('staff1');
+  const counter = await hall.counter(1);
+  const matter = await hall.matter('企业设立登记');
+  const other = await hall.matter('出入境证件办理');
+  const view = presentHall(await loadHall(db.db, hall.hallId));
+  const issue = async (i: number) => {
+    clock.advance(20_000);
+    return issueTicket(deps, kiosk, hall.hallId, { commandId: cmd(), matterId: (i % 3 === 2 ? other : matter).id, ...(i % 5 === 4 && { greenChannel: 'disabled' as const }) });
+  };
+  const issued: IssuedTicket[] = [];
+  for (let i = 0; i < 6; i++) issued.push(await issue(i));
+  const serviceDate = issued[0]!.ticket.serviceDate;
+  const targets = () => issued.filter((_, i) => i % 2 === 0 || i === issued.length - 1).map((i) => ({ id: i.ticket.id, matterId: i.ticket.matterId, complexity: i.ticket.complexity }));
+  const same = async (what: string) => {
+    const kept = await queuePositions(db.db, { hallId: hall.hallId, serviceDate, hall: view }, targets(), clock.now(), { reuse: db.db });
+    const fresh = await queuePositions(db.db, { hallId: hall.hallId, serviceDate, hall: view }, targets(), clock.now());
+    assert.equal(kept, fresh, what);
+    return kept;
+  };
+  await same('first read (whole)');
+  for (let i = 6; i < 10; i++) issued.push(await issue(i));
+  const grown = await same('after four new tickets (only they are read)');
+  assert.ok(grown.some((p) => p.peopleAhead > 2), 'a real queue');
+  await actOnCounter(deps, staff, 'take', { commandId: cmd(), counterId: counter.id });
+  await same('a counter opened');
+  const called = await callNext(deps, staff, { commandId: cmd(), counterId: counter.id });
+  issued.push(await issue(10));
+  await same('a call, then a new ticket');
+
+  // The kept queue is trusted as far as the hall's event seq says: a write that bypasses run-command
+  // (never done by the product) is not seen while only issues follow — which shows the new tickets
+  // alone were read — and is seen at the next other event.
+  const bypassed = issued[9]!.ticket.id;
+  const before = await queuePositions(db.db, { hallId: hall.hallId, serviceDate, hall: view }, targets(), clock.now(), { reuse: db.db });
+  await db.db.execute(sql`UPDATE tickets SET status = 'cancelled' WHERE id = ${bypassed}::uuid`);
+  issued.push(await issue(11));
+  const stale = await queuePositions(db.db, { hallId: hall.hallId, serviceDate, hall: view }, targets(), clock.now(), { reuse: db.db });
+  const fresh = await queuePositions(db.db, { hallId: hall.hallId, serviceDate, hall: view }, targets(), clock.now());
+  assert.not.equal(stale, fresh, 'the kept queue still holds the bypassed ticket');
+  assert.ok(before.length > 0);
+  await actOnTicketAtCounter(deps, staff, 'no_show', { commandId: cmd(), counterId: counter.id, ticketId: called.ticket!.id });
+  await same('after a no-show the queue is read whole again');
 });
 
 t.run();

@@ -8,7 +8,7 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { AGE_THRESHOLDS, groupedPool } from '../../server/domain/forecast-groups';
+import { addToIndex, AGE_THRESHOLDS, groupedPool, groupIndex } from '../../server/domain/forecast-groups';
 import { forecastCalls, forecastQueue, forecastQueues, type ForecastCall, type ForecastCandidate, type ForecastCounter, type SimulationInput } from '../../server/domain/queue-forecast';
 import { inAppointmentWindow, pastWaitCap, urgencyOf } from '../../server/domain/routing-policy';
 
@@ -122,6 +122,24 @@ e('one simulation for several tickets gives each the forecast it gets alone', ()
     asked += ids.length;
   }
   assert.ok(asked > 3_000, `only ${asked} tickets asked`);
+});
+
+e('a grouping kept between forecasts and grown ticket by ticket forecasts as the queue read whole', () => {
+  let grown = 0;
+  for (let seed = 1; seed <= 1_500; seed++) {
+    const input = randomHall(seed);
+    // The kept part, then tickets arriving in any order (a later one may start waiting earlier: an appointment).
+    const cut = Math.floor(input.candidates.length * (seed % 3 === 0 ? 0 : 0.7));
+    const index = groupIndex(input.candidates.slice(0, cut));
+    for (const c of input.candidates.slice(cut)) addToIndex(index, c);
+    grown += input.candidates.length - cut;
+    assert.equal(index.size, input.candidates.length);
+    assert.equal(forecastCalls({ ...input, index }, 'grouped'), forecastCalls(input, 'rescan'), `seed ${seed}`);
+    // One index serves several simulations: a pool never changes it.
+    const ids = input.candidates.slice(-3).map((c) => c.id);
+    assert.equal(forecastQueues({ ...input, index }, ids), forecastQueues(input, ids, 'rescan'), `seed ${seed} again`);
+  }
+  assert.ok(grown > 10_000, `only ${grown} tickets added one by one`);
 });
 
 e('the comparison has teeth: a pool that ignores the age segments is caught', () => {
