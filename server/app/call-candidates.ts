@@ -7,41 +7,64 @@
  * so the first K of each partition by those orders always contain the policy's pick, however long
  * the queue. K also leaves room for counters claiming the same tickets concurrently.
  */
-import { and, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { tickets } from '../../db/schema';
+import { statement } from './prepared';
 
 export const PER_PARTITION = 50;
+
+const p = sql.placeholder;
+/** uuid lists travel as one comma-separated text parameter: one statement text whatever their length. */
+const uuidList = (name: string) => sql`string_to_array(${p(name)}::text, ',')::uuid[]`;
+
+const candidateIds = statement('yc_call_candidate_ids', (db) => {
+  const t = tickets;
+  const windowed = db
+    .select({
+      id: t.id,
+      hasSlot: sql<boolean>`(${t.slotStart} IS NOT NULL)`.as('has_slot'),
+      byWait: sql<number>`row_number() OVER (PARTITION BY ${t.matterId}, ${t.priority}, (${t.slotStart} IS NOT NULL), ${t.waitTargetMinutes}, (${t.waitStartAt} + ${t.waitTargetMinutes} * interval '1 minute' >= ${p('now')}::timestamptz) ORDER BY ${t.waitStartAt}, ${t.issuedAt}, ${t.number}, ${t.id})`.as('by_wait'),
+      bySlot: sql<number>`row_number() OVER (PARTITION BY ${t.matterId}, ${t.priority}, (${t.waitStartAt} + ${t.waitTargetMinutes} * interval '1 minute' >= ${p('now')}::timestamptz) ORDER BY ${t.slotStart} NULLS LAST, ${t.id})`.as('by_slot'),
+    })
+    .from(t)
+    .where(
+      and(
+        eq(t.hallId, p('hallId')),
+        eq(t.serviceDate, p('serviceDate')),
+        eq(t.status, 'waiting'),
+        sql`${t.matterId} = ANY(${uuidList('matterIds')})`,
+        or(isNull(t.targetCounterId), eq(t.targetCounterId, p('counterId'))),
+      ),
+    )
+    .as('w');
+  return db
+    .select({ id: windowed.id })
+    .from(windowed)
+    .where(or(lte(windowed.byWait, p('perPartition')), and(eq(windowed.hasSlot, true), lte(windowed.bySlot, p('perPartition')))));
+});
+
+const stillWaiting = statement('yc_call_candidates', (db) =>
+  db
+    .select()
+    .from(tickets)
+    .where(and(sql`${tickets.id} = ANY(${uuidList('ids')})`, eq(tickets.status, 'waiting'))),
+);
 
 export async function loadCallCandidates(
   tx: Tx,
   q: { hallId: string; serviceDate: string; counterId: string; matterIds: string[]; now: Date },
   perPartition = PER_PARTITION,
 ): Promise<(typeof tickets.$inferSelect)[]> {
-  const t = tickets;
-  const windowed = tx
-    .select({
-      id: t.id,
-      hasSlot: sql<boolean>`(${t.slotStart} IS NOT NULL)`.as('has_slot'),
-      byWait: sql<number>`row_number() OVER (PARTITION BY ${t.matterId}, ${t.priority}, (${t.slotStart} IS NOT NULL), ${t.waitTargetMinutes}, (${t.waitStartAt} + ${t.waitTargetMinutes} * interval '1 minute' >= ${q.now.toISOString()}::timestamptz) ORDER BY ${t.waitStartAt}, ${t.issuedAt}, ${t.number}, ${t.id})`.as('by_wait'),
-      bySlot: sql<number>`row_number() OVER (PARTITION BY ${t.matterId}, ${t.priority}, (${t.waitStartAt} + ${t.waitTargetMinutes} * interval '1 minute' >= ${q.now.toISOString()}::timestamptz) ORDER BY ${t.slotStart} NULLS LAST, ${t.id})`.as('by_slot'),
-    })
-    .from(t)
-    .where(
-      and(
-        eq(t.hallId, q.hallId),
-        eq(t.serviceDate, q.serviceDate),
-        eq(t.status, 'waiting'),
-        inArray(t.matterId, q.matterIds),
-        or(isNull(t.targetCounterId), eq(t.targetCounterId, q.counterId)),
-      ),
-    )
-    .as('w');
-  const ids = await tx
-    .select({ id: windowed.id })
-    .from(windowed)
-    .where(or(lte(windowed.byWait, perPartition), and(eq(windowed.hasSlot, true), lte(windowed.bySlot, perPartition))));
+  const ids = await candidateIds(tx, {
+    now: q.now.toISOString(),
+    hallId: q.hallId,
+    serviceDate: q.serviceDate,
+    matterIds: q.matterIds.join(','),
+    counterId: q.counterId,
+    perPartition,
+  });
   if (ids.length === 0) return [];
   // A new statement sees newer commits (READ COMMITTED): keep only rows still waiting.
-  return tx.select().from(t).where(and(inArray(t.id, ids.map((r) => r.id)), eq(t.status, 'waiting')));
+  return stillWaiting(tx, { ids: ids.map((r) => r.id).join(',') });
 }

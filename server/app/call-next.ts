@@ -4,7 +4,7 @@
  * in that order with FOR UPDATE SKIP LOCKED: a ticket another counter is claiming is skipped, and
  * one it has already taken fails the status re-check. No ticket is ever given to two counters.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { counterMatters, counters } from '../../db/schema';
 import { loadCallCandidates } from './call-candidates';
 import { serviceDate } from '../domain/hall-time';
@@ -19,6 +19,7 @@ import type { AppDeps } from './deps';
 import { counterView, loadHall, ticketView } from './loaders';
 import { presentHall } from './presenters';
 import { toCandidate } from './queue-position';
+import { statement } from './prepared';
 import { runCommand } from './run-command';
 import { callView, claimWaiting, stateOf } from './ticket-writes';
 
@@ -29,7 +30,7 @@ export async function callNext(deps: AppDeps, actor: Actor, input: { commandId: 
   return runCommand(deps, { name: 'ticket:call-next', hallId, actor, commandId: input.commandId }, async ({ tx, now, emit }) => {
     const counter = await lockCounterForCall(tx, actor, 'ticket:call-next', input.counterId);
     const hall = presentHall(await loadHall(tx, counter.hallId));
-    const links = await tx.select().from(counterMatters).where(eq(counterMatters.counterId, counter.id));
+    const links = await linksOf(tx, { counterId: counter.id });
     if (links.length === 0) throw new AppError('queue_empty', 'This counter is not authorised for any matter');
     const settings = effectiveSettings(hall.settings);
     const ctx = {
@@ -52,10 +53,7 @@ export async function callNext(deps: AppDeps, actor: Actor, input: { commandId: 
         const transition = applyTicketAction(stateOf(row), { type: 'call', counterId: counter.id, at: now });
         // A row read as waiting may have been taken since; the guarded claim below decides.
         if (!transition.ok || !(await claimWaiting(tx, row.id, transition.value))) continue;
-        await tx
-          .update(counters)
-          .set({ priorityStreak: row.priority > 0 ? counter.priorityStreak + 1 : 0 })
-          .where(eq(counters.id, counter.id));
+        await setPriorityStreak(tx, { streak: row.priority > 0 ? counter.priorityStreak + 1 : 0, counterId: counter.id });
         const ticket = await ticketView(tx, row.id);
         const counterNow = await counterView(tx, counter.id);
         emit({ type: 'ticket:called', ticket, counter: counterNow, call: callView(ticket, counter, now, false) });
@@ -66,8 +64,18 @@ export async function callNext(deps: AppDeps, actor: Actor, input: { commandId: 
   });
 }
 
+const linksOf = statement('yc_counter_links', (db) => db.select().from(counterMatters).where(eq(counterMatters.counterId, sql.placeholder('counterId'))));
+const hallOf = statement('yc_hall_of_counter', (db) => db.select({ hallId: counters.hallId }).from(counters).where(eq(counters.id, sql.placeholder('id'))));
+/** The counter's consecutive priority calls after a call (the starvation guard's count). */
+export const setPriorityStreak = statement('yc_priority_streak', (db) =>
+  db
+    .update(counters)
+    .set({ priorityStreak: sql.placeholder('streak') as unknown as number })
+    .where(eq(counters.id, sql.placeholder('counterId'))),
+);
+
 export async function hallOfCounter(deps: AppDeps, counterId: string): Promise<string> {
-  const [row] = await deps.db.select({ hallId: counters.hallId }).from(counters).where(eq(counters.id, counterId));
+  const [row] = await hallOf(deps.db, { id: counterId });
   if (!row) throw new AppError('not_found', 'Counter not found');
   return row.hallId;
 }

@@ -4,24 +4,29 @@ import type { Db, Tx } from '../../db/client';
 import { counterMatters, counters, halls, matters, staff, tickets, zones } from '../../db/schema';
 import type { CounterView, TicketView } from '../protocol/views';
 import { AppError } from './app-error';
+import { statement } from './prepared';
 import { presentCounter, presentTicket } from './presenters';
 
 type Reader = Db | Tx;
 
+const hallById = statement('yc_hall_by_id', (db) => db.select().from(halls).where(eq(halls.id, sql.placeholder('id'))));
+const ticketForUpdate = statement('yc_ticket_for_update', (db) => db.select().from(tickets).where(eq(tickets.id, sql.placeholder('id'))).for('update'));
+const counterForUpdate = statement('yc_counter_for_update', (db) => db.select().from(counters).where(eq(counters.id, sql.placeholder('id'))).for('update'));
+
 export async function loadHall(tx: Reader, hallId: string) {
-  const [hall] = await tx.select().from(halls).where(eq(halls.id, hallId));
+  const [hall] = await hallById(tx, { id: hallId });
   if (!hall) throw new AppError('not_found', 'Hall not found');
   return hall;
 }
 
 export async function loadTicketForUpdate(tx: Tx, ticketId: string) {
-  const [row] = await tx.select().from(tickets).where(eq(tickets.id, ticketId)).for('update');
+  const [row] = await ticketForUpdate(tx, { id: ticketId });
   if (!row) throw new AppError('not_found', 'Ticket not found');
   return row;
 }
 
 export async function loadCounterForUpdate(tx: Tx, counterId: string) {
-  const [row] = await tx.select().from(counters).where(eq(counters.id, counterId)).for('update');
+  const [row] = await counterForUpdate(tx, { id: counterId });
   if (!row || !row.active) throw new AppError('not_found', 'Counter not found');
   return row;
 }
@@ -46,19 +51,24 @@ export async function loadZoneOrNull(tx: Reader, zoneId: string | null) {
   return row ?? null;
 }
 
-export async function ticketViews(tx: Reader, where: SQL | undefined): Promise<TicketView[]> {
-  const rows = await tx
+const selectTicketViews = (tx: Reader, where: SQL | undefined) =>
+  tx
     .select({ t: tickets, matterName: matters.name, complexity: matters.complexity, counterNumber: counters.number })
     .from(tickets)
     .innerJoin(matters, eq(matters.id, tickets.matterId))
     .leftJoin(counters, eq(counters.id, tickets.counterId))
     .where(where)
     .orderBy(tickets.waitStartAt, tickets.number);
-  return rows.map(presentTicket);
+
+const ticketViewById = statement('yc_ticket_view', (db) => selectTicketViews(db, eq(tickets.id, sql.placeholder('id'))));
+
+export async function ticketViews(tx: Reader, where: SQL | undefined): Promise<TicketView[]> {
+  return (await selectTicketViews(tx, where)).map(presentTicket);
 }
 
 export async function ticketView(tx: Reader, ticketId: string): Promise<TicketView> {
-  const [view] = await ticketViews(tx, eq(tickets.id, ticketId));
+  const [row] = await ticketViewById(tx, { id: ticketId });
+  const view = row && presentTicket(row);
   if (!view) throw new AppError('not_found', 'Ticket not found');
   return view;
 }
@@ -67,8 +77,8 @@ export async function ticketView(tx: Reader, ticketId: string): Promise<TicketVi
  * Counters with their holder's name, matters and current ticket, in one statement (correlated
  * sub-selects instead of three round trips: every counter command presents its counter).
  */
-export async function counterViews(tx: Reader, where: SQL | undefined): Promise<CounterView[]> {
-  const rows = await tx
+const selectCounterViews = (tx: Reader, where: SQL | undefined) =>
+  tx
     .select({
       c: counters,
       staffName: staff.displayName,
@@ -79,36 +89,53 @@ export async function counterViews(tx: Reader, where: SQL | undefined): Promise<
     .leftJoin(staff, eq(staff.id, counters.staffId))
     .where(where)
     .orderBy(counters.number);
-  return rows.map(({ c, staffName, links, currentTicketId }) => {
-    const pairs = JSON.parse(links) as [string, boolean][];
-    return presentCounter(c, {
-      staffName,
-      matterIds: pairs.map(([m]) => m),
-      preferredMatterIds: pairs.filter(([, preferred]) => preferred).map(([m]) => m),
-      currentTicketId: currentTicketId ?? null,
-    });
+
+type CounterViewRow = Awaited<ReturnType<typeof selectCounterViews>>[number];
+
+function presentCounterRow({ c, staffName, links, currentTicketId }: CounterViewRow): CounterView {
+  const pairs = JSON.parse(links) as [string, boolean][];
+  return presentCounter(c, {
+    staffName,
+    matterIds: pairs.map(([m]) => m),
+    preferredMatterIds: pairs.filter(([, preferred]) => preferred).map(([m]) => m),
+    currentTicketId: currentTicketId ?? null,
   });
 }
 
+const counterViewById = statement('yc_counter_view', (db) => selectCounterViews(db, eq(counters.id, sql.placeholder('id'))));
+
+export async function counterViews(tx: Reader, where: SQL | undefined): Promise<CounterView[]> {
+  return (await selectCounterViews(tx, where)).map(presentCounterRow);
+}
+
 export async function counterView(tx: Reader, counterId: string): Promise<CounterView> {
-  const [view] = await counterViews(tx, eq(counters.id, counterId));
+  const [row] = await counterViewById(tx, { id: counterId });
+  const view = row && presentCounterRow(row);
   if (!view) throw new AppError('not_found', 'Counter not found');
   return view;
 }
 
-export async function activeTicketAt(tx: Reader, counterId: string): Promise<string | null> {
-  const [row] = await tx
+const activeTicket = statement('yc_active_ticket', (db) =>
+  db
     .select({ id: tickets.id })
     .from(tickets)
-    .where(and(eq(tickets.counterId, counterId), inArray(tickets.status, ['called', 'serving'])))
-    .limit(1);
+    .where(and(eq(tickets.counterId, sql.placeholder('counterId')), inArray(tickets.status, ['called', 'serving'])))
+    .limit(1),
+);
+
+export async function activeTicketAt(tx: Reader, counterId: string): Promise<string | null> {
+  const [row] = await activeTicket(tx, { counterId });
   return row?.id ?? null;
 }
 
-export async function counterServesMatter(tx: Reader, counterId: string, matterId: string): Promise<boolean> {
-  const [row] = await tx
+const servesMatter = statement('yc_counter_serves_matter', (db) =>
+  db
     .select({ one: sql<number>`1` })
     .from(counterMatters)
-    .where(and(eq(counterMatters.counterId, counterId), eq(counterMatters.matterId, matterId)));
+    .where(and(eq(counterMatters.counterId, sql.placeholder('counterId')), eq(counterMatters.matterId, sql.placeholder('matterId')))),
+);
+
+export async function counterServesMatter(tx: Reader, counterId: string, matterId: string): Promise<boolean> {
+  const [row] = await servesMatter(tx, { counterId, matterId });
   return row !== undefined;
 }

@@ -13,6 +13,7 @@ import type { AuditRecord, FactDraft, HallFact } from '../protocol/facts';
 import type { Actor } from './actor';
 import { AppError } from './app-error';
 import type { AppDeps } from './deps';
+import { rawStatement, statement } from './prepared';
 import { rollupAfterFacts } from './reports/rollup';
 
 /** What a use case emits: a fact's payload and its audit extras, typed per fact type (server/protocol/facts.ts). */
@@ -47,13 +48,9 @@ export async function runCommand<T>(deps: AppDeps, meta: CommandMeta, body: (sco
 
   const result = await deps.db.transaction(async (tx) => {
     if (meta.commandId) {
-      const claimed = await tx
-        .insert(commandResults)
-        .values({ commandId: meta.commandId, actorId: owner, name: meta.name, createdAt: now })
-        .onConflictDoNothing()
-        .returning({ commandId: commandResults.commandId });
+      const claimed = await claimCommand(tx, { commandId: meta.commandId, actorId: owner, name: meta.name, createdAt: now });
       if (claimed.length === 0) {
-        const [first] = await tx.select().from(commandResults).where(eq(commandResults.commandId, meta.commandId));
+        const [first] = await storedCommand(tx, { commandId: meta.commandId });
         if (!first || first.actorId !== owner || first.name !== meta.name) {
           throw new AppError('conflict', 'This commandId was already used for another command');
         }
@@ -73,10 +70,7 @@ export async function runCommand<T>(deps: AppDeps, meta: CommandMeta, body: (sco
       facts = pending.map((f, i) => hallFact(f, meta.hallId, first + i, now));
       await rollupAfterFacts(tx, meta.hallId, timeZone, pending.map((f) => f.ticket?.serviceDate), now);
     } else if (meta.commandId) {
-      await tx
-        .update(commandResults)
-        .set({ result: value as unknown })
-        .where(eq(commandResults.commandId, meta.commandId));
+      await storeResult(tx, { commandId: meta.commandId, result: JSON.stringify(value) });
     }
     return value;
   });
@@ -86,6 +80,36 @@ export async function runCommand<T>(deps: AppDeps, meta: CommandMeta, body: (sco
 }
 
 const NO_RESULT = Symbol('no stored result');
+
+const claimCommand = statement('yc_claim_command', (db) =>
+  db
+    .insert(commandResults)
+    .values({ commandId: sql.placeholder('commandId'), actorId: sql.placeholder('actorId'), name: sql.placeholder('name'), createdAt: sql.placeholder('createdAt') })
+    .onConflictDoNothing()
+    .returning({ commandId: commandResults.commandId }),
+);
+const storedCommand = statement('yc_stored_command', (db) => db.select().from(commandResults).where(eq(commandResults.commandId, sql.placeholder('commandId'))));
+const storeResult = statement('yc_store_result', (db) =>
+  db
+    .update(commandResults)
+    .set({ result: sql`${sql.placeholder('result')}::jsonb` })
+    .where(eq(commandResults.commandId, sql.placeholder('commandId'))),
+);
+
+const p = sql.placeholder;
+const appendSql = (withResult: boolean) => sql`
+    WITH h AS (
+      UPDATE halls SET event_seq = event_seq + ${p('n')}::int WHERE id = ${p('hallId')}::uuid RETURNING event_seq, time_zone
+    ), appended AS (
+      INSERT INTO ticket_events (hall_id, seq, type, ticket_id, counter_id, actor_type, actor_id, data, at)
+      SELECT ${p('hallId')}::uuid, h.event_seq - ${p('n')}::int + e.i, e.type, e.ticket_id, e.counter_id, ${p('actorType')}::text, ${p('actorId')}::text, e.data, ${p('at')}::timestamptz
+      FROM h, jsonb_to_recordset(${p('events')}::jsonb) AS e(i bigint, type text, ticket_id uuid, counter_id uuid, data jsonb)
+      RETURNING 1
+    )${withResult ? sql`, stored AS (UPDATE command_results SET result = ${p('result')}::jsonb WHERE command_id = ${p('commandId')}::text RETURNING 1)` : sql``}
+    SELECT h.event_seq::text AS last, h.time_zone AS time_zone, (SELECT count(*) FROM appended)::int AS appended FROM h`;
+const appendOnly = rawStatement<AppendedRow>('yc_append_facts', appendSql(false));
+const appendAndStore = rawStatement<AppendedRow>('yc_append_facts_result', appendSql(true));
+type AppendedRow = { last: string; time_zone: string; appended: number };
 
 /**
  * Advances the hall's event seq by the facts' count, appends their events (gapless, in emit order)
@@ -101,21 +125,11 @@ async function appendFacts(tx: Tx, meta: CommandMeta, pending: PendingFact[], no
     counter_id: f.counter?.id ?? f.ticket?.counterId ?? null,
     data: eventData(f),
   }));
-  const storeResult =
+  const values = { n, hallId: meta.hallId, actorType: meta.actor.kind, actorId: meta.actor.id, at: now.toISOString(), events: JSON.stringify(events) };
+  const [row] =
     result === NO_RESULT || !meta.commandId
-      ? sql``
-      : sql`, stored AS (UPDATE command_results SET result = ${JSON.stringify(result ?? null)}::jsonb WHERE command_id = ${meta.commandId}::text RETURNING 1)`;
-  const rows = await tx.execute(sql`
-    WITH h AS (
-      UPDATE halls SET event_seq = event_seq + ${n}::int WHERE id = ${meta.hallId}::uuid RETURNING event_seq, time_zone
-    ), appended AS (
-      INSERT INTO ticket_events (hall_id, seq, type, ticket_id, counter_id, actor_type, actor_id, data, at)
-      SELECT ${meta.hallId}::uuid, h.event_seq - ${n}::int + e.i, e.type, e.ticket_id, e.counter_id, ${meta.actor.kind}::text, ${meta.actor.id}::text, e.data, ${now.toISOString()}::timestamptz
-      FROM h, jsonb_to_recordset(${JSON.stringify(events)}::jsonb) AS e(i bigint, type text, ticket_id uuid, counter_id uuid, data jsonb)
-      RETURNING 1
-    )${storeResult}
-    SELECT h.event_seq::text AS last, h.time_zone AS time_zone, (SELECT count(*) FROM appended)::int AS appended FROM h`);
-  const [row] = (Array.isArray(rows) ? rows : (rows as unknown as { rows: unknown[] }).rows) as { last: string; time_zone: string; appended: number }[];
+      ? await appendOnly(tx, values)
+      : await appendAndStore(tx, { ...values, result: JSON.stringify(result ?? null), commandId: meta.commandId });
   if (!row) throw new AppError('not_found', 'Hall not found');
   if (Number(row.appended) !== n) throw new Error(`appended ${row.appended} of ${n} events`);
   return { last: Number(row.last), timeZone: row.time_zone };

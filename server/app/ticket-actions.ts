@@ -1,6 +1,6 @@
 /** Counter actions on one ticket: call a specific ticket, recall, start, finish, no-show, park, call back. */
-import { eq } from 'drizzle-orm';
-import { counters, tickets } from '../../db/schema';
+import { eq, sql } from 'drizzle-orm';
+import { tickets } from '../../db/schema';
 import { serviceDate } from '../domain/hall-time';
 import { applyTicketAction } from '../domain/ticket-machine';
 import type { CommandResult, FactType } from '../protocol/events';
@@ -10,6 +10,8 @@ import { AppError, unwrap } from './app-error';
 import { lockCounterForCall, lockOwnCounter } from './counter-guard';
 import type { AppDeps } from './deps';
 import { counterServesMatter, counterView, loadHall, loadTicketForUpdate, ticketView } from './loaders';
+import { setPriorityStreak } from './call-next';
+import { statement } from './prepared';
 import { runCommand } from './run-command';
 import { callView, stateOf, writeTicket } from './ticket-writes';
 
@@ -61,10 +63,7 @@ export async function actOnTicketAtCounter(
     const next = unwrap(applyTicketAction(stateOf(row), { type: action, counterId: counter.id, at: now }));
     await writeTicket(tx, row.id, next);
     if (action === 'call') {
-      await tx
-        .update(counters)
-        .set({ priorityStreak: row.priority > 0 ? counter.priorityStreak + 1 : 0 })
-        .where(eq(counters.id, counter.id));
+      await setPriorityStreak(tx, { streak: row.priority > 0 ? counter.priorityStreak + 1 : 0, counterId: counter.id });
     }
     const ticket = await ticketView(tx, row.id);
     const counterNow = await counterView(tx, counter.id);
@@ -78,8 +77,10 @@ export async function actOnTicketAtCounter(
   });
 }
 
+const hallOf = statement('yc_hall_of_ticket', (db) => db.select({ hallId: tickets.hallId }).from(tickets).where(eq(tickets.id, sql.placeholder('id'))));
+
 export async function hallOfTicket(deps: AppDeps, ticketId: string): Promise<string> {
-  const [row] = await deps.db.select({ hallId: tickets.hallId }).from(tickets).where(eq(tickets.id, ticketId));
+  const [row] = await hallOf(deps.db, { id: ticketId });
   if (!row) throw new AppError('not_found', 'Ticket not found');
   return row.hallId;
 }

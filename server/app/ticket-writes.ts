@@ -4,6 +4,7 @@ import type { Tx } from '../../db/client';
 import { tickets } from '../../db/schema';
 import type { TicketState } from '../domain/ticket-machine';
 import type { CallView, TicketView } from '../protocol/views';
+import { statement } from './prepared';
 
 type TicketRow = typeof tickets.$inferSelect;
 
@@ -41,22 +42,46 @@ function columns(s: TicketState) {
   };
 }
 
+const STATE_KEYS = Object.keys(columns(stateOf({} as TicketRow))) as (keyof ReturnType<typeof columns>)[];
+/**
+ * Every state column as a placeholder of its own name (the prepared statements below), filled with
+ * driver values by `driverState` (a placeholder skips the column's encoder, which cannot take null).
+ */
+const statePlaceholders = Object.fromEntries(STATE_KEYS.map((k) => [k, sql`${sql.placeholder(k)}`])) as unknown as ReturnType<typeof columns>;
+
+function driverState(s: TicketState): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(columns(s))) out[k] = v instanceof Date ? v.toISOString() : v;
+  return out;
+}
+
+const writeState = statement('yc_write_ticket', (db) => db.update(tickets).set(statePlaceholders).where(eq(tickets.id, sql.placeholder('id'))));
+
 /** Writes a ticket the caller already holds locked. */
 export async function writeTicket(tx: Tx, id: string, next: TicketState, extra: Partial<TicketRow> = {}): Promise<void> {
-  await tx.update(tickets).set({ ...columns(next), ...extra }).where(eq(tickets.id, id));
+  if (Object.keys(extra).length === 0) await writeState(tx, { ...driverState(next), id });
+  else await tx.update(tickets).set({ ...columns(next), ...extra }).where(eq(tickets.id, id));
 }
+
+const claim = statement('yc_claim_waiting', (db) =>
+  db
+    .update(tickets)
+    .set(statePlaceholders)
+    .where(
+      and(
+        eq(tickets.id, sql`(SELECT ${tickets.id} FROM ${tickets} WHERE ${tickets.id} = ${sql.placeholder('id')} AND ${tickets.status} = 'waiting' FOR UPDATE SKIP LOCKED)`),
+        eq(tickets.status, 'waiting'),
+      ),
+    )
+    .returning({ id: tickets.id }),
+);
 
 /**
  * Claims a waiting ticket for a counter unless another transaction holds it or has taken it:
  * UPDATE … WHERE id = (SELECT … AND status = 'waiting' FOR UPDATE SKIP LOCKED) RETURNING.
  */
 export async function claimWaiting(tx: Tx, id: string, next: TicketState): Promise<boolean> {
-  const locked = sql`(SELECT ${tickets.id} FROM ${tickets} WHERE ${tickets.id} = ${id} AND ${tickets.status} = 'waiting' FOR UPDATE SKIP LOCKED)`;
-  const rows = await tx
-    .update(tickets)
-    .set(columns(next))
-    .where(and(eq(tickets.id, locked), eq(tickets.status, 'waiting')))
-    .returning({ id: tickets.id });
+  const rows = await claim(tx, { ...driverState(next), id });
   return rows.length === 1;
 }
 
