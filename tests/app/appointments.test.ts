@@ -451,6 +451,17 @@ function failingDeps(mode: { dropAfterFirstWrite?: true; failInTx?: true; afterR
         if (p === 'insert') return (table: unknown) => (table === ticketEvents ? broken() : (t as typeof real).insert(table as never));
         // The events are appended with the hall's seq in one statement (server/app/run-command.ts).
         if (p === 'execute') return (q: { queryChunks?: unknown[] }) => (appendsEvents(q) ? broken() : (t as typeof real).execute(q as never));
+        // …as a statement built once and prepared on the transaction's session (server/app/prepared.ts).
+        if (p === 'session') {
+          return new Proxy((t as { session: object }).session, {
+            get(s, sp, srcv) {
+              const value = Reflect.get(s, sp, srcv);
+              if (sp !== 'prepareQuery') return value;
+              return (query: { sql: string }, ...rest: unknown[]) =>
+                /INSERT INTO ticket_events/.test(query.sql) ? broken() : (value as (...a: unknown[]) => unknown).call(s, query, ...rest);
+            },
+          });
+        }
         return Reflect.get(t, p, rcv);
       },
     });
