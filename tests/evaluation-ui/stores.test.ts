@@ -152,4 +152,21 @@ dash('loads the hall, refreshes on its nudges and every minute, steps then refre
   assert.is(intervals.length, 0);
 });
 
+dash('a read that answers after a later one does not bring back the older list', async () => {
+  const answers: ((v: Ack<unknown>) => void)[] = [];
+  const view = (state: string) => ({ hallId: 'h1', serviceDate: '2026-11-23', ratings: { total: 0 }, openBadReviews: [{ id: 'r1', state }], alerts: { atRisk: 0, overdue: 0 } });
+  const store = createEvaluationStore({
+    request: <T>() => new Promise<Ack<T>>((resolve) => answers.push(resolve as (v: Ack<unknown>) => void)),
+    setInterval: () => 1,
+    clearInterval: () => undefined,
+  });
+  store.show('h1'); // read 1 (before the step)
+  store.changed('h1'); // read 2 (the step's fact)
+  answers[1]!(okAck(view('contacted')));
+  await flush();
+  answers[0]!(okAck(view('open')));
+  await flush();
+  assert.is((store.state.get().today as unknown as ReturnType<typeof view>).openBadReviews[0]!.state, 'contacted');
+});
+
 dash.run();

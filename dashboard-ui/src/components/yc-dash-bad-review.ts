@@ -80,8 +80,11 @@ export class YcDashBadReview extends LitElement {
   private async submit(e: Event): Promise<void> {
     e.preventDefault();
     if (!this.action) return;
-    const done = await app.evaluations.takeStep(this.review.id, this.action, this.note, this.action === 'decide_appeal' ? this.decision : undefined);
-    if (done) this.note = '';
+    const sent = this.note;
+    const done = await app.evaluations.takeStep(this.review.id, this.action, sent, this.action === 'decide_appeal' ? this.decision : undefined);
+    // The step log may already show the new step (a fact refreshed the list first) and the manager may
+    // have started the next note: clear only the note that was sent.
+    if (done && this.note === sent) this.note = '';
   }
 
   override render() {

@@ -49,11 +49,15 @@ export function createEvaluationStore(deps: EvaluationStoreDeps): EvaluationStor
   const api = createApiClient(deps.request);
   const patch = (p: Partial<EvaluationViewState>) => state.set({ ...state.get(), ...p });
 
+  let reads = 0;
   async function refresh(): Promise<void> {
     const hallId = state.get().hallId;
     if (!hallId) return;
+    // A fact, the timer and a step each start a read; one started earlier may answer later and
+    // would show the review as it was before the step. Only the latest read is shown.
+    const read = ++reads;
     const r = await api.call('evaluationToday', { params: { hallId } });
-    if (state.get().hallId !== hallId) return;
+    if (read !== reads || state.get().hallId !== hallId) return;
     if (r.ok) patch({ today: r.data, error: null });
     else patch({ error: r.error });
   }
