@@ -29,6 +29,7 @@ import { loadHall, ticketView } from './loaders';
 import { encryptField, lookupHash, newToken } from './pii';
 import { presentHall, presentTicket } from './presenters';
 import { addIssuePrintJob, issuerMayPrint, issuerPrints, startPrinting } from './printing/issue-print';
+import { statement } from './prepared';
 import { runCommand } from './run-command';
 import { assertKioskIssuing } from './ticket-hours';
 import { progressUrl } from '../protocol/rules';
@@ -85,42 +86,32 @@ export async function issueTicket(
       const priorityReason: PriorityReason | null = greenChannelFor({ declared: body.greenChannel ?? null, birthDate, day, elderlyAge: hall.settings.elderlyAge });
       const priority = priorityReason ? 1 : 0;
 
-      const [counter] = await tx
-        .insert(dayCounters)
-        .values({ hallId, serviceDate: day, prefix: matter.ticketPrefix, lastValue: 1 })
-        .onConflictDoUpdate({
-          target: [dayCounters.hallId, dayCounters.serviceDate, dayCounters.prefix],
-          set: { lastValue: sql`${dayCounters.lastValue} + 1` },
-        })
-        .returning({ value: dayCounters.lastValue });
+      const [counter] = await nextNumber(tx, { hallId, serviceDate: day, prefix: matter.ticketPrefix });
       const seqNo = counter!.value;
       const token = newToken();
-      const [row] = await tx
-        .insert(tickets)
-        .values({
-          hallId,
-          zoneId: matter.zoneId,
-          matterId: matter.id,
-          serviceDate: day,
-          prefix: matter.ticketPrefix,
-          seqNo,
-          number: formatTicketNumber(matter.ticketPrefix, seqNo),
-          status: 'waiting',
-          source,
-          priority,
-          priorityReason,
-          appointmentId: appointment?.appointmentId ?? null,
-          slotStart: appointment?.slotStart ?? null,
-          slotEnd: appointment?.slotEnd ?? null,
-          issuedAt: now,
-          waitStartAt: waitStart(now, appointment?.slotStart ?? null),
-          waitTargetMinutes: waitTargetMinutes(matter, hall.settings),
-          token,
-          visitorIdHash: visitor?.hash ?? null,
-          visitorIdEnc: visitor?.enc ?? null,
-          visitorIdMasked: visitor?.masked ?? null,
-        })
-        .returning();
+      const slotStart = appointment?.slotStart ?? null;
+      const [row] = await insertTicket(tx, {
+        hallId,
+        zoneId: matter.zoneId,
+        matterId: matter.id,
+        serviceDate: day,
+        prefix: matter.ticketPrefix,
+        seqNo,
+        number: formatTicketNumber(matter.ticketPrefix, seqNo),
+        source,
+        priority,
+        priorityReason,
+        appointmentId: appointment?.appointmentId ?? null,
+        slotStart: slotStart?.toISOString() ?? null,
+        slotEnd: appointment?.slotEnd.toISOString() ?? null,
+        issuedAt: now.toISOString(),
+        waitStartAt: waitStart(now, slotStart).toISOString(),
+        waitTargetMinutes: waitTargetMinutes(matter, hall.settings),
+        token,
+        visitorIdHash: visitor?.hash ?? null,
+        visitorIdEnc: visitor?.enc ?? null,
+        visitorIdMasked: visitor?.masked ?? null,
+      });
       // The view from the row just written (a new ticket has no counter); a hook may change the row, so then re-read.
       let view: TicketView;
       if (options.onIssued) {
@@ -154,17 +145,35 @@ interface IssueContext {
   prints: boolean | null;
 }
 
+const p = sql.placeholder;
+/** A placeholder as plain SQL: no column encoder runs on its value, so the caller passes driver values (ISO timestamps, null). */
+const raw = (name: string) => sql`${p(name)}`;
+
 /**
  * The hall, the matter and (for a kiosk on a printing server) the kiosk's device settings, in one
  * statement: every issue needs them, and each round trip costs the node a socket write and read.
+ * Two prepared variants (docs/performance.md §Own time per command (third pass)): with the device's
+ * settings, or NULL in their place.
  */
+const issueContextStatement = (withDevice: boolean) =>
+  statement(withDevice ? 'yc_issue_context_device' : 'yc_issue_context', (db) =>
+    db
+      .select({
+        hall: halls,
+        matter: matters,
+        deviceSettings: withDevice ? sql<string | null>`(SELECT ${devices.settings}::text FROM ${devices} WHERE ${devices.id} = ${p('deviceId')})` : sql<string | null>`NULL`,
+      })
+      .from(halls)
+      .leftJoin(matters, eq(matters.id, p('matterId')))
+      .where(eq(halls.id, p('hallId'))),
+  );
+const issueContextWithDevice = issueContextStatement(true);
+const issueContext = issueContextStatement(false);
+
 async function loadIssueContext(tx: Tx, deps: AppDeps, actor: Actor, hallId: string, matterId: string) {
-  const device = issuerMayPrint(deps, actor) ? sql<string | null>`(SELECT ${devices.settings}::text FROM ${devices} WHERE ${devices.id} = ${actor.id})` : sql<null>`NULL`;
-  const [found] = await tx
-    .select({ hall: halls, matter: matters, deviceSettings: device })
-    .from(halls)
-    .leftJoin(matters, eq(matters.id, matterId))
-    .where(eq(halls.id, hallId));
+  const [found] = issuerMayPrint(deps, actor)
+    ? await issueContextWithDevice(tx, { hallId, matterId, deviceId: actor.id })
+    : await issueContext(tx, { hallId, matterId });
   if (!found) throw new AppError('not_found', 'Hall not found');
   const { matter } = found;
   if (!matter) throw new AppError('not_found', 'Matter not found');
@@ -172,6 +181,63 @@ async function loadIssueContext(tx: Tx, deps: AppDeps, actor: Actor, hallId: str
   const deviceSettings = found.deviceSettings === null ? null : (JSON.parse(found.deviceSettings) as Record<string, unknown>);
   return { hall: presentHall(found.hall), matter, deviceSettings };
 }
+
+/** The day's next number of the prefix; the upsert's row lock is held to the issuing transaction's commit (gapless numbering). */
+const nextNumber = statement('yc_issue_next_number', (db) =>
+  db
+    .insert(dayCounters)
+    .values({ hallId: p('hallId'), serviceDate: p('serviceDate'), prefix: p('prefix'), lastValue: 1 })
+    .onConflictDoUpdate({
+      target: [dayCounters.hallId, dayCounters.serviceDate, dayCounters.prefix],
+      set: { lastValue: sql`${dayCounters.lastValue} + 1` },
+    })
+    .returning({ value: dayCounters.lastValue }),
+);
+
+/** The new ticket; every value a driver value (timestamps as ISO text), the row mapped back by drizzle as before. */
+const insertTicket = statement('yc_issue_insert_ticket', (db) =>
+  db
+    .insert(tickets)
+    .values({
+      hallId: raw('hallId'),
+      zoneId: raw('zoneId'),
+      matterId: raw('matterId'),
+      serviceDate: raw('serviceDate'),
+      prefix: raw('prefix'),
+      seqNo: raw('seqNo'),
+      number: raw('number'),
+      status: 'waiting',
+      source: raw('source'),
+      priority: raw('priority'),
+      priorityReason: raw('priorityReason'),
+      appointmentId: raw('appointmentId'),
+      slotStart: raw('slotStart'),
+      slotEnd: raw('slotEnd'),
+      issuedAt: raw('issuedAt'),
+      waitStartAt: raw('waitStartAt'),
+      waitTargetMinutes: raw('waitTargetMinutes'),
+      token: raw('token'),
+      visitorIdHash: raw('visitorIdHash'),
+      visitorIdEnc: raw('visitorIdEnc'),
+      visitorIdMasked: raw('visitorIdMasked'),
+    })
+    .returning(),
+);
+
+/** Completing without a paper job: adds the forecast unless a concurrent completer already has (its result stands). */
+const addPosition = statement('yc_issue_add_position', (db) =>
+  db
+    .update(commandResults)
+    .set({ result: sql`${commandResults.result} || ${p('position')}::jsonb` })
+    .where(and(eq(commandResults.commandId, p('commandId')), sql`${commandResults.result} ->> 'peopleAhead' IS NULL`))
+    .returning({ commandId: commandResults.commandId }),
+);
+const storedResult = statement('yc_issue_stored_result', (db) => db.select({ result: commandResults.result }).from(commandResults).where(eq(commandResults.commandId, p('commandId'))));
+const storedResultForUpdate = statement('yc_issue_stored_result_for_update', (db) =>
+  db.select({ result: commandResults.result }).from(commandResults).where(eq(commandResults.commandId, p('commandId'))).for('update'),
+);
+/** The column's own encoder (JSON text) runs on the placeholder's value here, as with the builder. */
+const storeCompleted = statement('yc_issue_store_completed', (db) => db.update(commandResults).set({ result: p('result') }).where(eq(commandResults.commandId, p('commandId'))));
 
 async function completeIssue(
   deps: AppDeps,
@@ -191,24 +257,20 @@ async function completeIssue(
   );
   if (ctx.prints === false) {
     // No paper job: completing is one conditional update (a concurrent completer's result stands).
-    const [mine] = await deps.db
-      .update(commandResults)
-      .set({ result: sql`${commandResults.result} || ${JSON.stringify(position)}::jsonb` })
-      .where(and(eq(commandResults.commandId, commandId), sql`${commandResults.result} ->> 'peopleAhead' IS NULL`))
-      .returning({ commandId: commandResults.commandId });
+    const [mine] = await addPosition(deps.db, { commandId, position: JSON.stringify(position) });
     if (mine) return { ...stored, ...position };
-    const [other] = await deps.db.select({ result: commandResults.result }).from(commandResults).where(eq(commandResults.commandId, commandId));
+    const [other] = await storedResult(deps.db, { commandId });
     return (other?.result ?? { ...stored, ...position }) as IssuedTicket;
   }
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
-    const [claim] = await tx.select({ result: commandResults.result }).from(commandResults).where(eq(commandResults.commandId, commandId)).for('update');
+    const [claim] = await storedResultForUpdate(tx, { commandId });
     const current = (claim?.result ?? stored) as StoredIssue;
     if (current.peopleAhead !== undefined) return current as IssuedTicket;
     // Persist first, print second: the paper job is written here and sent by the caller.
     const print = await addIssuePrintJob(tx, deps, actor, { ticket: ctx.row, hall: ctx.hall, matterName: ctx.matterName, position, language, now });
     const done: IssuedTicket = { ...current, ...position, ...(print && { print }) };
-    await tx.update(commandResults).set({ result: done }).where(eq(commandResults.commandId, commandId));
+    await storeCompleted(tx, { commandId, result: done });
     return done;
   });
 }

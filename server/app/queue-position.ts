@@ -14,6 +14,7 @@ import { expectedServiceMinutes, MIN_SAMPLES } from '../domain/service-time';
 import { effectiveSettings, FALLBACK_SERVICE_MINUTES } from '../domain/wait-target';
 import type { Complexity, HallView } from '../protocol/views';
 import { loadHall } from './loaders';
+import { rawStatement } from './prepared';
 import { presentHall } from './presenters';
 
 type Reader = Db | Tx;
@@ -155,6 +156,55 @@ interface ForecastState {
 
 const ms = (column: ReturnType<typeof sql.raw>) => sql`floor(extract(epoch from ${column}) * 1000)`;
 
+const p = sql.placeholder;
+
+/**
+ * The statement's three variants, built once (docs/performance.md §Own time per command (third pass)):
+ * all waiting tickets ('whole'), the new ones since a seq (with the check that nothing else
+ * happened), or, for a forecast outside the batch, the targets' matters while no counter is open
+ * (their uuids as one comma-separated text parameter, as in call-candidates.ts).
+ */
+function forecastStatement(variant: 'whole' | 'since' | 'matters') {
+  const which =
+    variant === 'matters'
+      ? sql`(EXISTS (SELECT 1 FROM staffed) OR t.matter_id = ANY(string_to_array(${p('matterIds')}::text, ',')::uuid[]))`
+      : variant === 'since'
+        ? sql`((SELECT yes FROM whole) OR t.id IN (SELECT ticket_id FROM since))`
+        : sql`TRUE`;
+  const sinceCte =
+    variant === 'since'
+      ? sql`, since AS (
+        SELECT type, ticket_id FROM ticket_events WHERE hall_id = ${p('hallId')}::uuid AND seq > ${p('since')}::bigint
+      ), whole AS (
+        SELECT (count(*) FILTER (WHERE type <> 'ticket:issued') > 0 OR count(*) > ${MAX_NEW}::int) AS yes FROM since
+      )`
+      : sql``;
+  const query = sql`WITH staffed AS (
+      SELECT id, priority_streak FROM counters WHERE hall_id = ${p('hallId')}::uuid AND active AND status = 'open'
+    )${sinceCte}
+    SELECT
+      (SELECT event_seq FROM halls WHERE id = ${p('hallId')}::uuid)::text AS seq,
+      ${variant === 'since' ? sql`(SELECT yes FROM whole)` : sql`TRUE`} AS whole,
+      (SELECT coalesce(json_agg(json_build_array(s.id, s.priority_streak,
+          (SELECT coalesce(json_agg(json_build_array(cm.matter_id, cm.preferred)), '[]') FROM counter_matters cm WHERE cm.counter_id = s.id),
+          (SELECT json_build_array(b.matter_id, ${ms(sql.raw('b.called_at'))}) FROM tickets b WHERE b.counter_id = s.id AND b.status IN ('called', 'serving') LIMIT 1)
+        )), '[]')::text FROM staffed s) AS counters,
+      (SELECT coalesce(json_agg(json_build_array(t.id, t.matter_id, t.priority, ${ms(sql.raw('t.slot_start'))}, ${ms(sql.raw('t.slot_end'))},
+          ${ms(sql.raw('t.issued_at'))}, ${ms(sql.raw('t.wait_start_at'))}, t.wait_target_minutes, t.number, t.target_counter_id)), '[]')::text
+        FROM tickets t
+        WHERE t.hall_id = ${p('hallId')}::uuid AND t.service_date = ${p('serviceDate')} AND t.status = 'waiting' AND ${which}) AS waiting,
+      (SELECT coalesce(json_agg(json_build_array(d.matter_id, ${ms(sql.raw('d.called_at'))}, ${ms(sql.raw('d.finished_at'))}) ORDER BY d.finished_at DESC), '[]')::text
+        FROM (SELECT matter_id, called_at, finished_at FROM tickets
+              WHERE hall_id = ${p('hallId')}::uuid AND service_date = ${p('serviceDate')} AND status = 'done'
+                AND called_at IS NOT NULL AND finished_at IS NOT NULL AND EXISTS (SELECT 1 FROM staffed)
+              ORDER BY finished_at DESC LIMIT 500) d) AS done,
+      (SELECT coalesce(json_agg(json_build_array(m.id, m.complexity)), '[]')::text FROM matters m WHERE m.hall_id = ${p('hallId')}::uuid) AS matters`;
+  return rawStatement<Record<string, string>>(`yc_forecast_${variant}`, query);
+}
+const forecastWhole = forecastStatement('whole');
+const forecastSince = forecastStatement('since');
+const forecastMatters = forecastStatement('matters');
+
 /**
  * Everything the forecast reads, in one statement (one round trip instead of six, and no ORM row
  * mapping of every waiting ticket): the open counters with their matters and current visitor,
@@ -175,42 +225,13 @@ const ms = (column: ReturnType<typeof sql.raw>) => sql`floor(extract(epoch from 
  *    another event type, and the queue is read whole.
  */
 async function readForecastState(tx: Reader, hallId: string, serviceDate: string, matterIds: readonly string[], since: number | 'whole' | null): Promise<ForecastState> {
-  const delta = typeof since === 'number';
-  const which =
+  const rows =
     since === null
-      ? sql`(EXISTS (SELECT 1 FROM staffed) OR t.matter_id IN (${sql.join(matterIds.map((id) => sql`${id}::uuid`), sql`, `)}))`
-      : delta
-        ? sql`((SELECT yes FROM whole) OR t.id IN (SELECT ticket_id FROM since))`
-        : sql`TRUE`;
-  const sinceCte = delta
-    ? sql`, since AS (
-        SELECT type, ticket_id FROM ticket_events WHERE hall_id = ${hallId}::uuid AND seq > ${since}::bigint
-      ), whole AS (
-        SELECT (count(*) FILTER (WHERE type <> 'ticket:issued') > 0 OR count(*) > ${MAX_NEW}::int) AS yes FROM since
-      )`
-    : sql``;
-  const query = sql`WITH staffed AS (
-      SELECT id, priority_streak FROM counters WHERE hall_id = ${hallId}::uuid AND active AND status = 'open'
-    )${sinceCte}
-    SELECT
-      (SELECT event_seq FROM halls WHERE id = ${hallId}::uuid)::text AS seq,
-      ${delta ? sql`(SELECT yes FROM whole)` : sql`TRUE`} AS whole,
-      (SELECT coalesce(json_agg(json_build_array(s.id, s.priority_streak,
-          (SELECT coalesce(json_agg(json_build_array(cm.matter_id, cm.preferred)), '[]') FROM counter_matters cm WHERE cm.counter_id = s.id),
-          (SELECT json_build_array(b.matter_id, ${ms(sql.raw('b.called_at'))}) FROM tickets b WHERE b.counter_id = s.id AND b.status IN ('called', 'serving') LIMIT 1)
-        )), '[]')::text FROM staffed s) AS counters,
-      (SELECT coalesce(json_agg(json_build_array(t.id, t.matter_id, t.priority, ${ms(sql.raw('t.slot_start'))}, ${ms(sql.raw('t.slot_end'))},
-          ${ms(sql.raw('t.issued_at'))}, ${ms(sql.raw('t.wait_start_at'))}, t.wait_target_minutes, t.number, t.target_counter_id)), '[]')::text
-        FROM tickets t
-        WHERE t.hall_id = ${hallId}::uuid AND t.service_date = ${serviceDate} AND t.status = 'waiting' AND ${which}) AS waiting,
-      (SELECT coalesce(json_agg(json_build_array(d.matter_id, ${ms(sql.raw('d.called_at'))}, ${ms(sql.raw('d.finished_at'))}) ORDER BY d.finished_at DESC), '[]')::text
-        FROM (SELECT matter_id, called_at, finished_at FROM tickets
-              WHERE hall_id = ${hallId}::uuid AND service_date = ${serviceDate} AND status = 'done'
-                AND called_at IS NOT NULL AND finished_at IS NOT NULL AND EXISTS (SELECT 1 FROM staffed)
-              ORDER BY finished_at DESC LIMIT 500) d) AS done,
-      (SELECT coalesce(json_agg(json_build_array(m.id, m.complexity)), '[]')::text FROM matters m WHERE m.hall_id = ${hallId}::uuid) AS matters`;
-  const result = (await tx.execute(query)) as unknown as Record<string, string>[] | { rows: Record<string, string>[] };
-  const row = (Array.isArray(result) ? result : result.rows)[0]!;
+      ? await forecastMatters(tx, { hallId, serviceDate, matterIds: matterIds.join(',') })
+      : since === 'whole'
+        ? await forecastWhole(tx, { hallId, serviceDate })
+        : await forecastSince(tx, { hallId, serviceDate, since });
+  const row = rows[0]!;
   const counters = (JSON.parse(row.counters!) as [string, number, [string, boolean][], [string, number | null] | null][]).map(
     ([id, priorityStreak, links, current]): StaffedCounter => ({ id, priorityStreak, links, current }),
   );

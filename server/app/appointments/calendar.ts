@@ -11,12 +11,17 @@ import type { CalendarAdminView } from '../../protocol/appointments';
 import { authorize, type Actor } from '../actor';
 import { AppError } from '../app-error';
 import type { AppDeps } from '../deps';
+import { statement } from '../prepared';
 
 type Reader = Db | Tx;
 
+/** Built once (server/app/prepared.ts): the kiosk's ticket-hours check reads them on every issue (ticket-hours.ts). */
+const allOverrides = statement('yc_calendar_overrides', (db) => db.select().from(calendarOverrides));
+const allYears = statement('yc_calendar_years', (db) => db.select({ year: calendarYears.year }).from(calendarYears));
+
 export async function loadCalendar(tx: Reader): Promise<WorkingDayCalendar> {
-  const overrides = await tx.select().from(calendarOverrides);
-  const years = await tx.select({ year: calendarYears.year }).from(calendarYears);
+  const overrides = await allOverrides(tx, {});
+  const years = await allYears(tx, {});
   return createWorkingDayCalendar(
     overrides.map((o) => (o.note === null ? { date: o.date, working: o.working } : { date: o.date, working: o.working, note: o.note })),
     { declaredYears: years.map((y) => y.year) },
