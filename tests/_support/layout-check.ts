@@ -7,6 +7,7 @@
  * font (actualBoundingBoxAscent/Descent), placed on the baseline of the text's client rects.
  * Covering is hit-tested with elementFromPoint through every shadow root, with pointer-events
  * forced on for the measurement (an overlay with pointer-events: none still hides what is under it).
+ * Inside a scroll container only the part in its view is hit-tested (a row scrolled out of view is not "covered" by what lies below the scroller).
  * Scroll containers (overflow auto/scroll) are not clipping: what is in them can be scrolled to;
  * likewise a page that scrolls may hold text below the fold (one with overflow hidden may not).
  * `text-overflow: ellipsis` is a designed horizontal truncation: reported apart as `truncated`.
@@ -162,6 +163,18 @@ const MEASURE = `(opts) => {
     return false;
   };
 
+  /** The part of the viewport that el's scroll container ancestors show (everything, without any). */
+  const scrolledView = (el) => {
+    const v = { left: -Infinity, top: -Infinity, right: Infinity, bottom: Infinity };
+    for (let a = parentOf(el); a; a = parentOf(a)) {
+      const cs = getComputedStyle(a);
+      if (!['auto', 'scroll'].includes(cs.overflowX) && !['auto', 'scroll'].includes(cs.overflowY)) continue;
+      if (a === document.documentElement || a === document.body) continue;
+      const c = inner(a);
+      v.left = Math.max(v.left, c.left); v.top = Math.max(v.top, c.top); v.right = Math.min(v.right, c.right); v.bottom = Math.min(v.bottom, c.bottom);
+    }
+    return v;
+  };
   const boxesChecked = new Set();
   try {
     for (const el of elements) {
@@ -183,7 +196,9 @@ const MEASURE = `(opts) => {
           // Covered: hit-test the visible part of the ink box.
           // Text cut with an ellipsis only shows inside its own box: hit-test that part.
           const own = cs.textOverflow === 'ellipsis' ? el.getBoundingClientRect() : { left: -Infinity, right: Infinity };
-          const l = Math.max(ink.left, own.left, 0), rr = Math.min(ink.right, own.right, vw), t = Math.max(ink.top, 0), b = Math.min(ink.bottom, vh);
+          // Text scrolled out of a scroll container's view is not hit-tested there (what lies beside the scroller is not over it).
+          const view = scrolledView(el);
+          const l = Math.max(ink.left, own.left, view.left, 0), rr = Math.min(ink.right, own.right, view.right, vw), t = Math.max(ink.top, view.top, 0), b = Math.min(ink.bottom, view.bottom, vh);
           if (rr - l < 1 || b - t < 1) continue;
           const ys = [t + (b - t) * 0.5];
           const xs = [l + (rr - l) * 0.15, l + (rr - l) * 0.5, l + (rr - l) * 0.85];
