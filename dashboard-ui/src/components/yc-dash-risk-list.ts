@@ -22,6 +22,15 @@ export class YcDashRiskList extends LitElement {
         justify-content: space-between;
         gap: var(--yc-space-3);
       }
+      /* A busy hall has dozens over target: about ten rows show, the rest scroll, so the counters below stay in reach. */
+      .rows {
+        max-height: 29rem;
+        overflow-y: auto;
+      }
+      .count {
+        font-weight: 400;
+        margin-left: var(--yc-space-2);
+      }
     `,
   ];
 
@@ -33,12 +42,12 @@ export class YcDashRiskList extends LitElement {
   override render() {
     return html`<section class="panel" data-testid="risk-list">
       <div class="risk-head">
-        <h2>${t('risk.title')}</h2>
+        <h2>${t('risk.title')}${this.rows.length > 0 ? html`<span class="count muted" data-testid="risk-count">${t('risk.count', { n: this.rows.length })}</span>` : nothing}</h2>
         <button class="btn" data-testid="cancel-any" @click=${() => this.dispatchEvent(new CustomEvent('ticket-action', { detail: { kind: 'cancel', ticket: null }, bubbles: true, composed: true }))}>${xt('open')}</button>
       </div>
       ${this.rows.length === 0
         ? html`<p class="muted ok">${t('risk.empty')}</p>`
-        : html`<table>
+        : html`<div class="rows" data-testid="risk-rows"><table>
             <tbody>
               ${this.rows.map(
                 (r) => html`<tr class=${r.risk} data-ticket=${r.ticket.number}>
@@ -55,7 +64,7 @@ export class YcDashRiskList extends LitElement {
                 </tr>`,
               )}
             </tbody>
-          </table>`}
+          </table></div>`}
     </section>`;
   }
 
