@@ -20,7 +20,8 @@ export class ProgressQueue extends LitElement {
         font-size: 3.2rem;
         font-weight: 700;
         letter-spacing: 0.05em;
-        line-height: 1.1;
+        /* The CJK font's own height is about 1.45 em: below 1.25 the number's text box reaches over the label above. */
+        line-height: 1.25;
         color: var(--yc-primary, #b71c1c);
       }
       .status {
