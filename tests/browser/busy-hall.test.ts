@@ -186,6 +186,11 @@ t('counter workstation 1366×768: counter 1 calls the 14th ticket, with 60+ wait
   await counterPage.waitForTimeout(300);
   const report = await assertLayoutFits(counterPage, 'busy-counter-1366x768');
   numbersWhole(report, 'counter');
+  await counterPage.locator('[data-testid=lang-toggle]').click();
+  await counterButton(counterPage, 'call-next').filter({ hasText: /Call/ }).waitFor();
+  await counterPage.waitForTimeout(300);
+  numbersWhole(await assertLayoutFits(counterPage, 'busy-counter-1366x768-en'), 'counter en');
+  await counterPage.locator('[data-testid=lang-toggle]').click();
 });
 
 t('wall display 1920×1080: 14 counters, the calling banner, waiting per zone', async () => {
@@ -247,6 +252,14 @@ for (const viewport of [
     numbersWhole(report, 'dashboard');
     await page.screenshot({ path: screenshotPath(`busy-dashboard-${viewport.width}x${viewport.height}-full`), fullPage: true });
     await page.locator('yc-dash-counters').screenshot({ path: screenshotPath(`busy-dashboard-${viewport.width}x${viewport.height}-counters`) });
+    if (viewport.width === 1366) {
+      // English, the longer labels, with the same busy figures.
+      await page.locator('yc-dash-header [data-testid=lang-toggle]').click();
+      await page.locator('[data-testid=risk-count]', { hasText: `${breached} in all` }).waitFor();
+      await page.waitForTimeout(300);
+      numbersWhole(await assertLayoutFits(page, 'busy-dashboard-1366x768-en'), 'dashboard en');
+      await page.locator('yc-dash-header [data-testid=lang-toggle]').click();
+    }
     assert.equal(errors, []);
     await page.close();
   });
