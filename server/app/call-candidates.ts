@@ -7,18 +7,21 @@
  * so the first K of each partition by those orders always contain the policy's pick, however long
  * the queue. K also leaves room for counters claiming the same tickets concurrently.
  */
-import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client';
+import { and, eq, inArray, isNull, lte, notExists, or, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client';
 import { tickets } from '../../db/schema';
 import { statement } from './prepared';
 
 export const PER_PARTITION = 50;
 
+type Reader = Db | Tx;
+
 const p = sql.placeholder;
 /** uuid lists travel as one comma-separated text parameter: one statement text whatever their length. */
 const uuidList = (name: string) => sql`string_to_array(${p(name)}::text, ',')::uuid[]`;
 
-const candidateIds = statement('yc_call_candidate_ids', (db) => {
+/** The ids the policy could pick: the first `perPartition` of every partition (see above). */
+const candidateIds = (db: Reader) => {
   const t = tickets;
   const windowed = db
     .select({
@@ -42,21 +45,34 @@ const candidateIds = statement('yc_call_candidate_ids', (db) => {
     .select({ id: windowed.id })
     .from(windowed)
     .where(or(lte(windowed.byWait, p('perPartition')), and(eq(windowed.hasSlot, true), lte(windowed.bySlot, p('perPartition')))));
-});
+};
 
-const stillWaiting = statement('yc_call_candidates', (db) =>
-  db
+/**
+ * The candidates' rows in the same statement (one snapshot: the window already kept only waiting
+ * tickets), and none at all while the counter has a ticket in hand — the caller, holding the
+ * counter's lock, then tells the two cases apart (call-next.ts).
+ */
+const candidates = statement('yc_call_candidates', (db) => {
+  const inHand = db
+    .select({ one: sql`1` })
+    .from(tickets)
+    .where(and(eq(tickets.counterId, p('counterId')), inArray(tickets.status, ['called', 'serving'])));
+  return db
     .select()
     .from(tickets)
-    .where(and(sql`${tickets.id} = ANY(${uuidList('ids')})`, eq(tickets.status, 'waiting'))),
-);
+    .where(and(inArray(tickets.id, candidateIds(db)), notExists(inHand)));
+});
 
+/**
+ * The waiting tickets `counterId` could call, or none while it has a ticket in hand. A claim
+ * re-checks each one's status (newer commits: READ COMMITTED), so a row taken meanwhile is skipped.
+ */
 export async function loadCallCandidates(
   tx: Tx,
   q: { hallId: string; serviceDate: string; counterId: string; matterIds: string[]; now: Date },
   perPartition = PER_PARTITION,
 ): Promise<(typeof tickets.$inferSelect)[]> {
-  const ids = await candidateIds(tx, {
+  return candidates(tx, {
     now: q.now.toISOString(),
     hallId: q.hallId,
     serviceDate: q.serviceDate,
@@ -64,7 +80,4 @@ export async function loadCallCandidates(
     counterId: q.counterId,
     perPartition,
   });
-  if (ids.length === 0) return [];
-  // A new statement sees newer commits (READ COMMITTED): keep only rows still waiting.
-  return stillWaiting(tx, { ids: ids.map((r) => r.id).join(',') });
 }

@@ -77,12 +77,21 @@ export async function ticketView(tx: Reader, ticketId: string): Promise<TicketVi
  * Counters with their holder's name, matters and current ticket, in one statement (correlated
  * sub-selects instead of three round trips: every counter command presents its counter).
  */
+/** A counter's matter links as JSON text, [[matterId, preferred], …] in matter order (a correlated sub-select). */
+const linksJson = () =>
+  sql<string>`(SELECT coalesce(json_agg(json_build_array(${counterMatters.matterId}, ${counterMatters.preferred}) ORDER BY ${counterMatters.matterId}), '[]')::text FROM ${counterMatters} WHERE ${counterMatters.counterId} = ${counters.id})`;
+
+function parseLinks(links: string): { matterIds: string[]; preferredMatterIds: string[] } {
+  const pairs = JSON.parse(links) as [string, boolean][];
+  return { matterIds: pairs.map(([m]) => m), preferredMatterIds: pairs.filter(([, preferred]) => preferred).map(([m]) => m) };
+}
+
 const selectCounterViews = (tx: Reader, where: SQL | undefined) =>
   tx
     .select({
       c: counters,
       staffName: staff.displayName,
-      links: sql<string>`(SELECT coalesce(json_agg(json_build_array(${counterMatters.matterId}, ${counterMatters.preferred}) ORDER BY ${counterMatters.matterId}), '[]')::text FROM ${counterMatters} WHERE ${counterMatters.counterId} = ${counters.id})`,
+      links: linksJson(),
       currentTicketId: sql<string | null>`(SELECT ${tickets.id}::text FROM ${tickets} WHERE ${tickets.counterId} = ${counters.id} AND ${tickets.status} IN ('called', 'serving') LIMIT 1)`,
     })
     .from(counters)
@@ -93,13 +102,7 @@ const selectCounterViews = (tx: Reader, where: SQL | undefined) =>
 type CounterViewRow = Awaited<ReturnType<typeof selectCounterViews>>[number];
 
 function presentCounterRow({ c, staffName, links, currentTicketId }: CounterViewRow): CounterView {
-  const pairs = JSON.parse(links) as [string, boolean][];
-  return presentCounter(c, {
-    staffName,
-    matterIds: pairs.map(([m]) => m),
-    preferredMatterIds: pairs.filter(([, preferred]) => preferred).map(([m]) => m),
-    currentTicketId: currentTicketId ?? null,
-  });
+  return presentCounter(c, { staffName, ...parseLinks(links), currentTicketId: currentTicketId ?? null });
 }
 
 const counterViewById = statement('yc_counter_view', (db) => selectCounterViews(db, eq(counters.id, sql.placeholder('id'))));
@@ -113,6 +116,38 @@ export async function counterView(tx: Reader, counterId: string): Promise<Counte
   const view = row && presentCounterRow(row);
   if (!view) throw new AppError('not_found', 'Counter not found');
   return view;
+}
+
+const counterForCall = statement('yc_counter_for_call', (db) =>
+  db
+    .select({ c: counters, hall: halls, staffName: staff.displayName, links: linksJson() })
+    .from(counters)
+    .innerJoin(halls, eq(halls.id, counters.hallId))
+    .leftJoin(staff, eq(staff.id, counters.staffId))
+    .where(eq(counters.id, sql.placeholder('id')))
+    .for('update', { of: counters }),
+);
+
+export type CounterForCall = Awaited<ReturnType<typeof loadCounterForCall>>;
+
+/**
+ * Locks a counter (as loadCounterForUpdate) and reads, in the same round trip, what a call needs
+ * besides: its hall, its holder's name and its matter links. None of these is changed by the
+ * commands that wait for this lock, so the statement's snapshot (taken before any wait) is as good
+ * as a later read. What such a command does change — whether the counter has a ticket in hand —
+ * must be read by a later statement (READ COMMITTED: a statement's snapshot predates the lock).
+ */
+export async function loadCounterForCall(tx: Tx, counterId: string) {
+  const [row] = await counterForCall(tx, { id: counterId });
+  if (!row || !row.c.active) throw new AppError('not_found', 'Counter not found');
+  const links = parseLinks(row.links);
+  return {
+    counter: row.c,
+    hall: row.hall,
+    links,
+    /** The counter's view once `ticketId` is in hand (nothing else of the locked row changes in a call). */
+    viewWith: (ticketId: string): CounterView => presentCounter(row.c, { staffName: row.staffName, ...links, currentTicketId: ticketId }),
+  };
 }
 
 const activeTicket = statement('yc_active_ticket', (db) =>

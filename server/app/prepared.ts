@@ -43,12 +43,15 @@ export function statement<R>(name: string, build: (db: Reader) => Preparable<R>)
   };
 }
 
-/** A raw SQL statement (sql`…` with placeholders), built once; its rows as the driver returns them. */
-export function rawStatement<Row>(name: string, query: SQL): (db: Reader, values: Record<string, unknown>) => Promise<Row[]> {
+/**
+ * A raw SQL statement (sql`…` with placeholders, or a function of the database that builds one, for
+ * SQL that embeds a query builder), built once; its rows as the driver returns them.
+ */
+export function rawStatement<Row>(name: string, query: SQL | ((db: Reader) => SQL)): (db: Reader, values: Record<string, unknown>) => Promise<Row[]> {
   let built: { sql: string; params: unknown[] } | null = null;
   return async (db, values) => {
     const session = sessionOf(db);
-    built ??= session.dialect.sqlToQuery(query);
+    built ??= session.dialect.sqlToQuery(typeof query === 'function' ? query(db) : query);
     const result = await session.prepareQuery(built, undefined, name, false).execute(values);
     return (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
   };

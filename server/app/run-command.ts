@@ -24,11 +24,17 @@ export interface CommandScope {
   now: Date;
   actor: Actor;
   emit(fact: PendingFact): void;
+  /**
+   * Names the command's hall when the caller could not (meta.hallId absent): a counter command
+   * learns it from the counter row it locks, instead of a read of its own before the transaction.
+   */
+  bindHall(hallId: string): void;
 }
 
 export interface CommandMeta {
   name: string;
-  hallId: string;
+  /** The hall whose seq the facts take; absent when the body binds it (CommandScope.bindHall). */
+  hallId?: string;
   actor: Actor;
   commandId?: string;
   /**
@@ -45,6 +51,11 @@ export async function runCommand<T>(deps: AppDeps, meta: CommandMeta, body: (sco
   let replayed = false;
   let facts: HallFact[] = [];
   const owner = meta.callerKey ?? meta.actor.id;
+  let hallId = meta.hallId;
+  const bindHall = (id: string) => {
+    if (hallId !== undefined && hallId !== id) throw new Error(`command ${meta.name} bound to hall ${id}, already in ${hallId}`);
+    hallId = id;
+  };
 
   const result = await deps.db.transaction(async (tx) => {
     if (meta.commandId) {
@@ -59,23 +70,25 @@ export async function runCommand<T>(deps: AppDeps, meta: CommandMeta, body: (sco
       }
     }
 
-    const value = await body({ tx, now, actor: meta.actor, emit: (f) => pending.push(f) });
+    const value = await body({ tx, now, actor: meta.actor, emit: (f) => pending.push(f), bindHall });
 
     if (pending.length > 0) {
+      if (hallId === undefined) throw new Error(`command ${meta.name} emitted facts without a hall`);
       // One round trip for the hall's seq, the events and the stored result: the hall row lock
       // (and, for an issue, the day's numbering row) is held from here to the commit, so every
       // statement less in this stretch is time less that the hall's other commands wait.
-      const { last, timeZone } = await appendFacts(tx, meta, pending, now, meta.commandId ? value : NO_RESULT);
+      const { last, timeZone } = await appendFacts(tx, { ...meta, hallId }, pending, now, meta.commandId ? value : NO_RESULT);
       const first = last - pending.length + 1;
-      facts = pending.map((f, i) => hallFact(f, meta.hallId, first + i, now));
-      await rollupAfterFacts(tx, meta.hallId, timeZone, pending.map((f) => f.ticket?.serviceDate), now);
+      const factHall = hallId;
+      facts = pending.map((f, i) => hallFact(f, factHall, first + i, now));
+      await rollupAfterFacts(tx, hallId, timeZone, pending.map((f) => f.ticket?.serviceDate), now);
     } else if (meta.commandId) {
       await storeResult(tx, { commandId: meta.commandId, result: JSON.stringify(value) });
     }
     return value;
   });
 
-  if (!replayed && facts.length > 0) deps.publisher.publish(meta.hallId, facts);
+  if (!replayed && facts.length > 0) deps.publisher.publish(facts[0]!.hallId, facts);
   return result;
 }
 
@@ -116,7 +129,7 @@ type AppendedRow = { last: string; time_zone: string; appended: number };
  * and, with a commandId, stores the command's result — one statement. Throws not_found when the
  * hall does not exist (nothing is written: the transaction rolls back).
  */
-async function appendFacts(tx: Tx, meta: CommandMeta, pending: PendingFact[], now: Date, result: unknown): Promise<{ last: number; timeZone: string }> {
+async function appendFacts(tx: Tx, meta: CommandMeta & { hallId: string }, pending: PendingFact[], now: Date, result: unknown): Promise<{ last: number; timeZone: string }> {
   const n = pending.length;
   const events = pending.map((f, i) => ({
     i: i + 1,

@@ -1,10 +1,12 @@
 /** Writing a domain TicketState back, and the call view a call produces. */
 import { and, eq, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client';
-import { tickets } from '../../db/schema';
+import type { Db, Tx } from '../../db/client';
+import { counters, tickets } from '../../db/schema';
 import type { TicketState } from '../domain/ticket-machine';
 import type { CallView, TicketView } from '../protocol/views';
-import { statement } from './prepared';
+import { rawStatement, statement } from './prepared';
+
+type Reader = Db | Tx;
 
 type TicketRow = typeof tickets.$inferSelect;
 
@@ -63,7 +65,7 @@ export async function writeTicket(tx: Tx, id: string, next: TicketState, extra: 
   else await tx.update(tickets).set({ ...columns(next), ...extra }).where(eq(tickets.id, id));
 }
 
-const claim = statement('yc_claim_waiting', (db) =>
+const claimUpdate = (db: Reader) =>
   db
     .update(tickets)
     .set(statePlaceholders)
@@ -73,7 +75,18 @@ const claim = statement('yc_claim_waiting', (db) =>
         eq(tickets.status, 'waiting'),
       ),
     )
-    .returning({ id: tickets.id }),
+    .returning({ id: tickets.id });
+const claim = statement('yc_claim_waiting', claimUpdate);
+
+/**
+ * The claim of a call by a counter, with the counter's priority streak (the starvation guard's count)
+ * written in the same statement, only if the claim took the ticket.
+ */
+const claimAndStreak = rawStatement<{ id: string }>(
+  'yc_claim_for_counter',
+  (db) => sql`WITH claimed AS (${claimUpdate(db).getSQL()}),
+    streak AS (UPDATE ${counters} SET priority_streak = ${sql.placeholder('streak')}::int WHERE ${counters.id} = ${sql.placeholder('streakCounterId')}::uuid AND EXISTS (SELECT 1 FROM claimed))
+    SELECT id FROM claimed`,
 );
 
 /**
@@ -82,6 +95,12 @@ const claim = statement('yc_claim_waiting', (db) =>
  */
 export async function claimWaiting(tx: Tx, id: string, next: TicketState): Promise<boolean> {
   const rows = await claim(tx, { ...driverState(next), id });
+  return rows.length === 1;
+}
+
+/** claimWaiting for a call at `counterId`, setting the counter's streak to `streak` when it succeeds. */
+export async function claimForCounter(tx: Tx, id: string, next: TicketState, counter: { counterId: string; streak: number }): Promise<boolean> {
+  const rows = await claimAndStreak(tx, { ...driverState(next), id, streak: counter.streak, streakCounterId: counter.counterId });
   return rows.length === 1;
 }
 
