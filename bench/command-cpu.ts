@@ -42,7 +42,7 @@ try {
   const med = (a: number[]) => { const b = [...a].sort((x, y) => x - y); return b[Math.floor(b.length / 2)]!; };
   for (const name of ['ticket:issue', 'ticket:call-next', 'ticket:start', 'ticket:finish']) {
     const m = s.filter((x) => x.name === name);
-    console.log(`${name.padEnd(17)} own CPU p50 ${med(m.map((x) => x.cpuMs - x.dbCpuMs)).toFixed(3)} ms, mean ${(m.reduce((a, x) => a + x.cpuMs - x.dbCpuMs, 0) / m.length).toFixed(3)}; CPU p50 ${med(m.map((x) => x.cpuMs)).toFixed(3)}; own time p50 ${med(m.map((x) => x.totalMs - x.dbMs)).toFixed(3)}; wall p50 ${med(m.map((x) => x.totalMs)).toFixed(3)}; wall p50 ${med(m.map((x) => x.totalMs)).toFixed(3)}; ${med(m.map((x) => x.queries))} statements`);
+    console.log(`${name.padEnd(17)} own CPU p50 ${med(m.map((x) => x.cpuMs - x.dbCpuMs)).toFixed(3)} ms, mean ${(m.reduce((a, x) => a + x.cpuMs - x.dbCpuMs, 0) / m.length).toFixed(3)}; CPU p50 ${med(m.map((x) => x.cpuMs)).toFixed(3)}; own time p50 ${med(m.map((x) => x.totalMs - x.dbMs)).toFixed(3)}; wall p50 ${med(m.map((x) => x.totalMs)).toFixed(3)}; ${med(m.map((x) => x.queries))} statements`);
   }
   console.log(`process CPU per cycle ${((d.user + d.system) / 1000 / N).toFixed(2)} ms`);
 } finally {
