@@ -16,7 +16,7 @@ import { effectiveSettings } from '../domain/wait-target';
 import type { CommandResult } from '../protocol/events';
 import type { Actor } from './actor';
 import { AppError } from './app-error';
-import { lockCounterToCallNext } from './counter-guard';
+import { lockCounterForCommand } from './counter-guard';
 import type { AppDeps } from './deps';
 import { ticketView } from './loaders';
 import { presentHall } from './presenters';
@@ -30,7 +30,8 @@ const MAX_ROUNDS = 5;
 export async function callNext(deps: AppDeps, actor: Actor, input: { commandId: string; counterId: string }): Promise<CommandResult> {
   // The hall is the locked counter's (one round trip fewer than reading it before the transaction).
   return runCommand(deps, { name: 'ticket:call-next', actor, commandId: input.commandId }, async ({ tx, now, emit, bindHall }) => {
-    const { counter, hall: hallRow, links, viewWith, checkNothingInHand } = await lockCounterToCallNext(tx, actor, 'ticket:call-next', input.counterId);
+    const { counter, hall: hallRow, links, viewWith, checkOpenAndHeld, checkNothingInHand } = await lockCounterForCommand(tx, actor, 'ticket:call-next', input.counterId);
+    checkOpenAndHeld();
     bindHall(counter.hallId);
     const hall = presentHall(hallRow);
     if (links.matterIds.length === 0) {

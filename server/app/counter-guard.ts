@@ -4,7 +4,7 @@ import { checkCanCall } from '../domain/counter-machine';
 import type { Action } from '../protocol/permissions';
 import { authorize, may, type Actor } from './actor';
 import { AppError, unwrap } from './app-error';
-import { activeTicketAt, loadCounterForCall, loadCounterForUpdate } from './loaders';
+import { activeTicketAt, loadCounterForCommand, loadCounterForUpdate } from './loaders';
 
 type LockedCounter = Awaited<ReturnType<typeof loadCounterForUpdate>>;
 
@@ -24,23 +24,22 @@ export async function lockOwnCounter(tx: Tx, actor: Actor, action: Action, hallI
   return counter;
 }
 
-/** Locks the counter and checks it can call now: open, held by this actor, nothing in hand. */
-export async function lockCounterForCall(tx: Tx, actor: Actor, action: Action, counterId: string) {
-  const counter = await lockOwnCounter(tx, actor, action, null, counterId);
-  const active = await activeTicketAt(tx, counterId);
-  unwrap(checkCanCall(counter, counter.staffId === actor.id ? actor.id : '', active));
-  return counter;
-}
-
 /**
- * call-next's lock: the counter with its hall, holder and links (loadCounterForCall), checked open
- * and held by this actor. Whether it has a ticket in hand is left to the caller's next statement
- * (see loadCounterForCall); `checkNothingInHand` says it in checkCanCall's words.
+ * The lock of a counter command that presents the counter afterwards: the counter with its hall,
+ * holder and links (loadCounterForCommand), the actor authorised at it. Whether the counter can
+ * call — open, held by this actor, nothing in hand — is `checkNothingInHand`: a ticket in hand is
+ * what the lock's own statement cannot see (see loadCounterForCommand), so it takes a statement of
+ * its own, which call-next runs only when it finds no candidate.
  */
-export async function lockCounterToCallNext(tx: Tx, actor: Actor, action: Action, counterId: string) {
-  const locked = await loadCounterForCall(tx, counterId);
+export async function lockCounterForCommand(tx: Tx, actor: Actor, action: Action, counterId: string) {
+  const locked = await loadCounterForCommand(tx, counterId);
   authorizeAtCounter(actor, action, locked.counter);
   const staffId = locked.counter.staffId === actor.id ? actor.id : '';
-  unwrap(checkCanCall(locked.counter, staffId, null));
-  return { ...locked, checkNothingInHand: async () => unwrap(checkCanCall(locked.counter, staffId, await activeTicketAt(tx, counterId))) };
+  return {
+    ...locked,
+    /** Open and held by this actor (no statement). */
+    checkOpenAndHeld: () => unwrap(checkCanCall(locked.counter, staffId, null)),
+    /** Open, held by this actor and nothing in hand (one statement). */
+    checkNothingInHand: async () => unwrap(checkCanCall(locked.counter, staffId, await activeTicketAt(tx, counterId))),
+  };
 }

@@ -19,6 +19,22 @@ export async function loadHall(tx: Reader, hallId: string) {
   return hall;
 }
 
+const ticketWithMatterForUpdate = statement('yc_ticket_matter_for_update', (db) =>
+  db
+    .select({ t: tickets, matterName: matters.name, complexity: matters.complexity })
+    .from(tickets)
+    .innerJoin(matters, eq(matters.id, tickets.matterId))
+    .where(eq(tickets.id, sql.placeholder('id')))
+    .for('update', { of: tickets }),
+);
+
+/** loadTicketForUpdate with the matter's name and complexity (a ticket view without another read). */
+export async function loadTicketWithMatterForUpdate(tx: Tx, ticketId: string) {
+  const [row] = await ticketWithMatterForUpdate(tx, { id: ticketId });
+  if (!row) throw new AppError('not_found', 'Ticket not found');
+  return row;
+}
+
 export async function loadTicketForUpdate(tx: Tx, ticketId: string) {
   const [row] = await ticketForUpdate(tx, { id: ticketId });
   if (!row) throw new AppError('not_found', 'Ticket not found');
@@ -118,7 +134,7 @@ export async function counterView(tx: Reader, counterId: string): Promise<Counte
   return view;
 }
 
-const counterForCall = statement('yc_counter_for_call', (db) =>
+const counterForCommand = statement('yc_counter_for_command', (db) =>
   db
     .select({ c: counters, hall: halls, staffName: staff.displayName, links: linksJson() })
     .from(counters)
@@ -128,25 +144,23 @@ const counterForCall = statement('yc_counter_for_call', (db) =>
     .for('update', { of: counters }),
 );
 
-export type CounterForCall = Awaited<ReturnType<typeof loadCounterForCall>>;
-
 /**
- * Locks a counter (as loadCounterForUpdate) and reads, in the same round trip, what a call needs
- * besides: its hall, its holder's name and its matter links. None of these is changed by the
+ * Locks a counter (as loadCounterForUpdate) and reads, in the same round trip, what a counter
+ * command needs besides: its hall, its holder's name and its matter links. None of these is changed by the
  * commands that wait for this lock, so the statement's snapshot (taken before any wait) is as good
  * as a later read. What such a command does change — whether the counter has a ticket in hand —
  * must be read by a later statement (READ COMMITTED: a statement's snapshot predates the lock).
  */
-export async function loadCounterForCall(tx: Tx, counterId: string) {
-  const [row] = await counterForCall(tx, { id: counterId });
+export async function loadCounterForCommand(tx: Tx, counterId: string) {
+  const [row] = await counterForCommand(tx, { id: counterId });
   if (!row || !row.c.active) throw new AppError('not_found', 'Counter not found');
   const links = parseLinks(row.links);
   return {
     counter: row.c,
     hall: row.hall,
     links,
-    /** The counter's view once `ticketId` is in hand (nothing else of the locked row changes in a call). */
-    viewWith: (ticketId: string): CounterView => presentCounter(row.c, { staffName: row.staffName, ...links, currentTicketId: ticketId }),
+    /** The counter's view with `ticketId` in hand (or none), when the command changed nothing else of the locked row. */
+    viewWith: (ticketId: string | null): CounterView => presentCounter(row.c, { staffName: row.staffName, ...links, currentTicketId: ticketId }),
   };
 }
 

@@ -2,18 +2,19 @@
 import { eq, sql } from 'drizzle-orm';
 import { tickets } from '../../db/schema';
 import { serviceDate } from '../domain/hall-time';
-import { applyTicketAction } from '../domain/ticket-machine';
+import { ACTIVE_AT_COUNTER, applyTicketAction } from '../domain/ticket-machine';
 import type { CommandResult, FactType } from '../protocol/events';
 import type { Action } from '../protocol/permissions';
 import type { Actor } from './actor';
 import { AppError, unwrap } from './app-error';
-import { lockCounterForCall, lockOwnCounter } from './counter-guard';
+import { lockCounterForCommand } from './counter-guard';
 import type { AppDeps } from './deps';
-import { counterServesMatter, counterView, loadHall, loadTicketForUpdate, ticketView } from './loaders';
+import { loadTicketWithMatterForUpdate } from './loaders';
+import { presentTicket } from './presenters';
 import { setPriorityStreak } from './call-next';
 import { statement } from './prepared';
 import { runCommand } from './run-command';
-import { callView, stateOf, writeTicket } from './ticket-writes';
+import { callView, stateOf, withState, writeTicket } from './ticket-writes';
 
 export type CounterTicketAction = 'call' | 'recall' | 'start' | 'finish' | 'no_show' | 'park' | 'call_back';
 
@@ -39,24 +40,28 @@ const ACTIONS = {
 
 const ANNOUNCED: ReadonlySet<CounterTicketAction> = new Set(['call', 'recall', 'call_back']);
 
+/**
+ * Five statements for recall, start, finish, no-show and park (the commandId, the counter's lock with
+ * its holder and links, the ticket's lock with its matter, the write, the facts); a call of a chosen
+ * ticket or a call-back adds the check that nothing is in hand, and a call the streak. The views are
+ * built from the locked rows and the state written: nothing else of either row can change meanwhile.
+ */
 export async function actOnTicketAtCounter(
   deps: AppDeps,
   actor: Actor,
   action: CounterTicketAction,
   input: { commandId: string; counterId: string; ticketId: string },
 ): Promise<CommandResult> {
-  const hallId = await hallOfTicket(deps, input.ticketId);
-  return runCommand(deps, { name: `ticket:${action}`, hallId, actor, commandId: input.commandId }, async ({ tx, now, emit }) => {
-    const counter =
-      action === 'call' || action === 'call_back'
-        ? await lockCounterForCall(tx, actor, ACTIONS[action], input.counterId)
-        : await lockOwnCounter(tx, actor, ACTIONS[action], hallId, input.counterId);
-    const row = await loadTicketForUpdate(tx, input.ticketId);
+  return runCommand(deps, { name: `ticket:${action}`, actor, commandId: input.commandId }, async ({ tx, now, emit, bindHall }) => {
+    const locked = await lockCounterForCommand(tx, actor, ACTIONS[action], input.counterId);
+    const { counter } = locked;
+    bindHall(counter.hallId);
+    if (action === 'call' || action === 'call_back') await locked.checkNothingInHand(); // open, held by the actor, nothing in hand
+    const { t: row, matterName, complexity } = await loadTicketWithMatterForUpdate(tx, input.ticketId);
     if (row.hallId !== counter.hallId) throw new AppError('not_found', 'Ticket not found in this hall');
     if (action === 'call') {
-      const hall = await loadHall(tx, hallId);
-      if (row.serviceDate !== serviceDate(now, hall.timeZone)) throw new AppError('invalid_transition', 'This ticket was for another day');
-      if (!(await counterServesMatter(tx, counter.id, row.matterId))) {
+      if (row.serviceDate !== serviceDate(now, locked.hall.timeZone)) throw new AppError('invalid_transition', 'This ticket was for another day');
+      if (!locked.links.matterIds.includes(row.matterId)) {
         throw new AppError('matter_not_served', 'This counter is not authorised for the ticket’s matter');
       }
     }
@@ -65,8 +70,9 @@ export async function actOnTicketAtCounter(
     if (action === 'call') {
       await setPriorityStreak(tx, { streak: row.priority > 0 ? counter.priorityStreak + 1 : 0, counterId: counter.id });
     }
-    const ticket = await ticketView(tx, row.id);
-    const counterNow = await counterView(tx, counter.id);
+    // Every action here leaves the ticket at this counter (held by it, or just called to it).
+    const ticket = presentTicket({ t: withState(row, next), matterName, complexity, counterNumber: counter.number });
+    const counterNow = locked.viewWith(ACTIVE_AT_COUNTER.includes(next.status) ? row.id : null);
     emit({
       type: FACTS[action],
       ticket,

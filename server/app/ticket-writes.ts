@@ -44,6 +44,11 @@ function columns(s: TicketState) {
   };
 }
 
+/** A ticket row with a new state written over it (what an UPDATE of the state columns leaves). */
+export function withState(row: TicketRow, next: TicketState): TicketRow {
+  return { ...row, ...columns(next) };
+}
+
 const STATE_KEYS = Object.keys(columns(stateOf({} as TicketRow))) as (keyof ReturnType<typeof columns>)[];
 /**
  * Every state column as a placeholder of its own name (the prepared statements below), filled with

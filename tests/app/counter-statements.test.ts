@@ -1,7 +1,8 @@
 /**
- * call-next in six statements (server/app/call-next.ts): the counter's lock brings its hall, holder
- * and links; the candidates read returns nothing while the counter has a ticket in hand; the claim
- * writes the priority streak. What it acks and publishes is what a later read of the committed rows
+ * Counter commands in fewer statements (server/app/call-next.ts, ticket-actions.ts): the counter's
+ * lock brings its hall, holder and links; call-next's candidates read returns nothing while the
+ * counter has a ticket in hand; its claim writes the priority streak; the views acked are built from
+ * the locked rows. What each command acks and publishes is what a later read of the committed rows
  * gives, calls at one counter at once still give it one ticket, and the errors keep their order.
  * On both databases.
  */
@@ -14,7 +15,7 @@ import { enableCommandTiming, takeCommandSamples, timeCommand } from '../../serv
 import { actOnCounter } from '../../server/app/counter-actions';
 import { issueTicket } from '../../server/app/issue-ticket';
 import { counterView, ticketView } from '../../server/app/loaders';
-import { actOnTicketAtCounter } from '../../server/app/ticket-actions';
+import { actOnTicketAtCounter, type CounterTicketAction } from '../../server/app/ticket-actions';
 import { manualClock } from '../../server/domain/clock';
 import { createTestDb, type TestDb } from '../_support/db';
 import { cmd, recordingPublisher, seedDemoHall, testDeps, type DemoHall } from '../_support/fixtures';
@@ -36,7 +37,7 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
 
 const streakOf = async (counterId: string) => (await db.db.select({ s: counters.priorityStreak }).from(counters).where(eq(counters.id, counterId)))[0]!.s;
 
-const t = suite('call-next statements');
+const t = suite('counter command statements');
 t.before(async () => {
   db = await createTestDb();
   hall = await seedDemoHall(db.db);
@@ -128,6 +129,48 @@ t('six statements a call (claim of the commandId, lock, candidates, claim, ticke
   await timeCommand('ticket:call-next', () => callNext(deps(), staff, { commandId: cmd(), counterId: counter.id }));
   const [sample] = takeCommandSamples();
   assert.is(sample?.queries, 6);
+});
+
+t('recall, start, finish, no-show, park, call-back, call a chosen ticket: ack and fact = the committed rows', async () => {
+  const staff = await hall.staff('staff1');
+  const counter = await hall.counter(1);
+  const matterId = (await counterView(db.db, counter.id)).matterIds[0]!;
+  const kiosk = await hall.kiosk();
+  const act = async (action: CounterTicketAction, ticketId: string) => {
+    publisher.facts.length = 0;
+    const r = await actOnTicketAtCounter(deps(), staff, action, { commandId: cmd(), counterId: counter.id, ticketId });
+    assert.equal(r.ticket, await ticketView(db.db, ticketId), `${action}: ticket acked = ticket read back`);
+    assert.equal(r.counter, await counterView(db.db, counter.id), `${action}: counter acked = counter read back`);
+    assert.equal(publisher.facts.map((f) => [f.ticket, f.counter]), [[r.ticket, r.counter]], `${action}: published = acked`);
+    return r;
+  };
+  const a = (await issueTicket(deps(), kiosk, hall.hallId, { commandId: cmd(), matterId })).ticket.id;
+  const b = (await issueTicket(deps(), kiosk, hall.hallId, { commandId: cmd(), matterId })).ticket.id;
+  const c = (await issueTicket(deps(), kiosk, hall.hallId, { commandId: cmd(), matterId })).ticket.id;
+  assert.is((await act('call', b)).counter!.currentTicketId, b, 'a chosen ticket called');
+  await act('recall', b);
+  await act('park', b);
+  assert.is((await act('call_back', b)).counter!.currentTicketId, b);
+  await act('start', b);
+  assert.is((await act('finish', b)).counter!.currentTicketId, null);
+  await act('call', a);
+  assert.is((await act('no_show', a)).ticket!.status, 'no_show');
+  await act('call', c);
+  assert.is(await codeOf(act('call', a)), 'counter_busy', 'a chosen call with a ticket in hand');
+  await act('no_show', c);
+});
+
+t('start and finish in five statements, a chosen call in seven', async () => {
+  await enableCommandTiming();
+  const staff = await hall.staff('staff1');
+  const counter = await hall.counter(1);
+  const matterId = (await counterView(db.db, counter.id)).matterIds[0]!;
+  const id = (await issueTicket(deps(), await hall.kiosk(), hall.hallId, { commandId: cmd(), matterId })).ticket.id;
+  takeCommandSamples();
+  for (const action of ['call', 'start', 'finish'] as const) {
+    await timeCommand(action, () => actOnTicketAtCounter(deps(), staff, action, { commandId: cmd(), counterId: counter.id, ticketId: id }));
+  }
+  assert.equal(takeCommandSamples().map((s) => [s.name, s.queries]), [['call', 7], ['start', 5], ['finish', 5]]);
 });
 
 t.run();
