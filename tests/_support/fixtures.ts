@@ -72,3 +72,13 @@ export function recordingPublisher(): Publisher & { facts: import('../../server/
 }
 
 export type { Actor };
+
+/** The error code a use case's promise rejects with ('ok' when it resolves). */
+export async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return 'ok';
+  } catch (err) {
+    return (err as { code?: string }).code ?? String(err);
+  }
+}

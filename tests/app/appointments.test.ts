@@ -25,7 +25,7 @@ import { manualClock } from '../../server/domain/clock';
 import { idNumberCheckChar } from '../../server/protocol/identity-number';
 import type { BookingCreate } from '../../server/protocol/appointments';
 import { createTestDb, type TestDb } from '../_support/db';
-import { cmd, seedDemoHall, testDeps, type DemoHall } from '../_support/fixtures';
+import { codeOf, cmd, seedDemoHall, testDeps, type DemoHall } from '../_support/fixtures';
 
 const clock = manualClock('2026-11-23T02:00:00Z'); // Monday 10:00 in Shanghai
 let db: TestDb;
@@ -38,15 +38,6 @@ function person() {
   people++;
   const first17 = `110105198001${String((people % 28) + 1).padStart(2, '0')}${String(people).padStart(3, '0')}`;
   return { idNumber: first17 + idNumberCheckChar(first17), phone: `1390000${String(people).padStart(4, '0')}` };
-}
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'ok';
-  } catch (err) {
-    return (err as { code?: string }).code ?? String(err);
-  }
 }
 
 let general: string; // 企业设立登记

@@ -18,22 +18,13 @@ import { counterView, ticketView } from '../../server/app/loaders';
 import { actOnTicketAtCounter, type CounterTicketAction } from '../../server/app/ticket-actions';
 import { manualClock } from '../../server/domain/clock';
 import { createTestDb, type TestDb } from '../_support/db';
-import { cmd, recordingPublisher, seedDemoHall, testDeps, type DemoHall } from '../_support/fixtures';
+import { codeOf, cmd, recordingPublisher, seedDemoHall, testDeps, type DemoHall } from '../_support/fixtures';
 
 const clock = manualClock('2026-11-23T02:00:00Z'); // Monday 10:00 in Shanghai
 let db: TestDb;
 let hall: DemoHall;
 const publisher = recordingPublisher();
 const deps = () => testDeps(db.db, clock, publisher);
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'ok';
-  } catch (err) {
-    return (err as { code?: string }).code ?? String(err);
-  }
-}
 
 const streakOf = async (counterId: string) => (await db.db.select({ s: counters.priorityStreak }).from(counters).where(eq(counters.id, counterId)))[0]!.s;
 

@@ -12,22 +12,13 @@ import { transferTicket } from '../../server/app/transfer-ticket';
 import { hallSnapshot } from '../../server/app/snapshot';
 import { manualClock } from '../../server/domain/clock';
 import { createTestDb, type TestDb } from '../_support/db';
-import { cmd, recordingPublisher, seedDemoHall, testDeps, type DemoHall } from '../_support/fixtures';
+import { codeOf, cmd, recordingPublisher, seedDemoHall, testDeps, type DemoHall } from '../_support/fixtures';
 
 const clock = manualClock('2026-11-23T01:30:00Z'); // 09:30 in Shanghai
 let db: TestDb;
 let hall: DemoHall;
 const publisher = recordingPublisher();
 const deps = () => testDeps(db.db, clock, publisher);
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'ok';
-  } catch (err) {
-    return (err as { code?: string }).code ?? String(err);
-  }
-}
 
 const t = suite('ticket lifecycle (use cases + database)');
 t.before(async () => {

@@ -41,11 +41,4 @@ export async function serveOne(
   return { ticketId: issued.ticket.id, token: issued.token, number: issued.ticket.number };
 }
 
-export async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'ok';
-  } catch (err) {
-    return (err as { code?: string }).code ?? String(err);
-  }
-}
+export { codeOf } from '../_support/fixtures';

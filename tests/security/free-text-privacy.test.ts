@@ -14,7 +14,7 @@ import { cancelTicket } from '../../server/app/ticket-admin-actions';
 import { transferTicket } from '../../server/app/transfer-ticket';
 import { manualClock } from '../../server/domain/clock';
 import { createTestDb, type TestDb } from '../_support/db';
-import { cmd, recordingPublisher, seedDemoHall, testDeps, type DemoHall } from '../_support/fixtures';
+import { codeOf, cmd, recordingPublisher, seedDemoHall, testDeps, type DemoHall } from '../_support/fixtures';
 
 const clock = manualClock('2026-11-23T01:30:00Z');
 const publisher = recordingPublisher();
@@ -31,15 +31,6 @@ async function storedText(): Promise<string> {
            coalesce((SELECT string_agg(coalesce(pause_reason, ''), ' ') FROM counters), '') AS all_text`);
   const list = (rows as unknown as { rows?: { all_text: string }[] }).rows ?? (rows as unknown as { all_text: string }[]);
   return list[0]!.all_text;
-}
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'ok';
-  } catch (err) {
-    return (err as { code?: string }).code ?? String(err);
-  }
 }
 
 const t = suite('free text privacy');

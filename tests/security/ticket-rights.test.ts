@@ -12,21 +12,12 @@ import { cancelTicket } from '../../server/app/ticket-admin-actions';
 import { transferTicket } from '../../server/app/transfer-ticket';
 import { manualClock } from '../../server/domain/clock';
 import { createTestDb, type TestDb } from '../_support/db';
-import { cmd, seedDemoHall, testDeps, type DemoHall } from '../_support/fixtures';
+import { codeOf, cmd, seedDemoHall, testDeps, type DemoHall } from '../_support/fixtures';
 
 const clock = manualClock('2026-11-23T01:30:00Z');
 let db: TestDb;
 let hall: DemoHall;
 const deps = () => testDeps(db.db, clock);
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'ok';
-  } catch (err) {
-    return (err as { code?: string }).code ?? String(err);
-  }
-}
 
 const t = suite('staff ticket rights');
 t.before(async () => {
