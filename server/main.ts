@@ -11,10 +11,6 @@ async function main(): Promise<void> {
   const server = await startServer(demoPrinter ? { ...config, printer: { host: demoPrinter.printer.host, port: demoPrinter.printer.port } } : config);
   const base = `http://localhost:${server.port}`;
   const dbLabel = server.db.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : config.databaseUrl === 'memory://' ? 'PGlite in memory' : `PGlite in ${config.dataDir}`;
-  console.log(startBanner({ base, dbLabel, seeded: server.seed.seeded, demo: server.seed.present, setupCode: server.setupCode, printing: printingBannerLine(config, demoPrinter) }));
-  if (server.seed.present && server.db.kind === 'postgres') {
-    console.warn('[yichuang] warning: the demo accounts and device tokens are live on this PostgreSQL database (published credentials); remove them before real use');
-  }
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -27,8 +23,14 @@ async function main(): Promise<void> {
     console.log('closed cleanly');
     process.exit(0);
   };
+  // Before the banner: whoever sees it may stop the server at once (a signal in between would kill
+  // the process without closing the database or releasing the data folder's lock).
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+  console.log(startBanner({ base, dbLabel, seeded: server.seed.seeded, demo: server.seed.present, setupCode: server.setupCode, printing: printingBannerLine(config, demoPrinter) }));
+  if (server.seed.present && server.db.kind === 'postgres') {
+    console.warn('[yichuang] warning: the demo accounts and device tokens are live on this PostgreSQL database (published credentials); remove them before real use');
+  }
 }
 
 main().catch((err) => {

@@ -67,7 +67,7 @@ t('first start seeds the demo hall and prints URLs and credentials; a second pro
   assert.not.match(second.output(), /\n\s+at /, 'no stack trace for a known condition');
 
   first.child.kill('SIGTERM');
-  assert.is(await first.exited, 0);
+  assert.is(await first.exited, 0, `first start's exit (signal ${first.child.signalCode}); output:\n${first.output()}`);
   assert.match(first.output(), 'closed cleanly');
   assert.not.ok(existsSync(join(dataDir, 'yichuang.lock')), 'lock released');
 
@@ -75,7 +75,7 @@ t('first start seeds the demo hall and prints URLs and credentials; a second pro
   await waitFor(third, 'Demo sign-in');
   assert.not.match(third.output(), 'demo hall created', 'data persisted: no second seed');
   third.child.kill('SIGTERM');
-  assert.is(await third.exited, 0);
+  assert.is(await third.exited, 0, `third start's exit (signal ${third.child.signalCode}); output:\n${third.output()}`);
 });
 
 t('a real installation (SEED_DEMO=false): no demo credentials, a one-time set-up code for the first administrator', async () => {
