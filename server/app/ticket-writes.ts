@@ -81,7 +81,6 @@ const claimUpdate = (db: Reader) =>
       ),
     )
     .returning({ id: tickets.id });
-const claim = statement('yc_claim_waiting', claimUpdate);
 
 /**
  * The claim of a call by a counter, with the counter's priority streak (the starvation guard's count)
@@ -95,15 +94,10 @@ const claimAndStreak = rawStatement<{ id: string }>(
 );
 
 /**
- * Claims a waiting ticket for a counter unless another transaction holds it or has taken it:
- * UPDATE … WHERE id = (SELECT … AND status = 'waiting' FOR UPDATE SKIP LOCKED) RETURNING.
+ * Claims a waiting ticket for a call at `counterId` unless another transaction holds it or has taken it
+ * (UPDATE … WHERE id = (SELECT … AND status = 'waiting' FOR UPDATE SKIP LOCKED) RETURNING), setting the
+ * counter's streak to `streak` when it succeeds.
  */
-export async function claimWaiting(tx: Tx, id: string, next: TicketState): Promise<boolean> {
-  const rows = await claim(tx, { ...driverState(next), id });
-  return rows.length === 1;
-}
-
-/** claimWaiting for a call at `counterId`, setting the counter's streak to `streak` when it succeeds. */
 export async function claimForCounter(tx: Tx, id: string, next: TicketState, counter: { counterId: string; streak: number }): Promise<boolean> {
   const rows = await claimAndStreak(tx, { ...driverState(next), id, streak: counter.streak, streakCounterId: counter.counterId });
   return rows.length === 1;
