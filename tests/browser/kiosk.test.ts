@@ -69,9 +69,11 @@ test('take a ticket for 企业设立登记: A001 on screen, the same as the serv
   await page.locator('kiosk-zone-list button[data-zone="法人服务区"]').waitFor();
   await page.screenshot({ path: screenshotPath('kiosk-zones') });
   await page.locator('kiosk-zone-list button[data-zone="法人服务区"]').click();
-  await page.locator('kiosk-matter-list button[data-matter="企业设立登记"]').waitFor();
+  const matterButton = (p: Page) => p.locator('kiosk-matter-list button[data-matter="企业设立登记"]');
+  await matterButton(page).waitFor();
+  assert.match((await matterButton(page).textContent()) ?? '', '等候 0 人', 'each matter shows how many wait for it');
   await page.screenshot({ path: screenshotPath('kiosk-matters') });
-  await page.locator('kiosk-matter-list button[data-matter="企业设立登记"]').click();
+  await matterButton(page).click();
   await page.locator('kiosk-options #take').dblclick(); // a double tap issues one ticket
   const number = page.locator('kiosk-ticket #ticket-number');
   await number.waitFor();
@@ -93,6 +95,16 @@ test('take a ticket for 企业设立登记: A001 on screen, the same as the serv
   assert.equal(tickets.map((t) => [t.number, t.matterName]), [['A001', '企业设立登记']], 'exactly one ticket, the one shown');
   assert.equal((page as Page & { errors?: string[] }).errors, []);
   await page.close();
+
+  // The next visitor sees A001 waiting for the matter, and nobody for its neighbour.
+  const next = await openKiosk();
+  await next.locator('kiosk-home #take').click();
+  await next.locator('kiosk-zone-list button[data-zone="法人服务区"]').click();
+  await matterButton(next).waitFor();
+  assert.match((await matterButton(next).textContent()) ?? '', '等候 1 人');
+  assert.match((await next.locator('kiosk-matter-list button[data-matter="营业执照变更登记"]').textContent()) ?? '', '等候 0 人');
+  await next.screenshot({ path: screenshotPath('kiosk-matters-waiting') });
+  await next.close();
 });
 
 test('an invalid ID number shows a clear message and issues nothing; a valid elderly ID gets priority', async () => {

@@ -55,6 +55,7 @@ export interface KioskState {
   zones: ZoneView[];
   matters: MatterView[];
   waitingByZone: Record<string, number>;
+  waitingByMatter: Record<string, number>;
   zoneId: string | null;
   matterId: string | null;
   search: string;
@@ -86,6 +87,7 @@ export function initialState(): KioskState {
     zones: [],
     matters: [],
     waitingByZone: {},
+    waitingByMatter: {},
     zoneId: null,
     matterId: null,
     search: '',
@@ -114,6 +116,7 @@ export function visitorReset(s: KioskState): KioskState {
     zones: s.zones,
     matters: s.matters,
     waitingByZone: s.waitingByZone,
+    waitingByMatter: s.waitingByMatter,
     offline: s.offline,
   };
 }

@@ -1,6 +1,6 @@
 /** The hall as the kiosk needs it: public snapshot (zones, waiting counts, rules) plus its matters. */
 import type { Ack } from '../../../server/protocol/errors';
-import type { MatterView, ZoneView } from '../../../server/protocol/views';
+import type { MatterView, PublicTicketView, ZoneView } from '../../../server/protocol/views';
 import type { KioskApi } from './kiosk-api';
 import type { KioskHall } from './kiosk-state';
 
@@ -9,9 +9,17 @@ export interface LoadedHall {
   zones: ZoneView[];
   matters: MatterView[];
   waitingByZone: Record<string, number>;
+  /** Waiting tickets per matter (the matter list shows it beside each matter). */
+  waitingByMatter: Record<string, number>;
 }
 
 const DEFAULT_ELDERLY_AGE = 60;
+
+export function countWaitingByMatter(tickets: readonly Pick<PublicTicketView, 'status' | 'matterId'>[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const t of tickets) if (t.status === 'waiting') out[t.matterId] = (out[t.matterId] ?? 0) + 1;
+  return out;
+}
 
 export async function loadHall(
   api: Pick<KioskApi, 'publicSnapshot' | 'matters'>,
@@ -33,6 +41,7 @@ export async function loadHall(
       zones,
       matters: active,
       waitingByZone: snap.data.waitingByZone,
+      waitingByMatter: countWaitingByMatter(snap.data.tickets),
     },
   };
 }
