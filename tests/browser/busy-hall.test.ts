@@ -306,6 +306,8 @@ t('phone progress page 390×844: the visitor at the back of a 60+ queue', async 
     await page.locator('progress-queue .number', { hasText: number }).waitFor({ timeout: 30_000 });
     await page.waitForTimeout(300);
     numbersWhole(await assertLayoutFits(page, `busy-progress-390x844-${label}`), `progress ${label}`);
+    // The visitor's word for a parked ticket is the counter's (挂起), with what happens next.
+    if (label === 'parked') assert.match((await page.locator('progress-queue .status').textContent()) ?? '', '您的号码已挂起（窗口稍后叫回）');
   }
   await page.close();
 });
