@@ -140,30 +140,40 @@ function compareScored(a: Scored, b: Scored): number {
   return compareTies(a.c, b.c);
 }
 
-function scoreAll(candidates: readonly QueueCandidate[], ctx: RoutingContext): Scored[] {
-  const hasNormal = candidates.some((c) => c.priority <= 0);
-  const guard = hasNormal && starvationGuardTripped(ctx);
-  const bonus = Math.max(0, ctx.preferredBonus ?? PREFERRED_BONUS);
-  return candidates.map((c) => {
-    const b = ctx.preferredMatterIds.has(c.matterId) ? bonus : 0;
-    return {
-      c,
-      tier: tierOf(c, ctx, guard),
-      breached: urgencyOf(c, ctx.now) > 1,
-      score: deadlineOf(c).getTime() / MINUTE - b * Math.max(1, c.waitTargetMinutes),
-    };
-  });
+/** Whether the starvation guard orders this set of candidates (it has a normal ticket to call). */
+function guardApplies(candidates: readonly QueueCandidate[], ctx: RoutingContext): boolean {
+  return starvationGuardTripped(ctx) && candidates.some((c) => c.priority <= 0);
 }
+
+function scoreOf(c: QueueCandidate, ctx: RoutingContext, guard: boolean, bonus: number): Scored {
+  const b = ctx.preferredMatterIds.has(c.matterId) ? bonus : 0;
+  return {
+    c,
+    tier: tierOf(c, ctx, guard),
+    breached: urgencyOf(c, ctx.now) > 1,
+    // deadlineOf(c) in minutes, without building the Date (new Date(ms) truncates to whole ms: so does this).
+    score: Math.trunc(c.waitStartAt.getTime() + c.waitTargetMinutes * MINUTE) / MINUTE - b * Math.max(1, c.waitTargetMinutes),
+  };
+}
+
+const bonusOf = (ctx: RoutingContext) => Math.max(0, ctx.preferredBonus ?? PREFERRED_BONUS);
 
 /** Orders candidates best-first (see the rule above). The single entry point for server, forecast and simulator. */
 export function rankCandidates(candidates: readonly QueueCandidate[], ctx: RoutingContext): QueueCandidate[] {
-  return scoreAll(candidates, ctx).sort(compareScored).map((s) => s.c);
+  const guard = guardApplies(candidates, ctx);
+  const bonus = bonusOf(ctx);
+  return candidates.map((c) => scoreOf(c, ctx, guard, bonus)).sort(compareScored).map((s) => s.c);
 }
 
 /** The first of rankCandidates, in one pass instead of a sort (the forecast calls it once per simulated call). */
 export function pickNext(candidates: readonly QueueCandidate[], ctx: RoutingContext): QueueCandidate | undefined {
+  const guard = guardApplies(candidates, ctx);
+  const bonus = bonusOf(ctx);
   let best: Scored | undefined;
-  for (const s of scoreAll(candidates, ctx)) if (!best || compareScored(s, best) < 0) best = s;
+  for (const c of candidates) {
+    const s = scoreOf(c, ctx, guard, bonus);
+    if (!best || compareScored(s, best) < 0) best = s;
+  }
   return best?.c;
 }
 
