@@ -1,6 +1,7 @@
 /** Pure reducers: a snapshot plus the next fact gives the next snapshot. */
 import type { HallFact, PublicHallFact } from '../../server/protocol/events';
 import type { CallView, HallSnapshot, PublicHallSnapshot, PublicTicketView, TicketView } from '../../server/protocol/views';
+import { countWaiting } from '../../server/protocol/waiting-counts';
 
 const GONE = new Set(['done', 'cancelled']);
 const MAX_CALLS = 10;
@@ -29,8 +30,7 @@ export function applyHallFact(snap: HallSnapshot, fact: HallFact): HallSnapshot 
 export function applyPublicFact(snap: PublicHallSnapshot, fact: PublicHallFact): PublicHallSnapshot | null {
   if (fact.type === 'hall:configured') return null;
   const tickets = upsertTicket(snap.tickets, fact.ticket);
-  const waitingByZone: Record<string, number> = Object.fromEntries(snap.zones.map((z) => [z.id, 0]));
-  for (const t of tickets) if (t.status === 'waiting') waitingByZone[t.zoneId] = (waitingByZone[t.zoneId] ?? 0) + 1;
+  const waitingByZone = countWaiting(tickets, 'zoneId', snap.zones.map((z) => z.id));
   let counters = snap.counters;
   if (fact.counter) counters = counters.map((c) => (c.id === fact.counter!.id ? fact.counter! : c));
   // A ticket leaving a counter clears that counter's current number.

@@ -109,7 +109,7 @@ export class KioskMatterList extends KioskScreen {
         ${found.map(
           (m) => html`<button class="matter" data-matter=${m.name} @click=${() => this.flow.chooseMatter(m.id)}>
             <strong>${m.name}</strong>
-            <span class="muted">${m.department} · <span class="waiting">${this.t('zone_waiting', { n: v.waitingByMatter[m.id] ?? 0 })}</span></span>
+            <span class="muted">${m.department} · <span class="waiting">${this.t('waiting_count', { n: v.waitingByMatter[m.id] ?? 0 })}</span></span>
           </button>`,
         )}
       </div>

@@ -43,7 +43,7 @@ export class KioskZoneList extends KioskScreen {
         ${v.zones.map(
           (z) => html`<button class="zone" data-zone=${z.name} @click=${() => this.flow.chooseZone(z.id)}>
             <strong>${z.name}</strong>
-            <span class="muted">${this.t('zone_waiting', { n: v.waitingByZone[z.id] ?? 0 })}</span>
+            <span class="muted">${this.t('waiting_count', { n: v.waitingByZone[z.id] ?? 0 })}</span>
           </button>`,
         )}
       </div>`;

@@ -1,6 +1,7 @@
 /** The hall as the kiosk needs it: public snapshot (zones, waiting counts, rules) plus its matters. */
 import type { Ack } from '../../../server/protocol/errors';
-import type { MatterView, PublicTicketView, ZoneView } from '../../../server/protocol/views';
+import type { MatterView, ZoneView } from '../../../server/protocol/views';
+import { countWaiting } from '../../../server/protocol/waiting-counts';
 import type { KioskApi } from './kiosk-api';
 import type { KioskHall } from './kiosk-state';
 
@@ -14,12 +15,6 @@ export interface LoadedHall {
 }
 
 const DEFAULT_ELDERLY_AGE = 60;
-
-export function countWaitingByMatter(tickets: readonly Pick<PublicTicketView, 'status' | 'matterId'>[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const t of tickets) if (t.status === 'waiting') out[t.matterId] = (out[t.matterId] ?? 0) + 1;
-  return out;
-}
 
 export async function loadHall(
   api: Pick<KioskApi, 'publicSnapshot' | 'matters'>,
@@ -41,7 +36,7 @@ export async function loadHall(
       zones,
       matters: active,
       waitingByZone: snap.data.waitingByZone,
-      waitingByMatter: countWaitingByMatter(snap.data.tickets),
+      waitingByMatter: countWaiting(snap.data.tickets, 'matterId'),
     },
   };
 }
