@@ -16,7 +16,6 @@ import { recordAudit } from './audit';
 import type { AppDeps } from './deps';
 import { counterViews, loadHall, ticketViews } from './loaders';
 import { presentHall, presentMatter, presentZone, toPublicCounter, toPublicTicket } from './presenters';
-import { countWaiting } from '../protocol/waiting-counts';
 
 const LIVE_STATUSES = ['waiting', 'called', 'serving', 'parked', 'no_show'] as const;
 const CALL_TYPES = ['ticket:called', 'ticket:recalled', 'ticket:called-back'];
@@ -49,7 +48,8 @@ export async function readPublicSnapshot(deps: AppDeps, hallId: string): Promise
     accessMode: 'read only',
   });
   const numberById = new Map(snap.tickets.map((t) => [t.id, t.number]));
-  const waitingByZone = countWaiting(snap.tickets, 'zoneId', snap.zones.map((z) => z.id));
+  const waitingByZone: Record<string, number> = Object.fromEntries(snap.zones.map((z) => [z.id, 0]));
+  for (const t of snap.tickets) if (t.status === 'waiting') waitingByZone[t.zoneId] = (waitingByZone[t.zoneId] ?? 0) + 1;
   return {
     protocolVersion: snap.protocolVersion,
     seq: snap.seq,

@@ -1,5 +1,5 @@
 /**
- * The kiosk's matter list shows how many wait for each matter (server/protocol/waiting-counts.ts, as load-hall.ts uses it):
+ * The kiosk's matter list shows how many wait for each matter (ui-shared/src/waiting-counts.ts, as load-hall.ts uses it):
  * counted from the public snapshot's waiting tickets, nothing else counted.
  */
 import { suite } from 'uvu';

@@ -1,7 +1,7 @@
 /** Pure reducers: a snapshot plus the next fact gives the next snapshot. */
 import type { HallFact, PublicHallFact } from '../../server/protocol/events';
 import type { CallView, HallSnapshot, PublicHallSnapshot, PublicTicketView, TicketView } from '../../server/protocol/views';
-import { countWaiting } from '../../server/protocol/waiting-counts';
+import { countWaiting } from './waiting-counts';
 
 const GONE = new Set(['done', 'cancelled']);
 const MAX_CALLS = 10;

@@ -1,7 +1,7 @@
 /** The hall as the kiosk needs it: public snapshot (zones, waiting counts, rules) plus its matters. */
 import type { Ack } from '../../../server/protocol/errors';
 import type { MatterView, ZoneView } from '../../../server/protocol/views';
-import { countWaiting } from '../../../server/protocol/waiting-counts';
+import { countWaiting } from '../../../ui-shared/src/waiting-counts';
 import type { KioskApi } from './kiosk-api';
 import type { KioskHall } from './kiosk-state';
 
