@@ -57,7 +57,8 @@ function groupKey(c: ForecastCandidate): string {
  * The queue split into groups, kept between forecasts: a group's members sorted by wait start
  * (stable: equal starts keep their arrival order, as a sort of the whole list would) and their
  * starts. Built once per queue and grown ticket by ticket (addToIndex) when the queue only grew;
- * each simulation takes a pool of its own over it (poolFromIndex), which never changes the index.
+ * each simulation takes a pool of its own over it (poolFromIndex), which never changes the index
+ * and is not changed by the index growing after.
  */
 export interface GroupIndex {
   groups: Map<string, IndexedGroup>;
@@ -99,7 +100,7 @@ export function addToIndex(index: GroupIndex, c: ForecastCandidate): void {
 
 /** One simulation's state of a group: which members it has called, and the age cuts. */
 interface Group {
-  /** Sorted by wait start, oldest first (the index's arrays, read only). */
+  /** Sorted by wait start, oldest first (copies of the index's arrays as the pool was made). */
   members: readonly ForecastCandidate[];
   starts: readonly number[];
   /** Union-find over called tickets: find(i) is the first index ≥ i still waiting (members.length if none). */
@@ -156,23 +157,28 @@ export function groupedPool(candidates: readonly ForecastCandidate[], waitCapMin
 /** A fresh pool over the index's groups (the same pool groupedPool builds from the same tickets). */
 export function poolFromIndex(index: GroupIndex, waitCapMinutes: number, thresholds: readonly AgeThreshold[] = AGE_THRESHOLDS): CandidatePool {
   const groups: Group[] = [];
-  for (const g of index.groups.values()) {
-    if (g.members.length === 0) continue;
-    const next = new Int32Array(g.members.length + 1);
-    for (let i = 0; i <= g.members.length; i++) next[i] = i;
-    groups.push({ members: g.members, starts: g.starts, next, waiting: g.members.length, prefix: new Int32Array(thresholds.length), prefixAt: new Float64Array(thresholds.length).fill(Infinity) });
-  }
+  const simulated = (members: readonly ForecastCandidate[], starts: readonly number[]): Group => {
+    const next = new Int32Array(members.length + 1);
+    for (let i = 0; i <= members.length; i++) next[i] = i;
+    return { members, starts, next, waiting: members.length, prefix: new Int32Array(thresholds.length), prefixAt: new Float64Array(thresholds.length).fill(Infinity) };
+  };
+  // Copies: a run may outlive this call while the caller grows the index (addToIndex) for the next read.
+  for (const g of index.groups.values()) if (g.members.length > 0) groups.push(simulated(g.members.slice(), g.starts.slice()));
   // Where each ticket of the last options() sits, for remove(); any other ticket is looked up in a map built on first need.
   let shownGroup: Group[] = [];
   let shownIndex: number[] = [];
   let shown: ForecastCandidate[] = [];
   let place: Map<string, { g: Group; i: number }> | null = null;
   const servedBy = new Map<string, Group[]>();
+  const matterSets = new Map<string, ReadonlySet<string>>();
   const cuts: number[] = [];
   return {
     options(counter, at) {
       let mine = servedBy.get(counter.id);
-      if (!mine) servedBy.set(counter.id, (mine = groups.filter((g) => eligible(g.members[0]!, counter))));
+      if (!mine) {
+        servedBy.set(counter.id, (mine = groups.filter((g) => eligible(g.members[0]!, counter))));
+        matterSets.set(counter.id, counter.matterIds);
+      }
       const out: ForecastCandidate[] = [];
       shownGroup = [];
       shownIndex = [];
@@ -227,6 +233,13 @@ export function poolFromIndex(index: GroupIndex, waitCapMinutes: number, thresho
       if (g.next[i] !== i) return; // already called
       g.next[i] = i + 1;
       g.waiting--;
+    },
+    add(c) {
+      // A group of its own: a group split in two shows the rule one more head, never hides its pick (see above).
+      const g = simulated([c], [c.waitStartAt.getTime()]);
+      groups.push(g);
+      for (const [counterId, mine] of servedBy) if (eligible(c, { id: counterId, matterIds: matterSets.get(counterId)! })) mine.push(g);
+      place?.set(c.id, { g, i: 0 });
     },
   };
 }
