@@ -9,7 +9,7 @@ import { batchedQueuePosition } from '../../server/app/forecast-batch';
 import { issueTicket } from '../../server/app/issue-ticket';
 import { loadHall } from '../../server/app/loaders';
 import { presentHall } from '../../server/app/presenters';
-import { queuePosition, queuePositions } from '../../server/app/queue-position';
+import { forecastRuns, queuePosition, queuePositions, RUN_REUSE_MS } from '../../server/app/queue-position';
 import { callNext } from '../../server/app/call-next';
 import { actOnTicketAtCounter } from '../../server/app/ticket-actions';
 import { sql } from 'drizzle-orm';
@@ -118,6 +118,53 @@ t('the queue kept between rounds answers as a fresh read: new tickets join it, a
   assert.ok(before.length > 0);
   await actOnTicketAtCounter(deps, staff, 'no_show', { commandId: cmd(), counterId: counter.id, ticketId: called.ticket!.id });
   await same('after a no-show the queue is read whole again');
+});
+
+t('a simulation kept within the second takes in the new tickets and answers as a fresh one; a settings change starts afresh', async () => {
+  const clock = manualClock('2026-11-23T06:00:00Z');
+  const deps = testDeps(db.db, clock);
+  const kiosk = await hall.kiosk();
+  const staff = await hall.staff('staff2');
+  const matter = await hall.matter('企业设立登记');
+  const other = await hall.matter('出入境证件办理');
+  await actOnCounter(deps, staff, 'take', { commandId: cmd(), counterId: (await hall.counter(2)).id });
+  const issued: IssuedTicket[] = [];
+  const issue = async (i: number) => {
+    clock.advance(40); // a busy second: many issues, one kept simulation
+    issued.push(await issueTicket(deps, kiosk, hall.hallId, { commandId: cmd(), matterId: (i % 3 === 2 ? other : matter).id, ...(i % 6 === 5 && { greenChannel: 'disabled' as const }) }));
+  };
+  let view = presentHall(await loadHall(db.db, hall.hallId));
+  const serviceDate = () => issued[0]!.ticket.serviceDate;
+  const targets = () => issued.map((i) => ({ id: i.ticket.id, matterId: i.ticket.matterId, complexity: i.ticket.complexity }));
+  const same = async (what: string) => {
+    const kept = await queuePositions(db.db, { hallId: hall.hallId, serviceDate: serviceDate(), hall: view }, targets(), clock.now(), { reuse: db.db });
+    const fresh = await queuePositions(db.db, { hallId: hall.hallId, serviceDate: serviceDate(), hall: view }, targets(), clock.now());
+    // The kept simulation starts up to a second earlier: the same people ahead, the wait within a minute.
+    assert.equal(kept.map((p) => p.peopleAhead), fresh.map((p) => p.peopleAhead), what);
+    kept.forEach((p, i) => assert.ok(p.estimatedWaitMinutes === null ? fresh[i]!.estimatedWaitMinutes === null : Math.abs(p.estimatedWaitMinutes - fresh[i]!.estimatedWaitMinutes!) <= 1, `${what}: ${issued[i]!.ticket.number}`));
+    return kept;
+  };
+  for (let i = 0; i < 4; i++) await issue(i);
+  await same('first read');
+  const before = { ...forecastRuns };
+  for (let i = 4; i < 14; i++) {
+    await issue(i);
+    await same(`after ticket ${i + 1}`);
+  }
+  assert.ok(forecastRuns.reused - before.reused >= 5, `kept simulation served ${forecastRuns.reused - before.reused} of 10 times`);
+  assert.ok(issued.some((_, i) => i > 0), 'a queue');
+
+  // A settings change is no event: the signature sees it and a fresh simulation is started.
+  const started = forecastRuns.started;
+  view = { ...view, settings: { ...view.settings, waitCapMinutes: 5, starvationGuard: 1 } };
+  await same('a settings change within the second');
+  assert.ok(forecastRuns.started > started, 'started afresh');
+
+  // Past RUN_REUSE_MS the kept simulation is not used.
+  const reused = forecastRuns.reused;
+  clock.advance(RUN_REUSE_MS);
+  await same('a second later');
+  assert.is(forecastRuns.reused, reused);
 });
 
 t.run();
