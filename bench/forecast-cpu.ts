@@ -5,11 +5,13 @@
  * process (process.cpuUsage), no database: what the issuing path spends on the forecast itself.
  * Two halls: the demo district centre (27 matters, 13 counters with different matter sets and
  * preferred matters — many groups) and the bench:issue hall (6 matters, 10 comprehensive counters).
- * Forecast for the newest ticket (what the kiosk's ack shows) and for one in the middle.
+ * Forecast for the newest ticket (what the kiosk's ack shows) and for one in the middle. Then the
+ * kept simulation (ForecastRun, as server/app/queue-position.ts keeps it within a second): a run
+ * that has answered the previous ticket takes in the newest one (append) and answers it.
  * Knobs: BENCH_SIZES (100,500,1000), BENCH_REPEAT (calls per figure, 20), BENCH_SEED (17).
  */
 import { loadavg } from 'node:os';
-import { forecastQueue, type ForecastCandidate, type ForecastCounter, type ForecastInput, type PoolKind } from '../server/domain/queue-forecast';
+import { ForecastRun, forecastQueue, type ForecastCandidate, type ForecastCounter, type ForecastInput, type PoolKind } from '../server/domain/queue-forecast';
 import { demoCounters, demoMatters } from '../simulate/scenario';
 import { createRng, type Rng } from '../simulate/rng';
 
@@ -91,5 +93,36 @@ for (const hall of [demoHall(), benchHall()]) {
         `${hall.name} | ${n} | ${label} | ${rescan.ms.toFixed(2)} | ${grouped.ms.toFixed(2)} | ×${(rescan.ms / grouped.ms).toFixed(1)} | ${grouped.result.peopleAhead}`,
       );
     }
+  }
+}
+
+console.log('\nkept simulation: a run that answered the previous ticket takes in the newest and answers it (append + forecasts; the run built outside the timing)');
+console.log('hall | waiting | kept ms | fresh grouped ms | taken in | people ahead');
+for (const hall of [demoHall(), benchHall()]) {
+  const service = new Map(hall.matters.map((m) => [m.id, m.service]));
+  for (const n of SIZES) {
+    const candidates = queue(hall, n, createRng(SEED + n));
+    const newest = candidates[n - 1]!;
+    const input = { now: NOW, counters: hall.counters, serviceMinutes: (id: string) => service.get(id)!, starvationGuard: 3, appointmentGraceMinutes: 15, waitCapMinutes: 60 };
+    const kept = () => {
+      const run = new ForecastRun({ ...input, candidates: candidates.slice(0, n - 1) });
+      run.forecasts([candidates[n - 2]!.id]);
+      return run;
+    };
+    let cpu = 0;
+    let taken = true;
+    let result = null as ReturnType<ForecastRun['forecasts']> | null;
+    for (let i = 0; i <= REPEAT; i++) {
+      const run = kept();
+      const t0 = process.cpuUsage();
+      taken = run.append([newest]);
+      result = taken ? run.forecasts([newest.id]) : null;
+      const d = process.cpuUsage(t0);
+      if (i > 0) cpu += (d.user + d.system) / 1000; // the first is the warm-up
+    }
+    const full = forecastQueue({ ...input, candidates, ticketId: newest.id });
+    if (result && JSON.stringify(result.get(newest.id)) !== JSON.stringify(full)) throw new Error(`kept run differs: ${JSON.stringify([result.get(newest.id), full])}`);
+    const fresh = cpuMsPerCall({ ...input, candidates, ticketId: newest.id }, 'grouped');
+    console.log(`${hall.name} | ${n} | ${taken ? (cpu / REPEAT).toFixed(3) : '—'} | ${fresh.ms.toFixed(2)} | ${taken ? 'yes' : 'no (a fresh run)'} | ${full.peopleAhead}`);
   }
 }
