@@ -18,6 +18,11 @@
  * segments — a set that always holds the ticket the rule would pick from the whole queue. So the
  * order is exactly the rescan's (tests/domain/queue-forecast-equivalence.test.ts), at O(groups)
  * per call. `forecastQueue(input, 'rescan')` keeps the plain rescan as the reference.
+ *
+ * A simulation can be kept (ForecastRun) and asked again, and take in tickets issued since when
+ * none of them would have been called at a step it has already taken (docs/routing.md §People
+ * ahead and the estimated wait): the issuing path then pays for the few calls between the last
+ * answer and the new ticket instead of the whole queue again.
  */
 import { eligible, groupedPool, poolFromIndex, type GroupIndex } from './forecast-groups';
 import { pickNext, rankCandidates, type QueueCandidate } from './routing-policy';
