@@ -1,7 +1,7 @@
 /** What every case command needs: the hall of a counter or case, the calendar, the hall-local day, the fact. */
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
-import { counters, halls } from '../../../db/schema';
+import { halls } from '../../../db/schema';
 import { cases } from '../../../db/schema-cases';
 import { serviceDate } from '../../domain/hall-time';
 import type { WorkingDayCalendar } from '../../domain/working-days';
@@ -11,11 +11,8 @@ import { loadCalendar } from '../appointments/calendar';
 import type { PendingFact } from '../run-command';
 import { caseFact, type CaseRow } from './case-store';
 
-export async function hallOfCounter(db: Db, counterId: string): Promise<string> {
-  const [row] = await db.select({ hallId: counters.hallId }).from(counters).where(eq(counters.id, counterId));
-  if (!row) throw new AppError('not_found', 'Counter not found');
-  return row.hallId;
-}
+/** The counter's hall: the queue's prepared look-up, shared with call-next. */
+export { hallOfCounter } from '../call-next';
 
 export async function hallOfCase(db: Db, caseId: string): Promise<string> {
   const [row] = await db.select({ hallId: cases.hallId }).from(cases).where(eq(cases.id, caseId));

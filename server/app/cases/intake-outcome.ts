@@ -35,7 +35,7 @@ const FACT: Record<CaseIntakeInput['outcome'], CaseFactType> = {
 
 export async function decideIntake(deps: AppDeps, actor: Actor, input: CaseIntakeInput): Promise<CaseAtCounter> {
   authorize(actor, 'case:counter');
-  const hallId = await hallOfCounter(deps.db, input.counterId);
+  const hallId = await hallOfCounter(deps, input.counterId);
   const result = await runCommand(deps, { name: 'case:intake', hallId, actor, commandId: input.commandId }, async ({ tx, now, emit }): Promise<CaseAtCounter> => {
     const counter = await lockOwnCounter(tx, actor, 'case:counter', hallId, input.counterId);
     const c = await loadCaseForUpdate(tx, input.caseId);

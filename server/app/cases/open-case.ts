@@ -72,7 +72,7 @@ async function atCounter(tx: Tx, caseId: string, calendarDay: Awaited<ReturnType
 
 export async function openCase(deps: AppDeps, actor: Actor, input: { commandId: string; counterId: string; ticketId: string; idNumber?: string | undefined }): Promise<CaseAtCounter> {
   authorize(actor, 'case:counter');
-  const hallId = await hallOfCounter(deps.db, input.counterId);
+  const hallId = await hallOfCounter(deps, input.counterId);
   authorize(actor, 'case:counter', { hallId });
   return runCommand(deps, { name: 'case:open', hallId, actor, commandId: input.commandId }, async ({ tx, now, emit }) => {
     const counter = await lockOwnCounter(tx, actor, 'case:counter', hallId, input.counterId);
@@ -113,7 +113,7 @@ export async function openCase(deps: AppDeps, actor: Actor, input: { commandId: 
 /** Find cases at this counter's hall by case number, identity number or ticket (newest first). */
 export async function findCases(deps: AppDeps, actor: Actor, input: { counterId: string; caseNumber?: string | undefined; idNumber?: string | undefined; ticketId?: string | undefined }) {
   authorize(actor, 'case:counter');
-  const hallId = await hallOfCounter(deps.db, input.counterId);
+  const hallId = await hallOfCounter(deps, input.counterId);
   // Looked up from a counter: the one the caller holds (supervisors: any counter of their halls).
   authorize(actor, 'case:counter', { hallId, counterHolderId: await counterHolder(deps.db, input.counterId) });
   const now = deps.clock.now();
@@ -139,7 +139,7 @@ export async function findCases(deps: AppDeps, actor: Actor, input: { counterId:
 /** The visitor is back (new ticket) after a notice: continue the same case at this counter. */
 export async function resumeCase(deps: AppDeps, actor: Actor, input: { commandId: string; counterId: string; ticketId: string; caseId: string }): Promise<CaseAtCounter> {
   authorize(actor, 'case:counter');
-  const hallId = await hallOfCounter(deps.db, input.counterId);
+  const hallId = await hallOfCounter(deps, input.counterId);
   authorize(actor, 'case:counter', { hallId });
   return runCommand(deps, { name: 'case:resume', hallId, actor, commandId: input.commandId }, async ({ tx, now, emit }) => {
     const counter = await lockOwnCounter(tx, actor, 'case:counter', hallId, input.counterId);

@@ -84,7 +84,7 @@ export async function issuePickupTicket(
 /** The pickup counter checks the identity number against the case and hands the result over. */
 export async function handOver(deps: AppDeps, actor: Actor, input: { commandId: string; counterId: string; caseId: string; idNumber: string }): Promise<CaseView> {
   authorize(actor, 'case:counter');
-  const hallId = await hallOfCounter(deps.db, input.counterId);
+  const hallId = await hallOfCounter(deps, input.counterId);
   return runCommand(deps, { name: 'case:hand-over', hallId, actor, commandId: input.commandId }, async ({ tx, now, emit }) => {
     const counter = await lockOwnCounter(tx, actor, 'case:counter', hallId, input.counterId);
     const c = await loadCaseForUpdate(tx, input.caseId);

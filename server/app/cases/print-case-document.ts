@@ -122,7 +122,7 @@ export async function caseTicketAt(tx: Tx, c: Pick<CaseRow, 'id' | 'ticketId'>, 
 /** case:print — print the case's paper again on the counter's printer (marked 补打). `no_printer` when it has none. */
 export async function printCaseDocument(deps: AppDeps, actor: Actor, input: { commandId: string; counterId: string; caseId: string }): Promise<PrintJobView> {
   authorize(actor, 'case:counter');
-  const hallId = await hallOfCounter(deps.db, input.counterId);
+  const hallId = await hallOfCounter(deps, input.counterId);
   const job = await runCommand(deps, { name: 'case:print', hallId, actor, commandId: input.commandId }, async ({ tx, now, emit }) => {
     const counter = await lockOwnCounter(tx, actor, 'case:counter', hallId, input.counterId);
     const [c] = await tx.select().from(cases).where(eq(cases.id, input.caseId));
