@@ -2,7 +2,7 @@
  * Every screen with the demo hall fully busy: all 14 counters open with a ticket called or in
  * service, 60+ visitors waiting across the matters (a third of them over their wait target, green
  * channel and elderly tickets among them), a ticket parked at counter 2 and one transferred from
- * counter 4. The state is built through the use cases (take, issue, call-next, start, park,
+ * counter 4, four checked-in appointments. The state is built through the use cases (take, issue, call-next, start, park,
  * transfer) on a clock shifted into the past, then each screen is shot at its real size and
  * measured: nothing clipped, covered or cut, every ticket number whole.
  * Screenshots: artifacts/screenshots/busy-*.png.
@@ -51,6 +51,8 @@ let lastToken = '';
 const tokens = new Map<string, string>();
 let parkedNumber = '';
 let transferredNumber = '';
+/** The checked-in appointments' ticket numbers. */
+const appointmentNumbers: string[] = [];
 const workstations: ClientSocket[] = [];
 const TICKET = /^[A-Z]\d{3,}$/;
 
@@ -82,6 +84,15 @@ async function seedBusyHall(): Promise<void> {
   await issue(30);
   shift = -6 * MINUTE;
   await issue(30);
+  // Checked-in appointments (统一预约): two whose slot began 5 minutes ago, two whose slot starts in
+  // 10 minutes (their wait counts from the slot start). Issued as the kiosk's check-in issues them.
+  const bookable = all.filter((m) => !m.name.includes('咨询')).slice(0, 4);
+  for (const [i, matter] of bookable.entries()) {
+    const slotStart = new Date(clock.now().getTime() + (i < 2 ? -5 : 10) * MINUTE);
+    const r = await issueTicket(deps, kiosk, hallId, { commandId: randomUUID(), matterId: matter.id }, { appointmentId: randomUUID(), slotStart, slotEnd: new Date(slotStart.getTime() + 30 * MINUTE) });
+    appointmentNumbers.push(r.ticket.number);
+    tokens.set(r.ticket.number, r.token);
+  }
 
   // Staff for counters 2–14 (staff1 takes counter 1 in the browser).
   const demo = await db.db.select().from(staff).where(inArray(staff.username, ['staff1', 'staff2', 'staff3', 'staff4']));
@@ -180,10 +191,19 @@ t('counter workstation 1366×768: counter 1 calls the 14th ticket, with 60+ wait
   const waiting = snap.tickets.filter((x) => x.status === 'waiting');
   assert.ok(waiting.length >= 60, `waiting: ${waiting.length}`);
   assert.ok(snap.tickets.some((x) => x.status === 'parked' && x.number === parkedNumber), 'a parked ticket');
+  const booked = snap.tickets.filter((x) => appointmentNumbers.includes(x.number));
+  assert.is(booked.length, 4, 'the four appointment tickets');
+  assert.ok(booked.every((x) => x.appointmentSlot !== null), 'each carries its slot');
   // Transferred to counter 6, which called it first when it called next.
   const moved = snap.tickets.find((x) => x.number === transferredNumber)!;
   assert.is(moved.counterId, snap.counters.find((c) => c.number === 6)!.id, 'the transferred ticket is at counter 6');
   await counterPage.waitForTimeout(300);
+  // The waiting appointments counter 1 may serve carry the 预约 tag in its list.
+  const waitingBooked = booked.filter((x) => x.status === 'waiting').map((x) => x.number);
+  const rows = counterPage.locator('yc-ticket-list button.row', { hasText: '预约' });
+  const shown = await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-ticket')));
+  assert.ok(shown.length >= 1, `appointment rows in counter 1's list: ${shown.join(', ')} (waiting appointments ${waitingBooked.join(', ')})`);
+  assert.ok(shown.every((n) => waitingBooked.includes(n!)), `only appointment tickets are tagged: ${shown.join(', ')}`);
   const report = await assertLayoutFits(counterPage, 'busy-counter-1366x768');
   numbersWhole(report, 'counter');
   await counterPage.locator('[data-testid=lang-toggle]').click();
