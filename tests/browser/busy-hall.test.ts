@@ -84,8 +84,9 @@ async function seedBusyHall(): Promise<void> {
   await issue(30);
   shift = -6 * MINUTE;
   await issue(30);
-  // Checked-in appointments (统一预约): two whose slot began 5 minutes ago, two whose slot starts in
-  // 10 minutes (their wait counts from the slot start). Issued as the kiosk's check-in issues them.
+  // Checked-in appointments (统一预约), checked in with the last batch: two whose slot had begun 5
+  // minutes before, two whose slot starts 10 minutes after (their wait counts from the slot start,
+  // so the counter shows 00:00 for them). Issued as the kiosk's check-in issues them.
   const bookable = all.filter((m) => !m.name.includes('咨询')).slice(0, 4);
   for (const [i, matter] of bookable.entries()) {
     const slotStart = new Date(clock.now().getTime() + (i < 2 ? -5 : 10) * MINUTE);
@@ -204,6 +205,9 @@ t('counter workstation 1366×768: counter 1 calls the 14th ticket, with 60+ wait
   const shown = await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-ticket')));
   assert.ok(shown.length >= 1, `appointment rows in counter 1's list: ${shown.join(', ')} (waiting appointments ${waitingBooked.join(', ')})`);
   assert.ok(shown.every((n) => waitingBooked.includes(n!)), `only appointment tickets are tagged: ${shown.join(', ')}`);
+  await rows.first().scrollIntoViewIfNeeded();
+  await counterPage.screenshot({ path: screenshotPath('busy-counter-1366x768-appointment') });
+  await rows.first().evaluate((el) => el.closest('ol, ul')?.parentElement?.scrollTo?.(0, 0));
   const report = await assertLayoutFits(counterPage, 'busy-counter-1366x768');
   numbersWhole(report, 'counter');
   await counterPage.locator('[data-testid=lang-toggle]').click();
