@@ -1,5 +1,5 @@
 /** What `npm start` prints: the screens, and either the demo credentials or the first-admin set-up code. */
-import { DEMO_DEVICES, DEMO_PASSWORD, DEMO_STAFF } from './seed/demo-hall-data';
+import { DEMO_DEVICES, DEMO_PADS, DEMO_PASSWORD, DEMO_REVIEWERS, DEMO_STAFF } from './seed/demo-hall-data';
 
 export interface BannerFacts {
   base: string;
@@ -14,6 +14,7 @@ export interface BannerFacts {
 export function startBanner(f: BannerFacts): string {
   const kioskToken = f.demo ? DEMO_DEVICES[0]!.token : '<device token>';
   const displayToken = f.demo ? DEMO_DEVICES[1]!.token : '<device token>';
+  const padToken = f.demo ? DEMO_PADS[0]!.token : '<device token>';
   const lines = [
     '',
     `一窗 Yichuang is running — database: ${f.dbLabel}${f.seeded ? ' (demo hall created)' : ''}`,
@@ -24,6 +25,8 @@ export function startBanner(f: BannerFacts): string {
     `  大厅综合屏 Display    ${f.base}/display/?token=${displayToken}`,
     `  管理看板 Dashboard    ${f.base}/dashboard/`,
     `  预约办事 Booking      ${f.base}/booking/`,
+    `  后台审批 Review       ${f.base}/review/`,
+    `  窗口评价器 Evaluator  ${f.base}/evaluation/?token=${padToken}${f.demo ? `   (counter ${DEMO_PADS[0]!.counter})` : ''}`,
     `  API health           ${f.base}/api/health`,
     f.printing,
     '',
@@ -31,6 +34,7 @@ export function startBanner(f: BannerFacts): string {
   if (f.demo) {
     lines.push(`Demo sign-in (password for all: ${DEMO_PASSWORD}):`);
     for (const s of DEMO_STAFF) lines.push(`  ${s.username.padEnd(9)} ${s.role.padEnd(8)} ${s.displayName}`);
+    for (const r of DEMO_REVIEWERS) lines.push(`  ${r.username.padEnd(9)} ${'reviewer'.padEnd(8)} ${r.displayName}（${r.departments.join('、')}）`);
     lines.push('');
   }
   if (f.setupCode) {

@@ -123,6 +123,12 @@ export const DEMO_STAFF = [
   { username: 'staff4', displayName: '陈静', role: 'staff' as const },
 ];
 
+/** Demo back-office reviewers (后台审批) and the departments they work for. */
+export const DEMO_REVIEWERS = [
+  { username: 'reviewer1', displayName: '赵审批', departments: ['区市场监督管理局', '区公安分局'] },
+  { username: 'reviewer2', displayName: '孙审批', departments: ['区不动产登记中心', '区税务局', '区社会保险事业管理中心'] },
+];
+
 /** Demo-only device tokens, so a new user can open the kiosk and wall display straight away. */
 export const DEMO_DEVICES = [
   { kind: 'kiosk' as const, name: '一楼大厅自助取号机', token: 'dv_demo-kiosk-1' },

@@ -3,13 +3,7 @@ import type { Tx } from '../../db/client';
 import { staff } from '../../db/schema';
 import { departments, matterGuides, staffDepartments } from '../../db/schema-cases';
 import { DEMO_DEPARTMENT_CONTACT, DEMO_GUIDES } from './demo-guides';
-import { DEMO_ZONES } from './demo-hall-data';
-
-/** Demo reviewers and the departments they work for. */
-export const DEMO_REVIEWERS = [
-  { username: 'reviewer1', displayName: '赵审批', departments: ['区市场监督管理局', '区公安分局'] },
-  { username: 'reviewer2', displayName: '孙审批', departments: ['区不动产登记中心', '区税务局', '区社会保险事业管理中心'] },
-];
+import { DEMO_REVIEWERS, DEMO_ZONES } from './demo-hall-data';
 
 export async function seedDemoGuides(tx: Tx, hallId: string, matterIds: Map<string, string>, passwordHash: string): Promise<void> {
   const names = [...new Set(DEMO_ZONES.flatMap((z) => z.matters.map((m) => m.department)))];
